@@ -1,0 +1,97 @@
+package jp.madoguchi.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.procedure.FormSchema;
+import jp.madoguchi.procedure.FormValidator;
+import jp.madoguchi.procedure.FormViolation;
+import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every procedure ("申請の受付登録"): checks the start variables against the
+ * procedure's apply form, stores the application with its payload encrypted and gives the
+ * instance its application number as business key. Runs in the start's transaction, before
+ * any wait state, so an invalid start leaves nothing behind.
+ */
+@Component("registerApplication")
+class RegisterApplicationDelegate implements JavaDelegate {
+
+  /** Start variables that are not form fields. */
+  static final String RESIDENT_REF = "residentRef";
+  static final String APPLICATION_NUMBER = "applicationNumber";
+  static final String APPLICATION_ID = "applicationId";
+  static final String PAYLOAD_PURPOSE = "application.payload";
+
+  private final ProcedureForms forms;
+  private final ApplicationNumbers numbers;
+  private final ApplicationRepository applications;
+  private final TenantKeys keys;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
+      TenantKeys keys, ObjectMapper json, Clock clock) {
+    this.forms = forms;
+    this.numbers = numbers;
+    this.applications = applications;
+    this.keys = keys;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String tenantId = execution.getTenantId();
+    if (tenantId == null) {
+      throw new InvalidFormException("申請は自治体の職員または住民として開始してください "
+          + "(start the procedure as staff of one tenant; operators cannot file applications)", List.of());
+    }
+    Map<String, Object> variables = execution.getVariables();
+    Object residentRef = variables.remove(RESIDENT_REF);
+    if (residentRef != null && !(residentRef instanceof String)) {
+      throw InvalidFormException.of(List.of(new FormViolation(RESIDENT_REF, "住民の参照が正しくありません", "must be text")));
+    }
+    FormSchema form = forms.startForm(execution);
+    FormValidator.Result result = FormValidator.validate(form, toJson(variables));
+    if (!result.valid()) {
+      throw InvalidFormException.of(result.violations());
+    }
+    String number = numbers.next(tenantId);
+    var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
+        execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
+    applications.insert(application, keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(APPLICATION_NUMBER, number);
+    execution.setVariable(APPLICATION_ID, application.id().toString());
+  }
+
+  private ObjectNode toJson(Map<String, Object> variables) {
+    ObjectNode node = json.createObjectNode();
+    variables.forEach((name, value) -> node.set(name, toJson(value)));
+    return node;
+  }
+
+  private JsonNode toJson(Object value) {
+    if (value instanceof SpinJsonNode spin) {
+      try {
+        return json.readTree(spin.toString());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Spin JSON that Jackson cannot read", e);
+      }
+    }
+    return json.valueToTree(value);
+  }
+}

@@ -1,0 +1,61 @@
+package jp.madoguchi.notification;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.application.ApplicationRecord;
+import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reusable "LINE で住民に通知" step. The designer writes the text in Modeler as the input
+ * parameter {@code message} (placeholders such as {@code ${applicationNumber}} are resolved by
+ * the engine); the step queues it in the outbox within the engine's transaction, so the
+ * message exists exactly when the process step that announces it has happened.
+ *
+ * <p>Input parameters: {@code message} (required), {@code linkToStatus} (optional, default true).
+ */
+@Component("notifyResident")
+class NotifyResidentDelegate implements JavaDelegate {
+
+  static final String MESSAGE = "message";
+  static final String LINK_TO_STATUS = "linkToStatus";
+  static final String PURPOSE = "notification_outbox.message";
+
+  private final ApplicationRepository applications;
+  private final OutboxRepository outbox;
+  private final TenantKeys keys;
+  private final ObjectMapper json;
+
+  NotifyResidentDelegate(ApplicationRepository applications, OutboxRepository outbox, TenantKeys keys,
+      ObjectMapper json) {
+    this.applications = applications;
+    this.outbox = outbox;
+    this.keys = keys;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object text = execution.getVariableLocal(MESSAGE);
+    if (!(text instanceof String message) || message.isBlank()) {
+      throw new IllegalStateException("Notify resident step " + execution.getCurrentActivityId()
+          + " needs the input parameter 'message'");
+    }
+    String tenantId = execution.getTenantId();
+    ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
+        .orElseThrow(() -> new IllegalStateException("Notify resident before the application was registered"));
+    ObjectNode content = json.createObjectNode()
+        .put("text", message)
+        .put("applicationNumber", application.number())
+        .put("linkToStatus", !Boolean.FALSE.equals(execution.getVariableLocal(LINK_TO_STATUS)));
+    var queued = new OutboxMessage(UUID.randomUUID(), tenantId, application.id(), execution.getProcessInstanceId(),
+        execution.getCurrentActivityId(), application.residentRef(), content.toString(), UUID.randomUUID(),
+        application.residentRef() == null ? OutboxMessage.Status.SKIPPED : OutboxMessage.Status.PENDING);
+    outbox.insert(queued, keys.encrypt(tenantId, PURPOSE, queued.messageJson()));
+  }
+}

@@ -1,0 +1,73 @@
+package jp.madoguchi.procedure;
+
+import java.util.ArrayList;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Engine settings that have no Spring Boot property. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin madoguchiEnginePlugin(ObjectProvider<ProcedureForms> forms, ObjectMapper json) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTenantIdProvider(new ProcedureTenantIdProvider(configuration::getIdentityService));
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new TaskFormValidationOnEveryUserTask(
+            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json))));
+      }
+    };
+  }
+
+  private static final class TaskFormValidationOnEveryUserTask extends AbstractBpmnParseListener {
+
+    private final TaskListener validation;
+
+    TaskFormValidationOnEveryUserTask(TaskListener validation) {
+      this.validation = validation;
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+    }
+  }
+
+  /** ProcedureForms needs the engine's services, which exist only after the engine is built. */
+  private static final class LazyTaskListener implements TaskListener {
+
+    private final java.util.function.Supplier<TaskListener> factory;
+    private volatile TaskListener delegate;
+
+    LazyTaskListener(java.util.function.Supplier<TaskListener> factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+      TaskListener current = delegate;
+      if (current == null) {
+        current = factory.get();
+        delegate = current;
+      }
+      current.notify(task);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package jp.madoguchi.procedure;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One data-bearing component of a Camunda Form (form-js schema): a value, a group with its own
+ * path (an object) or a dynamic list (a list of objects).
+ *
+ * @param options allowed values of select/radio/checklist/taglist; null when the form does not fix them
+ * @param hideExpression FEEL condition (form-js {@code conditional.hide}); a hidden field is neither
+ *     required nor kept, as in form-js
+ * @param readonly shown to the user but not an input (e.g. application data in a clerk's form)
+ */
+public record FormField(String key, String label, Kind kind, String type, String subtype, boolean required,
+    String hideExpression, boolean readonly, Pattern pattern, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
+    String validationType, Set<String> options, List<FormField> children) {
+
+  public enum Kind { VALUE, OBJECT, LIST }
+
+  public String displayName() {
+    return label == null || label.isBlank() ? key : label;
+  }
+}

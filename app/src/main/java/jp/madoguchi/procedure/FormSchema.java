@@ -1,0 +1,107 @@
+package jp.madoguchi.procedure;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.madoguchi.procedure.FormField.Kind;
+
+/** The data fields of a Camunda Form, read from its form-js JSON. */
+public record FormSchema(String id, List<FormField> fields) {
+
+  private static final Set<String> LAYOUT_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
+      "iframe", "documentPreview", "table");
+
+  public static FormSchema parse(JsonNode form) {
+    String id = form.path("id").asText(null);
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("A Camunda Form needs an \"id\" (the formRef used in BPMN)");
+    }
+    return new FormSchema(id, fieldsOf(form.path("components")));
+  }
+
+  private static List<FormField> fieldsOf(JsonNode components) {
+    List<FormField> fields = new ArrayList<>();
+    for (JsonNode component : components) {
+      String type = component.path("type").asText("");
+      if (LAYOUT_ONLY.contains(type)) {
+        continue;
+      }
+      String hide = hideExpression(component);
+      String path = component.path("path").asText("");
+      if ("group".equals(type) || "dynamiclist".equals(type)) {
+        List<FormField> children = fieldsOf(component.path("components"));
+        if (path.isEmpty()) {
+          fields.addAll(children);
+        } else {
+          fields.add(new FormField(path, component.path("label").asText(null),
+              "dynamiclist".equals(type) ? Kind.LIST : Kind.OBJECT, type, null, false, hide,
+              readonly(component), null, null, null, null, null, null, null, children));
+        }
+        continue;
+      }
+      if (!component.hasNonNull("key")) {
+        continue;
+      }
+      fields.add(valueField(component, type, hide));
+    }
+    return List.copyOf(fields);
+  }
+
+  private static String hideExpression(JsonNode component) {
+    String hide = component.path("conditional").path("hide").asText("").trim();
+    if (hide.isEmpty()) {
+      return null;
+    }
+    return hide.startsWith("=") ? hide.substring(1) : hide;
+  }
+
+  private static boolean readonly(JsonNode component) {
+    return component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+  }
+
+  private static FormField valueField(JsonNode component, String type, String hide) {
+    JsonNode validate = component.path("validate");
+    String key = component.get("key").asText();
+    String label = component.path("label").asText(component.path("dateLabel").asText(null));
+    return new FormField(key, label, Kind.VALUE, type,
+        component.path("subtype").asText(null), validate.path("required").asBoolean(false), hide,
+        readonly(component), pattern(validate, key), integer(validate, "minLength"), integer(validate, "maxLength"),
+        decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
+        options(component), List.of());
+  }
+
+  private static Pattern pattern(JsonNode validate, String key) {
+    if (!validate.hasNonNull("pattern")) {
+      return null;
+    }
+    try {
+      return Pattern.compile(validate.get("pattern").asText());
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("Field '" + key + "' has a pattern Java cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Set<String> options(JsonNode component) {
+    JsonNode values = component.path("values");
+    if (!values.isArray()) {
+      return null;
+    }
+    Set<String> options = new LinkedHashSet<>();
+    values.forEach(value -> options.add(value.path("value").asText()));
+    return Set.copyOf(options);
+  }
+
+  private static Integer integer(JsonNode node, String name) {
+    return node.hasNonNull(name) ? node.get(name).asInt() : null;
+  }
+
+  private static BigDecimal decimal(JsonNode node, String name) {
+    return node.hasNonNull(name) ? node.get(name).decimalValue() : null;
+  }
+}

@@ -1,0 +1,206 @@
+package jp.madoguchi.procedure;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.procedure.FormField.Kind;
+
+/**
+ * Server-side check of a submission against its Camunda Form: required fields, types, lengths,
+ * patterns, ranges and allowed options; keys the form does not have are refused.
+ */
+public final class FormValidator {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private FormValidator() {
+  }
+
+  public record Result(ObjectNode data, List<FormViolation> violations) {
+    public boolean valid() {
+      return violations.isEmpty();
+    }
+  }
+
+  /** A resident's submission: every key must be a field of the form. */
+  public static Result validate(FormSchema schema, ObjectNode input) {
+    return validate(schema, input, true);
+  }
+
+  /**
+   * @param strict refuse keys the form does not have; off for a clerk's task form, whose
+   *     variables share the process instance with everything else
+   */
+  public static Result validate(FormSchema schema, ObjectNode input, boolean strict) {
+    List<FormViolation> violations = new ArrayList<>();
+    ObjectNode data = validateObject(schema.fields(), input, input, "", strict, violations);
+    return new Result(data, List.copyOf(violations));
+  }
+
+  private static ObjectNode validateObject(List<FormField> fields, JsonNode input, ObjectNode root, String prefix,
+      boolean strict, List<FormViolation> violations) {
+    ObjectNode data = JSON.objectNode();
+    Map<String, FormField> byKey = new java.util.LinkedHashMap<>();
+    fields.forEach(field -> byKey.put(field.key(), field));
+    if (strict) {
+      for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!byKey.containsKey(name)) {
+          violations.add(new FormViolation(prefix + name, "この申請にない項目です", "not a field of this form"));
+        }
+      }
+    }
+    for (FormField field : fields) {
+      if (field.readonly() || FormConditions.isHidden(field.hideExpression(), root, input)) {
+        continue;
+      }
+      JsonNode value = input.get(field.key());
+      String path = prefix + field.key();
+      if (isEmpty(value)) {
+        if (field.required() || field.kind() == Kind.LIST && listRequired(field)) {
+          violations.add(new FormViolation(path, "「" + field.displayName() + "」は必須です", "required"));
+        }
+        continue;
+      }
+      JsonNode cleaned = switch (field.kind()) {
+        case VALUE -> validateValue(field, value, path, violations);
+        case OBJECT -> value.isObject() ? validateObject(field.children(), value, root, path + ".", strict, violations)
+            : typeError(field, path, "object", violations);
+        case LIST -> validateList(field, value, root, path, strict, violations);
+      };
+      if (cleaned != null) {
+        data.set(field.key(), cleaned);
+      }
+    }
+    return data;
+  }
+
+  private static boolean listRequired(FormField list) {
+    return list.children().stream().anyMatch(FormField::required);
+  }
+
+  private static JsonNode validateList(FormField field, JsonNode value, ObjectNode root, String path, boolean strict,
+      List<FormViolation> violations) {
+    if (!value.isArray()) {
+      return typeError(field, path, "list", violations);
+    }
+    if (value.isEmpty() && listRequired(field)) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」を1件以上入力してください", "at least one entry"));
+    }
+    ArrayNode items = JSON.arrayNode();
+    int index = 0;
+    for (JsonNode item : value) {
+      if (!item.isObject()) {
+        typeError(field, path + "[" + index + "]", "object", violations);
+      } else {
+        items.add(validateObject(field.children(), item, root, path + "[" + index + "].", strict, violations));
+      }
+      index++;
+    }
+    return items;
+  }
+
+  private static JsonNode validateValue(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    return switch (field.type()) {
+      case "number" -> value.isNumber() ? checkRange(field, value, path, violations)
+          : typeError(field, path, "number", violations);
+      case "checkbox" -> value.isBoolean() ? value : typeError(field, path, "boolean", violations);
+      case "checklist", "taglist" -> checkMulti(field, value, path, violations);
+      case "select", "radio" -> value.isTextual() || value.isNumber() ? checkOption(field, value, path, violations)
+          : typeError(field, path, "one of the options", violations);
+      case "datetime" -> value.isTextual() ? checkDateTime(field, value, path, violations)
+          : typeError(field, path, "date text", violations);
+      case "filepicker" -> value.isTextual() || value.isArray() ? value : typeError(field, path, "file", violations);
+      default -> value.isTextual() ? checkText(field, value, path, violations)
+          : typeError(field, path, "text", violations);
+    };
+  }
+
+  private static JsonNode checkText(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    String text = value.asText();
+    String name = field.displayName();
+    if (field.minLength() != null && text.codePointCount(0, text.length()) < field.minLength()) {
+      violations.add(new FormViolation(path, "「" + name + "」は" + field.minLength() + "文字以上で入力してください",
+          "at least " + field.minLength() + " characters"));
+    }
+    if (field.maxLength() != null && text.codePointCount(0, text.length()) > field.maxLength()) {
+      violations.add(new FormViolation(path, "「" + name + "」は" + field.maxLength() + "文字以内で入力してください",
+          "at most " + field.maxLength() + " characters"));
+    }
+    // form-js tests patterns with RegExp.test, which matches anywhere unless the pattern is anchored
+    if (field.pattern() != null && !field.pattern().matcher(text).find()
+        || "email".equals(field.validationType()) && !EMAIL.matcher(text).matches()) {
+      violations.add(new FormViolation(path, "「" + name + "」の形式が正しくありません", "does not match the expected format"));
+    }
+    return value;
+  }
+
+  private static JsonNode checkRange(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    BigDecimal number = value.decimalValue();
+    if (field.min() != null && number.compareTo(field.min()) < 0) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.min().toPlainString()
+          + "以上にしてください", "at least " + field.min().toPlainString()));
+    }
+    if (field.max() != null && number.compareTo(field.max()) > 0) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.max().toPlainString()
+          + "以下にしてください", "at most " + field.max().toPlainString()));
+    }
+    return value;
+  }
+
+  private static JsonNode checkOption(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    if (field.options() != null && !field.options().contains(value.asText())) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」に選べない値です", "not one of the options"));
+    }
+    return value;
+  }
+
+  private static JsonNode checkMulti(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    if (!value.isArray()) {
+      return typeError(field, path, "list of options", violations);
+    }
+    for (JsonNode element : value) {
+      checkOption(field, element, path, violations);
+    }
+    return value;
+  }
+
+  private static JsonNode checkDateTime(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    String text = value.asText();
+    try {
+      switch (field.subtype() == null ? "date" : field.subtype()) {
+        case "time" -> LocalTime.parse(text);
+        case "datetime" -> OffsetDateTime.parse(text);
+        default -> LocalDate.parse(text);
+      }
+    } catch (DateTimeParseException e) {
+      String expected = "time".equals(field.subtype()) ? "HH:mm" : "datetime".equals(field.subtype())
+          ? "YYYY-MM-DDTHH:mm+09:00" : "YYYY-MM-DD";
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は " + expected + " の形式で入力してください",
+          "expected " + expected));
+    }
+    return value;
+  }
+
+  private static JsonNode typeError(FormField field, String path, String expected, List<FormViolation> violations) {
+    violations.add(new FormViolation(path, "「" + field.displayName() + "」の値の種類が正しくありません", "expected " + expected));
+    return null;
+  }
+
+  private static boolean isEmpty(JsonNode value) {
+    return value == null || value.isNull() || value.isTextual() && value.asText().isEmpty();
+  }
+}

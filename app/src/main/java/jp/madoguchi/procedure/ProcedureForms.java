@@ -1,0 +1,108 @@
+package jp.madoguchi.procedure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+
+/** The Camunda Forms deployed with a procedure, read once per deployment. */
+@Component
+public class ProcedureForms {
+
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final ObjectMapper json;
+  private final Map<String, Map<String, FormSchema>> byDeployment = new ConcurrentHashMap<>();
+
+  ProcedureForms(RepositoryService repository, IdentityService identity, ObjectMapper json) {
+    this.repository = repository;
+    this.identity = identity;
+    this.json = json;
+  }
+
+  /** The resident's form: the formRef of the process's none start event. */
+  public FormSchema startForm(DelegateExecution execution) {
+    Process process = processOf(execution.getBpmnModelElementInstance());
+    String formRef = process.getChildElementsByType(StartEvent.class).stream()
+        .map(StartEvent::getCamundaFormRef)
+        .filter(ref -> ref != null && !ref.isBlank())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Procedure " + process.getId()
+            + " has no start event with a camunda:formRef (its apply form)"));
+    return form(deploymentOf(execution), formRef);
+  }
+
+  public FormSchema form(String deploymentId, String formId) {
+    FormSchema form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId);
+    if (form == null) {
+      throw new IllegalStateException("Form '" + formId + "' is not part of deployment " + deploymentId);
+    }
+    return form;
+  }
+
+  public static String procedureKey(DelegateExecution execution) {
+    return processOf(execution.getBpmnModelElementInstance()).getId();
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance current = element;
+    while (current != null && !(current instanceof Process)) {
+      current = current.getParentElement();
+    }
+    if (current == null) {
+      throw new IllegalStateException("Element is not inside a process");
+    }
+    return (Process) current;
+  }
+
+  private String deploymentOf(DelegateExecution execution) {
+    return deploymentOf(execution.getProcessDefinitionId());
+  }
+
+  String deploymentOf(String processDefinitionId) {
+    return asSystem(() -> repository.getProcessDefinition(processDefinitionId).getDeploymentId());
+  }
+
+  private Map<String, FormSchema> load(String deploymentId) {
+    return asSystem(() -> {
+      Map<String, FormSchema> forms = new HashMap<>();
+      for (String name : repository.getDeploymentResourceNames(deploymentId)) {
+        if (!name.endsWith(".form")) {
+          continue;
+        }
+        try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+          FormSchema schema = FormSchema.parse(json.readTree(in));
+          forms.put(schema.id(), schema);
+        } catch (IOException e) {
+          throw new IllegalStateException("Form " + name + " of deployment " + deploymentId + " is not valid JSON", e);
+        }
+      }
+      return forms;
+    });
+  }
+
+  /** Procedure files are not personal data; reading them must not depend on the caller's grants. */
+  private <T> T asSystem(java.util.function.Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller == null) {
+      return work.get();
+    }
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+}

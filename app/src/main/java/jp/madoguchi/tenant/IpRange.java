@@ -1,0 +1,53 @@
+package jp.madoguchi.tenant;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/** An IPv4 or IPv6 range in CIDR notation, e.g. {@code 192.0.2.0/24} or {@code ::1/128}. */
+public record IpRange(byte[] network, int prefixLength) {
+
+  private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+
+  public static IpRange parse(String cidr) {
+    String[] parts = cidr == null ? new String[0] : cidr.trim().split("/", -1);
+    if (parts.length != 2 || !LITERAL.matcher(parts[0]).matches()) {
+      throw new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32");
+    }
+    byte[] address;
+    try {
+      address = InetAddress.getByName(parts[0]).getAddress(); // a literal: no name lookup happens
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + cidr + "' has an invalid address", e);
+    }
+    int prefix;
+    try {
+      prefix = Integer.parseInt(parts[1]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + cidr + "' has an invalid prefix length", e);
+    }
+    if (prefix < 0 || prefix > address.length * 8) {
+      throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
+    }
+    return new IpRange(address, prefix);
+  }
+
+  public boolean contains(InetAddress candidate) {
+    byte[] other = candidate.getAddress();
+    if (other.length != network.length) {
+      return false;
+    }
+    int fullBytes = prefixLength / 8;
+    for (int i = 0; i < fullBytes; i++) {
+      if (other[i] != network[i]) {
+        return false;
+      }
+    }
+    int remainingBits = prefixLength % 8;
+    if (remainingBits == 0) {
+      return true;
+    }
+    int mask = (0xFF << (8 - remainingBits)) & 0xFF;
+    return (other[fullBytes] & mask) == (network[fullBytes] & mask);
+  }
+}

@@ -1,0 +1,70 @@
+package jp.madoguchi.tenant;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TenantRepository {
+
+  private final JdbcTemplate jdbc;
+
+  TenantRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Tenant> findById(String id) {
+    return jdbc.query("""
+        SELECT id, name, status, line_login_channel_id, liff_id, staff_allowed_cidrs
+        FROM tenant WHERE id = ?""", TenantRepository::map, id).stream().findFirst();
+  }
+
+  public List<Tenant> findAll() {
+    return jdbc.query("""
+        SELECT id, name, status, line_login_channel_id, liff_id, staff_allowed_cidrs
+        FROM tenant ORDER BY id""", TenantRepository::map);
+  }
+
+  boolean exists(String id) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tenant WHERE id = ?)", Boolean.class, id));
+  }
+
+  void insert(NewTenant tenant) {
+    jdbc.update(con -> {
+      var statement = con.prepareStatement("""
+          INSERT INTO tenant (id, name, data_key, line_channel_secret, line_channel_access_token,
+                              line_login_channel_id, liff_id, staff_allowed_cidrs)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+      statement.setString(1, tenant.id());
+      statement.setString(2, tenant.name());
+      statement.setBytes(3, tenant.wrappedDataKey());
+      statement.setBytes(4, tenant.encryptedChannelSecret());
+      statement.setBytes(5, tenant.encryptedChannelAccessToken());
+      statement.setString(6, tenant.loginChannelId());
+      statement.setString(7, tenant.liffId());
+      statement.setArray(8, con.createArrayOf("text", tenant.staffAllowedCidrs().toArray()));
+      return statement;
+    });
+  }
+
+  Optional<byte[]> wrappedDataKey(String id) {
+    return jdbc.query("SELECT data_key FROM tenant WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
+  }
+
+  private static Tenant map(ResultSet rs, int row) throws SQLException {
+    Array cidrs = rs.getArray("staff_allowed_cidrs");
+    return new Tenant(rs.getString("id"), rs.getString("name"), Tenant.TenantStatus.valueOf(rs.getString("status")),
+        rs.getString("line_login_channel_id"), rs.getString("liff_id"),
+        cidrs == null ? List.of() : Arrays.asList((String[]) cidrs.getArray()));
+  }
+
+  record NewTenant(String id, String name, byte[] wrappedDataKey, byte[] encryptedChannelSecret,
+      byte[] encryptedChannelAccessToken, String loginChannelId, String liffId, List<String> staffAllowedCidrs) {
+  }
+}

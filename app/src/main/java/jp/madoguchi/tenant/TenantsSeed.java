@@ -1,0 +1,39 @@
+package jp.madoguchi.tenant;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/**
+ * The operator's seed file ({@code MADOGUCHI_TENANTS_SEED}). Its format is a stable interface:
+ * see the README, section "Tenants seed file".
+ */
+record TenantsSeed(List<TenantSeed> tenants, List<StaffSeed> operators) {
+
+  @JsonCreator
+  TenantsSeed {
+    tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    operators = operators == null ? List.of() : List.copyOf(operators);
+  }
+
+  record TenantSeed(String slug, String name, LineSeed line, List<String> staffAllowedCidrs, List<StaffSeed> staff) {
+
+    @JsonCreator
+    TenantSeed {
+      line = line == null ? new LineSeed(null, null, null, null) : line;
+      staffAllowedCidrs = staffAllowedCidrs == null ? List.of() : List.copyOf(staffAllowedCidrs);
+      staff = staff == null ? List.of() : List.copyOf(staff);
+    }
+  }
+
+  record LineSeed(String channelSecret, String channelAccessToken, String loginChannelId, String liffId) {
+  }
+
+  record StaffSeed(String id, String password, List<String> groups, String firstName, String lastName, String email) {
+
+    @JsonCreator
+    StaffSeed {
+      groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+  }
+}
