@@ -1,0 +1,41 @@
+package jp.madoguchi;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Start variables of a valid bulky-waste-collection application, as a resident would send them. */
+public final class BulkyWasteApplications {
+
+  private BulkyWasteApplications() {
+  }
+
+  public static VariableMap valid() {
+    return Variables.createVariables()
+        .putValue("items", SpinValues.jsonValue("[{\"name\":\"ソファ\",\"size\":\"L\",\"quantity\":1},"
+            + "{\"name\":\"自転車\",\"size\":\"M\",\"quantity\":2}]").create())
+        .putValue("address", "デモ市中央1-2-3")
+        .putValue("preferredDate1", "2026-12-10")
+        .putValue("phone", "090-1234-5678")
+        .putValue("residentRef", "U0123456789abcdef0123456789abcdef");
+  }
+
+  public static Map<String, Object> approval(String collectionDate) {
+    return Map.of("decision", "approve", "collectionDate", collectionDate, "fee", 1200L, "ticketNumber", "T-2026-0001");
+  }
+
+  public static Map<String, Object> rejection() {
+    return Map.of("decision", "reject", "rejectReason", "家電リサイクル法の対象品目のため収集できません。");
+  }
+
+  public static Map<String, Object> returnForCorrection() {
+    return Map.of("decision", "return", "returnComment", "品目の大きさを確認してください。");
+  }
+
+  public static List<String> residentStatuses(List<jp.madoguchi.application.ResidentStatus> timeline) {
+    return timeline.stream().map(jp.madoguchi.application.ResidentStatus::status).toList();
+  }
+}

@@ -1,0 +1,207 @@
+package jp.madoguchi.procedure;
+
+import static jp.madoguchi.BulkyWasteApplications.approval;
+import static jp.madoguchi.BulkyWasteApplications.rejection;
+import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.BulkyWasteApplications.returnForCorrection;
+import static jp.madoguchi.BulkyWasteApplications.valid;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.application.ResidentStatusService;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of 粗大ごみ収集申込, on the real engine and database. */
+class BulkyWasteCollectionProcessTests extends IntegrationTest {
+
+  private static final String PROCESS = "bulky-waste-collection";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ResidentStatusService statuses;
+
+  @BeforeEach
+  void useEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void shouldRegisterTheApplicationNotifyReceiptAndWaitForReview() {
+    ProcessInstance instance = submit();
+
+    assertThat(instance).hasPassed("Task_RegisterApplication").isWaitingAt("Task_NotifyReceived");
+    Assertions.assertThat(instance.getTenantId()).isEqualTo(DEMO);
+    Assertions.assertThat(instance.getBusinessKey()).matches("20\\d\\d-\\d{6}");
+    assertThat(instance).variables().containsEntry("applicationNumber", instance.getBusinessKey());
+
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_ReviewApplication");
+    assertThat(task()).hasCandidateGroup("waste-section").hasName("申込内容の審査");
+    Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId()))).containsExactly("受付済み", "審査中");
+  }
+
+  @Test
+  void shouldKeepThePayloadEncrypted() {
+    ProcessInstance instance = submit();
+
+    byte[] payload = jdbc.queryForObject("SELECT payload FROM application WHERE process_instance_id = ?",
+        byte[].class, instance.getId());
+    Assertions.assertThat(new String(payload, StandardCharsets.ISO_8859_1))
+        .doesNotContain("090-1234-5678")
+        .doesNotContain(new String("デモ市中央".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void shouldApproveAndRemindTheResidentTheDayBeforeCollection() {
+    ProcessInstance instance = submitAndWaitForReview();
+
+    complete(task(), approval("2026-12-10"));
+    assertThat(instance).isWaitingAt("Task_NotifyApproved");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
+    Assertions.assertThat(job().getDuedate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-12-09T09:00:00+09:00").toInstant());
+    execute(job());
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyReminder", "Event_CollectionScheduled");
+    Assertions.assertThat(outboxActivities(instance))
+        .containsExactly("Task_NotifyReceived", "Task_NotifyApproved", "Task_NotifyReminder");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "承認");
+  }
+
+  @Test
+  void shouldRejectWithTheReason() {
+    ProcessInstance instance = submitAndWaitForReview();
+
+    complete(task(), rejection());
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "却下");
+  }
+
+  @Test
+  void shouldReturnForCorrectionAndReviewAgainAfterTheResidentResubmits() {
+    ProcessInstance instance = submitAndWaitForReview();
+
+    complete(task(), returnForCorrection());
+    execute(job());
+    assertThat(instance).isWaitingAt("Gateway_AwaitCorrection");
+
+    runtime.createMessageCorrelation("CorrectionSubmitted")
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .tenantId(DEMO)
+        .setVariable("address", "デモ市中央1-2-4")
+        .correlate();
+    assertThat(instance).isWaitingAt("Task_NotifyResubmitted");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_ReviewApplication");
+    assertThat(instance).variables().containsEntry("address", "デモ市中央1-2-4");
+    complete(task(), approval("2026-12-20"));
+    execute(job());
+    assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "差戻し中", "審査中", "承認");
+  }
+
+  @Test
+  void shouldWithdrawWhenNoCorrectionArrivesWithinFourteenDays() {
+    ProcessInstance instance = submitAndWaitForReview();
+    complete(task(), returnForCorrection());
+    execute(job());
+
+    execute(job("Event_CorrectionDeadline"));
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyCorrectionExpired", "Event_CorrectionExpired")
+        .hasNotPassed("Event_CorrectionSubmitted");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "差戻し中", "取下げ");
+  }
+
+  @Test
+  void shouldRefuseADecisionWithoutItsRequiredFields() {
+    ProcessInstance instance = submitAndWaitForReview();
+    String taskId = task().getId();
+
+    // the engine wraps a task listener's exception; the REST API unwraps it into a 400
+    assertThatThrownBy(() -> tasks.complete(taskId, java.util.Map.of("decision", "approve", "fee", 1200L)))
+        .hasRootCauseInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("collectionDate")
+        .hasMessageContaining("ticketNumber");
+
+    assertThat(instance).isWaitingAt("Task_ReviewApplication");
+  }
+
+  @Test
+  void shouldRefuseAnInvalidApplicationAndLeaveNothingBehind() {
+    long applications = count("SELECT count(*) FROM application");
+    long instances = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    var invalid = valid().putValue("phone", "not a phone").putValue("unexpected", "x");
+    invalid.remove("address");
+
+    assertThatThrownBy(() -> TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(PROCESS, invalid)))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("address")
+        .hasMessageContaining("phone")
+        .hasMessageContaining("unexpected");
+
+    Assertions.assertThat(count("SELECT count(*) FROM application")).isEqualTo(applications);
+    Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void shouldRefuseAStartWithoutTenant() {
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS, valid()))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("tenant");
+  }
+
+  private ProcessInstance submit() {
+    return TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(PROCESS, valid()));
+  }
+
+  private ProcessInstance submitAndWaitForReview() {
+    ProcessInstance instance = submit();
+    assertThat(instance).isWaitingAt("Task_NotifyReceived");
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_ReviewApplication");
+    return instance;
+  }
+
+  private List<String> outboxActivities(ProcessInstance instance) {
+    return jdbc.queryForList("SELECT activity_id FROM notification_outbox WHERE process_instance_id = ? "
+        + "ORDER BY created_at, activity_id", String.class, instance.getId());
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}
