@@ -2,7 +2,9 @@ package jp.madoguchi.procedure;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -69,7 +71,10 @@ public final class FormValidator {
       }
       JsonNode value = input.get(field.key());
       String path = prefix + field.key();
-      if (isEmpty(value)) {
+      if (field.kind() == Kind.OBJECT && isEmpty(value)) {
+        value = JSON.objectNode(); // a missing group still has its own required fields
+      }
+      if (isEmpty(value) || field.required() && isUnset(field, value)) {
         if (field.required() || field.kind() == Kind.LIST && listRequired(field)) {
           violations.add(new FormViolation(path, "「" + field.displayName() + "」は必須です", "required"));
         }
@@ -181,9 +186,10 @@ public final class FormValidator {
   private static JsonNode checkDateTime(FormField field, JsonNode value, String path, List<FormViolation> violations) {
     String text = value.asText();
     try {
+      // form-js serialises times with or without an offset, depending on timeSerializingFormat
       switch (field.subtype() == null ? "date" : field.subtype()) {
-        case "time" -> LocalTime.parse(text);
-        case "datetime" -> OffsetDateTime.parse(text);
+        case "time" -> parseEither(text, LocalTime::parse, OffsetTime::parse);
+        case "datetime" -> parseEither(text, LocalDateTime::parse, OffsetDateTime::parse);
         default -> LocalDate.parse(text);
       }
     } catch (DateTimeParseException e) {
@@ -195,9 +201,24 @@ public final class FormValidator {
     return value;
   }
 
+  private static void parseEither(String text, java.util.function.Function<String, ?> plain,
+      java.util.function.Function<String, ?> withOffset) {
+    try {
+      plain.apply(text);
+    } catch (DateTimeParseException e) {
+      withOffset.apply(text);
+    }
+  }
+
   private static JsonNode typeError(FormField field, String path, String expected, List<FormViolation> violations) {
     violations.add(new FormViolation(path, "「" + field.displayName() + "」の値の種類が正しくありません", "expected " + expected));
     return null;
+  }
+
+  /** form-js counts an unticked checkbox and an empty selection as not filled in. */
+  private static boolean isUnset(FormField field, JsonNode value) {
+    return "checkbox".equals(field.type()) && value.isBoolean() && !value.booleanValue()
+        || value.isArray() && value.isEmpty() && field.kind() == Kind.VALUE;
   }
 
   private static boolean isEmpty(JsonNode value) {

@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 /** An IPv4 or IPv6 range in CIDR notation, e.g. {@code 192.0.2.0/24} or {@code ::1/128}. */
 public record IpRange(byte[] network, int prefixLength) {
 
-  private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*(\\d{1,3}(\\.\\d{1,3}){3})?");
+  private static final Pattern PREFIX = Pattern.compile("\\d{1,3}");
 
   public static IpRange parse(String cidr) {
     String[] parts = cidr == null ? new String[0] : cidr.trim().split("/", -1);
-    if (parts.length != 2 || !LITERAL.matcher(parts[0]).matches()) {
+    // only full literals: a name (or a shortened IPv4 such as 10.1) would be looked up or misread
+    if (parts.length != 2 || !(IPV4.matcher(parts[0]).matches() || IPV6.matcher(parts[0]).matches())) {
       throw new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32");
     }
     byte[] address;
@@ -20,12 +23,10 @@ public record IpRange(byte[] network, int prefixLength) {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("'" + cidr + "' has an invalid address", e);
     }
-    int prefix;
-    try {
-      prefix = Integer.parseInt(parts[1]);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + cidr + "' has an invalid prefix length", e);
+    if (!PREFIX.matcher(parts[1]).matches()) {
+      throw new IllegalArgumentException("'" + cidr + "' has an invalid prefix length");
     }
+    int prefix = Integer.parseInt(parts[1]);
     if (prefix < 0 || prefix > address.length * 8) {
       throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
     }

@@ -1,0 +1,706 @@
+package jp.madoguchi.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** {@link FormValidator} and {@link FormSchema#parse} against the real 粗大ごみ forms and small inline forms. */
+class FormValidatorTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path FORMS = Path.of("../forms/bulky-waste-collection");
+
+  private static final FormSchema APPLY = form("apply.form");
+  private static final FormSchema REVIEW = form("review.form");
+
+  private static FormSchema form(String file) {
+    try {
+      return FormSchema.parse(JSON.readTree(FORMS.resolve(file).toFile()));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + file, e);
+    }
+  }
+
+  private static ObjectNode json(String text) {
+    try {
+      return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  private static FormSchema inline(String components) {
+    return FormSchema.parse(json("{'id':'inline','components':" + components + "}"));
+  }
+
+  /** A valid application, as in BulkyWasteApplications.valid(). */
+  private static ObjectNode validApplication() {
+    return json("""
+        {'items':[{'name':'ソファ','size':'L','quantity':1},{'name':'自転車','size':'M','quantity':2}],
+         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+  }
+
+  private static FormValidator.Result validate(ObjectNode input) {
+    return FormValidator.validate(APPLY, input);
+  }
+
+  // --- FormSchema.parse ---
+
+  @Test
+  void shouldReadTheDataFieldsOfTheApplyForm() {
+    assertThat(APPLY.id()).isEqualTo("bulky-waste-collection-apply");
+    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("items", "address", "addressDetail",
+        "preferredDate1", "preferredDate2", "phone", "note", "photo");
+    FormField items = APPLY.fields().get(0);
+    assertThat(items.kind()).isEqualTo(FormField.Kind.LIST);
+    assertThat(items.children()).extracting(FormField::key).containsExactly("name", "size", "quantity");
+    FormField date = APPLY.fields().get(3);
+    assertThat(date.displayName()).isEqualTo("第1希望日");
+    assertThat(date.subtype()).isEqualTo("date");
+    assertThat(date.required()).isTrue();
+  }
+
+  @Test
+  void shouldStripTheLeadingEqualsSignOfAHideExpression() {
+    assertThat(REVIEW.fields()).filteredOn(field -> field.key().equals("collectionDate"))
+        .singleElement().extracting(FormField::hideExpression).isEqualTo("decision != \"approve\"");
+  }
+
+  @Test
+  void shouldRefuseAFormWithoutId() {
+    assertThatThrownBy(() -> FormSchema.parse(json("{'components':[]}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"id\"");
+    assertThatThrownBy(() -> FormSchema.parse(json("{'id':'  ','components':[]}")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldRefuseAPatternJavaCannotRead() {
+    assertThatThrownBy(() -> inline("[{'type':'textfield','key':'x','validate':{'pattern':'(unclosed'}}]"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+  }
+
+  // --- valid submissions ---
+
+  @Test
+  void shouldAcceptAValidApplication() {
+    FormValidator.Result result = validate(validApplication());
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.valid()).isTrue();
+    assertThat(result.data()).isEqualTo(validApplication());
+  }
+
+  @Test
+  void shouldKeepOnlyKnownKeysInTheCleanedData() {
+    ObjectNode input = validApplication();
+    input.put("residentRef", "U0123");
+    ((ObjectNode) input.withArray("items").get(0)).put("colour", "red");
+
+    FormValidator.Result result = FormValidator.validate(APPLY, input, false);
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.data().has("residentRef")).isFalse();
+    assertThat(result.data().get("items").get(0).has("colour")).isFalse();
+    assertThat(result.data()).isEqualTo(validApplication());
+  }
+
+  @Test
+  void shouldAcceptOptionalFieldsWhenTheyAreValid() {
+    ObjectNode input = validApplication();
+    input.put("addressDetail", "デモマンション101").put("preferredDate2", "2026-12-11").put("note", "玄関前に出します")
+        .putArray("photo").add("photo-1.jpg");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data()).isEqualTo(input);
+  }
+
+  @Test
+  void shouldTreatAnEmptyOptionalTextAsAbsent() {
+    ObjectNode input = validApplication();
+    input.put("addressDetail", "");
+    input.putNull("note");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data().has("addressDetail")).isFalse();
+    assertThat(result.data().has("note")).isFalse();
+  }
+
+  // --- required ---
+
+  @Test
+  void shouldRequireAMissingRequiredField() {
+    ObjectNode input = validApplication();
+    input.remove("address");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("address");
+      assertThat(violation.messageJa()).isEqualTo("「収集先の住所」は必須です");
+      assertThat(violation.messageEn()).isEqualTo("required");
+    });
+  }
+
+  @Test
+  void shouldTreatAnEmptyTextAsMissing() {
+    ObjectNode input = validApplication();
+    input.put("phone", "");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("phone", "required"));
+  }
+
+  @Test
+  void shouldNameADateFieldByItsDateLabel() {
+    ObjectNode input = validApplication();
+    input.remove("preferredDate1");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::messageJa)
+        .containsExactly("「第1希望日」は必須です");
+  }
+
+  // --- unknown keys ---
+
+  @Test
+  void shouldRefuseAnUnknownKeyInStrictMode() {
+    ObjectNode input = validApplication();
+    input.put("isAdmin", true);
+
+    FormValidator.Result result = FormValidator.validate(APPLY, input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("isAdmin");
+      assertThat(violation.messageJa()).isEqualTo("この申請にない項目です");
+      assertThat(violation.messageEn()).isEqualTo("not a field of this form");
+    });
+    assertThat(result.data().has("isAdmin")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnUnknownKeyInsideAListItemInStrictMode() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(1)).put("price", 100);
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field).containsExactly("items[1].price");
+  }
+
+  @Test
+  void shouldAllowAnUnknownKeyInNonStrictMode() {
+    ObjectNode input = validApplication();
+    input.put("isAdmin", true);
+
+    FormValidator.Result result = FormValidator.validate(APPLY, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data().has("isAdmin")).isFalse();
+  }
+
+  // --- types ---
+
+  @Test
+  void shouldRefuseANumberGivenAsText() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("quantity", "1");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("items[0].quantity");
+      assertThat(violation.messageJa()).isEqualTo("「数量」の値の種類が正しくありません");
+      assertThat(violation.messageEn()).isEqualTo("expected number");
+    });
+    assertThat(result.data().get("items").get(0).has("quantity")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseABooleanForText() {
+    ObjectNode input = validApplication();
+    input.put("address", true);
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("address");
+      assertThat(violation.messageEn()).isEqualTo("expected text");
+    });
+    assertThat(result.data().has("address")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnObjectForADate() {
+    ObjectNode input = validApplication();
+    input.putObject("preferredDate1").put("year", 2026);
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("preferredDate1", "expected date text"));
+  }
+
+  @Test
+  void shouldRefuseAListGivenAsAnObject() {
+    ObjectNode input = validApplication();
+    input.putObject("items").put("name", "ソファ");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("items", "expected list"));
+  }
+
+  @Test
+  void shouldRefuseAListItemThatIsNotAnObject() {
+    ObjectNode input = validApplication();
+    input.withArray("items").add("テレビ");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("items[2]", "expected object"));
+  }
+
+  @Test
+  void shouldCheckTheTypeOfACheckbox() {
+    FormSchema schema = inline("[{'type':'checkbox','key':'agree','label':'同意する','validate':{'required':true}}]");
+
+    assertThat(FormValidator.validate(schema, json("{'agree':true}")).valid()).isTrue();
+    assertThat(FormValidator.validate(schema, json("{'agree':'yes'}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("expected boolean");
+  }
+
+  // --- pattern, length, range ---
+
+  @Test
+  void shouldRefuseAPhoneNumberThatDoesNotMatchThePattern() {
+    ObjectNode input = validApplication();
+    input.put("phone", "abc");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("phone");
+      assertThat(violation.messageJa()).isEqualTo("「日中の連絡先電話番号」の形式が正しくありません");
+      assertThat(violation.messageEn()).isEqualTo("does not match the expected format");
+    });
+  }
+
+  @Test
+  void shouldAcceptAPhoneNumberWithoutHyphens() {
+    ObjectNode input = validApplication();
+    input.put("phone", "0312345678");
+
+    assertThat(validate(input).violations()).isEmpty();
+  }
+
+  @Test
+  void shouldMatchAnUnanchoredPatternAnywhereInTheText() {
+    FormSchema schema = inline("[{'type':'textfield','key':'code','validate':{'pattern':'[0-9]{3}'}}]");
+
+    assertThat(FormValidator.validate(schema, json("{'code':'ab123cd'}")).valid()).isTrue();
+    assertThat(FormValidator.validate(schema, json("{'code':'ab12cd'}")).valid()).isFalse();
+  }
+
+  @Test
+  void shouldCountMaxLengthInCodePoints() {
+    ObjectNode input = validApplication();
+    // 40 characters outside the BMP: 80 UTF-16 units, but within maxLength 40
+    ((ObjectNode) input.withArray("items").get(0)).put("name", "𠮷".repeat(40));
+
+    assertThat(validate(input).violations()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseJapaneseTextLongerThanMaxLength() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("name", "あ".repeat(40));
+    ((ObjectNode) input.withArray("items").get(1)).put("name", "𠮷".repeat(41));
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("items[1].name");
+      assertThat(violation.messageJa()).isEqualTo("「品目（例：ソファ、自転車）」は40文字以内で入力してください");
+      assertThat(violation.messageEn()).isEqualTo("at most 40 characters");
+    });
+  }
+
+  @Test
+  void shouldRefuseTextShorterThanMinLength() {
+    FormSchema schema = inline("[{'type':'textfield','key':'code','label':'コード','validate':{'minLength':3}}]");
+
+    assertThat(FormValidator.validate(schema, json("{'code':'𠮷𠮷𠮷'}")).valid()).isTrue();
+    assertThat(FormValidator.validate(schema, json("{'code':'ab'}")).violations())
+        .extracting(FormViolation::messageJa, FormViolation::messageEn)
+        .containsExactly(tuple("「コード」は3文字以上で入力してください", "at least 3 characters"));
+  }
+
+  @Test
+  void shouldRefuseANumberBelowMinOrAboveMax() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("quantity", 0);
+    ((ObjectNode) input.withArray("items").get(1)).put("quantity", 11);
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageJa, FormViolation::messageEn)
+        .containsExactly(
+            tuple("items[0].quantity", "「数量」は1以上にしてください", "at least 1"),
+            tuple("items[1].quantity", "「数量」は10以下にしてください", "at most 10"));
+  }
+
+  @Test
+  void shouldAcceptNumbersOnTheBoundsOfTheRange() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("quantity", 1);
+    ((ObjectNode) input.withArray("items").get(1)).put("quantity", 10);
+
+    assertThat(validate(input).violations()).isEmpty();
+  }
+
+  @Test
+  void shouldCompareDecimalsWithTheRange() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("quantity", 10.5);
+
+    assertThat(validate(input).violations()).extracting(FormViolation::messageEn).containsExactly("at most 10");
+  }
+
+  // --- options ---
+
+  @Test
+  void shouldRefuseASelectValueThatIsNotAnOption() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("size", "XXL");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("items[0].size");
+      assertThat(violation.messageJa()).isEqualTo("「大きさ（いちばん長い辺）」に選べない値です");
+      assertThat(violation.messageEn()).isEqualTo("not one of the options");
+    });
+  }
+
+  @Test
+  void shouldRefuseASelectValueThatIsAnOptionLabel() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).put("size", "50cm〜1m");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field).containsExactly("items[0].size");
+  }
+
+  @Test
+  void shouldCheckEveryValueOfAChecklist() {
+    FormSchema schema = inline("""
+        [{'type':'checklist','key':'days','label':'曜日',
+          'values':[{'label':'月','value':'mon'},{'label':'火','value':'tue'}]}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'days':['mon','tue']}")).valid()).isTrue();
+    assertThat(FormValidator.validate(schema, json("{'days':['mon','sun']}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("not one of the options");
+    assertThat(FormValidator.validate(schema, json("{'days':'mon'}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("expected list of options");
+  }
+
+  // --- dynamic list ---
+
+  @Test
+  void shouldRequireAtLeastOneItem() {
+    ObjectNode input = validApplication();
+    input.putArray("items");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("items");
+      assertThat(violation.messageJa()).isEqualTo("「出す品目」を1件以上入力してください");
+      assertThat(violation.messageEn()).isEqualTo("at least one entry");
+    });
+  }
+
+  @Test
+  void shouldRequireTheListWhenItIsMissing() {
+    ObjectNode input = validApplication();
+    input.remove("items");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("items", "「出す品目」は必須です"));
+  }
+
+  @Test
+  void shouldRequireTheInnerRequiredFieldsOfAListItem() {
+    ObjectNode input = validApplication();
+    ((ObjectNode) input.withArray("items").get(0)).remove("name");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("items[0].name");
+      assertThat(violation.messageJa()).isEqualTo("「品目（例：ソファ、自転車）」は必須です");
+      assertThat(violation.messageEn()).isEqualTo("required");
+    });
+  }
+
+  @Test
+  void shouldReportTheIndexOfEachFaultyItem() {
+    ObjectNode input = json("""
+        {'items':[{'name':'ソファ','size':'L','quantity':1},{'size':'S'}],
+         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field)
+        .containsExactly("items[1].name", "items[1].quantity");
+  }
+
+  // --- dates ---
+
+  @Test
+  void shouldRefuseAnImpossibleDate() {
+    ObjectNode input = validApplication();
+    input.put("preferredDate1", "2026-13-40");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("preferredDate1");
+      assertThat(violation.messageJa()).isEqualTo("「第1希望日」は YYYY-MM-DD の形式で入力してください");
+      assertThat(violation.messageEn()).isEqualTo("expected YYYY-MM-DD");
+    });
+  }
+
+  @Test
+  void shouldRefuseTheThirtiethOfFebruary() {
+    ObjectNode input = validApplication();
+    input.put("preferredDate2", "2026-02-30");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field).containsExactly("preferredDate2");
+  }
+
+  @Test
+  void shouldRefuseADateInAnotherFormat() {
+    ObjectNode input = validApplication();
+    input.put("preferredDate1", "2026/12/10");
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field).containsExactly("preferredDate1");
+  }
+
+  @Test
+  void shouldCheckTimeAndDatetimeSubtypes() {
+    FormSchema schema = inline("""
+        [{'type':'datetime','subtype':'time','key':'at','timeLabel':'時刻'},
+         {'type':'datetime','subtype':'datetime','key':'when','label':'日時'}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'at':'09:30','when':'2026-12-10T09:30+09:00'}")).violations())
+        .isEmpty();
+    assertThat(FormValidator.validate(schema, json("{'at':'25:00','when':'2026-12-10'}")).violations())
+        .extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("at", "expected HH:mm"),
+            tuple("when", "expected YYYY-MM-DDTHH:mm+09:00"));
+  }
+
+  @Test
+  void shouldAcceptTimesAsFormJsSerialisesThem() {
+    FormSchema schema = inline("""
+        [{'type':'datetime','subtype':'time','key':'offset','timeSerializingFormat':'utc_offset'},
+         {'type':'datetime','subtype':'time','key':'normalized','timeSerializingFormat':'utc_normalized'},
+         {'type':'datetime','subtype':'datetime','key':'local','timeSerializingFormat':'no_timezone'}]""");
+
+    assertThat(FormValidator.validate(schema,
+        json("{'offset':'14:30+09:00','normalized':'05:30Z','local':'2026-12-10T14:30'}")).violations()).isEmpty();
+  }
+
+  // --- conditional hide (review.form) ---
+
+  @Test
+  void shouldNotRequireHiddenFieldsWhenRejecting() {
+    ObjectNode input = json("{'decision':'reject','rejectReason':'家電リサイクル法の対象品目のため収集できません。'}");
+
+    FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data()).isEqualTo(input);
+  }
+
+  @Test
+  void shouldRequireTheRejectReasonWhenRejecting() {
+    FormValidator.Result result = FormValidator.validate(REVIEW, json("{'decision':'reject'}"), false);
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("rejectReason", "「却下の理由（住民に通知されます）」は必須です"));
+  }
+
+  @Test
+  void shouldRequireCollectionDateFeeAndTicketNumberWhenApproving() {
+    FormValidator.Result result = FormValidator.validate(REVIEW, json("{'decision':'approve'}"), false);
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageEn).containsExactly(
+        tuple("collectionDate", "required"),
+        tuple("fee", "required"),
+        tuple("ticketNumber", "required"));
+    assertThat(result.violations()).extracting(FormViolation::messageJa)
+        .containsExactly("「収集日」は必須です", "「手数料（円）」は必須です", "「処理券番号」は必須です");
+  }
+
+  @Test
+  void shouldAcceptACompleteApproval() {
+    ObjectNode input = json("{'decision':'approve','collectionDate':'2026-12-15','fee':1200,'ticketNumber':'T-2026-0001'}");
+
+    FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data()).isEqualTo(input);
+  }
+
+  @Test
+  void shouldValidateTheFieldsShownWhenApproving() {
+    ObjectNode input = json("{'decision':'approve','collectionDate':'2026-13-40','fee':-1,'ticketNumber':'t1'}");
+
+    assertThat(FormValidator.validate(REVIEW, input, false).violations()).extracting(FormViolation::field)
+        .containsExactly("collectionDate", "fee", "ticketNumber");
+  }
+
+  @Test
+  void shouldDropTheValueOfAHiddenField() {
+    ObjectNode input = json("""
+        {'decision':'reject','rejectReason':'対象外の品目です','collectionDate':'2026-12-15','fee':1200,
+         'ticketNumber':'T-2026-0001'}""");
+
+    FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data()).isEqualTo(json("{'decision':'reject','rejectReason':'対象外の品目です'}"));
+  }
+
+  @Test
+  void shouldNotValidateTheValueOfAHiddenField() {
+    ObjectNode input = json("{'decision':'return','returnComment':'大きさを確認してください','collectionDate':'2026-13-40'}");
+
+    FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data().has("collectionDate")).isFalse();
+  }
+
+  @Test
+  void shouldLetProcessVariablesThroughInNonStrictReview() {
+    ObjectNode input = json("{'decision':'reject','rejectReason':'対象外の品目です','applicationNumber':'2026-000001'}");
+
+    FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data().has("applicationNumber")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseADecisionThatIsNotAnOption() {
+    FormValidator.Result result = FormValidator.validate(REVIEW, json("{'decision':'maybe'}"), false);
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("decision", "not one of the options"));
+  }
+
+  @Test
+  void shouldEvaluateAHideExpressionInsideAListItemWithTheItemsValues() {
+    FormSchema schema = inline("""
+        [{'type':'dynamiclist','path':'rows','label':'行','components':[
+           {'type':'checkbox','key':'other','label':'その他'},
+           {'type':'textfield','key':'detail','label':'詳細','validate':{'required':true},
+            'conditional':{'hide':'=other != true'}}]}]""");
+
+    FormValidator.Result result = FormValidator.validate(schema,
+        json("{'rows':[{'other':false},{'other':true},{'other':false,'detail':'x'}]}"));
+
+    assertThat(result.violations()).extracting(FormViolation::field).containsExactly("rows[1].detail");
+    assertThat(result.data()).isEqualTo(json("{'rows':[{'other':false},{'other':true},{'other':false}]}"));
+  }
+
+  // --- readonly / disabled ---
+
+  @Test
+  void shouldSkipReadonlyAndDisabledFields() {
+    FormSchema schema = inline("""
+        [{'type':'textfield','key':'applicationNumber','label':'受付番号','readonly':true,
+          'validate':{'required':true,'pattern':'^\\\\d+$'}},
+         {'type':'number','key':'total','label':'合計','disabled':true,'validate':{'required':true}},
+         {'type':'textfield','key':'comment','label':'コメント'}]""");
+
+    FormValidator.Result missing = FormValidator.validate(schema, json("{'comment':'ok'}"));
+    assertThat(missing.violations()).isEmpty();
+    assertThat(missing.data()).isEqualTo(json("{'comment':'ok'}"));
+
+    FormValidator.Result wrong = FormValidator.validate(schema,
+        json("{'applicationNumber':'not a number','total':'many','comment':'ok'}"));
+    assertThat(wrong.violations()).isEmpty();
+    assertThat(wrong.data()).isEqualTo(json("{'comment':'ok'}"));
+  }
+
+  // --- groups and layout ---
+
+  @Test
+  void shouldFlattenAGroupWithoutPathAndNestAGroupWithPath() {
+    FormSchema schema = inline("""
+        [{'type':'text','text':'説明'},
+         {'type':'group','label':'氏名','components':[
+           {'type':'textfield','key':'familyName','label':'姓','validate':{'required':true}}]},
+         {'type':'group','path':'contact','label':'連絡先','components':[
+           {'type':'textfield','key':'email','label':'メール','validate':{'validationType':'email'}}]},
+         {'type':'button','key':'submit','action':'submit'}]""");
+
+    assertThat(schema.fields()).extracting(FormField::key).containsExactly("familyName", "contact");
+
+    FormValidator.Result ok = FormValidator.validate(schema,
+        json("{'familyName':'山田','contact':{'email':'taro@example.jp'}}"));
+    assertThat(ok.violations()).isEmpty();
+
+    FormValidator.Result bad = FormValidator.validate(schema, json("{'contact':{'email':'taro'}}"));
+    assertThat(bad.violations()).extracting(FormViolation::field).containsExactly("familyName", "contact.email");
+  }
+
+  @Test
+  void shouldRequireTheRequiredFieldsOfAGroupWithPathWhenTheGroupIsMissing() {
+    FormSchema schema = inline("""
+        [{'type':'group','path':'contact','label':'連絡先','components':[
+           {'type':'textfield','key':'email','label':'メール','validate':{'required':true}}]}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'contact':{}}")).violations())
+        .extracting(FormViolation::field).containsExactly("contact.email");
+    assertThat(FormValidator.validate(schema, json("{}")).valid()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnUncheckedRequiredCheckboxAndAnEmptyRequiredChecklist() {
+    FormSchema schema = inline("""
+        [{'type':'checkbox','key':'agree','label':'同意する','validate':{'required':true}},
+         {'type':'checklist','key':'days','label':'曜日','values':[{'label':'月','value':'mon'}],
+          'validate':{'required':true}}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'agree':false,'days':[]}")).violations())
+        .extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("agree", "required"), tuple("days", "required"));
+  }
+
+  // --- messages ---
+
+  @Test
+  void shouldGiveJapaneseAndEnglishMessages() {
+    ObjectNode input = json("{'items':[{'size':'XL','quantity':'2'}],'phone':'abc','preferredDate1':'2026-13-40'}");
+
+    FormValidator.Result result = validate(input);
+
+    assertThat(result.violations()).extracting(FormViolation::field)
+        .containsExactly("items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
+    assertThat(result.violations()).allSatisfy(violation -> {
+      assertThat(violation.messageJa()).containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+      assertThat(violation.messageEn()).matches("[\\x20-\\x7E]+").doesNotContainPattern("[\\p{IsHan}]");
+    });
+    assertThat(result.violations().get(0).toString()).isEqualTo(
+        result.violations().get(0).field() + ": " + result.violations().get(0).messageJa() + " ("
+            + result.violations().get(0).messageEn() + ")");
+  }
+}

@@ -1,0 +1,73 @@
+package jp.madoguchi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The two ways to run: the embedded default (demo, data kept between runs) and an external PostgreSQL. */
+@Tag("own-jvm")
+class DatabaseModesTests {
+
+  @Test
+  void shouldKeepDataOfTheEmbeddedDefaultAcrossRestarts() throws Exception {
+    Path dataDir = Files.createTempDirectory("madoguchi-restart-");
+    String instanceId;
+    String number;
+    try (ConfigurableApplicationContext first = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
+      assertThat(first.getBean(IdentityService.class).createUserQuery().userId("demo-clerk").count()).isEqualTo(1);
+      var instance = TenantContext.callAs("demo", () -> first.getBean(RuntimeService.class)
+          .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+      instanceId = instance.getId();
+      number = instance.getBusinessKey();
+    }
+    try (ConfigurableApplicationContext second = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
+      assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+          .processInstanceId(instanceId).singleResult().getBusinessKey()).isEqualTo(number);
+      assertThat(second.getBean(JdbcTemplate.class).queryForObject(
+          "SELECT count(*) FROM application WHERE number = ?", Long.class, number)).isEqualTo(1);
+      assertThat(second.getBean(IdentityService.class).createUserQuery().userId("demo-clerk").count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldUseAnExternalPostgresWithoutAnyDemoData() throws Exception {
+    try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+      String url = external.getJdbcUrl("postgres", "postgres");
+      String masterKey = Base64.getEncoder().encodeToString(new byte[32]);
+      try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + url,
+          "--spring.datasource.username=postgres", "--madoguchi.master-key=" + masterKey)) {
+        assertThat(app.getBeanProvider(DemoSetup.class).getIfAvailable()).isNull();
+        assertThat(app.getBean(IdentityService.class).createUserQuery().count()).isZero();
+        assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tenant", Long.class)).isZero();
+      }
+      assertThatThrownBy(() -> start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"))
+          .hasStackTraceContaining("MADOGUCHI_MASTER_KEY is not set");
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String... args) {
+    MadoguchiApplication.useJapanStandardTime();
+    String[] all = new String[args.length + 3];
+    all[0] = "--server.port=0";
+    all[1] = "--camunda.bpm.job-execution.enabled=false";
+    all[2] = "--madoguchi.tenants-seed=";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return new SpringApplicationBuilder(MadoguchiApplication.class).run(all);
+  }
+}

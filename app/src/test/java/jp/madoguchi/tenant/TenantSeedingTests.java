@@ -1,0 +1,124 @@
+package jp.madoguchi.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import jp.madoguchi.IntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class TenantSeedingTests extends IntegrationTest {
+
+  @Autowired TenantRepository tenants;
+  @Autowired TenantSeeder seeder;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TenantKeys keys;
+
+  @Test
+  void shouldCreateTheSeededTenantsInTheAppAndInCamunda() {
+    assertThat(tenants.findAll()).extracting(Tenant::id).contains(DEMO, KITA);
+    Tenant kita = tenants.findById(KITA).orElseThrow();
+    assertThat(kita.name()).isEqualTo("北市");
+    assertThat(kita.staffAllowedCidrs()).containsExactly("192.0.2.0/24");
+    assertThat(kita.loginChannelId()).isEqualTo("2234567890");
+    assertThat(identity.createTenantQuery().tenantId(KITA).singleResult().getName()).isEqualTo("北市");
+  }
+
+  @Test
+  void shouldMakeStaffMembersOfTheirTenantAndGroupsOnly() {
+    assertThat(identity.createTenantQuery().userMember("kita-clerk").list()).extracting(t -> t.getId())
+        .containsExactly(KITA);
+    assertThat(identity.createGroupQuery().groupMember("kita-clerk").list()).extracting(g -> g.getId())
+        .containsExactly("waste-section");
+    assertThat(identity.checkPassword("kita-clerk", KITA_CLERK_PASSWORD)).isTrue();
+    assertThat(identity.createGroupQuery().groupMember("test-operator").list()).extracting(g -> g.getId())
+        .containsExactly(StaffGroups.OPERATOR);
+  }
+
+  @Test
+  void shouldKeepLineSecretsEncryptedWithTheTenantsOwnKey() {
+    byte[] secret = jdbc.queryForObject("SELECT line_channel_secret FROM tenant WHERE id = ?", byte[].class, KITA);
+    assertThat(new String(secret, StandardCharsets.ISO_8859_1)).doesNotContain("kita-secret");
+    assertThat(keys.decrypt(KITA, "line_channel_secret", secret)).isEqualTo("kita-secret");
+    assertThatThrownBy(() -> keys.decrypt(DEMO, "line_channel_secret", secret))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldChangeNothingWhenTheSameSeedIsAppliedAgain() {
+    long authorizations = count("SELECT count(*) FROM act_ru_authorization");
+    long users = count("SELECT count(*) FROM act_id_user");
+    byte[] dataKey = jdbc.queryForObject("SELECT data_key FROM tenant WHERE id = ?", byte[].class, DEMO);
+
+    seeder.apply(seed("""
+        tenants:
+          - slug: demo
+            name: デモ市
+            staff:
+              - {id: demo-clerk, password: "Another-Password-2026!", groups: [waste-section]}
+        """));
+
+    assertThat(count("SELECT count(*) FROM act_ru_authorization")).isEqualTo(authorizations);
+    assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(users);
+    assertThat(jdbc.queryForObject("SELECT data_key FROM tenant WHERE id = ?", byte[].class, DEMO)).isEqualTo(dataKey);
+    assertThat(identity.checkPassword("demo-clerk", DEMO_CLERK_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void shouldRefuseABadSeedAsAWholeAndCreateNothing() {
+    long tenantCount = count("SELECT count(*) FROM tenant");
+    TenantsSeed bad = seed("""
+        tenants:
+          - slug: minami
+            name: 南市
+            staffAllowedCidrs: ["10.0.0.0/33"]
+            staff:
+              - {id: minami-clerk, password: "short", groups: [waste-section]}
+          - slug: Bad_Slug
+            name: ""
+        """);
+
+    assertThatThrownBy(() -> seeder.apply(bad))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("10.0.0.0/33")
+        .hasMessageContaining("password of 'minami-clerk'")
+        .hasMessageContaining("slug must be lowercase")
+        .hasMessageContaining("name is required");
+    assertThat(count("SELECT count(*) FROM tenant")).isEqualTo(tenantCount);
+    assertThat(identity.createUserQuery().userId("minami-clerk").count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAStaffIdThatBelongsToAnotherTenant() {
+    assertThatThrownBy(() -> seeder.apply(seed("""
+        tenants:
+          - slug: kita
+            name: 北市
+            staff:
+              - {id: demo-clerk, groups: [waste-section]}
+        """))).hasMessageContaining("already belongs to tenant 'demo'");
+  }
+
+  @Test
+  void shouldRefuseUnknownKeysSoTyposAreNoticed() {
+    assertThatThrownBy(() -> seed("""
+        tenants:
+          - slug: kita
+            nmae: 北市
+        """)).hasMessageContaining("nmae");
+  }
+
+  private static TenantsSeed seed(String yaml) {
+    return TenantSeeder.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}
