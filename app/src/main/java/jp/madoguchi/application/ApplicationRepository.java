@@ -42,6 +42,11 @@ public class ApplicationRepository {
         ApplicationRepository::map, tenantId, processInstanceId).stream().findFirst();
   }
 
+  public java.util.List<ApplicationRecord> findRecentByResident(String tenantId, String residentRef, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE tenant_id = ? AND resident_ref = ? "
+        + "ORDER BY submitted_at DESC LIMIT ?", ApplicationRepository::map, tenantId, residentRef, limit);
+  }
+
   Optional<byte[]> encryptedPayload(String tenantId, UUID id) {
     return jdbc.query("SELECT payload FROM application WHERE tenant_id = ? AND id = ?",
         (rs, row) -> rs.getBytes(1), tenantId, id).stream().findFirst();

@@ -1,5 +1,11 @@
 package jp.madoguchi.notification;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,5 +25,70 @@ class OutboxRepository {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         message.id(), message.tenantId(), message.applicationId(), message.processInstanceId(), message.activityId(),
         message.residentRef(), encryptedMessage, message.retryKey(), message.status().name());
+  }
+
+  /** Takes due messages; a node that dies holding them gives them back after the lease. */
+  List<DueMessage> claimDue(int limit, Duration lease) {
+    return jdbc.query("""
+        UPDATE notification_outbox SET next_attempt_at = now() + (? * interval '1 millisecond'), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_outbox
+                     WHERE status = 'PENDING' AND next_attempt_at <= now()
+                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING id, tenant_id, resident_ref, message, retry_key, attempts""",
+        (rs, row) -> new DueMessage(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
+            rs.getString("resident_ref"), rs.getBytes("message"), rs.getObject("retry_key", UUID.class),
+            rs.getInt("attempts")), lease.toMillis(), limit);
+  }
+
+  void markSent(List<UUID> ids) {
+    update("UPDATE notification_outbox SET status = 'SENT', sent_at = now(), last_error = NULL WHERE id = ?", ids);
+  }
+
+  void markSkipped(List<UUID> ids) {
+    update("UPDATE notification_outbox SET status = 'SKIPPED', last_error = 'resident unfollowed' WHERE id = ?", ids);
+  }
+
+  void markFailed(UUID id, String error) {
+    jdbc.update("UPDATE notification_outbox SET status = 'FAILED', last_error = ? WHERE id = ?", truncate(error), id);
+  }
+
+  void retryAt(UUID id, Instant when, String error) {
+    jdbc.update("UPDATE notification_outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?",
+        Timestamp.from(when), truncate(error), id);
+  }
+
+  List<OutboxEntry> list(String tenantId, String status, int limit) {
+    return jdbc.query("""
+        SELECT id, process_instance_id, activity_id, status, attempts, last_error, created_at, sent_at
+        FROM notification_outbox WHERE tenant_id = ? AND status = ? ORDER BY created_at DESC LIMIT ?""",
+        (rs, row) -> new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("process_instance_id"),
+            rs.getString("activity_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()),
+        tenantId, status, limit);
+  }
+
+  /** Gives a failed message another round of tries, with the same retry key. */
+  boolean requeue(String tenantId, UUID id) {
+    return jdbc.update("""
+        UPDATE notification_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()
+        WHERE tenant_id = ? AND id = ? AND status = 'FAILED'""", tenantId, id) == 1;
+  }
+
+  private void update(String sql, List<UUID> ids) {
+    if (!ids.isEmpty()) {
+      jdbc.batchUpdate(sql, ids.stream().map(id -> new Object[] {id}).toList());
+    }
+  }
+
+  private static String truncate(String error) {
+    return error == null ? null : error.substring(0, Math.min(error.length(), 500));
+  }
+
+  record DueMessage(UUID id, String tenantId, String residentRef, byte[] message, UUID retryKey, int attempts) {
+  }
+
+  record OutboxEntry(UUID id, String processInstanceId, String activityId, String status, int attempts,
+      String lastError, Instant createdAt, Instant sentAt) {
   }
 }

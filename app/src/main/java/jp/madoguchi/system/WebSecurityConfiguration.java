@@ -1,6 +1,11 @@
 package jp.madoguchi.system;
 
+import jp.madoguchi.line.LineEndpoints;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -13,10 +18,31 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+  private final boolean lineSimulatorEnabled;
+
+  WebSecurityConfiguration(LineEndpoints lineEndpoints) {
+    this.lineSimulatorEnabled = lineEndpoints.usesSimulator();
+  }
+
+  /** Madoguchi's staff APIs: HTTP Basic with the Camunda account, no session, checked per tenant. */
   @Bean
+  @Order(1)
+  SecurityFilterChain staffApiSecurity(HttpSecurity http) throws Exception {
+    http
+        .securityMatcher("/api/*/admin/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("Madoguchi staff"));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain madoguchiSecurity(HttpSecurity http) throws Exception {
     http
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/line/**", "/api/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/line/**", "/api/**",
+            "/line-simulator/**", "/v2/bot/**"))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
@@ -26,6 +52,9 @@ class WebSecurityConfiguration {
             .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/line/*/webhook").permitAll()
+            .requestMatchers("/line-simulator/**", "/v2/bot/**").access((authentication, request) ->
+                new AuthorizationDecision(lineSimulatorEnabled))
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())

@@ -53,6 +53,22 @@ public class TenantRepository {
     });
   }
 
+  /** LINE settings of an active tenant; the secret and the token are still encrypted. */
+  public Optional<LineSettings> lineSettings(String id) {
+    return jdbc.query("""
+        SELECT line_channel_secret, line_channel_access_token, liff_id, line_rich_menu_id
+        FROM tenant WHERE id = ? AND status = 'ACTIVE'""",
+        (rs, row) -> new LineSettings(rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getString(4)), id)
+        .stream().findFirst();
+  }
+
+  public void saveRichMenuId(String id, String richMenuId) {
+    jdbc.update("UPDATE tenant SET line_rich_menu_id = ?, updated_at = now() WHERE id = ?", richMenuId, id);
+  }
+
+  public record LineSettings(byte[] channelSecret, byte[] channelAccessToken, String liffId, String richMenuId) {
+  }
+
   Optional<byte[]> wrappedDataKey(String id) {
     return jdbc.query("SELECT data_key FROM tenant WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
   }

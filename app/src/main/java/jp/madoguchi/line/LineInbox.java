@@ -1,0 +1,112 @@
+package jp.madoguchi.line;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Webhook events, stored once per {@code webhookEventId} (a unique constraint collapses LINE's
+ * redeliveries and concurrent duplicates) before LINE gets its 200, handled afterwards.
+ */
+@Repository
+class LineInbox {
+
+  static final String PURPOSE = "line_inbox.event";
+
+  private final JdbcTemplate jdbc;
+  private final TenantKeys keys;
+
+  LineInbox(JdbcTemplate jdbc, TenantKeys keys) {
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  /** @return ids of the events that were new */
+  @Transactional
+  public List<UUID> store(String tenantId, List<IncomingEvent> events) {
+    List<UUID> ids = new ArrayList<>(events.size());
+    List<byte[]> sealed = new ArrayList<>(events.size());
+    for (IncomingEvent event : events) {
+      ids.add(UUID.randomUUID());
+      sealed.add(keys.encrypt(tenantId, PURPOSE, event.json()));
+    }
+    int[][] inserted = jdbc.batchUpdate("""
+        INSERT INTO line_inbox (id, tenant_id, webhook_event_id, event_type, event, redelivery)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, webhook_event_id) DO NOTHING""",
+        indexes(events.size()), events.size(), (PreparedStatement statement, Integer i) -> {
+          IncomingEvent event = events.get(i);
+          statement.setObject(1, ids.get(i));
+          statement.setString(2, tenantId);
+          statement.setString(3, event.webhookEventId());
+          statement.setString(4, event.type());
+          statement.setBytes(5, sealed.get(i));
+          statement.setBoolean(6, event.redelivery());
+        });
+    List<UUID> fresh = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (inserted[0][i] > 0) {
+        fresh.add(ids.get(i));
+      }
+    }
+    return fresh;
+  }
+
+  /** Takes pending events for handling; a node that dies holding them loses them after the lease. */
+  List<InboxEvent> claim(List<UUID> only, int limit, Duration lease) {
+    String filter = only == null ? "" : " AND id = ANY (?)";
+    List<Object> args = new ArrayList<>();
+    args.add(lease.toMillis());
+    if (only != null) {
+      args.add(only.toArray(UUID[]::new));
+    }
+    args.add(limit);
+    return jdbc.query("""
+        UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond'), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM line_inbox
+                     WHERE status = 'PENDING' AND (locked_until IS NULL OR locked_until < now())""" + filter + """
+                     ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING id, tenant_id, event, attempts""",
+        (rs, row) -> {
+          String tenantId = rs.getString("tenant_id");
+          return new InboxEvent(rs.getObject("id", UUID.class), tenantId,
+              keys.decrypt(tenantId, PURPOSE, rs.getBytes("event")), rs.getInt("attempts"));
+        }, args.toArray());
+  }
+
+  void done(UUID id) {
+    jdbc.update("UPDATE line_inbox SET status = 'DONE', processed_at = now(), locked_until = NULL, last_error = NULL "
+        + "WHERE id = ?", id);
+  }
+
+  void retryLater(UUID id, Duration delay, String error) {
+    jdbc.update("UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond'), last_error = ? WHERE id = ?",
+        delay.toMillis(), truncate(error), id);
+  }
+
+  void failed(UUID id, String error) {
+    jdbc.update("UPDATE line_inbox SET status = 'FAILED', processed_at = now(), last_error = ? WHERE id = ?",
+        truncate(error), id);
+  }
+
+  private static String truncate(String error) {
+    return error == null ? null : error.substring(0, Math.min(error.length(), 500));
+  }
+
+  private static List<Integer> indexes(int size) {
+    List<Integer> indexes = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      indexes.add(i);
+    }
+    return indexes;
+  }
+
+  record InboxEvent(UUID id, String tenantId, String json, int attempts) {
+  }
+}

@@ -1,0 +1,110 @@
+package jp.madoguchi.line;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.bot.parser.LineSignatureValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /line/{tenant}/webhook}: LINE's webhook for one tenant's channel. The signature is
+ * checked on the raw bytes, the events are stored, and LINE gets its 200 before any handling.
+ */
+@RestController
+class LineWebhookController {
+
+  private static final Logger log = LoggerFactory.getLogger(LineWebhookController.class);
+  static final String SIGNATURE_HEADER = "x-line-signature";
+  private static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final LineChannels channels;
+  private final LineInbox inbox;
+  private final LineEventDispatcher dispatcher;
+  private final ObjectMapper json;
+
+  LineWebhookController(LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher, ObjectMapper json) {
+    this.channels = channels;
+    this.inbox = inbox;
+    this.dispatcher = dispatcher;
+    this.json = json;
+  }
+
+  @PostMapping("/line/{tenant}/webhook")
+  ResponseEntity<Map<String, Object>> receive(@PathVariable String tenant,
+      @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
+      @RequestBody(required = false) byte[] body) {
+    LineChannel channel = channels.find(tenant).orElse(null);
+    if (channel == null) {
+      return error(HttpStatus.NOT_FOUND, "No LINE channel is configured for this tenant");
+    }
+    if (signature == null || signature.isBlank()) {
+      return error(HttpStatus.BAD_REQUEST, "The x-line-signature header is missing");
+    }
+    byte[] payload = body == null ? new byte[0] : body;
+    if (payload.length > MAX_BODY_BYTES) {
+      return error(HttpStatus.PAYLOAD_TOO_LARGE, "The webhook body is larger than 1 MiB");
+    }
+    if (!signatureValid(channel, payload, signature)) {
+      log.warn("Webhook for tenant {} refused: signature does not match", tenant);
+      return error(HttpStatus.UNAUTHORIZED, "The signature does not match this channel");
+    }
+    List<IncomingEvent> events;
+    try {
+      events = parse(payload);
+    } catch (IOException | IllegalArgumentException e) {
+      return error(HttpStatus.BAD_REQUEST, "The body is not a LINE webhook request: " + e.getMessage());
+    }
+    List<UUID> fresh;
+    try {
+      fresh = events.isEmpty() ? List.of() : inbox.store(tenant, events);
+    } catch (DataAccessException e) {
+      log.error("Webhook for tenant {} not stored; LINE will redeliver", tenant, e);
+      return error(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unable to accept events; please redeliver");
+    }
+    dispatcher.afterAcknowledge(fresh);
+    return ResponseEntity.ok(Map.of());
+  }
+
+  private static boolean signatureValid(LineChannel channel, byte[] payload, String signature) {
+    try {
+      return new LineSignatureValidator(channel.secretBytes()).validateSignature(payload, signature);
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+  }
+
+  private List<IncomingEvent> parse(byte[] payload) throws IOException {
+    JsonNode root = json.readTree(payload);
+    if (root == null || !root.path("events").isArray()) {
+      throw new IllegalArgumentException("no events array");
+    }
+    List<IncomingEvent> events = new ArrayList<>();
+    for (JsonNode event : root.get("events")) {
+      String id = event.path("webhookEventId").asText("");
+      if (id.isEmpty() || id.length() > 64) {
+        throw new IllegalArgumentException("an event has no valid webhookEventId");
+      }
+      events.add(new IncomingEvent(id, event.path("type").asText("unknown"),
+          event.path("deliveryContext").path("isRedelivery").asBoolean(false), json.writeValueAsString(event)));
+    }
+    return events;
+  }
+
+  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Map.of("message", message));
+  }
+}
