@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "madoguchi.line.workers-enabled=false",
+    "madoguchi.line.read-timeout=1s",
     "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})
 public abstract class IntegrationTest {
 
@@ -26,6 +30,13 @@ public abstract class IntegrationTest {
 
   private static final Path DATA_DIR = newDataDir();
 
+  /** A local stand-in for LINE's Messaging API and data API, speaking the published endpoints. */
+  protected static final WireMockServer LINE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+  static {
+    LINE.start();
+  }
+
   static {
     MadoguchiApplication.useJapanStandardTime();
   }
@@ -33,6 +44,8 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void embeddedDatabase(DynamicPropertyRegistry registry) {
     registry.add("madoguchi.embedded-db.data-dir", DATA_DIR::toString);
+    registry.add("madoguchi.line.api-base-url", LINE::baseUrl);
+    registry.add("madoguchi.line.data-api-base-url", LINE::baseUrl);
   }
 
   public static Path dataDir() {

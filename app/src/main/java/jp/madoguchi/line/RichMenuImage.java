@@ -47,8 +47,8 @@ final class RichMenuImage {
         g.setColor(i == 0 ? GREEN : new Color(0xF2, 0xF4, 0xF5));
         g.fillRoundRect(x + 30, 30, width - 60, HEIGHT - 60, 60, 60);
         g.setColor(i == 0 ? Color.WHITE : new Color(0x1D, 0x2A, 0x33));
-        centered(g, bold.deriveFont(150f), areas.get(i).label(), x, width, 430);
-        centered(g, regular.deriveFont(64f), areas.get(i).caption(), x, width, 590);
+        centered(g, fitted(g, bold, 150f, areas.get(i).label(), width - 140), areas.get(i).label(), x, width, 430);
+        centered(g, fitted(g, regular, 64f, areas.get(i).caption(), width - 140), areas.get(i).caption(), x, width, 590);
       }
       g.setColor(new Color(0x5B, 0x67, 0x70));
       g.setStroke(new BasicStroke(2));
@@ -59,6 +59,16 @@ final class RichMenuImage {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
     return png.toByteArray();
+  }
+
+  /** The largest size up to {@code size} at which the text fits the area. */
+  private static Font fitted(Graphics2D g, Font font, float size, String text, int maxWidth) {
+    Font candidate = font.deriveFont(size);
+    while (g.getFontMetrics(candidate).stringWidth(text) > maxWidth && size > 20f) {
+      size -= 4f;
+      candidate = font.deriveFont(size);
+    }
+    return candidate;
   }
 
   private static void centered(Graphics2D g, Font font, String text, int x, int width, int baseline) {

@@ -1,0 +1,154 @@
+package jp.madoguchi.line;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static jp.madoguchi.LineWebhooks.DEMO_SECRET;
+import static jp.madoguchi.LineWebhooks.body;
+import static jp.madoguchi.LineWebhooks.followEvent;
+import static jp.madoguchi.LineWebhooks.newEventId;
+import static jp.madoguchi.LineWebhooks.postSigned;
+import static jp.madoguchi.LineWebhooks.postbackEvent;
+import static jp.madoguchi.LineWebhooks.standbyTextEvent;
+import static jp.madoguchi.LineWebhooks.textEvent;
+import static jp.madoguchi.LineWebhooks.unfollowEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every handler, observed at the LINE stand-in: what is replied, with which token, and when nothing is sent. */
+class LineEventHandlerTests extends IntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired LineEventDispatcher dispatcher;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired LineResidents residents;
+
+  private String user;
+
+  @BeforeEach
+  void resetLine() {
+    user = "U" + UUID.randomUUID().toString().replace("-", "");
+    LINE.resetAll();
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(json("{\"sentMessages\":[]}")));
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/push")).willReturn(json("{\"sentMessages\":[]}")));
+  }
+
+  @Test
+  void shouldWelcomeANewFriendWithTheMenu() throws Exception {
+    deliver(followEvent(newEventId(), user, "follow-token"));
+
+    LoggedRequest reply = onlyReply();
+    assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer demo-token");
+    assertThat(reply.getBodyAsString()).contains("\"replyToken\":\"follow-token\"", "デモ市の公式アカウントです",
+        "action=apply", "action=status", "action=contact");
+    assertThat(residents.reachable(DEMO, user)).isTrue();
+  }
+
+  @Test
+  void shouldStopPushingToAResidentWhoUnfollowed() throws Exception {
+    deliver(unfollowEvent(newEventId(), user));
+
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply")))).isEmpty();
+    assertThat(residents.reachable(DEMO, user)).isFalse();
+  }
+
+  @Test
+  void shouldListTheProceduresWithLiffLinks() throws Exception {
+    deliver(textEvent(newEventId(), user, "apply-token", "申請したい", false));
+
+    assertThat(onlyReply().getBodyAsString()).contains("粗大ごみ収集申込",
+        "https://liff.line.me/1234567890-demo/apply/bulky-waste-collection");
+  }
+
+  @Test
+  void shouldShowTheResidentsOwnApplicationsAndTheirStatus() throws Exception {
+    var variables = BulkyWasteApplications.valid().putValue("residentRef", user);
+    var instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey("bulky-waste-collection", variables));
+    management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+
+    deliver(textEvent(newEventId(), user, "status-token", "状況", false));
+
+    assertThat(onlyReply().getBodyAsString()).contains(instance.getBusinessKey(), "審査中", "粗大ごみ収集申込",
+        "https://liff.line.me/1234567890-demo/applications");
+  }
+
+  @Test
+  void shouldSayThereAreNoApplicationsToSomeoneWithout() throws Exception {
+    deliver(postbackEvent(newEventId(), user, "pb-token", "action=status"));
+    assertThat(onlyReply().getBodyAsString()).contains("申請はまだありません");
+  }
+
+  @Test
+  void shouldAnswerContactAndAnythingElseWithHelp() throws Exception {
+    deliver(postbackEvent(newEventId(), user, "contact-token", "action=contact"));
+    deliver(textEvent(newEventId(), user, "help-token", "こんにちは", false));
+
+    List<LoggedRequest> replies = LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply")));
+    assertThat(replies).hasSize(2);
+    assertThat(replies).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("contact-token", "担当課の窓口"));
+    assertThat(replies).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("help-token", "「申請」と送ると"));
+  }
+
+  @Test
+  void shouldSendNothingForStandbyEvents() throws Exception {
+    deliver(standbyTextEvent(newEventId(), user, "申請"));
+
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply")))).isEmpty();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push")))).isEmpty();
+  }
+
+  @Test
+  void shouldPushWhenTheReplyTokenCanNoLongerBeUsed() throws Exception {
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Invalid reply token\"}")));
+
+    deliver(textEvent(newEventId(), user, "expired-token", "申請", false));
+
+    LINE.verify(1, postRequestedFor(urlEqualTo("/v2/bot/message/push"))
+        .withHeader("X-Line-Retry-Key", matching("[0-9a-f-]{36}"))
+        .withRequestBody(containing("\"to\":\"" + user + "\"")));
+  }
+
+  @Test
+  void shouldMarkTheEventDoneOnceHandled() throws Exception {
+    String eventId = newEventId();
+    deliver(textEvent(eventId, user, "done-token", "申請", false));
+    assertThat(jdbc.queryForObject("SELECT status FROM line_inbox WHERE webhook_event_id = ?", String.class, eventId))
+        .isEqualTo("DONE");
+  }
+
+  private void deliver(String event) throws Exception {
+    assertThat(postSigned(port, DEMO, DEMO_SECRET, body(event)).statusCode()).isEqualTo(200);
+    dispatcher.processPending();
+  }
+
+  private LoggedRequest onlyReply() {
+    List<LoggedRequest> replies = LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply"))
+        .withHeader("Content-Type", containing("application/json")));
+    assertThat(replies).hasSize(1);
+    return replies.get(0);
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+  }
+}

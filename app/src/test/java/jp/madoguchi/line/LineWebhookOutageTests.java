@@ -1,0 +1,39 @@
+package jp.madoguchi.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.LineWebhooks;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** When the database cannot take the events, LINE must hear 5xx so that it redelivers. */
+class LineWebhookOutageTests {
+
+  @Test
+  void shouldAnswer503WhenTheInboxCannotBeWritten() {
+    LineChannels channels = mock(LineChannels.class);
+    LineInbox inbox = mock(LineInbox.class);
+    LineEventDispatcher dispatcher = mock(LineEventDispatcher.class);
+    when(channels.find("demo")).thenReturn(Optional.of(new LineChannel("demo", "secret", "token", "liff")));
+    when(inbox.store(eq("demo"), anyList())).thenThrow(new DataAccessResourceFailureException("connection refused"));
+    var controller = new LineWebhookController(channels, inbox, dispatcher, new ObjectMapper());
+    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
+        .getBytes(StandardCharsets.UTF_8);
+
+    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    verify(dispatcher, never()).afterAcknowledge(any());
+  }
+}

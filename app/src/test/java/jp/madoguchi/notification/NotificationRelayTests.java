@@ -1,0 +1,200 @@
+package jp.madoguchi.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Pushes that arrive exactly once: retry keys, backoff, 409, 429, unfollowed residents, giving up visibly. */
+class NotificationRelayTests extends IntegrationTest {
+
+  private static final String PUSH = "/v2/bot/message/push";
+
+  @LocalServerPort int port;
+  @Autowired NotificationRelay relay;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+
+  private String user;
+
+  @BeforeEach
+  void reset() {
+    LINE.resetAll();
+    user = "U" + UUID.randomUUID().toString().replace("-", "");
+    relay.relayDue(); // whatever other tests queued: out of the way before this test's messages
+    LINE.resetAll();
+  }
+
+  @Test
+  void shouldDeliverExactlyOnceThrough500AndATimeoutWithOneRetryKey() {
+    String scenario = "flaky-" + user;
+    LINE.stubFor(post(urlEqualTo(PUSH)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500)).willSetStateTo("timeout"));
+    LINE.stubFor(post(urlEqualTo(PUSH)).inScenario(scenario).whenScenarioStateIs("timeout")
+        .willReturn(ok().withFixedDelay(2_500)).willSetStateTo("up"));
+    LINE.stubFor(post(urlEqualTo(PUSH)).inScenario(scenario).whenScenarioStateIs("up").willReturn(ok()));
+    String outboxId = queueReceiptNotification();
+
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("PENDING");
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("PENDING");
+    relayNow();
+
+    assertThat(status(outboxId)).isEqualTo("SENT");
+    List<LoggedRequest> pushes = LINE.findAll(postRequestedFor(urlEqualTo(PUSH)));
+    assertThat(pushes).hasSize(3);
+    String retryKey = jdbc.queryForObject("SELECT retry_key::text FROM notification_outbox WHERE id = ?::uuid",
+        String.class, outboxId);
+    assertThat(pushes).extracting(request -> request.getHeader("X-Line-Retry-Key")).containsOnly(retryKey);
+    assertThat(pushes).allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer demo-token"));
+    relayNow();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(3);
+  }
+
+  @Test
+  void shouldSendAFlexCardWithTheTextAndAButtonToTheStatusPage() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
+    String outboxId = queueReceiptNotification();
+    relayNow();
+
+    String body = LINE.findAll(postRequestedFor(urlEqualTo(PUSH))).get(0).getBodyAsString();
+    assertThat(body).contains("\"to\":\"" + user + "\"", "\"type\":\"flex\"", "粗大ごみ収集のお申し込みを受け付けました",
+        "申請状況を見る", "https://liff.line.me/1234567890-demo/applications/");
+    assertThat(status(outboxId)).isEqualTo("SENT");
+  }
+
+  @Test
+  void shouldTreat409AsAlreadySent() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"The retry key is already accepted\"}")));
+    String outboxId = queueReceiptNotification();
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("SENT");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(1);
+  }
+
+  @Test
+  void shouldBackOffOn429AsLineAsks() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Too many requests\"}")));
+    String outboxId = queueReceiptNotification();
+    Instant before = Instant.now();
+
+    relay.relayDue();
+    relay.relayDue();
+
+    assertThat(status(outboxId)).isEqualTo("PENDING");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(1);
+    Instant next = jdbc.queryForObject("SELECT next_attempt_at FROM notification_outbox WHERE id = ?::uuid",
+        java.sql.Timestamp.class, outboxId).toInstant();
+    assertThat(next).isAfter(before.plusSeconds(115));
+
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("SENT");
+  }
+
+  @Test
+  void shouldNotPushToAResidentWhoUnfollowed() throws Exception {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
+    jdbc.update("INSERT INTO line_resident (tenant_id, user_id, followed) VALUES (?, ?, false)", DEMO, user);
+    String outboxId = queueReceiptNotification();
+
+    relayNow();
+
+    assertThat(status(outboxId)).isEqualTo("SKIPPED");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).isEmpty();
+  }
+
+  @Test
+  void shouldGiveUpVisiblyAndLetAnAdminSendAgain() throws Exception {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"The request body has 1 error(s)\"}")));
+    String outboxId = queueReceiptNotification();
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("FAILED");
+
+    HttpResponse<String> failed = admin("GET", "/api/demo/admin/notifications?status=FAILED", "demo-admin", DEMO_ADMIN_PASSWORD);
+    assertThat(failed.statusCode()).isEqualTo(200);
+    assertThat(failed.body()).contains(outboxId, "400 from LINE");
+    assertThat(admin("GET", "/api/demo/admin/notifications", "demo-clerk", DEMO_CLERK_PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(admin("GET", "/api/demo/admin/notifications", "kita-admin", "Hokubu-Admin-2026!").statusCode()).isEqualTo(403);
+    assertThat(admin("POST", "/api/kita/admin/notifications/" + outboxId + "/retry", "kita-admin", "Hokubu-Admin-2026!")
+        .statusCode()).as("another tenant's message").isEqualTo(404);
+
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
+    assertThat(admin("POST", "/api/demo/admin/notifications/" + outboxId + "/retry", "demo-admin", DEMO_ADMIN_PASSWORD)
+        .statusCode()).isEqualTo(202);
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("SENT");
+  }
+
+  @Test
+  void shouldGiveUpAfterTheMaximumNumberOfTries() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(503)));
+    String outboxId = queueReceiptNotification();
+    for (int i = 0; i < 8; i++) {
+      relayNow();
+    }
+    assertThat(status(outboxId)).isEqualTo("FAILED");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)).withRequestBody(containing(user)))).hasSize(8);
+  }
+
+  private String queueReceiptNotification() {
+    var variables = BulkyWasteApplications.valid().putValue("residentRef", user);
+    var instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey("bulky-waste-collection", variables));
+    management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+    return jdbc.queryForObject("SELECT id::text FROM notification_outbox WHERE process_instance_id = ?", String.class,
+        instance.getId());
+  }
+
+  /** Makes everything of this test due now, as if the backoff had passed, and runs the relay. */
+  private void relayNow() {
+    jdbc.update("UPDATE notification_outbox SET next_attempt_at = now() WHERE resident_ref = ? AND status = 'PENDING'", user);
+    relay.relayDue();
+  }
+
+  private String status(String outboxId) {
+    return jdbc.queryForObject("SELECT status FROM notification_outbox WHERE id = ?::uuid", String.class, outboxId);
+  }
+
+  private HttpResponse<String> admin(String method, String path, String user, String password) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + credentials)
+        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ResponseDefinitionBuilder ok() {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}");
+  }
+}
