@@ -58,31 +58,29 @@ class LineInbox {
     return fresh;
   }
 
-  /** Takes pending events for handling; a node that dies holding them loses them after the lease. */
-  List<InboxEvent> claim(List<UUID> only, int limit, Duration lease) {
-    String filter = only == null ? "" : " AND id = ANY (?)";
-    List<Object> args = new ArrayList<>();
-    args.add(lease.toMillis());
-    if (only != null) {
-      args.add(only.toArray(UUID[]::new));
-    }
-    args.add(limit);
+  /** Takes pending events for handling; a node that dies holding them gives them back after the lease. */
+  List<InboxEvent> claim(int limit, Duration lease) {
     return jdbc.query("""
         UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond'), attempts = attempts + 1
         WHERE id IN (SELECT id FROM line_inbox
-                     WHERE status = 'PENDING' AND (locked_until IS NULL OR locked_until < now())""" + filter + """
+                     WHERE status = 'PENDING' AND (locked_until IS NULL OR locked_until < now())
                      ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING id, tenant_id, event, attempts""",
+        RETURNING id, tenant_id, event, attempts, received_at""",
         (rs, row) -> {
           String tenantId = rs.getString("tenant_id");
           return new InboxEvent(rs.getObject("id", UUID.class), tenantId,
-              keys.decrypt(tenantId, PURPOSE, rs.getBytes("event")), rs.getInt("attempts"));
-        }, args.toArray());
+              keys.decrypt(tenantId, PURPOSE, rs.getBytes("event")), rs.getInt("attempts"),
+              rs.getTimestamp("received_at").toInstant());
+        }, lease.toMillis(), limit).stream()
+        .sorted(java.util.Comparator.comparing(InboxEvent::receivedAt))
+        .toList();
   }
 
-  void done(UUID id) {
-    jdbc.update("UPDATE line_inbox SET status = 'DONE', processed_at = now(), locked_until = NULL, last_error = NULL "
-        + "WHERE id = ?", id);
+  void done(List<UUID> ids) {
+    if (!ids.isEmpty()) {
+      jdbc.update("UPDATE line_inbox SET status = 'DONE', processed_at = now(), locked_until = NULL, last_error = NULL "
+          + "WHERE id = ANY (?)", (Object) ids.toArray(UUID[]::new));
+    }
   }
 
   void retryLater(UUID id, Duration delay, String error) {
@@ -107,6 +105,23 @@ class LineInbox {
     return indexes;
   }
 
-  record InboxEvent(UUID id, String tenantId, String json, int attempts) {
+  record InboxEvent(UUID id, String tenantId, String json, int attempts, java.time.Instant receivedAt) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The conversation the event belongs to, so that one resident's events keep their order. */
+    String sourceKey() {
+      try {
+        var source = JSON.readTree(json).path("source");
+        for (String field : List.of("userId", "groupId", "roomId")) {
+          if (source.hasNonNull(field)) {
+            return source.get(field).asText();
+          }
+        }
+      } catch (java.io.IOException e) {
+        // not JSON: the handler will say so; alone in its lane
+      }
+      return id.toString();
+    }
   }
 }

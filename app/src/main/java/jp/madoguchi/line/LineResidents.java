@@ -28,6 +28,16 @@ public class LineResidents {
     return followed == null || followed;
   }
 
+  /** Of these residents, the ones who unfollowed: one query for a whole batch of notifications. */
+  public java.util.Set<String> unfollowed(String tenantId, java.util.Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.queryForList(
+        "SELECT user_id FROM line_resident WHERE tenant_id = ? AND user_id = ANY (?) AND NOT followed", String.class,
+        tenantId, userIds.toArray(String[]::new)));
+  }
+
   private void save(String tenantId, String userId, boolean followed) {
     jdbc.update("""
         INSERT INTO line_resident (tenant_id, user_id, followed) VALUES (?, ?, ?)

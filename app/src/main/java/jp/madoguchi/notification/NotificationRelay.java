@@ -80,8 +80,12 @@ public class NotificationRelay {
     List<UUID> skipped = new ArrayList<>();
     List<DueMessage> sending = new ArrayList<>();
     List<CompletableFuture<PushOutcome>> outcomes = new ArrayList<>();
+    java.util.Map<String, java.util.Set<String>> unfollowed = new java.util.HashMap<>();
+    batch.stream().collect(java.util.stream.Collectors.groupingBy(DueMessage::tenantId,
+            java.util.stream.Collectors.mapping(DueMessage::residentRef, java.util.stream.Collectors.toSet())))
+        .forEach((tenantId, users) -> unfollowed.put(tenantId, residents.unfollowed(tenantId, users)));
     for (DueMessage message : batch) {
-      if (!residents.reachable(message.tenantId(), message.residentRef())) {
+      if (unfollowed.get(message.tenantId()).contains(message.residentRef())) {
         skipped.add(message.id());
         continue;
       }

@@ -3,6 +3,8 @@ package jp.madoguchi.notification;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,8 +65,7 @@ class OutboxRepository {
         FROM notification_outbox WHERE tenant_id = ? AND status = ? ORDER BY created_at DESC LIMIT ?""",
         (rs, row) -> new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("process_instance_id"),
             rs.getString("activity_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()),
+            jst(rs.getTimestamp("created_at")), jst(rs.getTimestamp("sent_at"))),
         tenantId, status, limit);
   }
 
@@ -88,7 +89,12 @@ class OutboxRepository {
   record DueMessage(UUID id, String tenantId, String residentRef, byte[] message, UUID retryKey, int attempts) {
   }
 
+  /** Times in JST, as staff read them. */
   record OutboxEntry(UUID id, String processInstanceId, String activityId, String status, int attempts,
-      String lastError, Instant createdAt, Instant sentAt) {
+      String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+  }
+
+  private static OffsetDateTime jst(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant().atOffset(ZoneOffset.ofHours(9));
   }
 }

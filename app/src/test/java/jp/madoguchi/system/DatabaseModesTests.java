@@ -35,6 +35,7 @@ class DatabaseModesTests {
           .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
       instanceId = instance.getId();
       number = instance.getBusinessKey();
+      assertTheLineSimulatorAnswers(first.getEnvironment().getProperty("local.server.port"));
     }
     try (ConfigurableApplicationContext second = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
       assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
@@ -59,6 +60,26 @@ class DatabaseModesTests {
       assertThatThrownBy(() -> start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"))
           .hasStackTraceContaining("MADOGUCHI_MASTER_KEY is not set");
     }
+  }
+
+  /** On the demo default, a resident's action in the simulator goes through the real webhook and back. */
+  private static void assertTheLineSimulatorAnswers(String port) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port + "/line-simulator/api/demo";
+    var sent = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/send"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"userId\":\"U0000000000000000000000000000demo1\",\"type\":\"message\",\"text\":\"申請\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.body()).contains("\"webhookStatus\":200");
+    String chat = "";
+    for (int i = 0; i < 50 && !chat.contains("粗大ごみ収集申込"); i++) {
+      Thread.sleep(200);
+      chat = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(base + "/chats/U0000000000000000000000000000demo1")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertThat(chat).contains("\"from\":\"account\"", "粗大ごみ収集申込", "/liff/demo/apply/bulky-waste-collection");
   }
 
   private static ConfigurableApplicationContext start(String... args) {
