@@ -147,6 +147,46 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   }
 
   @Test
+  void shouldEndWithdrawnWhenTheResidentWithdrawsDuringReview() {
+    ProcessInstance instance = submitAndWaitForReview();
+
+    withdraw(instance);
+    assertThat(instance).isWaitingAt("Task_NotifyWithdrawn");
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringReview", "Event_Withdrawn")
+        .hasNotPassed("Gateway_Decision");
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "取下げ");
+  }
+
+  @Test
+  void shouldEndWithdrawnWhenTheResidentWithdrawsInsteadOfCorrecting() {
+    ProcessInstance instance = submitAndWaitForReview();
+    complete(task(), returnForCorrection());
+    execute(job());
+
+    withdraw(instance);
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringCorrection", "Event_Withdrawn")
+        .hasNotPassed("Event_CorrectionSubmitted");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "審査中", "差戻し中", "取下げ");
+  }
+
+  @Test
+  void shouldNotOfferWithdrawalOnceApproved() {
+    ProcessInstance instance = submitAndWaitForReview();
+    complete(task(), approval("2026-12-10"));
+    execute(job());
+
+    Assertions.assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName("WithdrawalRequested").count()).isZero();
+  }
+
+  @Test
   void shouldRefuseADecisionWithoutItsRequiredFields() {
     ProcessInstance instance = submitAndWaitForReview();
     String taskId = task().getId();
@@ -182,6 +222,10 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS, valid()))
         .isInstanceOf(InvalidFormException.class)
         .hasMessageContaining("tenant");
+  }
+
+  private void withdraw(ProcessInstance instance) {
+    runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
   }
 
   private ProcessInstance submit() {

@@ -1,0 +1,97 @@
+package jp.madoguchi.liff;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jp.madoguchi.line.LineEndpoints;
+import jp.madoguchi.tenant.Tenant;
+import jp.madoguchi.tenant.TenantRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies the ID token a LIFF page sends, as LINE documents it: an ES256 signature by a key of
+ * LINE's JWKS ({@code /oauth2/v2.1/certs}, cached and refetched when an unknown key id appears),
+ * issuer {@code https://access.line.me}, audience = the tenant's LINE Login channel id, not
+ * expired. Nothing the page says about the user is trusted otherwise.
+ */
+@Component
+public class LiffIdTokens {
+
+  static final String ISSUER = "https://access.line.me";
+
+  private final TenantRepository tenants;
+  private final LineEndpoints endpoints;
+  private final Map<String, ConfigurableJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
+  private volatile JWKSource<SecurityContext> keys;
+
+  LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints) {
+    this.tenants = tenants;
+    this.endpoints = endpoints;
+  }
+
+  public Resident verify(String tenantId, String idToken) throws InvalidIdTokenException {
+    if (idToken == null || idToken.isBlank()) {
+      throw new InvalidIdTokenException("LINE の ID トークンがありません (no ID token)");
+    }
+    Tenant tenant = tenants.findById(tenantId).filter(t -> t.status() == Tenant.TenantStatus.ACTIVE)
+        .orElseThrow(() -> new InvalidIdTokenException("Unknown tenant"));
+    if (tenant.loginChannelId() == null || tenant.loginChannelId().isBlank()) {
+      throw new InvalidIdTokenException("This tenant has no LINE Login channel");
+    }
+    try {
+      JWTClaimsSet claims = processor(tenant.loginChannelId()).process(idToken, null);
+      return new Resident(tenantId, claims.getSubject(), claims.getStringClaim("name"));
+    } catch (ParseException | BadJOSEException | JOSEException e) {
+      throw new InvalidIdTokenException("LINE の ID トークンを確認できませんでした (ID token refused: " + e.getMessage() + ")");
+    }
+  }
+
+  private ConfigurableJWTProcessor<SecurityContext> processor(String channelId) {
+    return processors.computeIfAbsent(channelId, audience -> {
+      DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+      // only ES256: an HS256 token "signed" with a public key or a token with alg=none never passes
+      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys()));
+      processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+          new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat")));
+      return processor;
+    });
+  }
+
+  private JWKSource<SecurityContext> keys() {
+    if (keys == null) {
+      synchronized (this) {
+        if (keys == null) {
+          try {
+            keys = JWKSourceBuilder.<SecurityContext>create(new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString()))
+                .retrying(true)
+                .build();
+          } catch (MalformedURLException e) {
+            throw new IllegalStateException("LINE API base URL is not a URL", e);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  public static class InvalidIdTokenException extends Exception {
+    public InvalidIdTokenException(String message) {
+      super(message);
+    }
+  }
+}
