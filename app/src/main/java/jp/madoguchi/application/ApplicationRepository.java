@@ -47,6 +47,10 @@ public class ApplicationRepository {
         + "ORDER BY submitted_at DESC LIMIT ?", ApplicationRepository::map, tenantId, residentRef, limit);
   }
 
+  void updatePayload(String tenantId, UUID id, byte[] encryptedPayload) {
+    jdbc.update("UPDATE application SET payload = ? WHERE tenant_id = ? AND id = ?", encryptedPayload, tenantId, id);
+  }
+
   Optional<byte[]> encryptedPayload(String tenantId, UUID id) {
     return jdbc.query("SELECT payload FROM application WHERE tenant_id = ? AND id = ?",
         (rs, row) -> rs.getBytes(1), tenantId, id).stream().findFirst();

@@ -11,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.madoguchi.procedure.FormField.Kind;
 
-/** The data fields of a Camunda Form, read from its form-js JSON. */
-public record FormSchema(String id, List<FormField> fields) {
+/** The data fields of a Camunda Form, read from its form-js JSON (kept as {@code definition} for renderers). */
+public record FormSchema(String id, List<FormField> fields, JsonNode definition) {
 
   private static final Set<String> LAYOUT_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
       "iframe", "documentPreview", "table");
@@ -22,7 +22,7 @@ public record FormSchema(String id, List<FormField> fields) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("A Camunda Form needs an \"id\" (the formRef used in BPMN)");
     }
-    return new FormSchema(id, fieldsOf(form.path("components")));
+    return new FormSchema(id, fieldsOf(form.path("components")), form);
   }
 
   private static List<FormField> fieldsOf(JsonNode components) {

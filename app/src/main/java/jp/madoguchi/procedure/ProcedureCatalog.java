@@ -32,7 +32,8 @@ public class ProcedureCatalog {
     return latest.values().stream()
         .filter(ProcessDefinition::isStartableInTasklist)
         .map(definition -> new Procedure(definition.getKey(),
-            definition.getName() == null ? definition.getKey() : definition.getName(), definition.getDescription()))
+            definition.getName() == null ? definition.getKey() : definition.getName(), definition.getDescription(),
+            definition.getId()))
         .sorted(Comparator.comparing(Procedure::name))
         .toList();
   }
@@ -41,6 +42,6 @@ public class ProcedureCatalog {
     return forTenant(tenantId).stream().filter(procedure -> procedure.key().equals(key)).findFirst();
   }
 
-  public record Procedure(String key, String name, String description) {
+  public record Procedure(String key, String name, String description, String definitionId) {
   }
 }

@@ -43,6 +43,18 @@ public class ProcedureForms {
     return form(deploymentOf(execution), formRef);
   }
 
+  /** The apply form of a deployed procedure, for checking a resident's correction. */
+  public FormSchema startForm(String processDefinitionId) {
+    String formRef = asSystem(() -> repository.getBpmnModelInstance(processDefinitionId)
+        .getModelElementsByType(StartEvent.class).stream()
+        .filter(start -> start.getParentElement() instanceof Process)
+        .map(StartEvent::getCamundaFormRef)
+        .filter(ref -> ref != null && !ref.isBlank())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Procedure " + processDefinitionId + " has no apply form")));
+    return form(deploymentOf(processDefinitionId), formRef);
+  }
+
   public FormSchema form(String deploymentId, String formId) {
     FormSchema form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId);
     if (form == null) {

@@ -1,0 +1,38 @@
+package jp.madoguchi.application;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Turns a form's JSON data into process variables: lists and objects become Camunda JSON values. */
+final class ApplicationVariables {
+
+  private ApplicationVariables() {
+  }
+
+  static VariableMap of(JsonNode data) {
+    VariableMap variables = Variables.createVariables();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (value.isContainerNode()) {
+        variables.putValueTyped(field.getKey(), SpinValues.jsonValue(value.toString()).create());
+      } else if (value.isTextual()) {
+        variables.putValue(field.getKey(), value.asText());
+      } else if (value.isIntegralNumber()) {
+        variables.putValue(field.getKey(), value.asLong());
+      } else if (value.isNumber()) {
+        variables.putValue(field.getKey(), value.asDouble());
+      } else if (value.isBoolean()) {
+        variables.putValue(field.getKey(), value.asBoolean());
+      } else {
+        variables.putValue(field.getKey(), null);
+      }
+    }
+    return variables;
+  }
+}

@@ -1,0 +1,192 @@
+package jp.madoguchi.application;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.procedure.FormValidator;
+import jp.madoguchi.procedure.FormViolation;
+import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureCatalog;
+import jp.madoguchi.procedure.ProcedureCatalog.Procedure;
+import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.procedure.TenantContext;
+import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a resident does with their applications. Every method takes the resident's LINE user id
+ * from a verified ID token: a resident only ever reaches their own applications in their tenant.
+ */
+@Service
+public class ResidentApplications {
+
+  static final String CORRECTION = "CorrectionSubmitted";
+  static final String WITHDRAWAL = "WithdrawalRequested";
+  private static final ZoneOffset JST = ZoneOffset.ofHours(9);
+
+  private final ProcedureCatalog procedures;
+  private final ProcedureForms forms;
+  private final ApplicationRepository applications;
+  private final ResidentStatusService statuses;
+  private final RuntimeService runtime;
+  private final TenantKeys keys;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
+      ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json) {
+    this.procedures = procedures;
+    this.forms = forms;
+    this.applications = applications;
+    this.statuses = statuses;
+    this.runtime = runtime;
+    this.keys = keys;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public record Submitted(String applicationNumber, boolean created) {
+  }
+
+  public record Summary(String applicationNumber, String procedureKey, String procedureName,
+      OffsetDateTime submittedAt, String status) {
+  }
+
+  public record TimelineEntry(String status, OffsetDateTime at) {
+  }
+
+  public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
+      String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions) {
+  }
+
+  /**
+   * Starts the procedure for the resident: the process checks the data and stores the application
+   * in the same transaction. The same {@code clientRequestId} twice gives the same application.
+   */
+  @Transactional
+  public Submitted submit(String tenantId, String userId, String procedureKey, ObjectNode data, UUID clientRequestId) {
+    Procedure procedure = procedures.find(tenantId, procedureKey)
+        .orElseThrow(() -> new ApplicationNotFoundException("この手続はありません (no such procedure)"));
+    if (data.has(RegisterApplicationDelegate.RESIDENT_REF)) {
+      throw InvalidFormException.of(List.of(new FormViolation(RegisterApplicationDelegate.RESIDENT_REF,
+          "この申請にない項目です", "not a field of this form")));
+    }
+    int claimed = jdbc.update("""
+        INSERT INTO application_submission (tenant_id, resident_ref, client_request_id) VALUES (?, ?, ?)
+        ON CONFLICT DO NOTHING""", tenantId, userId, clientRequestId);
+    if (claimed == 0) {
+      String number = jdbc.queryForObject("""
+          SELECT application_number FROM application_submission
+          WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""", String.class,
+          tenantId, userId, clientRequestId);
+      return new Submitted(number, false);
+    }
+    var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
+    ProcessInstance instance = TenantContext.callAs(tenantId,
+        () -> runtime.startProcessInstanceById(procedure.definitionId(), variables));
+    jdbc.update("""
+        UPDATE application_submission SET application_number = ?
+        WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""",
+        instance.getBusinessKey(), tenantId, userId, clientRequestId);
+    return new Submitted(instance.getBusinessKey(), true);
+  }
+
+  public List<Summary> list(String tenantId, String userId) {
+    List<Summary> summaries = new ArrayList<>();
+    for (ApplicationRecord application : applications.findRecentByResident(tenantId, userId, 100)) {
+      summaries.add(new Summary(application.number(), application.procedureKey(), procedureName(application),
+          application.submittedAt().atOffset(JST), currentStatus(application)));
+    }
+    return summaries;
+  }
+
+  public Detail detail(String tenantId, String userId, String number) {
+    ApplicationRecord application = own(tenantId, userId, number);
+    List<TimelineEntry> timeline = statuses.timeline(tenantId, application.processInstanceId()).stream()
+        .map(status -> new TimelineEntry(status.status(), status.since().atOffset(JST))).toList();
+    List<String> actions = actions(application);
+    String comment = actions.contains("correct")
+        ? (String) runtime.getVariable(application.processInstanceId(), "returnComment") : null;
+    return new Detail(application.number(), application.procedureKey(), procedureName(application),
+        application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
+        timeline, payload(application), comment, actions);
+  }
+
+  /** The resident's corrected data, checked against the apply form, continues the waiting process. */
+  @Transactional
+  public void correct(String tenantId, String userId, String number, ObjectNode data) {
+    ApplicationRecord application = own(tenantId, userId, number);
+    if (!actions(application).contains("correct")) {
+      throw new ActionNotAllowedException("この申請は現在修正できません (the application is not waiting for a correction)");
+    }
+    String definitionId = runtime.createProcessInstanceQuery().processInstanceId(application.processInstanceId())
+        .singleResult().getProcessDefinitionId();
+    FormValidator.Result result = FormValidator.validate(forms.startForm(definitionId), data);
+    if (!result.valid()) {
+      throw InvalidFormException.of(result.violations());
+    }
+    applications.updatePayload(tenantId, application.id(),
+        keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
+    runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())
+        .setVariables(ApplicationVariables.of(result.data())).correlateWithResult();
+  }
+
+  @Transactional
+  public void withdraw(String tenantId, String userId, String number) {
+    ApplicationRecord application = own(tenantId, userId, number);
+    if (!actions(application).contains("withdraw")) {
+      throw new ActionNotAllowedException("この申請は現在取り下げできません (the procedure does not allow a withdrawal now)");
+    }
+    runtime.createMessageCorrelation(WITHDRAWAL).processInstanceId(application.processInstanceId()).correlateWithResult();
+  }
+
+  private ApplicationRecord own(String tenantId, String userId, String number) {
+    return applications.findByNumber(tenantId, number)
+        .filter(application -> userId.equals(application.residentRef()))
+        .orElseThrow(() -> new ApplicationNotFoundException("この申請は見つかりません (no such application)"));
+  }
+
+  /** What the process offers the resident now, read from its open message subscriptions. */
+  private List<String> actions(ApplicationRecord application) {
+    List<String> actions = new ArrayList<>();
+    var subscriptions = runtime.createEventSubscriptionQuery().processInstanceId(application.processInstanceId())
+        .eventType("message").list();
+    if (subscriptions.stream().anyMatch(subscription -> CORRECTION.equals(subscription.getEventName()))) {
+      actions.add("correct");
+    }
+    if (subscriptions.stream().anyMatch(subscription -> WITHDRAWAL.equals(subscription.getEventName()))) {
+      actions.add("withdraw");
+    }
+    return actions;
+  }
+
+  private String currentStatus(ApplicationRecord application) {
+    return statuses.current(application.tenantId(), application.processInstanceId()).map(ResidentStatus::status)
+        .orElse("受付中");
+  }
+
+  private String procedureName(ApplicationRecord application) {
+    return procedures.find(application.tenantId(), application.procedureKey()).map(Procedure::name)
+        .orElse(application.procedureKey());
+  }
+
+  private JsonNode payload(ApplicationRecord application) {
+    byte[] sealed = applications.encryptedPayload(application.tenantId(), application.id()).orElseThrow();
+    try {
+      return json.readTree(keys.decrypt(application.tenantId(), RegisterApplicationDelegate.PAYLOAD_PURPOSE, sealed));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored application payload is not JSON", e);
+    }
+  }
+}

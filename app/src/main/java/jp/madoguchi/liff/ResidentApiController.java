@@ -1,0 +1,123 @@
+package jp.madoguchi.liff;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.application.ResidentApplications;
+import jp.madoguchi.application.ResidentApplications.Detail;
+import jp.madoguchi.application.ResidentApplications.Submitted;
+import jp.madoguchi.application.ResidentApplications.Summary;
+import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
+import jp.madoguchi.procedure.ProcedureCatalog;
+import jp.madoguchi.procedure.ProcedureCatalog.Procedure;
+import jp.madoguchi.procedure.ProcedureForms;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The JSON API of the resident's LIFF pages. The catalogue is public; everything about
+ * applications needs {@code Authorization: Bearer <LIFF ID token>}, verified on every request.
+ */
+@RestController
+@RequestMapping("/api/{tenant}")
+class ResidentApiController {
+
+  private final LiffIdTokens idTokens;
+  private final ProcedureCatalog procedures;
+  private final ProcedureForms forms;
+  private final ResidentApplications applications;
+
+  ResidentApiController(LiffIdTokens idTokens, ProcedureCatalog procedures, ProcedureForms forms,
+      ResidentApplications applications) {
+    this.idTokens = idTokens;
+    this.procedures = procedures;
+    this.forms = forms;
+    this.applications = applications;
+  }
+
+  @GetMapping("/procedures")
+  List<Procedure> procedures(@PathVariable String tenant) {
+    return procedures.forTenant(tenant);
+  }
+
+  @GetMapping("/procedures/{key}/apply-form")
+  ResponseEntity<JsonNode> applyForm(@PathVariable String tenant, @PathVariable String key) {
+    return procedures.find(tenant, key)
+        .map(procedure -> ResponseEntity.ok(forms.startForm(procedure.definitionId()).definition()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  record SubmitRequest(String procedureKey, ObjectNode data, UUID clientRequestId) {
+  }
+
+  @PostMapping("/applications")
+  ResponseEntity<Object> submit(@PathVariable String tenant,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestBody SubmitRequest request) throws InvalidIdTokenException {
+    Resident resident = resident(tenant, authorization);
+    if (request.procedureKey() == null || request.data() == null || request.clientRequestId() == null) {
+      return ResponseEntity.badRequest().body(Map.of("message",
+          "procedureKey、data、clientRequestId が必要です (procedureKey, data and clientRequestId are required)"));
+    }
+    Submitted submitted = applications.submit(tenant, resident.userId(), request.procedureKey(), request.data(),
+        request.clientRequestId());
+    return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(Map.of("applicationNumber", submitted.applicationNumber()));
+  }
+
+  @GetMapping("/applications")
+  List<Summary> mine(@PathVariable String tenant,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws InvalidIdTokenException {
+    return applications.list(tenant, resident(tenant, authorization).userId());
+  }
+
+  @GetMapping("/applications/{number}")
+  Detail detail(@PathVariable String tenant, @PathVariable String number,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws InvalidIdTokenException {
+    return applications.detail(tenant, resident(tenant, authorization).userId(), number);
+  }
+
+  record CorrectionRequest(ObjectNode data) {
+  }
+
+  @PostMapping("/applications/{number}/correction")
+  ResponseEntity<Object> correct(@PathVariable String tenant, @PathVariable String number,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestBody CorrectionRequest request) throws InvalidIdTokenException {
+    Resident resident = resident(tenant, authorization);
+    if (request.data() == null) {
+      return ResponseEntity.badRequest().body(Map.of("message", "data が必要です (data is required)"));
+    }
+    applications.correct(tenant, resident.userId(), number, request.data());
+    return ResponseEntity.ok(applications.detail(tenant, resident.userId(), number));
+  }
+
+  @PostMapping("/applications/{number}/withdrawal")
+  Detail withdraw(@PathVariable String tenant, @PathVariable String number,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws InvalidIdTokenException {
+    Resident resident = resident(tenant, authorization);
+    applications.withdraw(tenant, resident.userId(), number);
+    return applications.detail(tenant, resident.userId(), number);
+  }
+
+  private Resident resident(String tenant, String authorization) throws InvalidIdTokenException {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      throw new InvalidIdTokenException("LINE の ID トークンを Authorization: Bearer で送ってください (Bearer ID token required)");
+    }
+    return idTokens.verify(tenant, authorization.substring("Bearer ".length()).trim());
+  }
+}

@@ -1,0 +1,62 @@
+package jp.madoguchi;
+
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/** Issues ID tokens shaped like LINE's (ES256, iss https://access.line.me, aud = LINE Login channel id). */
+public final class LineIdTokens {
+
+  public static final String DEMO_CHANNEL = "1234567890";
+  public static final String KITA_CHANNEL = "2234567890";
+
+  private final ECKey key;
+
+  public LineIdTokens() {
+    try {
+      key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public ECKey key() {
+    return key;
+  }
+
+  public static String jwks(LineIdTokens... issuers) {
+    return new JWKSet(List.of(issuers).stream().map(issuer -> (com.nimbusds.jose.jwk.JWK) issuer.key.toPublicJWK())
+        .toList()).toString();
+  }
+
+  public String token(String audience, String userId) {
+    return token(claims(audience, userId, new Date(System.currentTimeMillis() + 3_600_000)).build());
+  }
+
+  public static JWTClaimsSet.Builder claims(String audience, String userId, Date expires) {
+    return new JWTClaimsSet.Builder().issuer("https://access.line.me").subject(userId).audience(audience)
+        .issueTime(new Date()).expirationTime(expires).claim("name", "テスト 住民");
+  }
+
+  public String token(JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+          .type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new ECDSASigner(key));
+      return jwt.serialize();
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package jp.madoguchi.liff;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
+import static jp.madoguchi.LineIdTokens.KITA_CHANNEL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The resident API: only a verified LINE ID token identifies a resident, who only sees their own applications. */
+class ResidentApiTests extends IntegrationTest {
+
+  private static final LineIdTokens LINE_KEYS = new LineIdTokens();
+  private static final String APPLY = """
+      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
+        "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+        "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired ObjectMapper json;
+
+  private String resident;
+
+  @BeforeAll
+  static void publishLinesKeys() {
+    LINE.resetAll();
+    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LINE_KEYS))));
+  }
+
+  @BeforeEach
+  void newResident() {
+    publishLinesKeys();
+    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  @Test
+  void shouldFileAnApplicationForTheResidentOfTheToken() throws Exception {
+    HttpResponse<String> response = post("/api/demo/applications", token(resident), APPLY.formatted(UUID.randomUUID()));
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    String number = json.readTree(response.body()).get("applicationNumber").asText();
+    assertThat(jdbc.queryForObject("SELECT resident_ref FROM application WHERE tenant_id = 'demo' AND number = ?",
+        String.class, number)).isEqualTo(resident);
+    JsonNode mine = json.readTree(get("/api/demo/applications", token(resident)).body());
+    assertThat(mine).hasSize(1);
+    assertThat(mine.get(0).get("applicationNumber").asText()).isEqualTo(number);
+    assertThat(mine.get(0).get("procedureName").asText()).isEqualTo("粗大ごみ収集申込");
+    assertThat(mine.get(0).get("submittedAt").asText()).endsWith("+09:00");
+  }
+
+  @Test
+  void shouldCreateOneApplicationForADoubleTap() throws Exception {
+    String body = APPLY.formatted(UUID.randomUUID());
+    String token = token(resident);
+    var pool = Executors.newFixedThreadPool(4);
+    List<Callable<HttpResponse<String>>> taps = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      taps.add(() -> post("/api/demo/applications", token, body));
+    }
+    List<String> numbers = new ArrayList<>();
+    for (Future<HttpResponse<String>> tap : pool.invokeAll(taps)) {
+      assertThat(tap.get().statusCode()).isIn(200, 201);
+      numbers.add(json.readTree(tap.get().body()).get("applicationNumber").asText());
+    }
+    pool.shutdown();
+
+    assertThat(numbers).containsOnly(numbers.get(0));
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref = ?", Long.class, resident))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseEveryTokenThatLineDidNotIssueForThisTenant() throws Exception {
+    String body = APPLY.formatted(UUID.randomUUID());
+    String valid = token(resident);
+    String[] parts = valid.split("\\.");
+    String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        LineIdTokens.claims(DEMO_CHANNEL, "Usomeoneelse", new Date(System.currentTimeMillis() + 3_600_000)).build()
+            .toString().getBytes());
+    SignedJWT hs256 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+        LineIdTokens.claims(DEMO_CHANNEL, resident, new Date(System.currentTimeMillis() + 3_600_000)).build());
+    hs256.sign(new MACSigner("demo-secret-demo-secret-demo-secret-0000".getBytes()));
+    String unsecured = new PlainJWT(new PlainHeader(),
+        LineIdTokens.claims(DEMO_CHANNEL, resident, new Date(System.currentTimeMillis() + 3_600_000)).build()).serialize();
+
+    assertThat(post("/api/demo/applications", null, body).statusCode()).as("no token").isEqualTo(401);
+    assertThat(post("/api/demo/applications", "garbage", body).statusCode()).as("garbage").isEqualTo(401);
+    assertThat(post("/api/demo/applications", LINE_KEYS.token(KITA_CHANNEL, resident), body).statusCode())
+        .as("another tenant's channel").isEqualTo(401);
+    assertThat(post("/api/demo/applications", LINE_KEYS.token(LineIdTokens.claims(DEMO_CHANNEL, resident,
+        new Date(System.currentTimeMillis() - 120_000)).build()), body).statusCode()).as("expired").isEqualTo(401);
+    assertThat(post("/api/demo/applications", LINE_KEYS.token(LineIdTokens.claims(DEMO_CHANNEL, resident,
+        new Date(System.currentTimeMillis() + 3_600_000)).issuer("https://evil.example").build()), body).statusCode())
+        .as("wrong issuer").isEqualTo(401);
+    assertThat(post("/api/demo/applications", parts[0] + "." + otherPayload + "." + parts[2], body).statusCode())
+        .as("tampered").isEqualTo(401);
+    assertThat(post("/api/demo/applications", hs256.serialize(), body).statusCode()).as("HS256").isEqualTo(401);
+    assertThat(post("/api/demo/applications", unsecured, body).statusCode()).as("alg none").isEqualTo(401);
+    assertThat(post("/api/demo/applications", new LineIdTokens().token(DEMO_CHANNEL, resident), body).statusCode())
+        .as("a key LINE does not publish").isEqualTo(401);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref = ?", Long.class, resident))
+        .isZero();
+  }
+
+  @Test
+  void shouldFollowLinesKeyRotation() throws Exception {
+    LineIdTokens rotated = new LineIdTokens();
+    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LINE_KEYS, rotated))));
+
+    assertThat(get("/api/demo/applications", rotated.token(DEMO_CHANNEL, resident)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseBadPayloadsAndStoreNothing() throws Exception {
+    String token = token(resident);
+    HttpResponse<String> unknownKey = post("/api/demo/applications", token,
+        APPLY.formatted(UUID.randomUUID()).replace("\"phone\"", "\"hack\": 1, \"phone\""));
+    HttpResponse<String> forgedResident = post("/api/demo/applications", token,
+        APPLY.formatted(UUID.randomUUID()).replace("\"phone\"", "\"residentRef\": \"Uvictim\", \"phone\""));
+    HttpResponse<String> missing = post("/api/demo/applications", token,
+        APPLY.formatted(UUID.randomUUID()).replace("\"address\": \"デモ市中央1-2-3\",", ""));
+    HttpResponse<String> unknownProcedure = post("/api/demo/applications", token,
+        APPLY.formatted(UUID.randomUUID()).replace("bulky-waste-collection", "no-such-procedure"));
+    HttpResponse<String> malformed = post("/api/demo/applications", token, "{\"procedureKey\": ");
+
+    assertThat(unknownKey.statusCode()).isEqualTo(400);
+    assertThat(unknownKey.body()).contains("hack", "この申請にない項目です");
+    assertThat(forgedResident.statusCode()).isEqualTo(400);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("収集先の住所");
+    assertThat(unknownProcedure.statusCode()).isEqualTo(404);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref IN (?, 'Uvictim')", Long.class,
+        resident)).isZero();
+  }
+
+  @Test
+  void shouldShowNobodyElsesApplication() throws Exception {
+    String number = submit(resident);
+    String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+
+    assertThat(get("/api/demo/applications/" + number, token(stranger)).statusCode()).isEqualTo(404);
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(stranger), "{}").statusCode())
+        .isEqualTo(404);
+    assertThat(json.readTree(get("/api/demo/applications", token(stranger)).body())).isEmpty();
+    assertThat(get("/api/kita/applications/" + number, LINE_KEYS.token(KITA_CHANNEL, resident)).statusCode())
+        .as("same LINE user, other municipality").isEqualTo(404);
+    assertThat(get("/api/demo/applications/" + number, token(resident)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldFollowTheApplicationThroughCorrectionAndWithdrawal() throws Exception {
+    String number = submit(resident);
+    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, number);
+    runJobs(instanceId);
+
+    JsonNode underReview = detail(number);
+    assertThat(underReview.get("status").asText()).isEqualTo("審査中");
+    assertThat(underReview.get("actions")).extracting(JsonNode::asText).containsExactly("withdraw");
+    assertThat(underReview.at("/data/address").asText()).isEqualTo("デモ市中央1-2-3");
+
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        java.util.Map.of("decision", "return", "returnComment", "大きさを確認してください。"));
+    runJobs(instanceId);
+    JsonNode returned = detail(number);
+    assertThat(returned.get("status").asText()).isEqualTo("差戻し中");
+    assertThat(returned.get("clerkComment").asText()).isEqualTo("大きさを確認してください。");
+    assertThat(returned.get("actions")).extracting(JsonNode::asText).containsExactly("correct", "withdraw");
+
+    String corrected = """
+        {"data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}], "address": "デモ市中央1-2-3",
+          "preferredDate1": "2026-12-12", "phone": "090-1234-5678"}}""";
+    assertThat(post("/api/demo/applications/" + number + "/correction", token(resident),
+        corrected.replace("\"XL\"", "\"XXL\"")).statusCode()).isEqualTo(400);
+    HttpResponse<String> accepted = post("/api/demo/applications/" + number + "/correction", token(resident), corrected);
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    runJobs(instanceId);
+    JsonNode reviewedAgain = detail(number);
+    assertThat(reviewedAgain.get("status").asText()).isEqualTo("審査中");
+    assertThat(reviewedAgain.at("/data/preferredDate1").asText()).isEqualTo("2026-12-12");
+    assertThat(post("/api/demo/applications/" + number + "/correction", token(resident), corrected).statusCode())
+        .as("no correction is awaited now").isEqualTo(409);
+
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}").statusCode())
+        .isEqualTo(200);
+    runJobs(instanceId);
+    JsonNode withdrawn = detail(number);
+    assertThat(withdrawn.get("status").asText()).isEqualTo("取下げ");
+    assertThat(withdrawn.get("actions")).isEmpty();
+    assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(withdrawn.get("timeline")).extracting(entry -> entry.get("status").asText())
+        .containsExactly("受付済み", "審査中", "差戻し中", "審査中", "取下げ");
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}").statusCode())
+        .isEqualTo(409);
+  }
+
+  private String submit(String user) throws Exception {
+    HttpResponse<String> response = post("/api/demo/applications", token(user), APPLY.formatted(UUID.randomUUID()));
+    assertThat(response.statusCode()).isEqualTo(201);
+    return json.readTree(response.body()).get("applicationNumber").asText();
+  }
+
+  private JsonNode detail(String number) throws Exception {
+    HttpResponse<String> response = get("/api/demo/applications/" + number, token(resident));
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private void runJobs(String instanceId) {
+    management.createJobQuery().processInstanceId(instanceId).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  private static String token(String user) {
+    return LINE_KEYS.token(DEMO_CHANNEL, user);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+  }
+
+  private HttpResponse<String> post(String path, String token, String body) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
