@@ -21,11 +21,19 @@ public final class LineIdTokens {
   public static final String DEMO_CHANNEL = "1234567890";
   public static final String KITA_CHANNEL = "2234567890";
 
+  /** The keys "LINE" publishes in tests: one for every test class, as the app caches LINE's key set. */
+  public static final LineIdTokens LINE = new LineIdTokens();
+
   private final ECKey key;
 
   public LineIdTokens() {
+    this(UUID.randomUUID().toString());
+  }
+
+  /** A key under a given key id: with a published id but another key, a forger's token. */
+  public LineIdTokens(String keyId) {
     try {
-      key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+      key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
     } catch (com.nimbusds.jose.JOSEException e) {
       throw new IllegalStateException(e);
     }

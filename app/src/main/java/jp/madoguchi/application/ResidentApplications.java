@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.attachment.Attachment;
+import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
@@ -43,9 +45,11 @@ public class ResidentApplications {
   private final TenantKeys keys;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final Attachments attachments;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
-      ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json) {
+      ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json,
+      Attachments attachments) {
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
@@ -54,6 +58,7 @@ public class ResidentApplications {
     this.keys = keys;
     this.jdbc = jdbc;
     this.json = json;
+    this.attachments = attachments;
   }
 
   public record Submitted(String applicationNumber, boolean created) {
@@ -67,7 +72,8 @@ public class ResidentApplications {
   }
 
   public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
-      String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions) {
+      String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions,
+      List<Attachment> attachments) {
   }
 
   /**
@@ -99,6 +105,9 @@ public class ResidentApplications {
         UPDATE application_submission SET application_number = ?
         WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""",
         instance.getBusinessKey(), tenantId, userId, clientRequestId);
+    ApplicationRecord application = applications.findByProcessInstance(tenantId, instance.getId()).orElseThrow();
+    attachments.linkToApplication(tenantId, userId, application.id(),
+        AttachmentReferences.in(forms.startForm(procedure.definitionId()), data));
     return new Submitted(instance.getBusinessKey(), true);
   }
 
@@ -120,7 +129,7 @@ public class ResidentApplications {
         ? (String) runtime.getVariable(application.processInstanceId(), "returnComment") : null;
     return new Detail(application.number(), application.procedureKey(), procedureName(application),
         application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
-        timeline, payload(application), comment, actions);
+        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()));
   }
 
   /** The resident's corrected data, checked against the apply form, continues the waiting process. */
@@ -136,6 +145,10 @@ public class ResidentApplications {
     if (!result.valid()) {
       throw InvalidFormException.of(result.violations());
     }
+    List<UUID> alreadyLinked = attachments.ofApplication(tenantId, application.id()).stream().map(Attachment::id).toList();
+    attachments.linkToApplication(tenantId, userId, application.id(),
+        AttachmentReferences.in(forms.startForm(definitionId), result.data()).stream()
+            .filter(id -> !alreadyLinked.contains(id)).toList());
     applications.updatePayload(tenantId, application.id(),
         keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
     runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())

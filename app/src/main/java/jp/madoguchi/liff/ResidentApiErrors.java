@@ -43,6 +43,11 @@ class ResidentApiErrors {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
   }
 
+  @ExceptionHandler(jp.madoguchi.attachment.AttachmentRejectedException.class)
+  ResponseEntity<Map<String, Object>> attachment(jp.madoguchi.attachment.AttachmentRejectedException e) {
+    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest().body(Map.of("message", "リクエストの形式が正しくありません (malformed JSON body)"));

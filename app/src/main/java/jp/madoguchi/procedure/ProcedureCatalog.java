@@ -2,20 +2,31 @@ package jp.madoguchi.procedure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Service;
 
-/** The procedures a tenant offers: the latest shared ones and the tenant's own. */
+/**
+ * The procedures a tenant offers: the latest shared ones and the tenant's own. What residents read
+ * about a procedure comes from the BPMN: its name, documentation, and the process properties
+ * {@code summary}, {@code prepare}, {@code fee} and {@code processingTime}.
+ */
 @Service
 public class ProcedureCatalog {
 
   private final RepositoryService repository;
+  private final Map<String, Map<String, String>> propertiesByDefinition = new ConcurrentHashMap<>();
 
   ProcedureCatalog(RepositoryService repository) {
     this.repository = repository;
@@ -31,9 +42,7 @@ public class ProcedureCatalog {
     }
     return latest.values().stream()
         .filter(ProcessDefinition::isStartableInTasklist)
-        .map(definition -> new Procedure(definition.getKey(),
-            definition.getName() == null ? definition.getKey() : definition.getName(), definition.getDescription(),
-            definition.getId()))
+        .map(this::toProcedure)
         .sorted(Comparator.comparing(Procedure::name))
         .toList();
   }
@@ -42,6 +51,27 @@ public class ProcedureCatalog {
     return forTenant(tenantId).stream().filter(procedure -> procedure.key().equals(key)).findFirst();
   }
 
-  public record Procedure(String key, String name, String description, String definitionId) {
+  private Procedure toProcedure(ProcessDefinition definition) {
+    Map<String, String> properties = propertiesByDefinition.computeIfAbsent(definition.getId(), this::properties);
+    return new Procedure(definition.getKey(), definition.getName() == null ? definition.getKey() : definition.getName(),
+        definition.getDescription(), properties.get("summary"), properties.get("prepare"), properties.get("fee"),
+        properties.get("processingTime"), definition.getId());
+  }
+
+  private Map<String, String> properties(String definitionId) {
+    Map<String, String> properties = new HashMap<>();
+    Process process = repository.getBpmnModelInstance(definitionId).getModelElementsByType(Process.class).stream()
+        .findFirst().orElse(null);
+    ExtensionElements extensions = process == null ? null : process.getExtensionElements();
+    if (extensions != null) {
+      extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(list -> list.getCamundaProperties().stream())
+          .forEach((CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue()));
+    }
+    return properties;
+  }
+
+  public record Procedure(String key, String name, String description, String summary, String prepare, String fee,
+      String processingTime, String definitionId) {
   }
 }

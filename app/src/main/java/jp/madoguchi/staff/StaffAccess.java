@@ -17,6 +17,14 @@ public final class StaffAccess {
     return staff;
   }
 
+  public static StaffMember requireStaffOf(Authentication authentication, String tenantId) {
+    StaffMember staff = staff(authentication);
+    if (!staff.belongsTo(tenantId)) {
+      throw new AccessDeniedException("Only the tenant's staff may do this");
+    }
+    return staff;
+  }
+
   private static StaffMember staff(Authentication authentication) {
     if (authentication == null || !(authentication.getPrincipal() instanceof StaffMember staff)) {
       throw new AccessDeniedException("Staff login required");

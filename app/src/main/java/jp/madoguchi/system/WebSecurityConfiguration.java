@@ -50,6 +50,7 @@ class WebSecurityConfiguration {
             // Operators come from the seed file; Camunda's "create the first admin" page stays shut.
             .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
             .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers(HttpMethod.GET, "/liff/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/line/*/webhook").permitAll()

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The resident API: only a verified LINE ID token identifies a resident, who only sees their own applications. */
 class ResidentApiTests extends IntegrationTest {
 
-  private static final LineIdTokens LINE_KEYS = new LineIdTokens();
+  private static final LineIdTokens LINE_KEYS = LineIdTokens.LINE;
   private static final String APPLY = """
       {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
@@ -131,8 +131,8 @@ class ResidentApiTests extends IntegrationTest {
         .as("tampered").isEqualTo(401);
     assertThat(post("/api/demo/applications", hs256.serialize(), body).statusCode()).as("HS256").isEqualTo(401);
     assertThat(post("/api/demo/applications", unsecured, body).statusCode()).as("alg none").isEqualTo(401);
-    assertThat(post("/api/demo/applications", new LineIdTokens().token(DEMO_CHANNEL, resident), body).statusCode())
-        .as("a key LINE does not publish").isEqualTo(401);
+    assertThat(post("/api/demo/applications", new LineIdTokens(LINE_KEYS.key().getKeyID()).token(DEMO_CHANNEL, resident),
+        body).statusCode()).as("signed with another key under LINE's key id").isEqualTo(401);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref = ?", Long.class, resident))
         .isZero();
   }

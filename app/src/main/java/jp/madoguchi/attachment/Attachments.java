@@ -1,0 +1,118 @@
+package jp.madoguchi.attachment;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Residents' photos and PDFs: type decided by content, images checked and re-encoded, stored
+ * encrypted with the tenant's key, and linked to an application when it is submitted.
+ */
+@Service
+public class Attachments {
+
+  public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+  public static final long MAX_APPLICATION_BYTES = 30L * 1024 * 1024;
+  public static final int MAX_FILES_PER_APPLICATION = 10;
+  static final String PURPOSE = "attachment.content";
+
+  private final JdbcTemplate jdbc;
+  private final TenantKeys keys;
+
+  Attachments(JdbcTemplate jdbc, TenantKeys keys) {
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  public Attachment store(String tenantId, String residentRef, String originalName, byte[] content) {
+    if (content.length == 0) {
+      throw new AttachmentRejectedException(400, "ファイルが空です (empty file)");
+    }
+    if (content.length > MAX_FILE_BYTES) {
+      throw new AttachmentRejectedException(413, "ファイルは10MBまでです (files are limited to 10 MB)");
+    }
+    FileType type = FileType.detect(content).orElseThrow(() -> new AttachmentRejectedException(415,
+        "添付できるのは JPEG・PNG の画像と PDF です (only JPEG, PNG and PDF files are accepted)"));
+    byte[] stored = type.isImage() ? ImageSafety.reencode(content, type) : content;
+    UUID id = UUID.randomUUID();
+    String fileName = displayName(originalName, type);
+    jdbc.update("""
+        INSERT INTO attachment (id, tenant_id, resident_ref, file_name, content_type, size_bytes, content)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, fileName, type.contentType, stored.length,
+        keys.encrypt(tenantId, PURPOSE, java.util.Base64.getEncoder().encodeToString(stored)));
+    return new Attachment(id, fileName, type.contentType, stored.length);
+  }
+
+  /**
+   * Links the resident's uploaded files to their application. Every id must be one of this
+   * resident's files in this tenant that no application uses yet; limits apply per application.
+   */
+  public void linkToApplication(String tenantId, String residentRef, UUID applicationId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    int linked = jdbc.update("""
+        UPDATE attachment SET application_id = ?
+        WHERE tenant_id = ? AND resident_ref = ? AND application_id IS NULL AND id = ANY (?)""",
+        applicationId, tenantId, residentRef, ids.toArray(UUID[]::new));
+    if (linked != ids.size()) {
+      throw new AttachmentRejectedException(400, "添付ファイルが見つかりません。もう一度添付してください (unknown attachment)");
+    }
+    var totals = jdbc.queryForMap("SELECT count(*) AS files, coalesce(sum(size_bytes), 0) AS bytes FROM attachment "
+        + "WHERE tenant_id = ? AND application_id = ?", tenantId, applicationId);
+    if (((Number) totals.get("files")).intValue() > MAX_FILES_PER_APPLICATION) {
+      throw new AttachmentRejectedException(400, "添付ファイルは1件の申請につき10個までです (at most 10 files)");
+    }
+    if (((Number) totals.get("bytes")).longValue() > MAX_APPLICATION_BYTES) {
+      throw new AttachmentRejectedException(413, "添付ファイルは合計30MBまでです (at most 30 MB per application)");
+    }
+  }
+
+  public List<Attachment> ofApplication(String tenantId, UUID applicationId) {
+    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
+        + "application_id = ? ORDER BY created_at", (rs, row) -> new Attachment(rs.getObject("id", UUID.class),
+        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes")), tenantId, applicationId);
+  }
+
+  /** The file for its owner: the resident who uploaded it, in this tenant. */
+  public Optional<StoredFile> forResident(String tenantId, String residentRef, UUID id) {
+    return load("tenant_id = ? AND resident_ref = ? AND id = ?", tenantId, residentRef, id);
+  }
+
+  /** The file for the tenant's staff: only once it belongs to an application. */
+  public Optional<StoredFile> forStaff(String tenantId, UUID id) {
+    return load("tenant_id = ? AND application_id IS NOT NULL AND id = ?", tenantId, id);
+  }
+
+  private Optional<StoredFile> load(String where, Object... args) {
+    return jdbc.query("SELECT tenant_id, file_name, content_type, content FROM attachment WHERE " + where,
+        (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
+            java.util.Base64.getDecoder().decode(keys.decrypt(rs.getString("tenant_id"), PURPOSE,
+                rs.getBytes("content")))), args).stream().findFirst();
+  }
+
+  /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */
+  static String displayName(String original, FileType type) {
+    String name = original == null ? "" : original;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\"<>:|?*]", "").strip();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    if (stem.isBlank() || stem.startsWith(".")) {
+      stem = "attachment";
+    }
+    if (stem.length() > 100) {
+      stem = stem.substring(0, 100);
+    }
+    return stem + "." + type.extension;
+  }
+
+  public record StoredFile(String fileName, String contentType, byte[] content) {
+  }
+}

@@ -1,0 +1,103 @@
+package jp.madoguchi.liff;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.madoguchi.attachment.AttachmentRejectedException;
+import jp.madoguchi.attachment.Attachments;
+import jp.madoguchi.attachment.Attachments.StoredFile;
+import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
+import jp.madoguchi.staff.StaffAccess;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload by residents; download by the owner, or by the tenant's staff once it is part of an application. */
+@RestController
+class AttachmentController {
+
+  private final LiffIdTokens idTokens;
+  private final Attachments attachments;
+
+  AttachmentController(LiffIdTokens idTokens, Attachments attachments) {
+    this.idTokens = idTokens;
+    this.attachments = attachments;
+  }
+
+  @PostMapping("/api/{tenant}/attachments")
+  ResponseEntity<Object> upload(@PathVariable String tenant,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestParam("file") MultipartFile file) throws InvalidIdTokenException, IOException {
+    Resident resident = resident(tenant, authorization);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(attachments.store(tenant, resident.userId(), file.getOriginalFilename(), file.getBytes()));
+  }
+
+  @GetMapping("/api/{tenant}/attachments/{id}")
+  ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws InvalidIdTokenException {
+    Resident resident = resident(tenant, authorization);
+    return attachments.forResident(tenant, resident.userId(), id).map(AttachmentController::file)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  @GetMapping("/api/{tenant}/admin/attachments/{id}")
+  ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
+      Authentication authentication) {
+    StaffAccess.requireStaffOf(authentication, tenant);
+    return attachments.forStaff(tenant, id).map(AttachmentController::file)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @ExceptionHandler(AttachmentRejectedException.class)
+  ResponseEntity<Map<String, Object>> rejected(AttachmentRejectedException e) {
+    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge() {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
+  }
+
+  @ExceptionHandler(InvalidIdTokenException.class)
+  ResponseEntity<Map<String, Object>> unauthorized(InvalidIdTokenException e) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(Map.of("message", e.getMessage()));
+  }
+
+  private static ResponseEntity<byte[]> file(StoredFile file) {
+    String disposition = file.contentType().startsWith("image/") ? "inline" : "attachment";
+    String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    String ascii = file.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, file.contentType())
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(file.content());
+  }
+
+  private Resident resident(String tenant, String authorization) throws InvalidIdTokenException {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      throw new InvalidIdTokenException("LINE の ID トークンを Authorization: Bearer で送ってください (Bearer ID token required)");
+    }
+    return idTokens.verify(tenant, authorization.substring("Bearer ".length()).trim());
+  }
+}
