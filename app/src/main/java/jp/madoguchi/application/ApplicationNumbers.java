@@ -2,6 +2,8 @@ package jp.madoguchi.application;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,9 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out application numbers such as {@code 2026-000042}: per tenant and (JST) calendar year.
- * The counter moves in its own short transaction so that concurrent submissions do not queue
- * behind each other's process start; a submission that fails later leaves a gap in the numbers.
+ * Hands out application numbers such as {@code 2026-000042}: per tenant and (JST) calendar year,
+ * from a PostgreSQL sequence, so concurrent submissions never wait for each other's commit. A
+ * submission that fails after taking its number leaves a gap.
  */
 @Component
 class ApplicationNumbers {
@@ -22,6 +24,7 @@ class ApplicationNumbers {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final Set<String> existing = ConcurrentHashMap.newKeySet();
 
   ApplicationNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
@@ -32,10 +35,26 @@ class ApplicationNumbers {
 
   String next(String tenantId) {
     int year = clock.instant().atZone(JST).getYear();
-    Long value = ownTransaction.execute(status -> jdbc.queryForObject("""
-        INSERT INTO application_number_counter (tenant_id, year, last_value) VALUES (?, ?, 1)
-        ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = application_number_counter.last_value + 1
-        RETURNING last_value""", Long.class, tenantId, year));
+    String sequence = ensureSequence(tenantId, year);
+    Long value = jdbc.queryForObject("SELECT nextval('" + sequence + "')", Long.class);
     return String.format("%d-%06d", year, value);
+  }
+
+  /** The sequence is created on first use, starting after any number already given out that year. */
+  private String ensureSequence(String tenantId, int year) {
+    // tenant ids are [a-z0-9-] (checked by the tenant table): safe in an identifier
+    String sequence = "application_number_" + tenantId.replace('-', '_') + "_" + year;
+    if (!existing.contains(sequence)) {
+      ownTransaction.executeWithoutResult(status -> {
+        // concurrent CREATE SEQUENCE IF NOT EXISTS can still collide in PostgreSQL: one creator at a time
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, sequence);
+        Long highest = jdbc.queryForObject("""
+            SELECT coalesce(max(CAST(split_part(number, '-', 2) AS bigint)), 0) FROM application
+            WHERE tenant_id = ? AND number LIKE ?""", Long.class, tenantId, year + "-%");
+        jdbc.execute("CREATE SEQUENCE IF NOT EXISTS " + sequence + " START WITH " + (highest + 1));
+      });
+      existing.add(sequence);
+    }
+    return sequence;
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The reusable "LINE で住民に通知" step. The designer writes the text in Modeler as the input
  * parameter {@code message} (placeholders such as {@code ${applicationNumber}} are resolved by
  * the engine); the step queues it in the outbox within the engine's transaction, so the
- * message exists exactly when the process step that announces it has happened.
+ * message exists exactly when the process step that announces it has happened. Delivery to LINE
+ * is the relay's job, so the step itself needs no asynchronous continuation.
  *
  * <p>Input parameters: {@code message} (required), {@code linkToStatus} (optional, default true).
  */

@@ -23,7 +23,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,6 @@ class NotificationRelayTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired NotificationRelay relay;
   @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
 
   private String user;
@@ -171,7 +169,6 @@ class NotificationRelayTests extends IntegrationTest {
   private String queueReceiptNotification() {
     var variables = BulkyWasteApplications.valid().putValue("residentRef", user);
     var instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey("bulky-waste-collection", variables));
-    management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
     return jdbc.queryForObject("SELECT id::text FROM notification_outbox WHERE process_instance_id = ?", String.class,
         instance.getId());
   }

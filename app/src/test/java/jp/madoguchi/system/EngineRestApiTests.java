@@ -13,7 +13,6 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +32,6 @@ class EngineRestApiTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
-  @Autowired ManagementService management;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -68,7 +66,6 @@ class EngineRestApiTests extends IntegrationTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE process_instance_id = ? AND tenant_id = ?",
         Long.class, instanceId, DEMO)).isEqualTo(1);
 
-    runReceiptNotification(instanceId);
     JsonNode tasks = json.readTree(get("/task?candidateGroup=waste-section&processInstanceId=" + instanceId,
         "demo-clerk", DEMO_CLERK_PASSWORD).body());
     assertThat(tasks).hasSize(1);
@@ -120,7 +117,6 @@ class EngineRestApiTests extends IntegrationTest {
   void shouldKeepEachTenantsTasksToItsOwnStaff() throws Exception {
     String instanceId = json.readTree(post(START, VALID_START, "demo-admin", DEMO_ADMIN_PASSWORD).body())
         .get("id").asText();
-    runReceiptNotification(instanceId);
 
     JsonNode demoTasks = json.readTree(get("/task?processInstanceId=" + instanceId, "demo-clerk", DEMO_CLERK_PASSWORD).body());
     JsonNode kitaTasks = json.readTree(get("/task?processInstanceId=" + instanceId, "kita-clerk", KITA_CLERK_PASSWORD).body());
@@ -146,11 +142,6 @@ class EngineRestApiTests extends IntegrationTest {
     assertThat(json.readTree(started.body()).get("tenantId").asText()).isEqualTo(KITA);
   }
 
-  /** The job executor is off in tests; this is what it would do next. */
-  private void runReceiptNotification(String instanceId) {
-    var job = management.createJobQuery().processInstanceId(instanceId).singleResult();
-    management.executeJob(job.getId());
-  }
 
   private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);

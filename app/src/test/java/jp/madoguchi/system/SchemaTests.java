@@ -22,7 +22,7 @@ class SchemaTests extends IntegrationTest {
   @Test
   void shouldCreateEngineAndApplicationTablesFromAnEmptyDatabase() {
     assertThat(tables()).contains("act_ru_task", "act_hi_procinst", "act_ge_schema_log", "tenant", "application",
-        "application_number_counter", "notification_outbox", "databasechangelog");
+        "notification_outbox", "databasechangelog");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM databasechangelog WHERE filename LIKE '%camunda%'",
         Long.class)).isPositive();
   }

@@ -1,0 +1,93 @@
+package jp.madoguchi.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.MadoguchiApplication;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Resident submissions through {@code POST /api/{tenant}/applications} (ID token check, form
+ * validation, encrypted storage, process start, receipt queued by the job executor) against a bare
+ * Camunda REST start of the same procedure, in the same run, on durable PostgreSQL.
+ * Run: {@code apt-get install -y wrk && ./mvnw -pl app -Pbenchmark test -Dtest=SubmissionBenchmark}
+ */
+@Tag("benchmark")
+class SubmissionBenchmark {
+
+  private static final int CONNECTIONS = 8;
+  private static final int SECONDS = 20;
+  private static final String DATA = """
+      "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+      "preferredDate1": "2026-12-10", "phone": "090-1234-5678\"""";
+
+  @Test
+  void submissionsAgainstBareRestStarts() throws Exception {
+    MadoguchiApplication.useJapanStandardTime();
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
+        "--server.port=0",
+        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-bench-"),
+        "--madoguchi.line.workers-enabled=false",
+        "--logging.level.root=WARN")) {
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      Path restBody = write("""
+          {"variables": {
+            "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
+            "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+            "phone": {"value": "090-1234-5678"}}}""");
+      Path apiBody = write("{\"procedureKey\": \"bulky-waste-collection\", \"clientRequestId\": \"{{uuid}}\", "
+          + "\"data\": {" + DATA + "}}");
+      String basic = "Basic " + Base64.getEncoder().encodeToString("demo-admin:Madoguchi-Admin-2026!"
+          .getBytes(StandardCharsets.UTF_8));
+      String bearer = "Bearer " + demoIdToken(base);
+      String restUrl = base + "/engine-rest/process-definition/key/bulky-waste-collection/start";
+      String apiUrl = base + "/api/demo/applications";
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+
+      Wrk.run("post.lua", restUrl, CONNECTIONS, 10, restBody.toString(), basic, "0");
+      Wrk.run("post.lua", apiUrl, CONNECTIONS, 10, apiBody.toString(), bearer, "0");
+      long before = jdbc.queryForObject("SELECT count(*) FROM application", Long.class);
+      Wrk.Result rest = Wrk.run("post.lua", restUrl, CONNECTIONS, SECONDS, restBody.toString(), basic, "0");
+      Wrk.Result api = Wrk.run("post.lua", apiUrl, CONNECTIONS, SECONDS, apiBody.toString(), bearer, "0");
+      long applications = jdbc.queryForObject("SELECT count(*) FROM application", Long.class) - before;
+      // 7 connections, each pausing 40 ms after its answer: about 100 requests a second
+      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 7, SECONDS, apiBody.toString(), bearer, "40");
+
+      System.out.printf("%nBENCHMARK bare Camunda REST start, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, rest.line());
+      System.out.printf("BENCHMARK resident API submission, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, api.line());
+      System.out.printf("BENCHMARK API/REST throughput ratio: %.2f; applications stored during the two runs: %d%n",
+          api.value("rate") / rest.value("rate"), applications);
+      System.out.printf("BENCHMARK resident API submission at ~100/s (7 connections, 40 ms pause): %s%n%n", paced.line());
+      assertThat(rest.value("non2xx")).isZero();
+      assertThat(api.value("non2xx")).isZero();
+      assertThat(paced.value("non2xx")).isZero();
+    }
+  }
+
+  private static String demoIdToken(String base) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(base + "/line-simulator/api/demo/id-token")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"U0000000000000000000000000000demo1\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body()).get("idToken").asText();
+  }
+
+  private static Path write(String body) throws Exception {
+    Path file = Files.createTempFile("body", ".json");
+    Files.writeString(file, body, StandardCharsets.UTF_8);
+    return file;
+  }
+}
