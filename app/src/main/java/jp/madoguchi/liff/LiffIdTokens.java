@@ -3,6 +3,7 @@ package jp.madoguchi.liff;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Component;
  * LINE's JWKS ({@code /oauth2/v2.1/certs}, cached and refetched when an unknown key id appears),
  * issuer {@code https://access.line.me}, audience = the tenant's LINE Login channel id, not
  * expired. Nothing the page says about the user is trusted otherwise.
+ *
+ * <p>A LIFF page sends the same token with every call of a session; a token that passed is
+ * remembered (by its SHA-256, per tenant) until it expires, so the ES256 check, the costliest part
+ * of a request, runs once per token.
  */
 @Component
 public class LiffIdTokens {
@@ -38,6 +43,11 @@ public class LiffIdTokens {
   private final LineEndpoints endpoints;
   private final Map<String, ConfigurableJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
   private volatile JWKSource<SecurityContext> keys;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED = 50_000;
+
+  private record Verified(Resident resident, Instant expires) {
+  }
 
   LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints) {
     this.tenants = tenants;
@@ -53,11 +63,30 @@ public class LiffIdTokens {
     if (tenant.loginChannelId() == null || tenant.loginChannelId().isBlank()) {
       throw new InvalidIdTokenException("This tenant has no LINE Login channel");
     }
+    String memo = tenantId + ":" + tenant.loginChannelId() + ":" + sha256(idToken);
+    Verified known = verified.get(memo);
+    if (known != null && known.expires().isAfter(Instant.now())) {
+      return known.resident();
+    }
     try {
       JWTClaimsSet claims = processor(tenant.loginChannelId()).process(idToken, null);
-      return new Resident(tenantId, claims.getSubject(), claims.getStringClaim("name"));
+      Resident resident = new Resident(tenantId, claims.getSubject(), claims.getStringClaim("name"));
+      if (verified.size() >= MAX_REMEMBERED) {
+        verified.clear();
+      }
+      verified.put(memo, new Verified(resident, claims.getExpirationTime().toInstant()));
+      return resident;
     } catch (ParseException | BadJOSEException | JOSEException e) {
       throw new InvalidIdTokenException("LINE の ID トークンを確認できませんでした (ID token refused: " + e.getMessage() + ")");
+    }
+  }
+
+  private static String sha256(String token) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

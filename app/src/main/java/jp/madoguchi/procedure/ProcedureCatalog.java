@@ -25,14 +25,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcedureCatalog {
 
+  /** Deployments are rare; a new one is visible within this time. */
+  private static final long FRESH_MILLIS = 5_000;
+
   private final RepositoryService repository;
   private final Map<String, Map<String, String>> propertiesByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+  private record Listing(List<Procedure> procedures, long loadedAt) {
+  }
 
   ProcedureCatalog(RepositoryService repository) {
     this.repository = repository;
   }
 
   public List<Procedure> forTenant(String tenantId) {
+    long now = System.currentTimeMillis();
+    Listing listing = listings.get(tenantId);
+    if (listing == null || now - listing.loadedAt() > FRESH_MILLIS) {
+      listing = new Listing(load(tenantId), now);
+      listings.put(tenantId, listing);
+    }
+    return listing.procedures();
+  }
+
+  private List<Procedure> load(String tenantId) {
     Map<String, ProcessDefinition> latest = new LinkedHashMap<>();
     List<ProcessDefinition> definitions = new ArrayList<>(repository.createProcessDefinitionQuery()
         .latestVersion().withoutTenantId().active().list());

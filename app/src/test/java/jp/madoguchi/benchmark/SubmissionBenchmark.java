@@ -63,14 +63,14 @@ class SubmissionBenchmark {
       Wrk.Result rest = Wrk.run("post.lua", restUrl, CONNECTIONS, SECONDS, restBody.toString(), basic, "0");
       Wrk.Result api = Wrk.run("post.lua", apiUrl, CONNECTIONS, SECONDS, apiBody.toString(), bearer, "0");
       long applications = jdbc.queryForObject("SELECT count(*) FROM application", Long.class) - before;
-      // 7 connections, each pausing 40 ms after its answer: about 100 requests a second
-      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 7, SECONDS, apiBody.toString(), bearer, "40");
+      // 10 connections, each pausing 85 ms after its answer: about 100 requests a second
+      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 10, SECONDS, apiBody.toString(), bearer, "85");
 
       System.out.printf("%nBENCHMARK bare Camunda REST start, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, rest.line());
       System.out.printf("BENCHMARK resident API submission, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, api.line());
       System.out.printf("BENCHMARK API/REST throughput ratio: %.2f; applications stored during the two runs: %d%n",
           api.value("rate") / rest.value("rate"), applications);
-      System.out.printf("BENCHMARK resident API submission at ~100/s (7 connections, 40 ms pause): %s%n%n", paced.line());
+      System.out.printf("BENCHMARK resident API submission at ~100/s (10 connections, 85 ms pause): %s%n%n", paced.line());
       assertThat(rest.value("non2xx")).isZero();
       assertThat(api.value("non2xx")).isZero();
       assertThat(paced.value("non2xx")).isZero();
