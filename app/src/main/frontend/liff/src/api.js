@@ -1,0 +1,101 @@
+// The JSON API of the resident pages. Errors are { message, violations? } from the server;
+// every failure reaches the pages as an ApiError with a Japanese message.
+
+export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
+const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
+
+export class ApiError extends Error {
+  constructor(status, message, violations = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.violations = Array.isArray(violations) ? violations : [];
+  }
+}
+
+function defaultMessage(status) {
+  if (status === 404) return '見つかりませんでした。';
+  if (status === 409) return 'この操作は現在できません。';
+  if (status === 413) return 'ファイルが大きすぎます。';
+  if (status === 415) return 'この種類のファイルは送れません。';
+  if (status >= 500) return 'サーバーで問題が起きました。しばらくしてから、もう一度お試しください。';
+  return `送信できませんでした（エラー ${status}）。`;
+}
+
+/**
+ * @param {string} tenant the tenant slug
+ * @param {{ token(): Promise<string>, refresh?(): Promise<void>, canRefresh: boolean }} identity
+ */
+export function createApi(tenant, identity) {
+  const base = `/api/${encodeURIComponent(tenant)}`;
+
+  async function call(path, options = {}, retried = false) {
+    const { method = 'GET', json, formData, auth = false, raw = false } = options;
+    const headers = { Accept: raw ? '*/*' : 'application/json' };
+    let body;
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (formData) {
+      body = formData;
+    }
+    if (auth) {
+      if (!identity) throw new ApiError(401, RELOGIN_MESSAGE);
+      headers.Authorization = `Bearer ${await identity.token()}`;
+    }
+    let response;
+    try {
+      response = await fetch(base + path, { method, headers, body, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, NETWORK_MESSAGE);
+    }
+    if (response.status === 401 && auth) {
+      if (!retried && identity.canRefresh) {
+        try {
+          await identity.refresh();
+        } catch {
+          throw new ApiError(401, RELOGIN_MESSAGE);
+        }
+        return call(path, options, true);
+      }
+      throw new ApiError(401, RELOGIN_MESSAGE);
+    }
+    if (!response.ok) {
+      let payload = null;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = null;
+      }
+      throw new ApiError(response.status, (payload && payload.message) || defaultMessage(response.status),
+        payload && payload.violations);
+    }
+    if (raw) return response;
+    const text = await response.text();
+    if (!text) return null;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError(response.status, 'サーバーの応答を読み取れませんでした。');
+    }
+  }
+
+  return {
+    config: () => call('/liff-config'),
+    procedures: () => call('/procedures'),
+    applyForm: (key) => call(`/procedures/${encodeURIComponent(key)}/apply-form`),
+    uploadAttachment(file) {
+      const formData = new FormData();
+      formData.append('file', file, file.name);
+      return call('/attachments', { method: 'POST', formData, auth: true });
+    },
+    attachment: (id) => call(`/attachments/${encodeURIComponent(id)}`, { auth: true, raw: true }),
+    submit: (body) => call('/applications', { method: 'POST', json: body, auth: true }),
+    applications: () => call('/applications', { auth: true }),
+    application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
+    correct: (number, data) => call(`/applications/${encodeURIComponent(number)}/correction`,
+      { method: 'POST', json: { data }, auth: true }),
+    withdraw: (number) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
+      { method: 'POST', json: {}, auth: true }),
+  };
+}

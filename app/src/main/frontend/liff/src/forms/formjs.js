@@ -1,0 +1,156 @@
+// The form-js viewer, in Japanese. Loaded lazily: only the pages with a form pay for it.
+// form-js has no translations of its own, so its validation messages are translated where they are
+// made (the validator) and its few fixed UI words where they are shown (a MutationObserver).
+
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { Form } from '@bpmn-io/form-js-viewer';
+import flatpickr from 'flatpickr';
+import { Japanese } from 'flatpickr/dist/l10n/ja.js';
+
+flatpickr.localize({
+  ...Japanese,
+  firstDayOfWeek: 0,
+  monthAriaLabel: '月',
+  yearAriaLabel: '年',
+  hourAriaLabel: '時',
+  minuteAriaLabel: '分',
+  toggleTitle: '切り替え',
+});
+flatpickr.setDefaults({ ariaDateFormat: 'Y年n月j日' });
+
+const VALIDATION_MESSAGES = [
+  [/^Field is required\.$/, () => 'この項目は必須です。'],
+  [/^Field must match pattern .*\.$/s, () => '入力の形式が正しくありません。'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `${m[1]} 以上の値を入力してください。`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `${m[1]} 以下の値を入力してください。`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `${m[1]} 文字以上で入力してください。`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `${m[1]} 文字以内で入力してください。`],
+  [/^Field must be a valid\s+international phone number\..*$/, () => '電話番号を国際形式（例：+81312345678）で入力してください。'],
+  [/^Field must be a valid email\.$/, () => 'メールアドレスの形式が正しくありません。'],
+  [/^Value is not a number\.$/, () => '数字で入力してください。'],
+  [/^Value is expected to be an integer\.$/, () => '整数で入力してください。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `小数点以下は ${m[1]} 桁までで入力してください。`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    (m) => `入力できる値ではありません。近い値は ${m[1]} または ${m[2]} です。`],
+  [/^Date and time must both be entered\.$/, () => '日付と時刻の両方を入力してください。'],
+];
+
+export function translateMessage(message) {
+  if (typeof message !== 'string') return message;
+  for (const [pattern, translate] of VALIDATION_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return translate(match);
+  }
+  return message;
+}
+
+function patchValidator(validator) {
+  for (const method of ['validateField', 'validateFieldInstance']) {
+    const original = validator[method];
+    if (typeof original !== 'function') continue;
+    validator[method] = function translated(...args) {
+      const errors = original.apply(this, args);
+      return Array.isArray(errors) ? errors.map(translateMessage) : errors;
+    };
+  }
+}
+
+const TEXTS = [
+  [/^Browse$/, () => 'ファイルを選ぶ'],
+  [/^No files selected$/, () => 'ファイルが選ばれていません'],
+  [/^(\d+) files selected$/, (m) => `${m[1]} 個のファイルを選びました`],
+  [/^Add new$/, () => '1件追加する'],
+  [/^Collapse$/, () => '折りたたむ'],
+  [/^Expand all \((\d+)\)$/, (m) => `すべて表示（ほか${m[1]}件）`],
+  [/^Select$/, () => '選んでください'],
+  [/^Nothing to show\.$/, () => '表示する内容がありません。'],
+  [/^No results$/, () => '該当するものがありません'],
+];
+
+const ATTRIBUTES = [
+  [/^Remove list item (\d+)$/, (m) => `${m[1]}件目を削除`],
+  [/^Increment$/, () => '1 増やす'],
+  [/^Decrement$/, () => '1 減らす'],
+  [/^Remove tag$/, () => '削除'],
+  [/^Search$/, () => '検索'],
+  [/^Previous page$/, () => '前のページ'],
+  [/^Next page$/, () => '次のページ'],
+  [/^Download (.+)$/, (m) => `${m[1]} をダウンロード`],
+  [/^hh:mm$/, () => '例：09:30'],
+  [/^hh:mm --$/, () => '例：09:30 AM'],
+  // the date placeholder follows the browser's locale: yyyy/mm/dd, mm/dd/yyyy, dd.mm.yyyy …
+  [/^(?=.*yyyy)(?=.*mm)(?=.*dd)[ymd/.\-\s]+$/,
+    (m) => `例：${m[0].replace('yyyy', '2026').replace('mm', '12').replace('dd', '01')}`],
+];
+
+function translate(text, table) {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  for (const [pattern, make] of table) {
+    const match = pattern.exec(trimmed);
+    if (match) {
+      const result = make(match);
+      return result === trimmed ? null : text.replace(trimmed, result);
+    }
+  }
+  return translateMessage(trimmed) !== trimmed ? text.replace(trimmed, translateMessage(trimmed)) : null;
+}
+
+function translateNode(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const replaced = translate(node.data, TEXTS);
+    if (replaced !== null && replaced !== node.data) node.data = replaced;
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  const elements = [node, ...node.querySelectorAll('*')];
+  for (const element of elements) {
+    for (const name of ['placeholder', 'aria-label', 'title']) {
+      const value = element.getAttribute(name);
+      if (value === null) continue;
+      const replaced = translate(value, ATTRIBUTES);
+      if (replaced !== null && replaced !== value) element.setAttribute(name, replaced);
+    }
+  }
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const replaced = translate(text.data, TEXTS);
+    if (replaced !== null && replaced !== text.data) text.data = replaced;
+  }
+}
+
+function observeTranslations(root) {
+  translateNode(root);
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'characterData') translateNode(mutation.target);
+      else if (mutation.type === 'attributes') translateNode(mutation.target);
+      else mutation.addedNodes.forEach(translateNode);
+    }
+  });
+  observer.observe(root, {
+    subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ['placeholder', 'aria-label', 'title'],
+  });
+  return () => observer.disconnect();
+}
+
+/**
+ * Renders schema with data into container.
+ * @returns {Promise<{ form: Form, destroy(): void }>}
+ */
+export async function createForm(container, schema, data, { ariaLabel = '申請フォーム' } = {}) {
+  // no debounce: a debounced field loses its typed text when another field (e.g. a file) changes first
+  const form = new Form({ container, properties: { ariaLabel }, debounce: false });
+  patchValidator(form.get('validator'));
+  const stopTranslating = observeTranslations(container);
+  // flatpickr's calendars are attached inside the form (static: true), so the observer sees them
+  await form.importSchema(schema, data || {});
+  return {
+    form,
+    destroy() {
+      stopTranslating();
+      form.destroy();
+    },
+  };
+}

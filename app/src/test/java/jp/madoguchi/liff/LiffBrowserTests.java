@@ -1,0 +1,190 @@
+package jp.madoguchi.liff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import jp.madoguchi.MadoguchiApplication;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The resident's whole journey in a real browser (Debian's headless Chromium) against the app on
+ * its embedded demo default: a demo resident applies with a photo, follows the status, corrects
+ * what the clerk returned, sees the approval, and withdraws another application. Every page is
+ * screenshotted into target/screenshots and checked with axe-core.
+ */
+@Tag("own-jvm")
+class LiffBrowserTests {
+
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+  private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
+  private static final String HANAKO = "U0000000000000000000000000000demo1";
+
+  private static ConfigurableApplicationContext app;
+  private static WebDriver browser;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    MadoguchiApplication.useJapanStandardTime();
+    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
+        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
+        "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
+    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--window-size=390,1000", "--lang=ja-JP");
+    browser = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void shouldApplyWithAPhotoFollowTheStatusCorrectAndWithdraw() throws Exception {
+    browser.get(base + "/liff/demo/");
+    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
+    visible(By.cssSelector("[data-testid=procedure-card]"));
+    shoot("01-catalogue");
+
+    click(By.cssSelector("[data-testid=apply-button]"));
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+            {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+             "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
+    browser.navigate().refresh();
+    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("下書きを復元しました");
+    WebElement address = visible(By.cssSelector("input[id$='Field_Address']"));
+    address.sendKeys(" 101号");
+    Path photo = Files.createTempFile("sofa", ".jpg");
+    ImageIO.write(new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB), "jpeg", photo.toFile());
+    browser.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
+    shoot("02-apply");
+
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    visible(By.cssSelector("[data-testid=submit-button]"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("デモ市中央1-2-3 101号", "ソファ");
+    shoot("03-confirm");
+    click(By.cssSelector("[data-testid=submit-button]"));
+    String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    assertThat(number).matches("20\\d\\d-\\d{6}");
+    shoot("04-submitted");
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM attachment a JOIN application p ON p.id = a.application_id "
+        + "WHERE p.number = ? AND p.tenant_id = 'demo'", Long.class, number)).isEqualTo(1);
+
+    browser.get(base + "/liff/demo/applications");
+    click(By.cssSelector("[data-testid=application-card]"));
+    assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("審査中");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=timeline]")).getText()).contains("受付済み");
+    shoot("05-detail");
+
+    TaskService tasks = app.getBean(TaskService.class);
+    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, number);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("decision", "return", "returnComment", "ソファの大きさをもう一度測ってください。"));
+    browser.navigate().refresh();
+    assertThat(visible(By.cssSelector("[data-testid=clerk-comment]")).getText()).contains("もう一度測ってください");
+    shoot("06-returned");
+    click(By.cssSelector("[data-testid=correct-button]"));
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    shoot("07-correct");
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    click(By.cssSelector("[data-testid=send-correction]"));
+    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("修正内容を送信しました");
+    assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("審査中");
+
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("decision", "approve", "collectionDate", "2026-12-15", "fee", 1200L, "ticketNumber", "T-2026-0042"));
+    browser.navigate().refresh();
+    assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("承認");
+    assertThat(browser.findElements(By.cssSelector("[data-testid=withdraw-button]"))).isEmpty();
+    shoot("08-approved");
+
+    browser.get(base + "/liff/demo/apply/bulky-waste-collection");
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+            {"items": [{"name": "自転車", "size": "M", "quantity": 1}], "address": "デモ市北町5-6",
+             "preferredDate1": "2026-12-20", "phone": "0312345678"}""");
+    browser.navigate().refresh();
+    visible(By.cssSelector("[data-testid=message]"));
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    click(By.cssSelector("[data-testid=submit-button]"));
+    String second = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    browser.get(base + "/liff/demo/applications/" + second);
+    click(By.cssSelector("[data-testid=withdraw-button]"));
+    shoot("09-withdraw-confirm");
+    click(By.cssSelector("[data-testid=withdraw-confirm]"));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("[data-testid=status]"), "取下げ"));
+    shoot("10-withdrawn");
+    String secondInstance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, second);
+    assertThat(tasks.createTaskQuery().processInstanceId(secondInstance).count()).isZero();
+
+    browser.get(base + "/liff/demo/applications");
+    visible(By.cssSelector("[data-testid=application-card]"));
+    shoot("11-applications");
+  }
+
+  private static WebElement visible(By locator) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private static void click(By locator) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  /** Keeps a screenshot and checks the page with axe-core: no serious or critical violation. */
+  private static void shoot(String name) throws Exception {
+    Files.write(SCREENSHOTS.resolve("liff-" + name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+    Object result = js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
+          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""");
+    assertThat((List<?>) result).as("accessibility of " + name).isEmpty();
+  }
+}
