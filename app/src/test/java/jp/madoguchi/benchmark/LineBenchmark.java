@@ -39,7 +39,7 @@ class LineBenchmark {
   private static final int WARMUP_SECONDS = 15;
   private static final int MEASURED_SECONDS = 20;
   private static final int PUSHES = 10_000;
-  private static final int CONNECTIONS = 13;
+  private static final int CONNECTIONS = 14;
 
   @Test
   void webhookAcknowledgementAndRelayThroughput() throws Exception {
@@ -89,7 +89,7 @@ class LineBenchmark {
     long handled = jdbc.queryForObject("SELECT count(*) FROM line_inbox WHERE status = 'DONE'", Long.class);
     long all = jdbc.queryForObject("SELECT count(*) FROM line_inbox", Long.class);
     System.out.printf("BENCHMARK webhook ack, target %d signed events/s for %d s after %d s warm-up (1 in 20 a "
-        + "redelivery), wrk 13 connections: %s%n", RATE, MEASURED_SECONDS, WARMUP_SECONDS, result);
+        + "redelivery), wrk 14 connections: %s%n", RATE, MEASURED_SECONDS, WARMUP_SECONDS, result);
     System.out.printf("BENCHMARK webhook inbox: %d distinct events answered 200, %d of them stored (lost %d); "
         + "duplicate rows %d; in-flight at the end stored: %d; handled afterwards: %d of %d; LINE stand-in: %s%n",
         completed.length, storedOfCompleted, completed.length - storedOfCompleted, duplicates,
@@ -120,7 +120,7 @@ class LineBenchmark {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     // each connection pauses so that CONNECTIONS connections together send about RATE requests a second
-    long pauseMillis = Math.max(1, CONNECTIONS * 1000L / RATE - 2);
+    long pauseMillis = Math.max(1, CONNECTIONS * 1000L / RATE - 5);
     Process wrk;
     try {
       wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONNECTIONS, "-d" + seconds + "s", "--timeout", "5s", "--latency",
