@@ -54,6 +54,14 @@ public class LiffIdTokens {
     this.endpoints = endpoints;
   }
 
+  /** The resident of an {@code Authorization: Bearer <ID token>} header. */
+  public Resident fromAuthorizationHeader(String tenantId, String authorization) throws InvalidIdTokenException {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      throw new InvalidIdTokenException("LINE の ID トークンを Authorization: Bearer で送ってください (Bearer ID token required)");
+    }
+    return verify(tenantId, authorization.substring("Bearer ".length()).trim());
+  }
+
   public Resident verify(String tenantId, String idToken) throws InvalidIdTokenException {
     if (idToken == null || idToken.isBlank()) {
       throw new InvalidIdTokenException("LINE の ID トークンがありません (no ID token)");

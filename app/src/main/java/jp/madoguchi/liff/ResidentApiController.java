@@ -115,9 +115,6 @@ class ResidentApiController {
   }
 
   private Resident resident(String tenant, String authorization) throws InvalidIdTokenException {
-    if (authorization == null || !authorization.startsWith("Bearer ")) {
-      throw new InvalidIdTokenException("LINE の ID トークンを Authorization: Bearer で送ってください (Bearer ID token required)");
-    }
-    return idTokens.verify(tenant, authorization.substring("Bearer ".length()).trim());
+    return idTokens.fromAuthorizationHeader(tenant, authorization);
   }
 }
