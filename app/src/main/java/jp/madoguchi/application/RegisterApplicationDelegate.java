@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +62,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
       throw InvalidFormException.of(List.of(new FormViolation(RESIDENT_REF, "住民の参照が正しくありません", "must be text")));
     }
     FormSchema form = forms.startForm(execution);
-    FormValidator.Result result = FormValidator.validate(form, toJson(variables));
+    FormValidator.Result result = FormValidator.validate(form, VariablesJson.of(variables, json));
     if (!result.valid()) {
       throw InvalidFormException.of(result.violations());
     }
@@ -76,22 +73,5 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
-  }
-
-  private ObjectNode toJson(Map<String, Object> variables) {
-    ObjectNode node = json.createObjectNode();
-    variables.forEach((name, value) -> node.set(name, toJson(value)));
-    return node;
-  }
-
-  private JsonNode toJson(Object value) {
-    if (value instanceof SpinJsonNode spin) {
-      try {
-        return json.readTree(spin.toString());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("Spin JSON that Jackson cannot read", e);
-      }
-    }
-    return json.valueToTree(value);
   }
 }

@@ -21,7 +21,7 @@ import jp.madoguchi.procedure.ProcedureForms;
 import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,14 +99,16 @@ public class ResidentApplications {
       return new Submitted(number, false);
     }
     var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
-    ProcessInstance instance = TenantContext.callAs(tenantId,
-        () -> runtime.startProcessInstanceById(procedure.definitionId(), variables));
+    ProcessInstanceWithVariables instance = TenantContext.callAs(tenantId,
+        () -> runtime.createProcessInstanceById(procedure.definitionId()).setVariables(variables)
+            .executeWithVariablesInReturn());
     jdbc.update("""
         UPDATE application_submission SET application_number = ?
         WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""",
         instance.getBusinessKey(), tenantId, userId, clientRequestId);
-    ApplicationRecord application = applications.findByProcessInstance(tenantId, instance.getId()).orElseThrow();
-    attachments.linkToApplication(tenantId, userId, application.id(),
+    UUID applicationId = UUID.fromString(instance.getVariables()
+        .getValue(RegisterApplicationDelegate.APPLICATION_ID, String.class));
+    attachments.linkToApplication(tenantId, userId, applicationId,
         AttachmentReferences.in(forms.startForm(procedure.definitionId()), data));
     return new Submitted(instance.getBusinessKey(), true);
   }

@@ -45,7 +45,7 @@ public class Attachments {
     jdbc.update("""
         INSERT INTO attachment (id, tenant_id, resident_ref, file_name, content_type, size_bytes, content)
         VALUES (?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, fileName, type.contentType, stored.length,
-        keys.encrypt(tenantId, PURPOSE, java.util.Base64.getEncoder().encodeToString(stored)));
+        keys.encryptBytes(tenantId, PURPOSE, stored));
     return new Attachment(id, fileName, type.contentType, stored.length);
   }
 
@@ -93,8 +93,7 @@ public class Attachments {
   private Optional<StoredFile> load(String where, Object... args) {
     return jdbc.query("SELECT tenant_id, file_name, content_type, content FROM attachment WHERE " + where,
         (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
-            java.util.Base64.getDecoder().decode(keys.decrypt(rs.getString("tenant_id"), PURPOSE,
-                rs.getBytes("content")))), args).stream().findFirst();
+            keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content"))), args).stream().findFirst();
   }
 
   /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */

@@ -3,10 +3,8 @@ package jp.madoguchi.liff;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
-import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.attachment.Attachments.StoredFile;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
@@ -15,14 +13,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Upload by residents; download by the owner, or by the tenant's staff once it is part of an application. */
@@ -62,23 +58,6 @@ class AttachmentController {
     StaffAccess.requireStaffOf(authentication, tenant);
     return attachments.forStaff(tenant, id).map(AttachmentController::file)
         .orElseGet(() -> ResponseEntity.notFound().build());
-  }
-
-  @ExceptionHandler(AttachmentRejectedException.class)
-  ResponseEntity<Map<String, Object>> rejected(AttachmentRejectedException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge() {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
-  }
-
-  @ExceptionHandler(InvalidIdTokenException.class)
-  ResponseEntity<Map<String, Object>> unauthorized(InvalidIdTokenException e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .body(Map.of("message", e.getMessage()));
   }
 
   private static ResponseEntity<byte[]> file(StoredFile file) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.madoguchi.application.ActionNotAllowedException;
 import jp.madoguchi.application.ApplicationNotFoundException;
+import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.procedure.InvalidFormException;
 import org.springframework.http.HttpHeaders;
@@ -13,9 +14,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors of the resident API as a person can act on them: Japanese first, English second. */
-@RestControllerAdvice(assignableTypes = ResidentApiController.class)
+@RestControllerAdvice(assignableTypes = {ResidentApiController.class, AttachmentController.class})
 class ResidentApiErrors {
 
   @ExceptionHandler(InvalidIdTokenException.class)
@@ -43,9 +45,15 @@ class ResidentApiErrors {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
   }
 
-  @ExceptionHandler(jp.madoguchi.attachment.AttachmentRejectedException.class)
-  ResponseEntity<Map<String, Object>> attachment(jp.madoguchi.attachment.AttachmentRejectedException e) {
+  @ExceptionHandler(AttachmentRejectedException.class)
+  ResponseEntity<Map<String, Object>> attachment(AttachmentRejectedException e) {
     return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge() {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

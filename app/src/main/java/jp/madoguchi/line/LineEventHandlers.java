@@ -3,9 +3,6 @@ package jp.madoguchi.line;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
@@ -71,8 +68,7 @@ class LineEventHandlers {
   private void answer(String tenantId, String replyToken, String userId, List<Message> messages) throws IOException {
     if (replyToken != null) {
       try {
-        call(() -> clients.messaging(tenantId).replyMessage(new ReplyMessageRequest(replyToken, messages, false)).get(
-            30, TimeUnit.SECONDS));
+        LineCalls.await(clients.messaging(tenantId).replyMessage(new ReplyMessageRequest(replyToken, messages, false)));
         return;
       } catch (AbstractLineClientException e) {
         if (e.getCode() != 400 || userId == null) {
@@ -82,29 +78,8 @@ class LineEventHandlers {
     }
     if (userId != null && residents.reachable(tenantId, userId)) {
       UUID retryKey = UUID.nameUUIDFromBytes((tenantId + "|" + replyToken + "|" + userId).getBytes());
-      call(() -> clients.messaging(tenantId).pushMessage(retryKey,
-          new PushMessageRequest(userId, messages, false, null)).get(30, TimeUnit.SECONDS));
+      LineCalls.await(clients.messaging(tenantId).pushMessage(retryKey,
+          new PushMessageRequest(userId, messages, false, null)));
     }
-  }
-
-  private static void call(LineCall call) throws IOException {
-    try {
-      call.run();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new IOException("LINE did not answer in time", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface LineCall {
-    void run() throws ExecutionException, TimeoutException, InterruptedException;
   }
 }

@@ -2,9 +2,6 @@ package jp.madoguchi.line;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.linecorp.bot.client.base.UploadFile;
 import com.linecorp.bot.messaging.model.RichMenuArea;
@@ -36,14 +33,14 @@ public class RichMenuService {
   public String createDefault(String tenantId) throws IOException {
     Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("Unknown tenant"));
     String previous = tenants.lineSettings(tenantId).map(TenantRepository.LineSettings::richMenuId).orElse(null);
-    String richMenuId = await(clients.messaging(tenantId).createRichMenu(request())).body().richMenuId();
+    String richMenuId = LineCalls.await(clients.messaging(tenantId).createRichMenu(request())).body().richMenuId();
     byte[] image = RichMenuImage.render(tenant.name(), AREAS);
-    await(clients.blob(tenantId).setRichMenuImage(richMenuId, UploadFile.fromByteArray(image, "image/png")));
-    await(clients.messaging(tenantId).setDefaultRichMenu(richMenuId));
+    LineCalls.await(clients.blob(tenantId).setRichMenuImage(richMenuId, UploadFile.fromByteArray(image, "image/png")));
+    LineCalls.await(clients.messaging(tenantId).setDefaultRichMenu(richMenuId));
     tenants.saveRichMenuId(tenantId, richMenuId);
     if (previous != null && !previous.equals(richMenuId)) {
       try {
-        await(clients.messaging(tenantId).deleteRichMenu(previous));
+        LineCalls.await(clients.messaging(tenantId).deleteRichMenu(previous));
       } catch (IOException alreadyGone) {
         // the old menu was deleted in the LINE console: nothing left to clean up
       }
@@ -51,9 +48,6 @@ public class RichMenuService {
     return richMenuId;
   }
 
-  static byte[] image(String tenantName) throws IOException {
-    return RichMenuImage.render(tenantName, AREAS);
-  }
 
   private static RichMenuRequest request() {
     int width = RichMenuImage.WIDTH / AREAS.size();
@@ -64,18 +58,5 @@ public class RichMenuService {
     }
     return new RichMenuRequest(new RichMenuSize((long) RichMenuImage.WIDTH, (long) RichMenuImage.HEIGHT), true,
         "madoguchi-main", "メニュー", areas);
-  }
-
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> call) throws IOException {
-    try {
-      return call.get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new IOException("LINE did not answer in time", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
   }
 }

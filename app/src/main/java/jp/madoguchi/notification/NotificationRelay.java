@@ -1,9 +1,16 @@
 package jp.madoguchi.notification;
 
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toSet;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +87,8 @@ public class NotificationRelay {
     List<UUID> skipped = new ArrayList<>();
     List<DueMessage> sending = new ArrayList<>();
     List<CompletableFuture<PushOutcome>> outcomes = new ArrayList<>();
-    java.util.Map<String, java.util.Set<String>> unfollowed = new java.util.HashMap<>();
-    batch.stream().collect(java.util.stream.Collectors.groupingBy(DueMessage::tenantId,
-            java.util.stream.Collectors.mapping(DueMessage::residentRef, java.util.stream.Collectors.toSet())))
+    Map<String, Set<String>> unfollowed = new HashMap<>();
+    batch.stream().collect(groupingBy(DueMessage::tenantId, mapping(DueMessage::residentRef, toSet())))
         .forEach((tenantId, users) -> unfollowed.put(tenantId, residents.unfollowed(tenantId, users)));
     for (DueMessage message : batch) {
       if (unfollowed.get(message.tenantId()).contains(message.residentRef())) {

@@ -24,6 +24,8 @@ public class ProcedureForms {
   private final IdentityService identity;
   private final ObjectMapper json;
   private final Map<String, Map<String, FormSchema>> byDeployment = new ConcurrentHashMap<>();
+  private final Map<String, FormSchema> startForms = new ConcurrentHashMap<>();
+  private final Map<String, String> deploymentByDefinition = new ConcurrentHashMap<>();
 
   ProcedureForms(RepositoryService repository, IdentityService identity, ObjectMapper json) {
     this.repository = repository;
@@ -31,28 +33,27 @@ public class ProcedureForms {
     this.json = json;
   }
 
-  /** The resident's form: the formRef of the process's none start event. */
+  /** The resident's form of the running procedure. */
   public FormSchema startForm(DelegateExecution execution) {
-    Process process = processOf(execution.getBpmnModelElementInstance());
-    String formRef = process.getChildElementsByType(StartEvent.class).stream()
-        .map(StartEvent::getCamundaFormRef)
-        .filter(ref -> ref != null && !ref.isBlank())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("Procedure " + process.getId()
-            + " has no start event with a camunda:formRef (its apply form)"));
-    return form(deploymentOf(execution), formRef);
+    return startForm(execution.getProcessDefinitionId());
   }
 
-  /** The apply form of a deployed procedure, for checking a resident's correction. */
+  /**
+   * The resident's form: the formRef of the process's none start event. A deployed definition never
+   * changes, so it is looked up once per definition.
+   */
   public FormSchema startForm(String processDefinitionId) {
-    String formRef = asSystem(() -> repository.getBpmnModelInstance(processDefinitionId)
-        .getModelElementsByType(StartEvent.class).stream()
-        .filter(start -> start.getParentElement() instanceof Process)
-        .map(StartEvent::getCamundaFormRef)
-        .filter(ref -> ref != null && !ref.isBlank())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("Procedure " + processDefinitionId + " has no apply form")));
-    return form(deploymentOf(processDefinitionId), formRef);
+    return startForms.computeIfAbsent(processDefinitionId, id -> {
+      String formRef = asSystem(() -> repository.getBpmnModelInstance(id)
+          .getModelElementsByType(StartEvent.class).stream()
+          .filter(start -> start.getParentElement() instanceof Process)
+          .map(StartEvent::getCamundaFormRef)
+          .filter(ref -> ref != null && !ref.isBlank())
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("Procedure " + id
+              + " has no start event with a camunda:formRef (its apply form)")));
+      return form(deploymentOf(id), formRef);
+    });
   }
 
   public FormSchema form(String deploymentId, String formId) {
@@ -78,12 +79,9 @@ public class ProcedureForms {
     return (Process) current;
   }
 
-  private String deploymentOf(DelegateExecution execution) {
-    return deploymentOf(execution.getProcessDefinitionId());
-  }
-
   String deploymentOf(String processDefinitionId) {
-    return asSystem(() -> repository.getProcessDefinition(processDefinitionId).getDeploymentId());
+    return deploymentByDefinition.computeIfAbsent(processDefinitionId,
+        id -> asSystem(() -> repository.getProcessDefinition(id).getDeploymentId()));
   }
 
   private Map<String, FormSchema> load(String deploymentId) {

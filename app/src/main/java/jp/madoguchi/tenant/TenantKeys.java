@@ -25,11 +25,19 @@ public class TenantKeys {
   }
 
   public byte[] encrypt(String tenantId, String purpose, String plaintext) {
-    return cipher(tenantId).encrypt(plaintext.getBytes(StandardCharsets.UTF_8), tenantId + ":" + purpose);
+    return encryptBytes(tenantId, purpose, plaintext.getBytes(StandardCharsets.UTF_8));
   }
 
   public String decrypt(String tenantId, String purpose, byte[] ciphertext) {
-    return new String(cipher(tenantId).decrypt(ciphertext, tenantId + ":" + purpose), StandardCharsets.UTF_8);
+    return new String(decryptBytes(tenantId, purpose, ciphertext), StandardCharsets.UTF_8);
+  }
+
+  public byte[] encryptBytes(String tenantId, String purpose, byte[] plaintext) {
+    return cipher(tenantId).encrypt(plaintext, tenantId + ":" + purpose);
+  }
+
+  public byte[] decryptBytes(String tenantId, String purpose, byte[] ciphertext) {
+    return cipher(tenantId).decrypt(ciphertext, tenantId + ":" + purpose);
   }
 
   byte[] newWrappedKey(String tenantId) {
