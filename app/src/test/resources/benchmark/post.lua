@@ -1,15 +1,23 @@
 -- wrk script: POSTs a JSON body with headers; "{{uuid}}" in the body becomes a fresh UUID for
 -- every request (a new clientRequestId, so every submission is a new application).
--- Usage: wrk ... -s post.lua URL -- body.json authorization_header_value pause_ms
+-- Usage: wrk ... -s post.lua URL -- body.json authorization pause_ms
+-- authorization is one Authorization header value, or "@file" with one value per line: each
+-- request then picks one of them (many residents instead of one).
 local body_template = ""
-local authorization = ""
+local authorizations = {}
 local pause = 0
 
 function init(args)
   local file = io.open(args[1], "r")
   body_template = file:read("*a")
   file:close()
-  authorization = args[2]
+  if string.sub(args[2], 1, 1) == "@" then
+    for line in io.lines(string.sub(args[2], 2)) do
+      if line ~= "" then table.insert(authorizations, line) end
+    end
+  else
+    authorizations = { args[2] }
+  end
   pause = tonumber(args[3]) or 0
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 end
@@ -29,7 +37,7 @@ function request()
   local body = string.gsub(body_template, "{{uuid}}", uuid)
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/json",
-    ["Authorization"] = authorization
+    ["Authorization"] = authorizations[math.random(1, #authorizations)]
   }, body)
 end
 

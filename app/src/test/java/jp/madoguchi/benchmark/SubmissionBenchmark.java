@@ -1,17 +1,17 @@
 package jp.madoguchi.benchmark;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.MadoguchiApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Resident submissions through {@code POST /api/{tenant}/applications} (ID token check, form
- * validation, encrypted storage, process start, receipt queued by the job executor) against a bare
+ * validation, encrypted storage, process start, receipt queued by the job executor) by 200 different
+ * residents (LIFF sessions) against a bare
  * Camunda REST start of the same procedure, in the same run, on durable PostgreSQL.
  * Run: {@code apt-get install -y wrk && ./mvnw -pl app -Pbenchmark test -Dtest=SubmissionBenchmark}
  */
@@ -30,6 +31,7 @@ class SubmissionBenchmark {
 
   private static final int CONNECTIONS = 8;
   private static final int SECONDS = 20;
+  private static final int RESIDENTS = 200;
   private static final String DATA = """
       "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
       "preferredDate1": "2026-12-10", "phone": "090-1234-5678\"""";
@@ -37,8 +39,14 @@ class SubmissionBenchmark {
   @Test
   void submissionsAgainstBareRestStarts() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
+    // LINE Login's key set, served locally: the residents' ID tokens are signed with its key
+    WireMockServer lineLogin = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    lineLogin.start();
+    lineLogin.stubFor(get("/oauth2/v2.1/certs").willReturn(okJson(LineIdTokens.jwks(LineIdTokens.LINE))));
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
         "--server.port=0",
+        "--madoguchi.line.api-base-url=" + lineLogin.baseUrl(),
+        "--madoguchi.line.data-api-base-url=" + lineLogin.baseUrl(),
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-bench-"),
         "--madoguchi.line.workers-enabled=false",
         "--logging.level.root=WARN")) {
@@ -52,7 +60,8 @@ class SubmissionBenchmark {
           + "\"data\": {" + DATA + "}}");
       String basic = "Basic " + Base64.getEncoder().encodeToString("demo-admin:Madoguchi-Admin-2026!"
           .getBytes(StandardCharsets.UTF_8));
-      String bearer = "Bearer " + demoIdToken(base);
+      Path bearers = residentTokens();
+      String bearer = "@" + bearers;
       String restUrl = base + "/engine-rest/process-definition/key/bulky-waste-collection/start";
       String apiUrl = base + "/api/demo/applications";
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -63,26 +72,30 @@ class SubmissionBenchmark {
       Wrk.Result rest = Wrk.run("post.lua", restUrl, CONNECTIONS, SECONDS, restBody.toString(), basic, "0");
       Wrk.Result api = Wrk.run("post.lua", apiUrl, CONNECTIONS, SECONDS, apiBody.toString(), bearer, "0");
       long applications = jdbc.queryForObject("SELECT count(*) FROM application", Long.class) - before;
-      // 10 connections, each pausing 85 ms after its answer: about 100 requests a second
-      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 10, SECONDS, apiBody.toString(), bearer, "85");
+      // 12 connections, each pausing 100 ms after its answer: a little over 100 requests a second
+      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 12, SECONDS, apiBody.toString(), bearer, "100");
 
       System.out.printf("%nBENCHMARK bare Camunda REST start, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, rest.line());
       System.out.printf("BENCHMARK resident API submission, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, api.line());
       System.out.printf("BENCHMARK API/REST throughput ratio: %.2f; applications stored during the two runs: %d%n",
           api.value("rate") / rest.value("rate"), applications);
-      System.out.printf("BENCHMARK resident API submission at ~100/s (10 connections, 85 ms pause): %s%n%n", paced.line());
+      System.out.printf("BENCHMARK resident API submission at ~100/s (12 connections, 100 ms pause): %s%n%n", paced.line());
       assertThat(rest.value("non2xx")).isZero();
       assertThat(api.value("non2xx")).isZero();
       assertThat(paced.value("non2xx")).isZero();
+    } finally {
+      lineLogin.stop();
     }
   }
 
-  private static String demoIdToken(String base) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(base + "/line-simulator/api/demo/id-token")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"U0000000000000000000000000000demo1\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new ObjectMapper().readTree(response.body()).get("idToken").asText();
+  /** One LIFF session per resident: each request of the load picks one of these residents' ID tokens. */
+  private static Path residentTokens() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int resident = 0; resident < RESIDENTS; resident++) {
+      lines.append("Bearer ").append(LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, "U%032d".formatted(resident)))
+          .append('\n');
+    }
+    return write(lines.toString());
   }
 
   private static Path write(String body) throws Exception {
