@@ -7,19 +7,22 @@ import java.nio.file.Path;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One application context for all integration tests: the real app on a real (embedded)
  * PostgreSQL created empty for this test run, seeded with two tenants. The job executor is off
- * so that tests decide when asynchronous steps and timers run.
+ * so that tests decide when asynchronous steps and timers run. The engine carries the listeners of
+ * process-test coverage ({@link ProcessCoverage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
     "madoguchi.line.workers-enabled=false",
     "madoguchi.line.read-timeout=1s",
     "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})
+@Import(ProcessCoverageEnginePlugin.class)
 public abstract class IntegrationTest {
 
   public static final String DEMO = "demo";

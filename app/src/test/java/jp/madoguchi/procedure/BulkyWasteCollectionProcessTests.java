@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of 粗大ごみ収集申込, on the real engine and database. */
+@ProcessCoverage("bulky-waste-collection")
 class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
   private static final String PROCESS = "bulky-waste-collection";
