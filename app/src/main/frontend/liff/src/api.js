@@ -97,5 +97,11 @@ export function createApi(tenant, identity) {
       { method: 'POST', json: { data }, auth: true }),
     withdraw: (number) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
       { method: 'POST', json: {}, auth: true }),
+    // the simulated payment provider and the demo identity provider (no LINE identity: like a provider's page)
+    simulatedPayment: (id) => call(`/simulated-payments/${encodeURIComponent(id)}`),
+    simulatePayment: (id, outcome) => call(`/simulated-payments/${encodeURIComponent(id)}`,
+      { method: 'POST', json: { outcome } }),
+    demoIdentity: (id) => call(`/demo-identity/${encodeURIComponent(id)}`),
+    confirmDemoIdentity: (id) => call(`/demo-identity/${encodeURIComponent(id)}`, { method: 'POST', json: {} }),
   };
 }

@@ -62,3 +62,8 @@ export function statusTone(status) {
   if (/審査|確認中|処理中/.test(text)) return 'progress';
   return 'info';
 }
+
+/** 600 → "600円", 1200 → "1,200円". */
+export function formatYen(amount) {
+  return `${Number(amount).toLocaleString('ja-JP')}円`;
+}

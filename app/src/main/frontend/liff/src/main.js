@@ -8,6 +8,8 @@ import { renderApply } from './pages/apply.js';
 import { renderApplications } from './pages/applications.js';
 import { renderDetail } from './pages/detail.js';
 import { renderCorrect } from './pages/correct.js';
+import { renderPay } from './pages/pay.js';
+import { renderIdentity } from './pages/identity.js';
 
 const PREFIX = /^\/liff\/([a-z0-9-]+)(?:\/|$)/;
 
@@ -29,6 +31,8 @@ const ROUTES = {
   applications: { title: '申請状況', render: renderApplications, nav: 'applications', needsResident: true },
   detail: { title: '申請の詳細', render: renderDetail, nav: 'applications', needsResident: true },
   correct: { title: '申請内容の修正', render: renderCorrect, nav: 'applications', needsResident: true },
+  pay: { title: '手数料のお支払い', render: renderPay, nav: 'applications' },
+  identity: { title: '本人確認', render: renderIdentity, nav: 'applications' },
   notFound: { title: 'ページが見つかりません', render: renderNotFound },
 };
 
@@ -42,6 +46,8 @@ function matchRoute(pathname) {
   }
   if (segments.length === 0) return { name: 'catalogue' };
   if (segments[0] === 'apply' && segments.length === 2) return { name: 'apply', key: segments[1] };
+  if (segments[0] === 'pay' && segments.length === 2) return { name: 'pay', id: segments[1] };
+  if (segments[0] === 'identity' && segments.length === 2) return { name: 'identity', id: segments[1] };
   if (segments[0] === 'applications') {
     if (segments.length === 1) return { name: 'applications' };
     if (segments.length === 2) return { name: 'detail', number: segments[1] };

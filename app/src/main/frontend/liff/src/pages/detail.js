@@ -1,7 +1,7 @@
 // 申請の詳細: status, timeline, what was sent, attachments and the resident's actions.
 
 import { h, uniqueId } from '../dom.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatYen } from '../format.js';
 import { describeData, describeRaw } from '../forms/schema.js';
 import { renderRows } from '../forms/summary.js';
 import { statusBadge } from './applications.js';
@@ -56,6 +56,14 @@ export async function renderDetail(ctx, preloaded = null) {
 
   // actions
   const actionButtons = [];
+  const identity = detail.identityAssurance;
+  if (identity && identity.status === 'REQUESTED' && identity.path) {
+    actionButtons.push(h('a', { class: 'button primary', href: identity.path, 'data-testid': 'identity-button', text: '本人確認をする' }));
+  }
+  const payment = detail.payment;
+  if (payment && payment.status === 'REQUESTED' && payment.payPath) {
+    actionButtons.push(h('a', { class: 'button primary', href: payment.payPath, 'data-testid': 'pay-fee-button', text: '手数料を支払う' }));
+  }
   if (actions.includes('correct')) {
     actionButtons.push(h('a', { class: 'button primary', href: ctx.paths.correct(detail.applicationNumber), 'data-testid': 'correct-button', text: '修正する' }));
   }
@@ -109,12 +117,30 @@ export async function renderDetail(ctx, preloaded = null) {
   ctx.page.replaceChildren(...[
     detail.clerkComment ? clerkCommentBox(detail.clerkComment) : null,
     summary,
+    payment ? paymentSection(payment) : null,
     actionButtons.length ? h('div', { class: 'actions detail-actions' }, actionButtons) : null,
     section('これまでの経過', timelineList),
     section('申請した内容', rows.length ? renderRows(rows) : h('p', { class: 'empty', text: '表示できる内容はありません。' })),
     attachments.length ? section('添付ファイル', h('ul', { class: 'attachment-list' }, attachmentItems)) : null,
     h('p', { class: 'back-link' }, h('a', { href: ctx.paths.applications(), text: '申請状況の一覧へ戻る' })),
     dialog].filter(Boolean));
+}
+
+/** The fee while it is requested, the receipt (領収) once paid. */
+function paymentSection(payment) {
+  const fact = (label, value, attrs = {}) => h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', { ...attrs, text: value }));
+  if (payment.status === 'PAID') {
+    return section('領収', h('dl', { class: 'facts', 'data-testid': 'receipt' },
+      fact('金額', formatYen(payment.amount)),
+      fact('内容', payment.description),
+      fact('お支払い日時', formatDateTime(payment.paidAt)),
+      fact('領収番号', payment.receiptNumber, { class: 'mono' })),
+    h('p', { class: 'hint', text: '上記の金額を領収しました。' }));
+  }
+  return section('手数料のお支払い', h('dl', { class: 'facts', 'data-testid': 'fee' },
+    fact('金額', formatYen(payment.amount)),
+    fact('内容', payment.description)),
+  h('p', { class: 'hint', text: '下の「手数料を支払う」からお支払いください。期限を過ぎると請求は取り消しになります。' }));
 }
 
 async function fetchBlob(ctx, attachment) {

@@ -46,10 +46,11 @@ public class ResidentApplications {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Attachments attachments;
+  private final List<ResidentStep> steps;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
       ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json,
-      Attachments attachments) {
+      Attachments attachments, List<ResidentStep> steps) {
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
@@ -59,6 +60,7 @@ public class ResidentApplications {
     this.jdbc = jdbc;
     this.json = json;
     this.attachments = attachments;
+    this.steps = steps;
   }
 
   public record Submitted(String applicationNumber, boolean created) {
@@ -71,9 +73,10 @@ public class ResidentApplications {
   public record TimelineEntry(String status, OffsetDateTime at) {
   }
 
+  /** {@code payment} and {@code identityAssurance}: what the resident is asked to do now, or null. */
   public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
       String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions,
-      List<Attachment> attachments) {
+      List<Attachment> attachments, Object payment, Object identityAssurance) {
   }
 
   /**
@@ -131,7 +134,13 @@ public class ResidentApplications {
         ? (String) runtime.getVariable(application.processInstanceId(), "returnComment") : null;
     return new Detail(application.number(), application.procedureKey(), procedureName(application),
         application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
-        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()));
+        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()),
+        step("payment", application), step("identityAssurance", application));
+  }
+
+  private Object step(String name, ApplicationRecord application) {
+    return steps.stream().filter(step -> step.name().equals(name)).findFirst()
+        .flatMap(step -> step.view(application)).orElse(null);
   }
 
   /** The resident's corrected data, checked against the apply form, continues the waiting process. */

@@ -28,7 +28,8 @@ class LiffConfigController {
   }
 
   @GetMapping({"/liff/{tenant:[a-z0-9-]+}", "/liff/{tenant:[a-z0-9-]+}/", "/liff/{tenant:[a-z0-9-]+}/apply/**",
-      "/liff/{tenant:[a-z0-9-]+}/applications", "/liff/{tenant:[a-z0-9-]+}/applications/**"})
+      "/liff/{tenant:[a-z0-9-]+}/applications", "/liff/{tenant:[a-z0-9-]+}/applications/**",
+      "/liff/{tenant:[a-z0-9-]+}/pay/*", "/liff/{tenant:[a-z0-9-]+}/identity/*"})
   String page(@PathVariable String tenant) {
     return "forward:/liff/index.html";
   }

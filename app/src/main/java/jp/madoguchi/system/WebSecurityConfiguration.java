@@ -42,7 +42,8 @@ class WebSecurityConfiguration {
   SecurityFilterChain madoguchiSecurity(HttpSecurity http) throws Exception {
     http
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/line/**", "/api/**",
-            "/line-simulator/**", "/v2/bot/**"))
+            "/line-simulator/**", "/v2/bot/**",
+            "/payment/*/callback", "/identity/*/callback"))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
@@ -54,6 +55,8 @@ class WebSecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/line/*/webhook").permitAll()
+            // provider callbacks authenticate themselves with a signature over the body
+            .requestMatchers(HttpMethod.POST, "/payment/*/callback", "/identity/*/callback").permitAll()
             // the resident API checks a LIFF ID token itself; its admin part has its own chain above
             .requestMatchers("/api/**").permitAll()
             .requestMatchers("/line-simulator/**", "/v2/bot/**", "/oauth2/v2.1/certs").access((authentication, request) ->

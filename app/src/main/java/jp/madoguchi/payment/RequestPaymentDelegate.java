@@ -1,0 +1,87 @@
+package jp.madoguchi.payment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+
+import jp.madoguchi.application.ApplicationRecord;
+import jp.madoguchi.application.ApplicationRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reusable "手数料の支払いを依頼" step: creates a payment at the provider for the input
+ * parameters {@code amount} (whole yen, e.g. {@code ${copies * 300}}) and {@code paymentDescription}.
+ * It tells the resident nothing itself: a notify step and the application detail page do. The
+ * process then waits for the messages {@code PaymentCompleted} / {@code PaymentFailed} or a timer.
+ * Sets {@code paymentId} and {@code paymentAmount}.
+ */
+@Component("requestPayment")
+class RequestPaymentDelegate implements JavaDelegate {
+
+  static final String AMOUNT = "amount";
+  static final String DESCRIPTION = "paymentDescription";
+  static final int MAX_AMOUNT = 10_000_000;
+
+  private final PaymentProvider provider;
+  private final PaymentRepository payments;
+  private final ApplicationRepository applications;
+  private final Clock clock;
+
+  RequestPaymentDelegate(PaymentProvider provider, PaymentRepository payments, ApplicationRepository applications,
+      Clock clock) {
+    this.provider = provider;
+    this.payments = payments;
+    this.applications = applications;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String step = execution.getCurrentActivityId();
+    int amount = amount(step, execution.getVariableLocal(AMOUNT));
+    if (!(execution.getVariableLocal(DESCRIPTION) instanceof String description) || description.isBlank()
+        || description.length() > 200) {
+      throw new IllegalStateException("Request payment step " + step
+          + " needs the input parameter 'paymentDescription' (text, at most 200 characters)");
+    }
+    String tenantId = execution.getTenantId();
+    ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
+        .orElseThrow(() -> new IllegalStateException("Request payment before the application was registered"));
+    UUID id = UUID.randomUUID();
+    PaymentProvider.Created created = provider.create(tenantId, id, amount, description);
+    payments.insert(new Payment(id, tenantId, application.id(), execution.getProcessInstanceId(), amount, description,
+        Payment.Status.REQUESTED, provider.name(), created.providerRef(), created.payUrl(), clock.instant(), null));
+    execution.setVariable("paymentId", id.toString());
+    execution.setVariable("paymentAmount", amount);
+  }
+
+  /** A positive whole number of yen; anything else is a modelling error the designer must see. */
+  static int amount(String step, Object value) {
+    BigDecimal yen = null;
+    try {
+      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+        yen = BigDecimal.valueOf(((Number) value).longValue());
+      } else if (value instanceof BigDecimal decimal) {
+        yen = decimal;
+      } else if (value instanceof Double || value instanceof Float) {
+        yen = BigDecimal.valueOf(((Number) value).doubleValue());
+      } else if (value instanceof String text) {
+        yen = new BigDecimal(text.trim());
+      }
+    } catch (NumberFormatException e) {
+      yen = null;
+    }
+    if (yen == null || yen.signum() <= 0 || yen.stripTrailingZeros().scale() > 0
+        || yen.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
+      throw new IllegalStateException("Request payment step " + step + ": 'amount' must be a whole number of yen "
+          + "from 1 to " + MAX_AMOUNT + ", e.g. ${copies * 300}; it was " + describe(value));
+    }
+    return yen.intValueExact();
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "empty" : "'" + value + "' (" + value.getClass().getSimpleName() + ")";
+  }
+}

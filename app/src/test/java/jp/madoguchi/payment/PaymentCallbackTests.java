@@ -1,0 +1,201 @@
+package jp.madoguchi.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.ResidentCertificateApplications;
+import jp.madoguchi.callback.SignedCallbacks;
+import jp.madoguchi.callback.SimulatorCallbacks;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The provider's callback over HTTP: authenticated, idempotent, and harmless when late. */
+class PaymentCallbackTests extends IntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SignedCallbacks signed;
+  @Autowired ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String resident;
+  private ProcessInstance instance;
+  private String providerRef;
+
+  @BeforeEach
+  void awaitPayment() {
+    LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LineIdTokens.LINE))));
+    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    instance = ResidentCertificateApplications.awaitingPayment(runtime, tasks,
+        ResidentCertificateApplications.byMail(resident));
+    providerRef = jdbc.queryForObject("SELECT provider_ref FROM payment WHERE process_instance_id = ?", String.class,
+        instance.getId());
+  }
+
+  @Test
+  void shouldRefuseAMissingOrWrongSignatureAndWriteNothing() throws Exception {
+    String body = event(UUID.randomUUID().toString(), "PAID");
+    long events = count("SELECT count(*) FROM callback_event");
+
+    assertThat(callback(DEMO, body, null).statusCode()).isEqualTo(401);
+    assertThat(callback(DEMO, body, "bm90IHRoZSBzaWduYXR1cmU=").statusCode()).isEqualTo(401);
+    assertThat(callback(DEMO, body, "not base64 at all!").statusCode()).isEqualTo(401);
+    // signed with the other tenant's secret, or over another body
+    assertThat(callback(DEMO, body, signed.sign(KITA, PaymentCallbacks.CHANNEL, bytes(body))).statusCode()).isEqualTo(401);
+    assertThat(callback(DEMO, body, signed.sign(DEMO, PaymentCallbacks.CHANNEL, bytes(body + " "))).statusCode())
+        .isEqualTo(401);
+
+    assertThat(count("SELECT count(*) FROM callback_event")).isEqualTo(events);
+    assertThat(paymentStatus()).isEqualTo("REQUESTED");
+    assertThat(waitingAt()).contains("Gateway_AwaitPayment");
+  }
+
+  @Test
+  void shouldMoveTheProcessOnAPaidCallbackAndIgnoreItsRedelivery() throws Exception {
+    String body = event(UUID.randomUUID().toString(), "PAID");
+
+    HttpResponse<String> first = callback(DEMO, body, sign(body));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(first.body()).get("result").asText()).isEqualTo("APPLIED");
+    assertThat(paymentStatus()).isEqualTo("PAID");
+    assertThat(waitingAt()).contains("Task_EnterTrackingNumber");
+    long outbox = count("SELECT count(*) FROM notification_outbox");
+
+    HttpResponse<String> again = callback(DEMO, body, sign(body));
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(again.body()).get("result").asText()).isEqualTo("DUPLICATE");
+    assertThat(count("SELECT count(*) FROM notification_outbox")).isEqualTo(outbox);
+    assertThat(paymentStatus()).isEqualTo("PAID");
+    assertThat(waitingAt()).contains("Task_EnterTrackingNumber");
+  }
+
+  @Test
+  void shouldRequestANewPaymentAfterAFailedCallback() throws Exception {
+    String body = event(UUID.randomUUID().toString(), "FAILED");
+
+    assertThat(callback(DEMO, body, sign(body)).statusCode()).isEqualTo(200);
+
+    assertThat(paymentStatus()).isEqualTo("FAILED");
+    assertThat(count("SELECT count(*) FROM payment WHERE process_instance_id = '" + instance.getId()
+        + "' AND status = 'REQUESTED'")).isEqualTo(1);
+    assertThat(waitingAt()).contains("Gateway_AwaitPayment");
+  }
+
+  @Test
+  void shouldRecordAPaymentThatArrivesAfterTheDeadlineWithoutMovingAnything() throws Exception {
+    String timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getId();
+    management.executeJob(timer);
+    assertThat(paymentStatus()).isEqualTo("EXPIRED");
+    String eventId = UUID.randomUUID().toString();
+    String body = event(eventId, "PAID");
+
+    HttpResponse<String> late = callback(DEMO, body, sign(body));
+
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(late.body()).get("result").asText()).isEqualTo("LATE");
+    assertThat(paymentStatus()).isEqualTo("EXPIRED");
+    assertThat(jdbc.queryForObject("SELECT result FROM callback_event WHERE tenant_id = 'demo' AND event_id = ?",
+        String.class, eventId)).isEqualTo("LATE");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldPayThroughTheSimulatorAndShowTheFeeThenTheReceiptToTheResident() throws Exception {
+    String number = instance.getBusinessKey();
+    JsonNode requested = json.readTree(resident("/api/demo/applications/" + number).body()).get("payment");
+    assertThat(requested.get("amount").asInt()).isEqualTo(600);
+    assertThat(requested.get("status").asText()).isEqualTo("REQUESTED");
+    String payPath = requested.get("payPath").asText();
+    assertThat(payPath).startsWith("/liff/demo/pay/");
+    String paymentId = payPath.substring(payPath.lastIndexOf('/') + 1);
+    JsonNode page = json.readTree(send(HttpRequest.newBuilder(uri("/api/demo/simulated-payments/" + paymentId)).GET())
+        .body());
+    assertThat(page.get("description").asText()).isEqualTo("住民票の写し 2通の交付手数料");
+
+    HttpResponse<String> paid = send(HttpRequest.newBuilder(uri("/api/demo/simulated-payments/" + paymentId))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"PAID\"}")));
+
+    assertThat(paid.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(paid.body()).get("status").asText()).isEqualTo("PAID");
+    JsonNode receipt = json.readTree(resident("/api/demo/applications/" + number).body()).get("payment");
+    assertThat(receipt.get("status").asText()).isEqualTo("PAID");
+    assertThat(receipt.get("receiptNumber").asText()).isEqualTo(providerRef);
+    assertThat(receipt.get("paidAt").asText()).endsWith("+09:00");
+    assertThat(receipt.get("payPath").isNull()).isTrue();
+    assertThat(send(HttpRequest.newBuilder(uri("/api/demo/simulated-payments/" + paymentId))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"PAID\"}")))
+        .statusCode()).isEqualTo(409);
+    assertThat(send(HttpRequest.newBuilder(uri("/api/kita/simulated-payments/" + paymentId)).GET()).statusCode())
+        .isEqualTo(404);
+  }
+
+  private String event(String eventId, String outcome) {
+    return "{\"eventId\":\"" + eventId + "\",\"paymentRef\":\"" + providerRef + "\",\"outcome\":\"" + outcome + "\"}";
+  }
+
+  private String sign(String body) {
+    return signed.sign(DEMO, PaymentCallbacks.CHANNEL, bytes(body));
+  }
+
+  private HttpResponse<String> callback(String tenant, String body, String signature) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/payment/" + tenant + "/callback"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header(SimulatorCallbacks.SIGNATURE_HEADER, signature);
+    }
+    return send(request);
+  }
+
+  private HttpResponse<String> resident(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", "Bearer " + LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, resident)).GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private String paymentStatus() {
+    return jdbc.queryForObject("SELECT status FROM payment WHERE provider_ref = ?", String.class, providerRef);
+  }
+
+  private java.util.List<String> waitingAt() {
+    return runtime.getActiveActivityIds(instance.getId());
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

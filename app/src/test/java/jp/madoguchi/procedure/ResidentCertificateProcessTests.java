@@ -1,0 +1,260 @@
+package jp.madoguchi.procedure;
+
+import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.ResidentCertificateApplications.approval;
+import static jp.madoguchi.ResidentCertificateApplications.assureIdentity;
+import static jp.madoguchi.ResidentCertificateApplications.atCounter;
+import static jp.madoguchi.ResidentCertificateApplications.byMail;
+import static jp.madoguchi.ResidentCertificateApplications.rejection;
+import static jp.madoguchi.ResidentCertificateApplications.returnForCorrection;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.ResidentCertificateApplications;
+import jp.madoguchi.application.ResidentStatusService;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of 住民票の写し等の交付請求, on the real engine and database. */
+class ResidentCertificateProcessTests extends IntegrationTest {
+
+  private static final String RESIDENT = "U0000000000000000000000000000rc01";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ResidentStatusService statuses;
+
+  @BeforeEach
+  void useEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void shouldRegisterTheRequestAndAskForIdentityAssurance() {
+    ProcessInstance instance = start(byMail(RESIDENT));
+
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived", "Task_RequestIdentityAssurance",
+        "Task_NotifyIdentityRequested").isWaitingAt("Gateway_AwaitIdentity");
+    Assertions.assertThat(jdbc.queryForObject("SELECT status FROM identity_request WHERE process_instance_id = ?",
+        String.class, instance.getId())).isEqualTo("REQUESTED");
+    // both in the start's transaction
+    Assertions.assertThat(outboxActivities(instance))
+        .containsExactlyInAnyOrder("Task_NotifyReceived", "Task_NotifyIdentityRequested");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち");
+  }
+
+  @Test
+  void shouldMailTheCopiesWithATrackingNumberOnceTheFeeIsPaid() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    assertThat(task()).hasCandidateGroup("citizen-section").hasName("請求内容の審査");
+
+    complete(task(), approval());
+
+    assertThat(instance).isWaitingAt("Gateway_AwaitPayment");
+    Assertions.assertThat(jdbc.queryForMap("SELECT amount, status, description FROM payment WHERE process_instance_id = ?",
+        instance.getId())).containsEntry("amount", 600).containsEntry("status", "REQUESTED")
+        .containsEntry("description", "住民票の写し 2通の交付手数料");
+    pay(instance);
+
+    assertThat(instance).isWaitingAt("Task_EnterTrackingNumber");
+    assertThat(task()).hasCandidateGroup("citizen-section");
+    complete(task(), Map.of("trackingNumber", "1234-5678-9012"));
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyPaid", "Task_NotifyMailed", "Event_Mailed");
+    Assertions.assertThat(timeline(instance))
+        .containsExactly("受付済み", "本人確認待ち", "審査中", "支払待ち", "支払済み", "発送準備中", "交付済み");
+    Assertions.assertThat(outboxActivities(instance)).endsWith("Task_NotifyPaid", "Task_NotifyMailed");
+  }
+
+  @Test
+  void shouldTellTheResidentToPickUpAndRecordTheHandOver() {
+    ProcessInstance instance = reviewed(atCounter(RESIDENT));
+    complete(task(), approval());
+    Assertions.assertThat(jdbc.queryForObject("SELECT amount FROM payment WHERE process_instance_id = ?",
+        Integer.class, instance.getId())).isEqualTo(300);
+    pay(instance);
+
+    assertThat(instance).hasPassed("Task_NotifyReadyForPickup").isWaitingAt("Task_ConfirmHandover");
+    complete(task(), Map.of("handedOver", true));
+
+    assertThat(instance).isEnded().hasPassed("Event_HandedOver").hasNotPassed("Task_EnterTrackingNumber");
+    Assertions.assertThat(timeline(instance))
+        .containsExactly("受付済み", "本人確認待ち", "審査中", "支払待ち", "支払済み", "受取待ち", "交付済み");
+  }
+
+  @Test
+  void shouldRefuseAHandOverThatWasNotConfirmed() {
+    ProcessInstance instance = reviewed(atCounter(RESIDENT));
+    complete(task(), approval());
+    pay(instance);
+    String taskId = task().getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("handedOver", false)))
+        .hasRootCauseInstanceOf(InvalidFormException.class);
+    assertThat(instance).isWaitingAt("Task_ConfirmHandover");
+  }
+
+  @Test
+  void shouldRejectWithTheReason() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+
+    complete(task(), rejection());
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected").hasNotPassed("Task_RequestPayment");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "却下");
+  }
+
+  @Test
+  void shouldReturnForCorrectionAndReviewAgainAfterTheResidentResubmits() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    complete(task(), returnForCorrection());
+    assertThat(instance).isWaitingAt("Gateway_AwaitCorrection");
+
+    runtime.createMessageCorrelation("CorrectionSubmitted").processInstanceId(instance.getId())
+        .setVariable("purpose", "other").setVariable("purposeDetail", "奨学金の申請").correlate();
+
+    assertThat(instance).hasPassed("Task_NotifyResubmitted").isWaitingAt("Task_ReviewApplication");
+    complete(task(), approval());
+    assertThat(instance).isWaitingAt("Gateway_AwaitPayment");
+    Assertions.assertThat(timeline(instance))
+        .containsExactly("受付済み", "本人確認待ち", "審査中", "差戻し中", "審査中", "支払待ち");
+  }
+
+  @Test
+  void shouldWithdrawWhenNoCorrectionArrivesWithinFourteenDays() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    complete(task(), returnForCorrection());
+
+    execute(job("Event_CorrectionDeadline"));
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyCorrectionExpired", "Event_CorrectionExpired");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "差戻し中", "取下げ");
+  }
+
+  @Test
+  void shouldEndWithdrawnWhenTheResidentWithdrawsDuringReview() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+
+    withdraw(instance);
+
+    assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringReview", "Event_Withdrawn")
+        .hasNotPassed("Gateway_Decision");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "取下げ");
+  }
+
+  @Test
+  void shouldEndWithdrawnWhenTheResidentWithdrawsInsteadOfCorrecting() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    complete(task(), returnForCorrection());
+
+    withdraw(instance);
+
+    assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringCorrection", "Event_Withdrawn")
+        .hasNotPassed("Event_CorrectionSubmitted");
+  }
+
+  @Test
+  void shouldAskForANewPaymentAfterAFailedOne() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    complete(task(), approval());
+
+    runtime.createMessageCorrelation("PaymentFailed").processInstanceId(instance.getId()).correlate();
+
+    assertThat(instance).hasPassed("Event_PaymentFailed", "Task_NotifyPaymentFailed").isWaitingAt("Gateway_AwaitPayment");
+    Assertions.assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE process_instance_id = ?",
+        Long.class, instance.getId())).isEqualTo(2);
+    pay(instance);
+    assertThat(instance).isWaitingAt("Task_EnterTrackingNumber");
+  }
+
+  @Test
+  void shouldCancelTheRequestWhenTheFeeIsNotPaidWithinThreeDays() {
+    ProcessInstance instance = reviewed(byMail(RESIDENT));
+    complete(task(), approval());
+
+    execute(job("Event_PaymentDeadline"));
+
+    assertThat(instance).isEnded().hasPassed("Task_CancelPayment", "Task_NotifyPaymentExpired", "Event_PaymentExpired");
+    Assertions.assertThat(jdbc.queryForObject("SELECT status FROM payment WHERE process_instance_id = ?",
+        String.class, instance.getId())).isEqualTo("EXPIRED");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "支払待ち", "取下げ");
+    Assertions.assertThat(outboxActivities(instance)).endsWith("Task_NotifyPaymentExpired");
+  }
+
+  @Test
+  void shouldEndWhenTheIdentityIsNotAssuredWithinSevenDays() {
+    ProcessInstance instance = start(byMail(RESIDENT));
+    assertThat(instance).isWaitingAt("Gateway_AwaitIdentity");
+
+    execute(job("Event_IdentityDeadline"));
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyIdentityExpired", "Event_IdentityExpired")
+        .hasNotPassed("Task_ReviewApplication");
+    Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "取下げ");
+  }
+
+  @Test
+  void shouldRefuseARequestByMailWithoutAnAddressOrWithTooManyCopies() {
+    VariableMap invalid = byMail(RESIDENT).putValue("copies", 11L);
+    invalid.remove("mailingAddress");
+
+    assertThatThrownBy(() -> start(invalid))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("mailingAddress")
+        .hasMessageContaining("copies");
+  }
+
+  @Test
+  void shouldNeedTheDetailsWhenThePurposeIsOther() {
+    assertThatThrownBy(() -> start(byMail(RESIDENT).putValue("purpose", "other")))
+        .isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("purposeDetail");
+  }
+
+  private ProcessInstance start(VariableMap variables) {
+    return ResidentCertificateApplications.start(runtime, variables);
+  }
+
+  private ProcessInstance reviewed(VariableMap variables) {
+    ProcessInstance instance = start(variables);
+    assureIdentity(runtime, instance);
+    assertThat(instance).isWaitingAt("Task_ReviewApplication");
+    return instance;
+  }
+
+  private void pay(ProcessInstance instance) {
+    runtime.createMessageCorrelation("PaymentCompleted").processInstanceId(instance.getId()).correlate();
+  }
+
+  private void withdraw(ProcessInstance instance) {
+    runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
+  }
+
+  private List<String> timeline(ProcessInstance instance) {
+    return residentStatuses(statuses.timeline(DEMO, instance.getId()));
+  }
+
+  private List<String> outboxActivities(ProcessInstance instance) {
+    return jdbc.queryForList("SELECT activity_id FROM notification_outbox WHERE process_instance_id = ? "
+        + "ORDER BY created_at, activity_id", String.class, instance.getId());
+  }
+}
