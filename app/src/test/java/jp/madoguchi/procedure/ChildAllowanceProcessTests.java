@@ -30,6 +30,7 @@ import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentStatusService;
+import jp.madoguchi.tenant.TenantKeys;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,6 +60,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
   @Autowired ResidentStatusService statuses;
   @Autowired ResidentApplications residentApplications;
   @Autowired ObjectMapper json;
+  @Autowired TenantKeys keys;
 
   private final List<String> instances = new ArrayList<>();
   private String resident;
@@ -97,6 +99,8 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyApproved", "Event_Approved").hasNotPassed("Task_NotifyRejected");
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyApproved");
+    Assertions.assertThat(queuedText(instance, "Task_NotifyApproved"))
+        .contains("児童手当の支給を認定しました。", "手当月額：25000円", "支給開始：2026年12月分から");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "承認");
   }
@@ -310,6 +314,12 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     instances.add(instance.getId());
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     return instance;
+  }
+
+  private String queuedText(ProcessInstance instance, String activityId) {
+    byte[] sealed = jdbc.queryForObject("SELECT message FROM notification_outbox WHERE process_instance_id = ? "
+        + "AND activity_id = ?", byte[].class, instance.getId(), activityId);
+    return keys.decrypt(DEMO, "notification_outbox.message", sealed);
   }
 
   private List<String> outboxActivities(ProcessInstance instance) {
