@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * "期限超過の優先度引上げ": every open task of the instance whose due date has passed gets the
+ * 「期限を過ぎたタスクの優先度を上げる」: every open task of the instance whose due date has passed gets the
  * priority {@link #OVERDUE} (Camunda's default is 50), so Tasklist sorts it first. Meant for the
  * path of a non-interrupting timer on a task with a {@code camunda:dueDate}.
  */
@@ -22,7 +22,7 @@ class RaiseOverduePriorityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Date now = ClockUtil.getCurrentTime();
+    Date now = ClockUtil.getCurrentTime(); // the engine's clock, the one that fired the timer
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueBefore(now).list()) {
       if (task.getPriority() < OVERDUE) {
         tasks.setPriority(task.getId(), OVERDUE);

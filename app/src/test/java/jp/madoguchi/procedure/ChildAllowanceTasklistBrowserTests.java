@@ -89,6 +89,9 @@ class ChildAllowanceTasklistBrowserTests {
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Madoguchi-Clerk-2026!");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     visible(By.cssSelector("[cam-tasks]"));
+    browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-diagram");
+    visible(By.cssSelector(".djs-container svg"));
+    shoot("tasklist-child-allowance-diagram");
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-form");
     WebElement form = visible(By.cssSelector(".fjs-container"));
     new WebDriverWait(browser, Duration.ofSeconds(20))
