@@ -82,7 +82,7 @@ class LiffBrowserTests {
     visible(By.cssSelector("[data-testid=procedure-card]"));
     shoot("01-catalogue");
 
-    click(By.cssSelector("[data-testid=apply-button]"));
+    click(By.cssSelector("[data-testid=apply-button][href$='apply/bulky-waste-collection']"));
     visible(By.cssSelector("[data-testid=confirm-button]"));
     ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
         "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """

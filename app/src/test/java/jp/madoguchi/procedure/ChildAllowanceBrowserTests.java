@@ -2,9 +2,11 @@ package jp.madoguchi.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.MadoguchiApplication;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,17 +31,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The clerk's review form of 児童手当 in Camunda Tasklist itself (its bundled form-js, in Debian's
- * headless Chromium) on the embedded demo: the application data, the estimate and the resident's
- * earlier submission with the return comment are shown, and the clerk's proposal is completed from
- * the form. Screenshots go to target/screenshots.
+ * 児童手当 in Debian's headless Chromium on the embedded demo: a resident applies on the LIFF page
+ * (form-js viewer), and the clerk's review form works in Camunda Tasklist itself (its bundled
+ * form-js): the application data, the estimate and the resident's earlier submission with the
+ * return comment are shown, and the clerk's proposal is completed from the form. Screenshots go to
+ * target/screenshots; the resident's pages are checked with axe-core.
  */
 @Tag("own-jvm")
-class ChildAllowanceTasklistBrowserTests {
+class ChildAllowanceBrowserTests {
 
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
+  private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
   private static final String HANAKO = "U0000000000000000000000000000demo1";
 
   private static ConfigurableApplicationContext app;
@@ -69,6 +75,32 @@ class ChildAllowanceTasklistBrowserTests {
     if (app != null) {
       app.close();
     }
+  }
+
+  @Test
+  void shouldApplyOnTheLiffPage() throws Exception {
+    browser.get(base + "/liff/demo/");
+    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
+    visible(By.cssSelector("[data-testid=procedure-card]"));
+    browser.get(base + "/liff/demo/apply/child-allowance");
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:child-allowance:" + HANAKO, ChildAllowanceApplications.data().toString());
+    browser.navigate().refresh();
+    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("下書きを復元しました");
+    assertThat(visible(By.cssSelector("input[id$='Field_SpouseName']")).getAttribute("value")).isEqualTo("山田 一郎");
+    shootResidentPage("liff-child-allowance-apply");
+
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    visible(By.cssSelector("[data-testid=submit-button]"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("山田 太郎", "山田 次郎", "デモ銀行", "0123456");
+    shootResidentPage("liff-child-allowance-confirm");
+    click(By.cssSelector("[data-testid=submit-button]"));
+    String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
+
+    assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT procedure_key FROM application "
+        + "WHERE tenant_id = 'demo' AND number = ? AND resident_ref = ?", String.class, number, HANAKO))
+        .isEqualTo("child-allowance");
   }
 
   @Test
@@ -120,6 +152,24 @@ class ChildAllowanceTasklistBrowserTests {
 
   private static WebElement visible(By locator) {
     return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private static void click(By locator) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  /** A screenshot, and axe-core finds no serious or critical violation on the resident's page. */
+  private static void shootResidentPage(String name) throws Exception {
+    shoot(name);
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+    Object result = js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
+          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""");
+    assertThat((List<?>) result).as("accessibility of " + name).isEmpty();
   }
 
   private static void shoot(String name) throws Exception {
