@@ -47,10 +47,11 @@ public class ResidentApplications {
   private final ObjectMapper json;
   private final Attachments attachments;
   private final List<ResidentStep> steps;
+  private final EarlierSubmissions earlierSubmissions;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
       ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json,
-      Attachments attachments, List<ResidentStep> steps) {
+      Attachments attachments, List<ResidentStep> steps, EarlierSubmissions earlierSubmissions) {
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
@@ -61,6 +62,7 @@ public class ResidentApplications {
     this.json = json;
     this.attachments = attachments;
     this.steps = steps;
+    this.earlierSubmissions = earlierSubmissions;
   }
 
   public record Submitted(String applicationNumber, boolean created) {
@@ -160,10 +162,12 @@ public class ResidentApplications {
     attachments.linkToApplication(tenantId, userId, application.id(),
         AttachmentReferences.in(forms.startForm(definitionId), result.data()).stream()
             .filter(id -> !alreadyLinked.contains(id)).toList());
+    var variables = ApplicationVariables.of(result.data()).putValueTyped(EarlierSubmissions.VARIABLE,
+        earlierSubmissions.withReplaced(application, forms.startForm(definitionId), payload(application), result.data()));
     applications.updatePayload(tenantId, application.id(),
         keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
     runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())
-        .setVariables(ApplicationVariables.of(result.data())).correlateWithResult();
+        .setVariables(variables).correlateWithResult();
   }
 
   @Transactional
