@@ -73,7 +73,7 @@ public class ResidentApplications {
 
   public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
       String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions,
-      List<Attachment> attachments) {
+      List<Attachment> attachments, List<Attachment> staffAttachments) {
   }
 
   /**
@@ -131,7 +131,8 @@ public class ResidentApplications {
         ? (String) runtime.getVariable(application.processInstanceId(), "returnComment") : null;
     return new Detail(application.number(), application.procedureKey(), procedureName(application),
         application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
-        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()));
+        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()),
+        attachments.addedByStaff(tenantId, application.id()));
   }
 
   /** The resident's corrected data, checked against the apply form, continues the waiting process. */
