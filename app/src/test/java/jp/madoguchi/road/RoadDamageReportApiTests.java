@@ -129,6 +129,34 @@ class RoadDamageReportApiTests extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
   }
 
+  @Test
+  void shouldShowPhotosToAClerkLoggedIntoTasklistButUploadOnlyWithTheirPassword() throws Exception {
+    String number = report();
+    String photoId = jdbc.queryForObject("SELECT a.id::text FROM attachment a JOIN application p ON p.id = a.application_id "
+        + "WHERE p.tenant_id = 'demo' AND p.number = ?", String.class, number);
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient tasklist = HttpClient.newBuilder().cookieHandler(cookies).build();
+    tasklist.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).reduce((a, b) -> b).orElseThrow();
+    HttpResponse<String> login = tasklist.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-XSRF-TOKEN", xsrf).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + ROAD_CLERK + "&password="
+            + java.net.URLEncoder.encode(ROAD_PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> image = tasklist.send(HttpRequest.newBuilder(uri("/api/demo/admin/attachments/" + photoId)).GET()
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(image.statusCode()).isEqualTo(200);
+    assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(tasklist.send(HttpRequest.newBuilder(uri("/api/kita/admin/attachments/" + photoId)).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    HttpResponse<String> upload = tasklist.send(multipart("/api/demo/admin/applications/" + number + "/attachments", "x.png",
+        RoadDamageReportProcessTests.png()).header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(upload.statusCode()).isEqualTo(401);
+  }
+
   /** A report as the LIFF page sends it: the photo first, then the form data. */
   private String report() throws Exception {
     HttpResponse<String> photo = send(multipart("/api/demo/attachments", "hole.png", RoadDamageReportProcessTests.png())
