@@ -101,6 +101,8 @@ function fileSignature(files) {
  * @param {string} options.sendTestId the final button's data-testid
  * @param {string} options.confirmIntro the text above the confirmation list
  * @param {(data: object, requestId: string) => Promise<void>} options.send
+ * @param {(getForm: () => object) => HTMLElement} [options.formExtra] shown below the form (e.g. 「現在地を使う」)
+ * @param {(data: object) => HTMLElement|null} [options.summaryExtra] shown below the confirmation list
  */
 export async function mountFormFlow(ctx, options) {
   const { container, schema, draftKey, oldData, attachments = [], send } = options;
@@ -131,6 +133,7 @@ export async function mountFormFlow(ctx, options) {
   const formStep = h('section', { class: 'form-step', 'aria-label': '入力フォーム' },
     h('p', { class: 'required-note' }, h('span', { class: 'required-mark', 'aria-hidden': 'true', text: '*' }), ' の付いた項目は必須です。'),
     draftBar, existingBox, host,
+    options.formExtra ? options.formExtra(() => viewer.form) : null,
     h('div', { class: 'actions' }, confirmButton));
 
   // --- the confirmation step
@@ -231,8 +234,9 @@ export async function mountFormFlow(ctx, options) {
 
   function renderSummary() {
     const rows = describeData(schema.components, pending.data, { fileNames });
+    const extra = options.summaryExtra ? options.summaryExtra(pending.data) : null;
     summaryHost.replaceChildren(rows.length ? renderRows(rows)
-      : h('p', { class: 'empty', text: '入力された項目はありません。' }));
+      : h('p', { class: 'empty', text: '入力された項目はありません。' }), ...(extra ? [extra] : []));
   }
 
   function showStep(step) {

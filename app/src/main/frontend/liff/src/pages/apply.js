@@ -2,6 +2,7 @@
 
 import { h } from '../dom.js';
 import { mountFormFlow } from '../forms/flow.js';
+import { hasLocationFields, locationPanel, mapLink } from '../forms/location.js';
 import { loadProcedures } from './catalogue.js';
 
 export async function renderApply(ctx) {
@@ -28,6 +29,7 @@ export async function renderApply(ctx) {
   const container = h('div', { class: 'flow' });
   ctx.page.replaceChildren(...intro, container);
 
+  const location = hasLocationFields(schema);
   const flow = await mountFormFlow(ctx, {
     container,
     schema,
@@ -36,6 +38,8 @@ export async function renderApply(ctx) {
     sendLabel: '申請する',
     sendTestId: 'submit-button',
     confirmIntro: 'この内容で申請します。よろしければ「申請する」を押してください。',
+    formExtra: location ? locationPanel : null,
+    summaryExtra: location ? mapLink : null,
     async send(data, requestId) {
       const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId });
       if (!ctx.alive()) return;

@@ -98,21 +98,23 @@ export async function renderDetail(ctx, preloaded = null) {
     rows = describeRaw(detail.data, { fileNames, isAttachmentList });
   }
 
-  // attachments
-  const attachmentItems = attachments.map((attachment) => {
+  // attachments: the resident's own, and those the municipality added (e.g. the photo after a repair)
+  const staffFiles = Array.isArray(detail.staffAttachments) ? detail.staffAttachments : [];
+  const fileItem = (altPrefix) => (attachment) => {
     const isImage = String(attachment.contentType || '').startsWith('image/');
     if (isImage) {
       const figure = h('figure', { class: 'attachment-image' },
         h('p', { class: 'loading-small', text: '画像を読み込み中…' }),
         h('figcaption', { text: attachment.fileName }));
-      loadImage(ctx, attachment, figure, objectUrls);
+      loadImage(ctx, attachment, figure, objectUrls, altPrefix);
       return h('li', {}, figure);
     }
     return h('li', {}, h('a', {
       href: '#', class: 'file-link', download: attachment.fileName,
       onclick: (event) => downloadAttachment(event, ctx, attachment, objectUrls),
     }, attachment.fileName, h('span', { class: 'hint', text: '（ダウンロード）' })));
-  });
+  };
+  const attachmentItems = attachments.map(fileItem('添付した画像'));
 
   ctx.page.replaceChildren(...[
     detail.clerkComment ? clerkCommentBox(detail.clerkComment) : null,
@@ -122,6 +124,9 @@ export async function renderDetail(ctx, preloaded = null) {
     section('これまでの経過', timelineList),
     section('申請した内容', rows.length ? renderRows(rows) : h('p', { class: 'empty', text: '表示できる内容はありません。' })),
     attachments.length ? section('添付ファイル', h('ul', { class: 'attachment-list' }, attachmentItems)) : null,
+    staffFiles.length ? section('担当課からの写真',
+      h('p', { class: 'hint', text: '補修後の様子など、担当課が追加した写真です。' }),
+      h('ul', { class: 'attachment-list', 'data-testid': 'staff-photos' }, staffFiles.map(fileItem('担当課が追加した画像')))) : null,
     h('p', { class: 'back-link' }, h('a', { href: ctx.paths.applications(), text: '申請状況の一覧へ戻る' })),
     dialog].filter(Boolean));
 }
@@ -148,13 +153,13 @@ async function fetchBlob(ctx, attachment) {
   return response.blob();
 }
 
-async function loadImage(ctx, attachment, figure, objectUrls) {
+async function loadImage(ctx, attachment, figure, objectUrls, altPrefix) {
   try {
     const blob = await fetchBlob(ctx, attachment);
     if (!ctx.alive()) return;
     const url = URL.createObjectURL(blob);
     objectUrls.push(url);
-    figure.firstChild.replaceWith(h('img', { src: url, alt: `添付した画像（${attachment.fileName}）`, loading: 'lazy' }));
+    figure.firstChild.replaceWith(h('img', { src: url, alt: `${altPrefix}（${attachment.fileName}）`, loading: 'lazy' }));
   } catch (error) {
     if (!ctx.alive()) return;
     figure.firstChild.replaceWith(h('p', { class: 'file-error', text: `画像を読み込めませんでした。${error.message || ''}` }));

@@ -78,7 +78,7 @@ public class ResidentApplications {
   /** {@code payment} and {@code identityAssurance}: what the resident is asked to do now, or null. */
   public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
       String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions,
-      List<Attachment> attachments, Object payment, Object identityAssurance) {
+      List<Attachment> attachments, List<Attachment> staffAttachments, Object payment, Object identityAssurance) {
   }
 
   /**
@@ -137,7 +137,8 @@ public class ResidentApplications {
     return new Detail(application.number(), application.procedureKey(), procedureName(application),
         application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
         timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()),
-        step("payment", application), step("identityAssurance", application));
+        attachments.addedByStaff(tenantId, application.id()), step("payment", application),
+        step("identityAssurance", application));
   }
 
   private Object step(String name, ApplicationRecord application) {

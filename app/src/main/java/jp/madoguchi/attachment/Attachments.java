@@ -9,6 +9,7 @@ import java.util.UUID;
 import jp.madoguchi.tenant.TenantKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Residents' photos and PDFs: type decided by content, images checked and re-encoded, stored
@@ -31,6 +32,23 @@ public class Attachments {
   }
 
   public Attachment store(String tenantId, String residentRef, String originalName, byte[] content) {
+    return insert(tenantId, residentRef, null, null, originalName, content);
+  }
+
+  /**
+   * A file a clerk adds to an application (e.g. the photo after a repair): the same checks as a
+   * resident's file, linked at once, counted in the application's limits, shown to its resident.
+   */
+  @Transactional
+  public Attachment storeForStaff(String tenantId, String staffId, UUID applicationId, String originalName,
+      byte[] content) {
+    Attachment stored = insert(tenantId, null, staffId, applicationId, originalName, content);
+    checkApplicationLimits(tenantId, applicationId);
+    return stored;
+  }
+
+  private Attachment insert(String tenantId, String residentRef, String staffId, UUID applicationId,
+      String originalName, byte[] content) {
     if (content.length == 0) {
       throw new AttachmentRejectedException(400, "ファイルが空です (empty file)");
     }
@@ -43,9 +61,10 @@ public class Attachments {
     UUID id = UUID.randomUUID();
     String fileName = displayName(originalName, type);
     jdbc.update("""
-        INSERT INTO attachment (id, tenant_id, resident_ref, file_name, content_type, size_bytes, content)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, fileName, type.contentType, stored.length,
-        keys.encryptBytes(tenantId, PURPOSE, stored));
+        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name, content_type,
+                                size_bytes, content)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId, fileName,
+        type.contentType, stored.length, keys.encryptBytes(tenantId, PURPOSE, stored));
     return new Attachment(id, fileName, type.contentType, stored.length);
   }
 
@@ -64,6 +83,10 @@ public class Attachments {
     if (linked != ids.size()) {
       throw new AttachmentRejectedException(400, "添付ファイルが見つかりません。もう一度添付してください (unknown attachment)");
     }
+    checkApplicationLimits(tenantId, applicationId);
+  }
+
+  private void checkApplicationLimits(String tenantId, UUID applicationId) {
     var totals = jdbc.queryForMap("SELECT count(*) AS files, coalesce(sum(size_bytes), 0) AS bytes FROM attachment "
         + "WHERE tenant_id = ? AND application_id = ?", tenantId, applicationId);
     if (((Number) totals.get("files")).intValue() > MAX_FILES_PER_APPLICATION) {
@@ -74,15 +97,28 @@ public class Attachments {
     }
   }
 
+  /** The resident's own files of the application. */
   public List<Attachment> ofApplication(String tenantId, UUID applicationId) {
-    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
-        + "application_id = ? ORDER BY created_at", (rs, row) -> new Attachment(rs.getObject("id", UUID.class),
-        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes")), tenantId, applicationId);
+    return list("uploaded_by IS NULL", tenantId, applicationId);
   }
 
-  /** The file for its owner: the resident who uploaded it, in this tenant. */
+  /** The files the municipality's staff added to the application. */
+  public List<Attachment> addedByStaff(String tenantId, UUID applicationId) {
+    return list("uploaded_by IS NOT NULL", tenantId, applicationId);
+  }
+
+  private List<Attachment> list(String condition, String tenantId, UUID applicationId) {
+    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
+        + "application_id = ? AND " + condition + " ORDER BY created_at", (rs, row) -> new Attachment(
+        rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("content_type"),
+        rs.getInt("size_bytes")), tenantId, applicationId);
+  }
+
+  /** The file for its resident: one they uploaded, or one staff added to their application, in this tenant. */
   public Optional<StoredFile> forResident(String tenantId, String residentRef, UUID id) {
-    return load("tenant_id = ? AND resident_ref = ? AND id = ?", tenantId, residentRef, id);
+    return load("tenant_id = ? AND id = ? AND (resident_ref = ? OR uploaded_by IS NOT NULL AND application_id IN "
+        + "(SELECT a.id FROM application a WHERE a.tenant_id = ? AND a.resident_ref = ?))",
+        tenantId, id, residentRef, tenantId, residentRef);
   }
 
   /** The file for the tenant's staff: only once it belongs to an application. */

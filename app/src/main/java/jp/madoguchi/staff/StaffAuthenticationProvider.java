@@ -33,6 +33,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     if (userId == null || !(credentials instanceof String password) || !identity.checkPassword(userId, password)) {
       throw new BadCredentialsException("Wrong staff id or password");
     }
+    return staff(identity, userId);
+  }
+
+  /** The signed-in staff member with their current groups and tenants. */
+  static Authentication staff(IdentityService identity, String userId) {
     Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toUnmodifiableSet());
     Set<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()

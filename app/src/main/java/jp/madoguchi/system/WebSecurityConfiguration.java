@@ -1,6 +1,8 @@
 package jp.madoguchi.system;
 
 import jp.madoguchi.line.LineEndpoints;
+import jp.madoguchi.staff.TasklistSessionAuthentication;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -9,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Camunda's webapps and REST API bring their own authentication (and the webapps their own
@@ -24,12 +27,16 @@ class WebSecurityConfiguration {
     this.lineSimulatorEnabled = lineEndpoints.usesSimulator();
   }
 
-  /** Madoguchi's staff APIs: HTTP Basic with the Camunda account, no session, checked per tenant. */
+  /**
+   * Madoguchi's staff APIs: HTTP Basic with the Camunda account, no session of their own, checked
+   * per tenant; reading also works with a Tasklist login (images in task forms).
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
     http
         .securityMatcher("/api/*/admin/**")
+        .addFilterBefore(new TasklistSessionAuthentication(identity), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

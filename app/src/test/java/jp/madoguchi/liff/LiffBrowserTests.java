@@ -44,6 +44,7 @@ class LiffBrowserTests {
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
   private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
   private static final String HANAKO = "U0000000000000000000000000000demo1";
+  private static final String ICHIRO = "U0000000000000000000000000000demo2";
 
   private static ConfigurableApplicationContext app;
   private static WebDriver browser;
@@ -52,7 +53,13 @@ class LiffBrowserTests {
   @BeforeAll
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
-    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    // images in Tasklist forms point at the public URL, which must be this app's origin
+    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=" + port,
+        "--madoguchi.public-url=http://localhost:" + port,
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -164,6 +171,100 @@ class LiffBrowserTests {
     browser.get(base + "/liff/demo/applications");
     visible(By.cssSelector("[data-testid=application-card]"));
     shoot("11-applications");
+  }
+
+  /**
+   * A road-damage report with a photo and the device's position (Chromium's geolocation override),
+   * then the repair with the clerk's after-photo, which the resident sees on the detail page.
+   */
+  @Test
+  void shouldReportRoadDamageWithThePhotoAndTheCurrentLocation() throws Exception {
+    ChromeDriver chrome = (ChromeDriver) browser;
+    browser.get(base + "/liff/demo/");
+    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + ICHIRO + "']"));
+    visible(By.cssSelector("[data-testid=procedure-card]"));
+    chrome.executeCdpCommand("Emulation.setGeolocationOverride",
+        Map.of("latitude", 35.681236, "longitude", 139.767125, "accuracy", 12));
+
+    browser.get(base + "/liff/demo/apply/road-damage-report");
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:road-damage-report:" + ICHIRO, """
+            {"category": "道路の穴・段差", "dangerous": true, "description": "歩道に直径30cmほどの穴があります。",
+             "locationAddress": "デモ市中央1-2 中央公園南入口前"}""");
+    browser.navigate().refresh();
+    visible(By.cssSelector("[data-testid=message]"));
+    chrome.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
+        "permission", Map.of("name", "geolocation"), "setting", "denied"));
+    click(By.cssSelector("[data-testid=use-location]"));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("[data-testid=location-status]"), "位置情報の利用が許可されていません"));
+    chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
+    click(By.cssSelector("[data-testid=use-location]"));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("[data-testid=location-status]"), "現在地を入力しました"));
+    assertThat(browser.findElement(By.cssSelector("[data-testid=location-status]")).getText()).contains("誤差 約12m");
+    assertThat(browser.findElement(By.cssSelector("input[id$='Field_Latitude']")).getAttribute("value")).isEqualTo("35.681236");
+    Path photo = Files.createTempFile("pothole", ".jpg");
+    ImageIO.write(new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB), "jpeg", photo.toFile());
+    browser.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
+    shoot("road-01-apply");
+
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    assertThat(visible(By.cssSelector("[data-testid=location-summary]")).getText()).contains("35.681236", "139.767125");
+    shoot("road-02-confirm");
+    click(By.cssSelector("[data-testid=submit-button]"));
+    String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, number);
+    TaskService tasks = app.getBean(TaskService.class);
+    var triage = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(tasks.getVariable(triage.getId(), "latitude")).isEqualTo(35.681236);
+    assertThat(tasks.getVariable(triage.getId(), "department")).isEqualTo("road-section");
+    shootTasklistForm(triage.getId());
+
+    tasks.complete(triage.getId(), Map.of("decision", "accept"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("plannedDate", "2026-12-10"));
+    String applicationId = jdbc.queryForObject("SELECT id::text FROM application WHERE number = ? AND tenant_id = 'demo'",
+        String.class, number);
+    java.io.ByteArrayOutputStream afterPhoto = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB), "png", afterPhoto);
+    app.getBean(jp.madoguchi.attachment.Attachments.class).storeForStaff("demo", "demo-road",
+        java.util.UUID.fromString(applicationId), "補修後.png", afterPhoto.toByteArray());
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("repairNote", "穴をアスファルトで埋めました。", "afterPhotoUploaded", true));
+
+    browser.get(base + "/liff/demo/applications/" + number);
+    assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("対応完了");
+    visible(By.cssSelector("[data-testid=staff-photos] img"));
+    shoot("road-03-fixed");
+  }
+
+  /** The clerk's triage form in Tasklist (its own form-js 1.8): the resident's photo shown from the staff API. */
+  private void shootTasklistForm(String taskId) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    try {
+      browser.get(base + "/camunda/app/tasklist/default/");
+      visible(By.cssSelector("input[type=password]"));
+      browser.findElement(By.cssSelector("input[type=text]")).sendKeys("demo-clerk");
+      browser.findElement(By.cssSelector("input[type=password]")).sendKeys("Madoguchi-Clerk-2026!");
+      click(By.cssSelector("button[type=submit]"));
+      visible(By.cssSelector("[cam-tasklist-navigation], .tasks-list, .task-filters"));
+      browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
+      WebElement image = visible(By.cssSelector(".fjs-container .fjs-image-container img"));
+      assertThat(image.getAttribute("src")).startsWith(base + "/api/demo/admin/attachments/");
+      // loaded with the Tasklist login, past Tasklist's Content-Security-Policy
+      new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+          .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+      assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+          .contains("道路の穴・段差", "道路課", "緊急", "地図で見る");
+      Files.write(SCREENSHOTS.resolve("tasklist-road-triage.png"),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1000));
+    }
   }
 
   private static WebElement visible(By locator) {

@@ -1,0 +1,50 @@
+package jp.madoguchi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Start variables of a valid road-damage-report, as a resident would send them, and clerks' decisions. */
+public final class RoadDamageReports {
+
+  private RoadDamageReports() {
+  }
+
+  public static VariableMap report(String category, boolean dangerous, UUID... photos) {
+    String ids = List.of(photos).stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+    return Variables.createVariables()
+        .putValue("category", category)
+        .putValue("dangerous", dangerous)
+        .putValue("description", "歩道の端に直径30cmほどの穴があります。")
+        .putValue("photos", SpinValues.jsonValue(ids).create())
+        .putValue("locationAddress", "デモ市中央1-2 中央公園南入口前")
+        .putValue("latitude", 35.681236)
+        .putValue("longitude", 139.767125)
+        .putValue("residentRef", "U" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  public static Map<String, Object> accept() {
+    return Map.of("decision", "accept");
+  }
+
+  public static Map<String, Object> reject() {
+    return Map.of("decision", "reject", "rejectReason", "国道のため、国道事務所に連絡しました。");
+  }
+
+  public static Map<String, Object> duplicateOf(String number) {
+    return Map.of("decision", "duplicate", "duplicateOf", number);
+  }
+
+  public static Map<String, Object> startRepair() {
+    return Map.of("plannedDate", "2026-12-10");
+  }
+
+  public static Map<String, Object> completeRepair() {
+    return Map.of("repairNote", "穴をアスファルトで埋めました。", "afterPhotoUploaded", true);
+  }
+}

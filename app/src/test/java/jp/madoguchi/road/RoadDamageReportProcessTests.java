@@ -1,0 +1,311 @@
+package jp.madoguchi.road;
+
+import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.RoadDamageReports.accept;
+import static jp.madoguchi.RoadDamageReports.completeRepair;
+import static jp.madoguchi.RoadDamageReports.duplicateOf;
+import static jp.madoguchi.RoadDamageReports.reject;
+import static jp.madoguchi.RoadDamageReports.report;
+import static jp.madoguchi.RoadDamageReports.startRepair;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.application.ResidentStatusService;
+import jp.madoguchi.attachment.Attachments;
+import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.TenantContext;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of 道路・公園等の損傷通報, on the real engine and database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoadDamageReportProcessTests extends IntegrationTest {
+
+  private static final String PROCESS = "road-damage-report";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ResidentStatusService statuses;
+  @Autowired Attachments attachments;
+
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void useEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  /**
+   * Flow nodes reached and sequence flows taken by this class's instances. A flow counts as taken
+   * when its instance reached both ends and its target only through it (this model has no loops).
+   */
+  @AfterAll
+  void shouldCoverNinetyPercentOfTheModel() {
+    BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
+    Set<String> nodes = new HashSet<>();
+    Set<String> flows = new HashSet<>();
+    for (String instance : started) {
+      Set<String> passed = new HashSet<>();
+      engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).list()
+          .forEach(activity -> passed.add(activity.getActivityId()));
+      nodes.addAll(passed);
+      model.getModelElementsByType(SequenceFlow.class).stream()
+          .filter(flow -> passed.contains(flow.getSource().getId()) && passed.contains(flow.getTarget().getId()))
+          .forEach(flow -> flows.add(flow.getId()));
+    }
+    double nodeCoverage = (double) nodes.size() / model.getModelElementsByType(FlowNode.class).size();
+    double flowCoverage = (double) flows.size() / model.getModelElementsByType(SequenceFlow.class).size();
+    System.out.printf("road-damage-report coverage: flow nodes %.0f%%, sequence flows %.0f%%%n",
+        nodeCoverage * 100, flowCoverage * 100);
+    Assertions.assertThat(nodeCoverage).isGreaterThanOrEqualTo(0.9);
+    Assertions.assertThat(flowCoverage).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void shouldRouteARoadReportToTheRoadSectionWithLinksForTheClerk() {
+    UUID photo = UUID.randomUUID();
+    ProcessInstance instance = submit(report("道路の穴・段差", true, photo));
+
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_PrepareReport", "Task_RouteReport",
+        "Task_NotifyReceived").isWaitingAt("Task_TriageReport");
+    assertThat(task(instance)).hasCandidateGroup("road-section").hasName("通報内容の確認");
+    Assertions.assertThat(task(instance).getPriority()).isEqualTo(90);
+    assertThat(instance).variables()
+        .containsEntry("department", "road-section")
+        .containsEntry("departmentName", "道路課")
+        .containsEntry("priority", "緊急")
+        .containsEntry("photoUrl1", "http://localhost:8080/api/demo/admin/attachments/" + photo)
+        .containsEntry("mapUrl", "https://www.openstreetmap.org/?mlat=35.681236&mlon=139.767125#map=19/35.681236/139.767125")
+        .containsEntry("afterPhotoPageUrl", "http://localhost:8080/api/demo/admin/applications/"
+            + instance.getBusinessKey() + "/upload")
+        .doesNotContainKey("photoUrl2");
+    Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId()))).containsExactly("受付済み", "確認中");
+  }
+
+  @Test
+  void shouldRouteAPlaygroundReportToTheParkSection() {
+    ProcessInstance instance = submit(report("公園の遊具", false, UUID.randomUUID(), UUID.randomUUID()));
+
+    assertThat(task(instance)).hasCandidateGroup("park-section");
+    Assertions.assertThat(task(instance).getPriority()).isEqualTo(70);
+    assertThat(instance).variables().containsEntry("departmentName", "公園緑地課").containsEntry("priority", "高")
+        .containsKey("photoUrl2");
+  }
+
+  @Test
+  void shouldRouteAManholeReportToTheSewerSection() {
+    ProcessInstance instance = submit(report("側溝・マンホール", false, UUID.randomUUID()));
+
+    assertThat(task(instance)).hasCandidateGroup("sewer-section");
+    Assertions.assertThat(task(instance).getPriority()).isEqualTo(50);
+    assertThat(instance).variables().containsEntry("departmentName", "下水道課").containsEntry("priority", "通常");
+  }
+
+  @Test
+  void shouldAcceptStartAndFixWithTheAfterPhoto() {
+    ProcessInstance instance = submit(report("街路灯の故障", false, UUID.randomUUID()));
+
+    complete(task(instance), accept());
+    assertThat(instance).hasPassed("Task_NotifyAccepted").isWaitingAt("Task_StartRepair");
+    assertThat(task(instance)).hasCandidateGroup("road-section");
+    complete(task(instance), startRepair());
+    assertThat(instance).hasPassed("Task_NotifyInProgress").isWaitingAt("Task_CompleteRepair");
+    addAfterPhoto(instance);
+    complete(task(instance), completeRepair());
+
+    assertThat(instance).isEnded().hasPassed("Task_CheckAfterPhoto", "Task_NotifyFixed", "Task_InformMergedReports",
+        "Event_Fixed");
+    assertThat(instance).variables().containsEntry("afterPhotoCount", 1L);
+    Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyAccepted",
+        "Task_NotifyInProgress", "Task_NotifyFixed");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "確認中", "対応予定", "対応中", "対応完了");
+  }
+
+  @Test
+  void shouldRefuseToCompleteTheRepairWithoutAnAfterPhoto() {
+    ProcessInstance instance = acceptedAndStarted(report("カーブミラー", false, UUID.randomUUID()));
+    String taskId = task(instance).getId();
+
+    assertRefused(() -> tasks.complete(taskId, completeRepair()), "afterPhotoUploaded");
+
+    assertThat(instance).isWaitingAt("Task_CompleteRepair");
+  }
+
+  @Test
+  void shouldRejectWithTheReason() {
+    ProcessInstance instance = submit(report("その他", false, UUID.randomUUID()));
+    assertThat(task(instance)).hasCandidateGroup("road-section");
+
+    complete(task(instance), reject());
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "確認中", "管轄外");
+  }
+
+  @Test
+  void shouldMergeADuplicateAndTellItsResidentWhenTheOriginalIsFixed() {
+    ProcessInstance original = acceptedAndStarted(report("道路の亀裂", false, UUID.randomUUID()));
+    ProcessInstance duplicate = submit(report("道路の亀裂", false, UUID.randomUUID()));
+    ProcessInstance secondDuplicate = submit(report("道路の穴・段差", true, UUID.randomUUID()));
+
+    complete(task(duplicate), duplicateOf(original.getBusinessKey()));
+    complete(task(secondDuplicate), duplicateOf(original.getBusinessKey()));
+
+    assertThat(duplicate).hasPassed("Task_MergeDuplicate", "Task_NotifyMerged").isWaitingAt("Event_OriginalReportFixed");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, duplicate.getId())))
+        .containsExactly("受付済み", "確認中", "重複として統合");
+    addAfterPhoto(original);
+    complete(task(original), completeRepair());
+
+    assertThat(original).isEnded();
+    for (ProcessInstance merged : List.of(duplicate, secondDuplicate)) {
+      assertThat(merged).isEnded().hasPassed("Task_NotifyOriginalFixed", "Event_MergedReportFixed");
+      Assertions.assertThat(outboxActivities(merged))
+          .containsExactly("Task_NotifyReceived", "Task_NotifyMerged", "Task_NotifyOriginalFixed");
+      Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, merged.getId())))
+          .containsExactly("受付済み", "確認中", "重複として統合", "対応完了");
+    }
+  }
+
+  @Test
+  void shouldRefuseADuplicateOfAReportThatIsUnknownNotAcceptedOrItself() {
+    ProcessInstance inTriage = submit(report("道路の亀裂", false, UUID.randomUUID()));
+    ProcessInstance rejected = submit(report("道路の亀裂", false, UUID.randomUUID()));
+    complete(task(rejected), reject());
+    ProcessInstance otherProcedure = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(
+        "bulky-waste-collection", jp.madoguchi.BulkyWasteApplications.valid()));
+    ProcessInstance otherTenant = TenantContext.callAs(KITA, () -> runtime.startProcessInstanceByKey(PROCESS,
+        report("道路の亀裂", false, UUID.randomUUID())));
+    complete(task(otherTenant), accept());
+    complete(task(otherTenant), startRepair());
+    ProcessInstance instance = submit(report("道路の亀裂", false, UUID.randomUUID()));
+    String taskId = task(instance).getId();
+
+    for (String number : List.of("2099-999999", inTriage.getBusinessKey(), rejected.getBusinessKey(),
+        otherProcedure.getBusinessKey(), instance.getBusinessKey())) {
+      assertRefused(() -> tasks.complete(taskId, duplicateOf(number)), "duplicateOf");
+    }
+    // numbers are counted per tenant: kita's open report says something only if demo has no report of that number
+    if (jdbc.queryForObject("SELECT count(*) FROM application WHERE tenant_id = ? AND number = ? AND procedure_key = ?",
+        Long.class, DEMO, otherTenant.getBusinessKey(), PROCESS) == 0) {
+      assertRefused(() -> tasks.complete(taskId, duplicateOf(otherTenant.getBusinessKey())), "duplicateOf");
+    }
+    assertRefused(() -> tasks.complete(taskId, duplicateOf("not-a-number")), "duplicateOf");
+    assertThat(instance).isWaitingAt("Task_TriageReport");
+  }
+
+  @Test
+  void shouldEndWithdrawnWhenTheResidentWithdrawsBeforeTriage() {
+    ProcessInstance instance = submit(report("ガードレール", false, UUID.randomUUID()));
+
+    runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
+
+    assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringTriage", "Task_NotifyWithdrawn", "Event_Withdrawn");
+    Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
+        .containsExactly("受付済み", "確認中", "取下げ");
+  }
+
+  @Test
+  void shouldRefuseAReportWithoutPhotosOrWithMoreThanThree() {
+    VariableMap none = report("道路の亀裂", false);
+    none.remove("photos");
+    VariableMap four = report("道路の亀裂", false, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+        UUID.randomUUID());
+
+    for (VariableMap invalid : List.of(none, four)) {
+      assertThatThrownBy(() -> submit(invalid)).isInstanceOf(InvalidFormException.class).hasMessageContaining("photos");
+    }
+  }
+
+  @Test
+  void shouldRefuseALocationOutsideJapan() {
+    VariableMap paris = report("道路の亀裂", false, UUID.randomUUID()).putValue("latitude", 48.8566)
+        .putValue("longitude", 2.3522);
+
+    assertThatThrownBy(() -> submit(paris)).isInstanceOf(InvalidFormException.class)
+        .hasMessageContaining("latitude").hasMessageContaining("longitude");
+  }
+
+  /** Refused as a form error (400 through the REST API), whether a step or the form check refused it. */
+  private static void assertRefused(Runnable completion, String field) {
+    assertThatThrownBy(completion::run).satisfies(thrown -> {
+      Throwable cause = thrown;
+      while (!(cause instanceof InvalidFormException) && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      Assertions.assertThat(cause).isInstanceOf(InvalidFormException.class);
+      Assertions.assertThat(((InvalidFormException) cause).getViolations()).extracting("field").containsExactly(field);
+    });
+  }
+
+  private ProcessInstance acceptedAndStarted(VariableMap variables) {
+    ProcessInstance instance = submit(variables);
+    complete(task(instance), accept());
+    complete(task(instance), startRepair());
+    assertThat(instance).isWaitingAt("Task_CompleteRepair");
+    return instance;
+  }
+
+  private ProcessInstance submit(VariableMap variables) {
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(PROCESS, variables));
+    started.add(instance.getId());
+    return instance;
+  }
+
+  private org.camunda.bpm.engine.task.Task task(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private void addAfterPhoto(ProcessInstance instance) {
+    UUID applicationId = UUID.fromString((String) runtime.getVariable(instance.getId(), "applicationId"));
+    attachments.storeForStaff(DEMO, "demo-road", applicationId, "after.png", png());
+  }
+
+  static byte[] png() {
+    try {
+      var out = new ByteArrayOutputStream();
+      ImageIO.write(new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB), "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> outboxActivities(ProcessInstance instance) {
+    return jdbc.queryForList("SELECT activity_id FROM notification_outbox WHERE process_instance_id = ? "
+        + "ORDER BY created_at, activity_id", String.class, instance.getId());
+  }
+}
