@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.application.ResidentStatusService;
 import org.assertj.core.api.Assertions;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of 住民票の写し等の交付請求, on the real engine and database. */
+@ProcessCoverage("resident-certificate")
 class ResidentCertificateProcessTests extends IntegrationTest {
 
   private static final String RESIDENT = "U0000000000000000000000000000rc01";
