@@ -42,7 +42,7 @@ class WebSecurityConfiguration {
   SecurityFilterChain madoguchiSecurity(HttpSecurity http) throws Exception {
     http
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/line/**", "/api/**",
-            "/line-simulator/**", "/v2/bot/**"))
+            "/line-simulator/**", "/v2/bot/**", "/verify/**"))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
@@ -52,6 +52,8 @@ class WebSecurityConfiguration {
             .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/liff/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // public document verification (metadata and hash only; an upload is compared, never stored)
+            .requestMatchers("/verify/*/*").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/line/*/webhook").permitAll()
             // the resident API checks a LIFF ID token itself; its admin part has its own chain above
