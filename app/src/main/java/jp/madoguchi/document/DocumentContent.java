@@ -6,10 +6,14 @@ import java.util.List;
 record DocumentContent(String issuer, String title, String titleEn, String applicationNumber, String issuedOn,
     List<Block> blocks, String footer, String verificationUrl, String documentId) {
 
-  sealed interface Block permits Heading, Paragraph, Table {
+  sealed interface Block permits Heading, Caption, Paragraph, Table {
   }
 
   record Heading(String text) implements Block {
+  }
+
+  /** The title of the table that follows (e.g. a list's label), smaller than a heading. */
+  record Caption(String text) implements Block {
   }
 
   record Paragraph(String text) implements Block {

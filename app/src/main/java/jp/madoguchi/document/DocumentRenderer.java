@@ -8,6 +8,7 @@ import java.util.Calendar;
 import java.util.List;
 
 import jp.madoguchi.document.DocumentContent.Block;
+import jp.madoguchi.document.DocumentContent.Caption;
 import jp.madoguchi.document.DocumentContent.Heading;
 import jp.madoguchi.document.DocumentContent.Paragraph;
 import jp.madoguchi.document.DocumentContent.Table;
@@ -111,6 +112,12 @@ class DocumentRenderer {
       pages.fill(PdfPages.LEFT, pages.y - 13, 3.5f, 14, 0.15f);
       pages.text(PdfPages.LEFT + 9, pages.y - 11.5f, pages.bold, 11.5f, 0f, pages.drawable(heading.text()));
       pages.y -= 24;
+    } else if (block instanceof Caption caption) {
+      if (pages.y - 70 < PdfPages.BOTTOM) {
+        pages.newPage();
+      }
+      pages.text(PdfPages.LEFT, pages.y - 10, pages.bold, 10, 0.15f, pages.drawable(caption.text()));
+      pages.y -= 17;
     } else if (block instanceof Paragraph paragraph) {
       for (String line : pages.wrap(paragraph.text(), pages.regular, BODY, PdfPages.WIDTH)) {
         if (pages.y - BODY_LEADING < PdfPages.BOTTOM) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.madoguchi.document.DocumentContent.Block;
-import jp.madoguchi.document.DocumentContent.Heading;
+import jp.madoguchi.document.DocumentContent.Caption;
 import jp.madoguchi.document.DocumentContent.Table;
 
 /**
@@ -73,7 +73,7 @@ final class FormRows {
     for (int i = 0; i < widths.length; i++) {
       widths[i] = "number".equals(columns.get(i).path("type").asText()) ? 0.6f : 1.6f;
     }
-    blocks.add(new Heading(label(list)));
+    blocks.add(new Caption(label(list)));
     blocks.add(new Table(columns.stream().map(FormRows::label).toList(), widths, rows));
   }
 
