@@ -97,5 +97,7 @@ export function createApi(tenant, identity) {
       { method: 'POST', json: { data }, auth: true }),
     withdraw: (number) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
       { method: 'POST', json: {}, auth: true }),
+    document: (number, id) => call(`/applications/${encodeURIComponent(number)}/documents/${encodeURIComponent(id)}`,
+      { auth: true, raw: true }),
   };
 }
