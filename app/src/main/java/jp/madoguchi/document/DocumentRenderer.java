@@ -165,11 +165,27 @@ class DocumentRenderer {
           continue;
         }
         int chunk = Math.min(fit, height - done);
-        row(pages, lines, widths, done, chunk, false, table.header() == null);
+        row(pages, continued(pages, lines, done, widths, table.header() == null), widths, done, chunk, false,
+            table.header() == null);
         done += chunk;
       }
     }
     pages.y -= 10;
+  }
+
+  /** A label/value row continued on a new page repeats its label, marked （続き）. */
+  private static List<List<String>> continued(PdfPages pages, List<List<String>> lines, int done, float[] widths,
+      boolean labelValue) {
+    if (done == 0 || !labelValue || done < lines.get(0).size()) {
+      return lines;
+    }
+    String label = lines.get(0).get(0) + "（続き）";
+    if (TextWrap.width(label, pages.regular, CELL) > widths[0] - 2 * PAD) {
+      label = "（続き）";
+    }
+    List<String> column = new ArrayList<>(java.util.Collections.nCopies(done + 1, ""));
+    column.set(done, label);
+    return List.of(column, lines.get(1));
   }
 
   private static List<List<String>> wrapped(PdfPages pages, List<String> cells, float[] widths, PDFont font) {

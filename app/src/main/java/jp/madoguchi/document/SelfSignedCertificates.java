@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -23,7 +24,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A tenant's first signing credential: RSA 3072, self-signed, CN = tenant name, O = tenant slug, 10 years. */
+/**
+ * A tenant's first signing credential: ECDSA P-256 (as strong as RSA 3072, made in milliseconds
+ * where an RSA key takes seconds on a busy server), self-signed, CN = tenant name, O = tenant slug,
+ * 10 years.
+ */
 final class SelfSignedCertificates {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,8 +38,8 @@ final class SelfSignedCertificates {
 
   static SigningCredential create(String tenantId, String tenantName, Instant now) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(3072, RANDOM);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
       KeyPair keys = generator.generateKeyPair();
       X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
           .addRDN(BCStyle.CN, tenantName)
@@ -46,7 +51,7 @@ final class SelfSignedCertificates {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
       X509Certificate certificate = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
       return new SigningCredential(keys.getPrivate(), List.of(certificate), "SELF_SIGNED");
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
       throw new IllegalStateException("Cannot create a signing certificate for tenant " + tenantId, e);

@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 /**
  * Line breaking for Japanese with Latin runs: a line may break between any two Japanese
  * characters, Latin words and numbers stay whole unless longer than a line, and closing
- * punctuation (、。」 …) hangs at the end of a line rather than starting the next (ぶら下げ).
+ * punctuation (、。」 …) never starts a line: the character before it moves down with it (追い出し).
  */
 final class TextWrap {
 
@@ -59,18 +59,22 @@ final class TextWrap {
     float used = 0;
     for (String token : tokens(paragraph)) {
       float tokenWidth = width(token, font, size);
-      boolean hangs = token.length() == 1 && NO_LINE_START.contains(token) && line.length() > 0;
-      if (used + tokenWidth <= width || hangs) {
+      if (used + tokenWidth <= width) {
         line.append(token);
         used += tokenWidth;
         continue;
       }
+      String rest = token.stripLeading();
+      if (token.length() == 1 && NO_LINE_START.contains(token) && line.length() > 1) {
+        // 追い出し: the last character moves down with the punctuation that may not start a line
+        int last = line.offsetByCodePoints(line.length(), -1);
+        rest = line.substring(last) + token;
+        line.setLength(last);
+      }
       if (line.length() > 0) {
         lines.add(line.toString().stripTrailing());
         line.setLength(0);
-        used = 0;
       }
-      String rest = token.stripLeading();
       while (width(rest, font, size) > width) { // a Latin run longer than a line: break it anywhere
         int fit = fitting(rest, font, size, width);
         lines.add(rest.substring(0, fit));
