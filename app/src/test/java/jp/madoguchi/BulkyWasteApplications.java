@@ -3,6 +3,7 @@ package jp.madoguchi;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -35,6 +36,12 @@ public final class BulkyWasteApplications {
 
   public static Map<String, Object> returnForCorrection() {
     return Map.of("decision", "return", "returnComment", "品目の大きさを確認してください。");
+  }
+
+  /** Runs the instance's due jobs: the receipt is issued asynchronously before the review starts. */
+  public static void runJobs(ManagementService management, String processInstanceId) {
+    management.createJobQuery().processInstanceId(processInstanceId).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
   }
 
   /** The layouts of the documents issued for the instance, in the order they were issued. */

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import org.camunda.bpm.engine.ManagementService;
@@ -61,8 +62,7 @@ class DocumentAccessTests extends IntegrationTest {
     number = json.readTree(submitted.body()).get("applicationNumber").asText();
     String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = 'demo' "
         + "AND number = ?", String.class, number);
-    management.createJobQuery().processInstanceId(instanceId).executable().list()
-        .forEach(job -> management.executeJob(job.getId()));
+    BulkyWasteApplications.runJobs(management, instanceId);
     JsonNode detail = json.readTree(send(request("/api/demo/applications/" + number, bearer(DEMO_CHANNEL, resident))
         .GET()).body());
     assertThat(detail.get("documents")).hasSize(1);
