@@ -3,7 +3,6 @@ package jp.madoguchi.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 
@@ -17,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +25,6 @@ class DocumentRenderer {
 
   private static final float BODY = 10.5f;
   private static final float BODY_LEADING = 17f;
-  private static final float CELL = 10f;
-  private static final float CELL_LEADING = 15f;
-  private static final float PAD = 5f;
 
   private final DocumentFonts fonts;
 
@@ -48,10 +43,8 @@ class DocumentRenderer {
     try (PDDocument document = new PDDocument()) {
       PDType0Font regular = PDType0Font.load(document, pair.regular(), true);
       PDType0Font bold = PDType0Font.load(document, pair.bold(), true);
-      PdfPages[] holder = new PdfPages[1];
       try (PdfPages pages = new PdfPages(document, regular, bold, pair.regular().getUnicodeCmapLookup(),
-          () -> runningHeader(holder[0], content))) {
-        holder[0] = pages;
+          next -> runningHeader(next, content))) {
         pages.newPage();
         header(pages, content);
         for (Block block : content.blocks()) {
@@ -128,99 +121,8 @@ class DocumentRenderer {
       }
       pages.y -= 6;
     } else if (block instanceof Table table) {
-      table(pages, table);
+      PdfTables.draw(pages, table);
     }
-  }
-
-  private static void table(PdfPages pages, Table table) throws IOException {
-    float total = 0;
-    for (float width : table.widths()) {
-      total += width;
-    }
-    float[] widths = new float[table.widths().length];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = PdfPages.WIDTH * table.widths()[i] / total;
-    }
-    List<List<String>> header = table.header() == null ? null : wrapped(pages, table.header(), widths, pages.bold);
-    int headerLines = header == null ? 0 : height(header);
-    int freshPageLines = (int) ((PdfPages.TOP - 32 - PdfPages.BOTTOM - 2 * PAD) / CELL_LEADING) - headerLines - 2;
-    if (header != null) {
-      if (pages.y - (headerLines + 2) * CELL_LEADING - 4 * PAD < PdfPages.BOTTOM) {
-        pages.newPage();
-      }
-      row(pages, header, widths, 0, headerLines, true, false);
-    }
-    for (List<String> cells : table.rows()) {
-      List<List<String>> lines = wrapped(pages, cells, widths, pages.regular);
-      int height = height(lines);
-      int done = 0;
-      while (done < height) {
-        int fit = (int) ((pages.y - PdfPages.BOTTOM - 2 * PAD) / CELL_LEADING);
-        boolean wholeRowFitsOnNextPage = done == 0 && height <= freshPageLines;
-        if (fit < 1 || fit < height - done && wholeRowFitsOnNextPage) {
-          pages.newPage();
-          if (header != null) {
-            row(pages, header, widths, 0, headerLines, true, false);
-          }
-          continue;
-        }
-        int chunk = Math.min(fit, height - done);
-        row(pages, continued(pages, lines, done, widths, table.header() == null), widths, done, chunk, false,
-            table.header() == null);
-        done += chunk;
-      }
-    }
-    pages.y -= 10;
-  }
-
-  /** A label/value row continued on a new page repeats its label, marked （続き）. */
-  private static List<List<String>> continued(PdfPages pages, List<List<String>> lines, int done, float[] widths,
-      boolean labelValue) {
-    if (done == 0 || !labelValue || done < lines.get(0).size()) {
-      return lines;
-    }
-    String label = lines.get(0).get(0) + "（続き）";
-    if (TextWrap.width(label, pages.regular, CELL) > widths[0] - 2 * PAD) {
-      label = "（続き）";
-    }
-    List<String> column = new ArrayList<>(java.util.Collections.nCopies(done + 1, ""));
-    column.set(done, label);
-    return List.of(column, lines.get(1));
-  }
-
-  private static List<List<String>> wrapped(PdfPages pages, List<String> cells, float[] widths, PDFont font) {
-    List<List<String>> lines = new ArrayList<>();
-    for (int i = 0; i < widths.length; i++) {
-      String cell = i < cells.size() ? cells.get(i) : "";
-      lines.add(pages.wrap(cell, font, CELL, widths[i] - 2 * PAD));
-    }
-    return lines;
-  }
-
-  private static int height(List<List<String>> lines) {
-    return lines.stream().mapToInt(List::size).max().orElse(1);
-  }
-
-  /** Lines {@code from} to {@code from + count} of a row; a label/value table shades its label column. */
-  private static void row(PdfPages pages, List<List<String>> cells, float[] widths, int from, int count,
-      boolean isHeader, boolean labelValue) throws IOException {
-    float height = count * CELL_LEADING + 2 * PAD;
-    float bottom = pages.y - height;
-    float x = PdfPages.LEFT;
-    for (int column = 0; column < widths.length; column++) {
-      boolean shaded = isHeader || column == 0 && labelValue;
-      if (shaded) {
-        pages.fill(x, bottom, widths[column], height, isHeader ? 0.88f : 0.95f);
-      }
-      pages.frame(x, bottom, widths[column], height);
-      List<String> lines = cells.get(column);
-      for (int line = from; line < Math.min(from + count, lines.size()); line++) {
-        float baseline = pages.y - PAD - (line - from) * CELL_LEADING - CELL - 1;
-        pages.text(x + PAD, baseline, isHeader ? pages.bold : pages.regular, CELL, 0f, lines.get(line));
-      }
-      x += widths[column];
-    }
-    pages.y = bottom;
   }
 
   private static void footers(PdfPages pages, DocumentContent content) throws IOException {

@@ -53,11 +53,6 @@ class DocumentRepository {
         DocumentRepository::map, tenantId, residentRef, number);
   }
 
-  List<Row> findByProcessInstance(String tenantId, String processInstanceId) {
-    return jdbc.query(SELECT + "WHERE d.tenant_id = ? AND d.process_instance_id = ? ORDER BY d.issued_at, d.id",
-        DocumentRepository::map, tenantId, processInstanceId);
-  }
-
   byte[] encryptedContent(String tenantId, UUID id) {
     return jdbc.queryForObject("SELECT content FROM document WHERE tenant_id = ? AND id = ?", byte[].class, tenantId, id);
   }

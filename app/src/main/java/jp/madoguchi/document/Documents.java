@@ -104,10 +104,6 @@ public class Documents {
         .orElse(false);
   }
 
-  List<DocumentRepository.Row> ofProcessInstance(String tenantId, String processInstanceId) {
-    return repository.findByProcessInstance(tenantId, processInstanceId);
-  }
-
   private StoredDocument withContent(DocumentRepository.Row row) {
     byte[] pdf = keys.decryptBytes(row.tenantId(), PURPOSE, repository.encryptedContent(row.tenantId(), row.id()));
     return new StoredDocument(row.id(), row.title(), row.applicationNumber(), pdf);

@@ -3,6 +3,7 @@ package jp.madoguchi.document;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,11 +28,12 @@ final class PdfPages implements AutoCloseable {
   final PDFont bold;
   private final CmapLookup cmap;
   private final List<PDPage> pages = new ArrayList<>();
-  private final Runnable onNewPage;
+  private final Consumer<PdfPages> onNewPage;
   private PDPageContentStream stream;
   float y;
 
-  PdfPages(PDDocument document, PDFont regular, PDFont bold, CmapLookup cmap, Runnable onNewPage) {
+  /** @param onNewPage draws the running header of every page after the first */
+  PdfPages(PDDocument document, PDFont regular, PDFont bold, CmapLookup cmap, Consumer<PdfPages> onNewPage) {
     this.document = document;
     this.regular = regular;
     this.bold = bold;
@@ -49,7 +51,7 @@ final class PdfPages implements AutoCloseable {
     stream = new PDPageContentStream(document, page);
     y = TOP;
     if (pages.size() > 1) {
-      onNewPage.run();
+      onNewPage.accept(this);
     }
   }
 

@@ -4,7 +4,8 @@ package jp.madoguchi.document;
  * Where a tenant's document signing key comes from. The shipped implementation keeps keys
  * encrypted in the database and makes a self-signed certificate on first use; an operator
  * installs a real one (e.g. from a public CA or the municipality's LGPKI) with
- * {@link #install}, or replaces this bean altogether (an HSM, a remote signing service).
+ * {@link #install} (or {@code PUT /api/{tenant}/admin/documents/signing-certificate}), or provides
+ * a {@code @Primary} bean of their own (an HSM, a remote signing service).
  */
 public interface SigningCredentials {
 
