@@ -122,10 +122,10 @@ export async function renderDetail(ctx, preloaded = null) {
     summary,
     actionButtons.length ? h('div', { class: 'actions detail-actions' }, actionButtons) : null,
     section('これまでの経過', timelineList),
-    section('申請した内容', rows.length ? renderRows(rows) : h('p', { class: 'empty', text: '表示できる内容はありません。' })),
-    attachments.length ? section('添付ファイル', h('ul', { class: 'attachment-list' }, attachmentItems)) : null,
     documents.length ? section('発行された書類', h('ul', { class: 'document-list' }, documentItems),
       h('p', { class: 'hint', text: '電子署名付きの PDF です。書類の QR コードから、発行元と改ざんの有無を確認できます。' })) : null,
+    section('申請した内容', rows.length ? renderRows(rows) : h('p', { class: 'empty', text: '表示できる内容はありません。' })),
+    attachments.length ? section('添付ファイル', h('ul', { class: 'attachment-list' }, attachmentItems)) : null,
     h('p', { class: 'back-link' }, h('a', { href: ctx.paths.applications(), text: '申請状況の一覧へ戻る' })),
     dialog].filter(Boolean));
 }
