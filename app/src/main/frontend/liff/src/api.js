@@ -103,5 +103,7 @@ export function createApi(tenant, identity) {
       { method: 'POST', json: { outcome } }),
     demoIdentity: (id) => call(`/demo-identity/${encodeURIComponent(id)}`),
     confirmDemoIdentity: (id) => call(`/demo-identity/${encodeURIComponent(id)}`, { method: 'POST', json: {} }),
+    document: (number, id) => call(`/applications/${encodeURIComponent(number)}/documents/${encodeURIComponent(id)}`,
+      { auth: true, raw: true }),
   };
 }

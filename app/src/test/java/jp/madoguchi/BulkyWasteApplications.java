@@ -3,9 +3,12 @@ package jp.madoguchi;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Start variables of a valid bulky-waste-collection application, as a resident would send them. */
 public final class BulkyWasteApplications {
@@ -33,6 +36,18 @@ public final class BulkyWasteApplications {
 
   public static Map<String, Object> returnForCorrection() {
     return Map.of("decision", "return", "returnComment", "品目の大きさを確認してください。");
+  }
+
+  /** Runs the instance's due jobs: the receipt is issued asynchronously before the review starts. */
+  public static void runJobs(ManagementService management, String processInstanceId) {
+    management.createJobQuery().processInstanceId(processInstanceId).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  /** The layouts of the documents issued for the instance, in the order they were issued. */
+  public static List<String> documents(JdbcTemplate jdbc, ProcessInstance instance) {
+    return jdbc.queryForList("SELECT layout FROM document WHERE process_instance_id = ? ORDER BY issued_at, id",
+        String.class, instance.getId());
   }
 
   public static List<String> residentStatuses(List<jp.madoguchi.application.ResidentStatus> timeline) {

@@ -1,4 +1,4 @@
-// 申請の詳細: status, timeline, what was sent, attachments and the resident's actions.
+// 申請の詳細: status, timeline, what was sent, attachments, issued documents and the resident's actions.
 
 import { h, uniqueId } from '../dom.js';
 import { formatDateTime, formatYen } from '../format.js';
@@ -116,12 +116,25 @@ export async function renderDetail(ctx, preloaded = null) {
   };
   const attachmentItems = attachments.map(fileItem('添付した画像'));
 
+  // issued documents (signed PDFs): fetched with the ID token, saved from a blob
+  const documents = Array.isArray(detail.documents) ? detail.documents : [];
+  const documentItems = documents.map((doc) => h('li', { class: 'document-item', 'data-testid': 'document' },
+    h('span', { class: 'document-title', text: doc.title }),
+    h('time', { class: 'hint', datetime: doc.issuedAt, text: `${formatDateTime(doc.issuedAt)} 発行` }),
+    h('button', {
+      type: 'button', class: 'button secondary', 'data-testid': 'document-download', text: 'PDF を保存',
+      'aria-label': `${doc.title}（PDF）を保存`,
+      onclick: (event) => downloadDocument(event.currentTarget, ctx, detail.applicationNumber, doc, objectUrls),
+    })));
+
   ctx.page.replaceChildren(...[
     detail.clerkComment ? clerkCommentBox(detail.clerkComment) : null,
     summary,
     payment ? paymentSection(payment) : null,
     actionButtons.length ? h('div', { class: 'actions detail-actions' }, actionButtons) : null,
     section('これまでの経過', timelineList),
+    documents.length ? section('発行された書類', h('ul', { class: 'document-list' }, documentItems),
+      h('p', { class: 'hint', text: '電子署名付きの PDF です。書類の QR コードから、発行元と改ざんの有無を確認できます。' })) : null,
     section('申請した内容', rows.length ? renderRows(rows) : h('p', { class: 'empty', text: '表示できる内容はありません。' })),
     attachments.length ? section('添付ファイル', h('ul', { class: 'attachment-list' }, attachmentItems)) : null,
     staffFiles.length ? section('担当課からの写真',
@@ -180,6 +193,26 @@ async function downloadAttachment(event, ctx, attachment, objectUrls) {
     link.click();
   } catch (error) {
     ctx.notice({ type: 'error', text: `ファイルを開けませんでした。${error.message || ''}` });
+  }
+}
+
+async function downloadDocument(button, ctx, number, doc, objectUrls) {
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    const response = await ctx.api.document(number, doc.id);
+    const blob = await response.blob();
+    if (!ctx.alive()) return;
+    const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
+    objectUrls.push(url);
+    const link = h('a', { href: url, download: `${doc.title}_${number}.pdf`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch (error) {
+    ctx.notice({ type: 'error', text: `書類を保存できませんでした。${error.message || ''}` });
+  } finally {
+    button.disabled = false;
   }
 }
 

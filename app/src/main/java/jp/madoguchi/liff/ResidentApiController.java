@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentApplications.Detail;
 import jp.madoguchi.application.ResidentApplications.Submitted;
 import jp.madoguchi.application.ResidentApplications.Summary;
+import jp.madoguchi.document.Documents;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.procedure.ProcedureCatalog;
 import jp.madoguchi.procedure.ProcedureCatalog.Procedure;
@@ -37,13 +39,17 @@ class ResidentApiController {
   private final ProcedureCatalog procedures;
   private final ProcedureForms forms;
   private final ResidentApplications applications;
+  private final Documents documents;
+  private final ObjectMapper json;
 
   ResidentApiController(LiffIdTokens idTokens, ProcedureCatalog procedures, ProcedureForms forms,
-      ResidentApplications applications) {
+      ResidentApplications applications, Documents documents, ObjectMapper json) {
     this.idTokens = idTokens;
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
+    this.documents = documents;
+    this.json = json;
   }
 
   @GetMapping("/procedures")
@@ -84,10 +90,10 @@ class ResidentApiController {
   }
 
   @GetMapping("/applications/{number}")
-  Detail detail(@PathVariable String tenant, @PathVariable String number,
+  JsonNode detail(@PathVariable String tenant, @PathVariable String number,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
       throws InvalidIdTokenException {
-    return applications.detail(tenant, resident(tenant, authorization).userId(), number);
+    return detailWithDocuments(tenant, resident(tenant, authorization).userId(), number);
   }
 
   record CorrectionRequest(ObjectNode data) {
@@ -102,16 +108,24 @@ class ResidentApiController {
       return ResponseEntity.badRequest().body(Map.of("message", "data が必要です (data is required)"));
     }
     applications.correct(tenant, resident.userId(), number, request.data());
-    return ResponseEntity.ok(applications.detail(tenant, resident.userId(), number));
+    return ResponseEntity.ok(detailWithDocuments(tenant, resident.userId(), number));
   }
 
   @PostMapping("/applications/{number}/withdrawal")
-  Detail withdraw(@PathVariable String tenant, @PathVariable String number,
+  JsonNode withdraw(@PathVariable String tenant, @PathVariable String number,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
       throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
     applications.withdraw(tenant, resident.userId(), number);
-    return applications.detail(tenant, resident.userId(), number);
+    return detailWithDocuments(tenant, resident.userId(), number);
+  }
+
+  /** The application's detail and the documents issued for it ({id, title, issuedAt}). */
+  private ObjectNode detailWithDocuments(String tenant, String userId, String number) {
+    Detail detail = applications.detail(tenant, userId, number);
+    ObjectNode body = json.valueToTree(detail);
+    body.set("documents", json.valueToTree(documents.ofApplication(tenant, userId, number)));
+    return body;
   }
 
   private Resident resident(String tenant, String authorization) throws InvalidIdTokenException {

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors of the resident API as a person can act on them: Japanese first, English second. */
-@RestControllerAdvice(assignableTypes = {ResidentApiController.class, AttachmentController.class})
+@RestControllerAdvice(assignableTypes = {ResidentApiController.class, AttachmentController.class,
+    DocumentController.class})
 class ResidentApiErrors {
 
   @ExceptionHandler(InvalidIdTokenException.class)

@@ -64,6 +64,11 @@ public class ProcedureForms {
     return form;
   }
 
+  /** A form deployed with the running procedure, e.g. a clerk's task form. */
+  public FormSchema form(DelegateExecution execution, String formId) {
+    return form(deploymentOf(execution.getProcessDefinitionId()), formId);
+  }
+
   public static String procedureKey(DelegateExecution execution) {
     return processOf(execution.getBpmnModelElementInstance()).getId();
   }

@@ -49,7 +49,7 @@ class WebSecurityConfiguration {
   SecurityFilterChain madoguchiSecurity(HttpSecurity http) throws Exception {
     http
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/line/**", "/api/**",
-            "/line-simulator/**", "/v2/bot/**",
+            "/line-simulator/**", "/v2/bot/**", "/verify/**",
             "/payment/*/callback", "/identity/*/callback"))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
@@ -60,6 +60,8 @@ class WebSecurityConfiguration {
             .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/liff/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // public document verification (metadata and hash only; an upload is compared, never stored)
+            .requestMatchers("/verify/*/*").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/line/*/webhook").permitAll()
             // provider callbacks authenticate themselves with a signature over the body

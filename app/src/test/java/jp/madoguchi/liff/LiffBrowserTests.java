@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import jp.madoguchi.MadoguchiApplication;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,9 +118,12 @@ class LiffBrowserTests {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM attachment a JOIN application p ON p.id = a.application_id "
         + "WHERE p.number = ? AND p.tenant_id = 'demo'", Long.class, number)).isEqualTo(1);
 
+    runJobs(number); // the receipt is issued asynchronously
+
     browser.get(base + "/liff/demo/applications");
     click(By.cssSelector("[data-testid=application-card]"));
     assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("審査中");
+    assertThat(visible(By.cssSelector("[data-testid=document]")).getText()).contains("受付票");
     assertThat(browser.findElement(By.cssSelector("[data-testid=timeline]")).getText()).contains("受付済み");
     shoot("05-detail");
 
@@ -141,10 +145,16 @@ class LiffBrowserTests {
 
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
         Map.of("decision", "approve", "collectionDate", "2026-12-15", "fee", 1200L, "ticketNumber", "T-2026-0042"));
+    runJobs(number);
     browser.navigate().refresh();
     assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("承認");
+    assertThat(browser.findElements(By.cssSelector("[data-testid=document]"))).extracting(WebElement::getText)
+        .anySatisfy(text -> assertThat(text).contains("承認通知書"));
     assertThat(browser.findElements(By.cssSelector("[data-testid=withdraw-button]"))).isEmpty();
     shoot("08-approved");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+        browser.findElement(By.cssSelector("[data-testid=document]")));
+    shoot("08b-documents");
 
     browser.get(base + "/liff/demo/apply/bulky-waste-collection");
     visible(By.cssSelector("[data-testid=confirm-button]"));
@@ -157,6 +167,7 @@ class LiffBrowserTests {
     click(By.cssSelector("[data-testid=confirm-button]"));
     click(By.cssSelector("[data-testid=submit-button]"));
     String second = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    runJobs(second);
     browser.get(base + "/liff/demo/applications/" + second);
     click(By.cssSelector("[data-testid=withdraw-button]"));
     shoot("09-withdraw-confirm");
@@ -265,6 +276,14 @@ class LiffBrowserTests {
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1000));
     }
+    }
+
+  private static void runJobs(String number) {
+    String instanceId = app.getBean(JdbcTemplate.class).queryForObject("SELECT process_instance_id FROM application "
+        + "WHERE number = ? AND tenant_id = 'demo'", String.class, number);
+    ManagementService management = app.getBean(ManagementService.class);
+    management.createJobQuery().processInstanceId(instanceId).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
   }
 
   private static WebElement visible(By locator) {

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class LineEventHandlerTests extends IntegrationTest {
   @Autowired LineEventDispatcher dispatcher;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
   @Autowired LineResidents residents;
 
   private String user;
@@ -81,6 +83,7 @@ class LineEventHandlerTests extends IntegrationTest {
   void shouldShowTheResidentsOwnApplicationsAndTheirStatus() throws Exception {
     var variables = BulkyWasteApplications.valid().putValue("residentRef", user);
     var instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey("bulky-waste-collection", variables));
+    BulkyWasteApplications.runJobs(management, instance.getId());
 
     deliver(textEvent(newEventId(), user, "status-token", "状況", false));
 

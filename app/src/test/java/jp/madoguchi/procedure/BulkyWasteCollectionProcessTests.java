@@ -1,6 +1,7 @@
 package jp.madoguchi.procedure;
 
 import static jp.madoguchi.BulkyWasteApplications.approval;
+import static jp.madoguchi.BulkyWasteApplications.documents;
 import static jp.madoguchi.BulkyWasteApplications.rejection;
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
 import static jp.madoguchi.BulkyWasteApplications.returnForCorrection;
@@ -12,13 +13,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
+import jp.madoguchi.document.Documents;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,6 +49,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
+  @Autowired Documents documentsService;
 
   @BeforeEach
   void useEngine() {
@@ -51,7 +60,11 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   void shouldRegisterTheApplicationQueueTheReceiptAndWaitForReview() {
     ProcessInstance instance = submit();
 
-    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived").isWaitingAt("Task_ReviewApplication");
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived").isWaitingAt("Task_IssueReceipt");
+    Assertions.assertThat(documents(jdbc, instance)).as("the receipt is issued after the submission's transaction").isEmpty();
+    execute(job());
+    assertThat(instance).hasPassed("Task_IssueReceipt").isWaitingAt("Task_ReviewApplication");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt");
     Assertions.assertThat(instance.getTenantId()).isEqualTo(DEMO);
     Assertions.assertThat(instance.getBusinessKey()).matches("20\\d\\d-\\d{6}");
     assertThat(instance).variables().containsEntry("applicationNumber", instance.getBusinessKey());
@@ -77,7 +90,11 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
     complete(task(), approval("2026-12-10"));
 
+    assertThat(instance).isWaitingAt("Task_IssueApprovalNotice");
+    execute(job());
     assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
+    Assertions.assertThat(documentText(instance, "approval-notice")).contains("承認通知書", "令和8年12月10日", "T-2026-0001");
     Assertions.assertThat(job().getDuedate().toInstant())
         .isEqualTo(OffsetDateTime.parse("2026-12-09T09:00:00+09:00").toInstant());
     execute(job());
@@ -95,7 +112,11 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
     complete(task(), rejection());
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected");
+    assertThat(instance).isWaitingAt("Task_IssueRejectionNotice");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Task_IssueRejectionNotice", "Event_Rejected");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "rejection-notice");
+    Assertions.assertThat(documentText(instance, "rejection-notice")).contains("却下通知書", "家電リサイクル法の対象品目");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "却下");
   }
@@ -116,7 +137,9 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     assertThat(instance).variables().containsEntry("address", "デモ市中央1-2-4");
     complete(task(), approval("2026-12-20"));
+    execute(job());
     assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "差戻し中", "審査中", "承認");
   }
@@ -130,6 +153,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyCorrectionExpired", "Event_CorrectionExpired")
         .hasNotPassed("Event_CorrectionSubmitted");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "差戻し中", "取下げ");
   }
@@ -217,8 +241,20 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
   private ProcessInstance submitAndWaitForReview() {
     ProcessInstance instance = submit();
+    assertThat(instance).isWaitingAt("Task_IssueReceipt");
+    execute(job());
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     return instance;
+  }
+
+  private String documentText(ProcessInstance instance, String layout) {
+    UUID id = jdbc.queryForObject("SELECT id FROM document WHERE process_instance_id = ? AND layout = ?", UUID.class,
+        instance.getId(), layout);
+    try (PDDocument pdf = Loader.loadPDF(documentsService.forStaff(DEMO, id).orElseThrow().content())) {
+      return new PDFTextStripper().getText(pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<String> outboxActivities(ProcessInstance instance) {

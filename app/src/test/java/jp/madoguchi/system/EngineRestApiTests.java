@@ -12,7 +12,9 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +34,7 @@ class EngineRestApiTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired ManagementService management;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -65,6 +68,7 @@ class EngineRestApiTests extends IntegrationTest {
     assertThat(instance.get("businessKey").asText()).matches("20\\d\\d-\\d{6}");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE process_instance_id = ? AND tenant_id = ?",
         Long.class, instanceId, DEMO)).isEqualTo(1);
+    BulkyWasteApplications.runJobs(management, instanceId);
 
     JsonNode tasks = json.readTree(get("/task?candidateGroup=waste-section&processInstanceId=" + instanceId,
         "demo-clerk", DEMO_CLERK_PASSWORD).body());
@@ -117,6 +121,7 @@ class EngineRestApiTests extends IntegrationTest {
   void shouldKeepEachTenantsTasksToItsOwnStaff() throws Exception {
     String instanceId = json.readTree(post(START, VALID_START, "demo-admin", DEMO_ADMIN_PASSWORD).body())
         .get("id").asText();
+    BulkyWasteApplications.runJobs(management, instanceId);
 
     JsonNode demoTasks = json.readTree(get("/task?processInstanceId=" + instanceId, "demo-clerk", DEMO_CLERK_PASSWORD).body());
     JsonNode kitaTasks = json.readTree(get("/task?processInstanceId=" + instanceId, "kita-clerk", KITA_CLERK_PASSWORD).body());

@@ -17,6 +17,7 @@ import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +29,14 @@ class TasklistLoginTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired ManagementService management;
   @Autowired ObjectMapper json;
 
   @Test
   void shouldLetTheDemoClerkLogInToTasklistAndDecideATask() throws Exception {
     String instanceId = TenantContext.callAs(DEMO,
         () -> runtime.startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid())).getId();
+    BulkyWasteApplications.runJobs(management, instanceId);
 
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -62,6 +65,7 @@ class TasklistLoginTests extends IntegrationTest {
             {"variables": {"decision": {"value": "reject"}, "rejectReason": {"value": "対象外の品目です。"}}}"""))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    BulkyWasteApplications.runJobs(management, instanceId); // the rejection notice
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("Event_Rejected")
         .count()).isEqualTo(1);
   }

@@ -1,0 +1,119 @@
+package jp.madoguchi.document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues official documents (compose → render → sign → store) and hands them out: to the
+ * resident who owns the application, to the tenant's staff, and, as metadata and a hash only,
+ * to anyone holding the verification URL.
+ */
+@Service
+public class Documents {
+
+  static final String PURPOSE = "document.content";
+  private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+  private final DocumentRenderer renderer;
+  private final SigningCredentials credentials;
+  private final DocumentRepository repository;
+  private final TenantKeys keys;
+  private final String publicUrl;
+
+  Documents(DocumentRenderer renderer, SigningCredentials credentials, DocumentRepository repository, TenantKeys keys,
+      @Value("${madoguchi.public-url}") String publicUrl) {
+    this.renderer = renderer;
+    this.credentials = credentials;
+    this.repository = repository;
+    this.keys = keys;
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  /** What the resident's detail page lists. */
+  public record IssuedDocument(UUID id, String title, OffsetDateTime issuedAt) {
+  }
+
+  public record StoredDocument(UUID id, String title, String applicationNumber, byte[] content) {
+    public String fileName() {
+      return title + "_" + applicationNumber + ".pdf";
+    }
+  }
+
+  /** What the public verification page shows: no personal data. */
+  public record Verification(String issuer, String title, String applicationNumber, OffsetDateTime issuedAt,
+      String sha256) {
+  }
+
+  String verificationUrl(String tenantId, UUID id) {
+    return publicUrl + "/verify/" + tenantId + "/" + id;
+  }
+
+  /** Renders and signs: the PDF as it will be stored. */
+  byte[] produce(String tenantId, DocumentLayout layout, DocumentComposer.Source source) {
+    Calendar when = GregorianCalendar.from(source.issuedAt().withZoneSameInstant(JST));
+    byte[] unsigned = renderer.render(DocumentComposer.compose(layout, source), when);
+    return PdfSigner.sign(unsigned, credentials.forTenant(tenantId), source.tenantName(), source.title() + "の発行", when);
+  }
+
+  UUID issue(String tenantId, UUID applicationId, String processInstanceId, String activityId, DocumentLayout layout,
+      DocumentComposer.Source source) {
+    byte[] pdf = produce(tenantId, layout, source);
+    UUID id = UUID.fromString(source.documentId());
+    var row = new DocumentRepository.Row(id, tenantId, applicationId, source.applicationNumber(), layout.id(),
+        source.title(), sha256(pdf), source.issuedAt().toInstant());
+    repository.insert(row, processInstanceId, activityId, pdf.length, keys.encryptBytes(tenantId, PURPOSE, pdf));
+    return id;
+  }
+
+  public List<IssuedDocument> ofApplication(String tenantId, String residentRef, String applicationNumber) {
+    return repository.findByApplication(tenantId, residentRef, applicationNumber).stream()
+        .map(row -> new IssuedDocument(row.id(), row.title(), row.issuedAt().atZone(JST).toOffsetDateTime())).toList();
+  }
+
+  public Optional<StoredDocument> forResident(String tenantId, String residentRef, String applicationNumber, UUID id) {
+    return repository.findForResident(tenantId, residentRef, applicationNumber, id).map(this::withContent);
+  }
+
+  public Optional<StoredDocument> forStaff(String tenantId, UUID id) {
+    return repository.find(tenantId, id).map(this::withContent);
+  }
+
+  Optional<Verification> verification(String tenantId, String issuer, UUID id) {
+    return repository.find(tenantId, id).map(row -> new Verification(issuer, row.title(), row.applicationNumber(),
+        row.issuedAt().atZone(JST).toOffsetDateTime(), row.sha256()));
+  }
+
+  /** True when the bytes are exactly the document as issued. */
+  boolean matches(String tenantId, UUID id, byte[] candidate) {
+    return repository.find(tenantId, id)
+        .map(row -> MessageDigest.isEqual(row.sha256().getBytes(StandardCharsets.US_ASCII),
+            sha256(candidate).getBytes(StandardCharsets.US_ASCII)))
+        .orElse(false);
+  }
+
+  private StoredDocument withContent(DocumentRepository.Row row) {
+    byte[] pdf = keys.decryptBytes(row.tenantId(), PURPOSE, repository.encryptedContent(row.tenantId(), row.id()));
+    return new StoredDocument(row.id(), row.title(), row.applicationNumber(), pdf);
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package jp.madoguchi.liff;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jp.madoguchi.document.Documents;
+import jp.madoguchi.document.Documents.StoredDocument;
+import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
+import jp.madoguchi.staff.StaffAccess;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Issued documents (signed PDFs): for the resident who owns the application, and for the tenant's staff. */
+@RestController
+class DocumentController {
+
+  private final LiffIdTokens idTokens;
+  private final Documents documents;
+
+  DocumentController(LiffIdTokens idTokens, Documents documents) {
+    this.idTokens = idTokens;
+    this.documents = documents;
+  }
+
+  @GetMapping("/api/{tenant}/applications/{number}/documents/{id}")
+  ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable String number, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws InvalidIdTokenException {
+    Resident resident = idTokens.fromAuthorizationHeader(tenant, authorization);
+    return documents.forResident(tenant, resident.userId(), number, id).map(DocumentController::pdf)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  @GetMapping("/api/{tenant}/admin/documents/{id}")
+  ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
+      Authentication authentication) {
+    StaffAccess.requireStaffOf(authentication, tenant);
+    return documents.forStaff(tenant, id).map(DocumentController::pdf)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  private static ResponseEntity<byte[]> pdf(StoredDocument document) {
+    String encoded = URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    String ascii = "document_" + document.applicationNumber().replaceAll("[^A-Za-z0-9-]", "_") + ".pdf";
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, "application/pdf")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(document.content());
+  }
+}

@@ -1,0 +1,105 @@
+package jp.madoguchi.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A tenant admin replaces the self-signed signing certificate with one of their own (PKCS#12). */
+class SigningCertificateTests extends IntegrationTest {
+
+  private static final String BOUNDARY = "----madoguchi-pkcs12-boundary";
+  private static final String KITA_ADMIN_PASSWORD = "Hokubu-Admin-2026!";
+
+  @LocalServerPort int port;
+  @Autowired SigningCredentials credentials;
+  @Autowired Documents documents;
+  @Autowired DocumentLayouts layouts;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void shouldInstallACertificateThatSignsTheTenantsNextDocuments() throws Exception {
+    SigningCredential real = SelfSignedCertificates.create(KITA, "北市 文書発行用", Instant.now());
+
+    HttpResponse<String> installed = install("kita", pkcs12(real, "secret"), "secret");
+
+    assertThat(installed.statusCode()).isEqualTo(200);
+    JsonNode shown = json.readTree(get("/api/kita/admin/documents/signing-certificate").body());
+    assertThat(shown.get("origin").asText()).isEqualTo("INSTALLED");
+    assertThat(shown.get("subject").asText()).contains("CN=北市 文書発行用");
+    byte[] pdf = documents.produce(KITA, layouts.find("receipt").orElseThrow(), source());
+    assertThat(PdfSignatures.valid(pdf, PdfSignatures.read(pdf), real.certificate())).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAWrongPasswordAndOtherTenants() throws Exception {
+    SigningCredential real = SelfSignedCertificates.create(KITA, "北市", Instant.now());
+    byte[] file = pkcs12(real, "secret");
+
+    assertThat(install("kita", file, "wrong").statusCode()).isEqualTo(400);
+    assertThat(install("demo", file, "secret").statusCode()).as("kita-admin for demo").isEqualTo(403);
+  }
+
+  private DocumentComposer.Source source() throws Exception {
+    String id = UUID.randomUUID().toString();
+    ZonedDateTime now = ZonedDateTime.parse("2026-11-26T10:00:00+09:00[Asia/Tokyo]");
+    var form = jp.madoguchi.procedure.FormSchema.parse(json.readTree("{\"id\": \"f\", \"components\": []}"));
+    return new DocumentComposer.Source(id, documents.verificationUrl(KITA, UUID.fromString(id)), "北市", "手続",
+        "2026-000001", now, now, "受付票", json.createObjectNode(), json.createObjectNode(), form, List.of());
+  }
+
+  private static byte[] pkcs12(SigningCredential credential, String password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("signer", credential.privateKey(), password.toCharArray(),
+        credential.chain().toArray(Certificate[]::new));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    store.store(out, password.toCharArray());
+    return out.toByteArray();
+  }
+
+  private HttpResponse<String> install(String tenant, byte[] file, String password) throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"signer.p12\""
+        + "\r\nContent-Type: application/x-pkcs12\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(file);
+    body.write(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n" + password
+        + "\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri("/api/" + tenant + "/admin/documents/signing-certificate"))
+        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+        .method("PUT", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    String basic = Base64.getEncoder().encodeToString(("kita-admin:" + KITA_ADMIN_PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(request.header("Authorization", "Basic " + basic).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
