@@ -25,7 +25,7 @@ class ProcessCoverageTests extends IntegrationTest {
     assertThat(recording.coverage(PROCESS)).isBetween(0.1, 0.5);
     assertThat(recording.missed(PROCESS))
         .contains("Gateway_Decision", "Flow_Approved", "Event_CollectionScheduled", "Flow_ToDecision")
-        .doesNotContain("StartEvent_ApplicationSubmitted", "Flow_ToRegister", "Task_ReviewApplication");
+        .doesNotContain("StartEvent_ApplicationSubmitted", "Flow_ToRegister", "Task_RegisterApplication");
     assertThatThrownBy(() -> recording.assertCoveredAtLeast(PROCESS, 0.9))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(PROCESS)

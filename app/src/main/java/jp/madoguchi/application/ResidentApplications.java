@@ -6,28 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.attachment.Attachment;
 import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.procedure.FormValidator;
-import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureCatalog;
 import jp.madoguchi.procedure.ProcedureCatalog.Procedure;
 import jp.madoguchi.procedure.ProcedureForms;
-import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a resident does with their applications. Every method takes the resident's LINE user id
+ * What a resident does with their submitted applications (submitting is {@link ResidentSubmissions}'s
+ * job). Every method takes the resident's LINE user id
  * from a verified ID token: a resident only ever reaches their own applications in their tenant.
  */
 @Service
@@ -43,14 +38,13 @@ public class ResidentApplications {
   private final ResidentStatusService statuses;
   private final RuntimeService runtime;
   private final TenantKeys keys;
-  private final JdbcTemplate jdbc;
-  private final ObjectMapper json;
+  private final ApplicationData applicationData;
   private final Attachments attachments;
   private final List<ResidentStep> steps;
   private final EarlierSubmissions earlierSubmissions;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
-      ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, JdbcTemplate jdbc, ObjectMapper json,
+      ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, ApplicationData applicationData,
       Attachments attachments, List<ResidentStep> steps, EarlierSubmissions earlierSubmissions) {
     this.procedures = procedures;
     this.forms = forms;
@@ -58,14 +52,10 @@ public class ResidentApplications {
     this.statuses = statuses;
     this.runtime = runtime;
     this.keys = keys;
-    this.jdbc = jdbc;
-    this.json = json;
+    this.applicationData = applicationData;
     this.attachments = attachments;
     this.steps = steps;
     this.earlierSubmissions = earlierSubmissions;
-  }
-
-  public record Submitted(String applicationNumber, boolean created) {
   }
 
   public record Summary(String applicationNumber, String procedureKey, String procedureName,
@@ -79,43 +69,6 @@ public class ResidentApplications {
   public record Detail(String applicationNumber, String procedureKey, String procedureName, OffsetDateTime submittedAt,
       String status, List<TimelineEntry> timeline, JsonNode data, String clerkComment, List<String> actions,
       List<Attachment> attachments, List<Attachment> staffAttachments, Object payment, Object identityAssurance) {
-  }
-
-  /**
-   * Starts the procedure for the resident: the process checks the data and stores the application
-   * in the same transaction. The same {@code clientRequestId} twice gives the same application.
-   */
-  @Transactional
-  public Submitted submit(String tenantId, String userId, String procedureKey, ObjectNode data, UUID clientRequestId) {
-    Procedure procedure = procedures.find(tenantId, procedureKey)
-        .orElseThrow(() -> new ApplicationNotFoundException("この手続はありません (no such procedure)"));
-    if (data.has(RegisterApplicationDelegate.RESIDENT_REF)) {
-      throw InvalidFormException.of(List.of(new FormViolation(RegisterApplicationDelegate.RESIDENT_REF,
-          "この申請にない項目です", "not a field of this form")));
-    }
-    int claimed = jdbc.update("""
-        INSERT INTO application_submission (tenant_id, resident_ref, client_request_id) VALUES (?, ?, ?)
-        ON CONFLICT DO NOTHING""", tenantId, userId, clientRequestId);
-    if (claimed == 0) {
-      String number = jdbc.queryForObject("""
-          SELECT application_number FROM application_submission
-          WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""", String.class,
-          tenantId, userId, clientRequestId);
-      return new Submitted(number, false);
-    }
-    var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
-    ProcessInstanceWithVariables instance = TenantContext.callAs(tenantId,
-        () -> runtime.createProcessInstanceById(procedure.definitionId()).setVariables(variables)
-            .executeWithVariablesInReturn());
-    jdbc.update("""
-        UPDATE application_submission SET application_number = ?
-        WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""",
-        instance.getBusinessKey(), tenantId, userId, clientRequestId);
-    UUID applicationId = UUID.fromString(instance.getVariables()
-        .getValue(RegisterApplicationDelegate.APPLICATION_ID, String.class));
-    attachments.linkToApplication(tenantId, userId, applicationId,
-        AttachmentReferences.in(forms.startForm(procedure.definitionId()), data));
-    return new Submitted(instance.getBusinessKey(), true);
   }
 
   public List<Summary> list(String tenantId, String userId) {
@@ -136,7 +89,7 @@ public class ResidentApplications {
         ? (String) runtime.getVariable(application.processInstanceId(), "returnComment") : null;
     return new Detail(application.number(), application.procedureKey(), procedureName(application),
         application.submittedAt().atOffset(JST), timeline.isEmpty() ? "受付中" : timeline.get(timeline.size() - 1).status(),
-        timeline, payload(application), comment, actions, attachments.ofApplication(tenantId, application.id()),
+        timeline, applicationData.of(application), comment, actions, attachments.ofApplication(tenantId, application.id()),
         attachments.addedByStaff(tenantId, application.id()), step("payment", application),
         step("identityAssurance", application));
   }
@@ -164,7 +117,7 @@ public class ResidentApplications {
         AttachmentReferences.in(forms.startForm(definitionId), result.data()).stream()
             .filter(id -> !alreadyLinked.contains(id)).toList());
     var variables = ApplicationVariables.of(result.data()).putValueTyped(EarlierSubmissions.VARIABLE,
-        earlierSubmissions.withReplaced(application, forms.startForm(definitionId), payload(application), result.data()));
+        earlierSubmissions.withReplaced(application, forms.startForm(definitionId), applicationData.of(application), result.data()));
     applications.updatePayload(tenantId, application.id(),
         keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
     runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())
@@ -208,14 +161,5 @@ public class ResidentApplications {
   private String procedureName(ApplicationRecord application) {
     return procedures.find(application.tenantId(), application.procedureKey()).map(Procedure::name)
         .orElse(application.procedureKey());
-  }
-
-  private JsonNode payload(ApplicationRecord application) {
-    byte[] sealed = applications.encryptedPayload(application.tenantId(), application.id()).orElseThrow();
-    try {
-      return json.readTree(keys.decrypt(application.tenantId(), RegisterApplicationDelegate.PAYLOAD_PURPOSE, sealed));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored application payload is not JSON", e);
-    }
   }
 }

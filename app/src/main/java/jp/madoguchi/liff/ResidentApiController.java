@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentApplications.Detail;
-import jp.madoguchi.application.ResidentApplications.Submitted;
 import jp.madoguchi.application.ResidentApplications.Summary;
+import jp.madoguchi.application.ResidentSubmissions;
+import jp.madoguchi.application.ResidentSubmissions.Submitted;
 import jp.madoguchi.document.Documents;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.procedure.ProcedureCatalog;
@@ -38,15 +39,17 @@ class ResidentApiController {
   private final LiffIdTokens idTokens;
   private final ProcedureCatalog procedures;
   private final ProcedureForms forms;
+  private final ResidentSubmissions submissions;
   private final ResidentApplications applications;
   private final Documents documents;
   private final ObjectMapper json;
 
   ResidentApiController(LiffIdTokens idTokens, ProcedureCatalog procedures, ProcedureForms forms,
-      ResidentApplications applications, Documents documents, ObjectMapper json) {
+      ResidentSubmissions submissions, ResidentApplications applications, Documents documents, ObjectMapper json) {
     this.idTokens = idTokens;
     this.procedures = procedures;
     this.forms = forms;
+    this.submissions = submissions;
     this.applications = applications;
     this.documents = documents;
     this.json = json;
@@ -76,7 +79,7 @@ class ResidentApiController {
       return ResponseEntity.badRequest().body(Map.of("message",
           "procedureKey、data、clientRequestId が必要です (procedureKey, data and clientRequestId are required)"));
     }
-    Submitted submitted = applications.submit(tenant, resident.userId(), request.procedureKey(), request.data(),
+    Submitted submitted = submissions.submit(tenant, resident.userId(), request.procedureKey(), request.data(),
         request.clientRequestId());
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Map.of("applicationNumber", submitted.applicationNumber()));
