@@ -32,6 +32,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres postgres = builder
         .setDataDirectory(properties.postgresDirectory())
         .setCleanDataDirectory(false)
+        // stopped by the context (destroyMethod), after the engine and the pool that use it; its own
+        // JVM shutdown hook would race the context's and leave the engine talking to a dead server
+        .setRegisterShutdownHook(false)
         // kept data must survive a crash: the zonky defaults are tuned for throwaway test databases
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
