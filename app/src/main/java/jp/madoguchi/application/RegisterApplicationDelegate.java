@@ -38,15 +38,17 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final TenantKeys keys;
   private final ObjectMapper json;
   private final Clock clock;
+  private final AttachmentLinks attachmentLinks;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
     this.keys = keys;
     this.json = json;
     this.clock = clock;
+    this.attachmentLinks = attachmentLinks;
   }
 
   @Override
@@ -73,5 +75,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
+    execution.setVariable(AttachmentLinks.VARIABLE,
+        attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
   }
 }

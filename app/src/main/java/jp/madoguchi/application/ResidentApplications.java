@@ -42,10 +42,12 @@ public class ResidentApplications {
   private final Attachments attachments;
   private final List<ResidentStep> steps;
   private final EarlierSubmissions earlierSubmissions;
+  private final AttachmentLinks attachmentLinks;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
       ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, ApplicationData applicationData,
-      Attachments attachments, List<ResidentStep> steps, EarlierSubmissions earlierSubmissions) {
+      Attachments attachments, List<ResidentStep> steps, EarlierSubmissions earlierSubmissions,
+      AttachmentLinks attachmentLinks) {
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
@@ -56,6 +58,7 @@ public class ResidentApplications {
     this.attachments = attachments;
     this.steps = steps;
     this.earlierSubmissions = earlierSubmissions;
+    this.attachmentLinks = attachmentLinks;
   }
 
   public record Summary(String applicationNumber, String procedureKey, String procedureName,
@@ -112,12 +115,14 @@ public class ResidentApplications {
     if (!result.valid()) {
       throw InvalidFormException.of(result.violations());
     }
+    List<UUID> attached = AttachmentReferences.in(forms.startForm(definitionId), result.data());
     List<UUID> alreadyLinked = attachments.ofApplication(tenantId, application.id()).stream().map(Attachment::id).toList();
     attachments.linkToApplication(tenantId, userId, application.id(),
-        AttachmentReferences.in(forms.startForm(definitionId), result.data()).stream()
-            .filter(id -> !alreadyLinked.contains(id)).toList());
-    var variables = ApplicationVariables.of(result.data()).putValueTyped(EarlierSubmissions.VARIABLE,
-        earlierSubmissions.withReplaced(application, forms.startForm(definitionId), applicationData.of(application), result.data()));
+        attached.stream().filter(id -> !alreadyLinked.contains(id)).toList());
+    var variables = ApplicationVariables.of(result.data())
+        .putValueTyped(EarlierSubmissions.VARIABLE, earlierSubmissions.withReplaced(application,
+            forms.startForm(definitionId), applicationData.of(application), result.data()))
+        .putValueTyped(AttachmentLinks.VARIABLE, attachmentLinks.of(tenantId, attached));
     applications.updatePayload(tenantId, application.id(),
         keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
     runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())

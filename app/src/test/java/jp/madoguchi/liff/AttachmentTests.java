@@ -38,6 +38,7 @@ class AttachmentTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   private String resident;
 
@@ -108,6 +109,24 @@ class AttachmentTests extends IntegrationTest {
     assertThat(staffDownload("demo-clerk", DEMO_CLERK_PASSWORD, id).statusCode()).isEqualTo(200);
     assertThat(staffDownload("kita-clerk", KITA_CLERK_PASSWORD, id).statusCode()).isEqualTo(403);
     assertThat(download(stranger, id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldGiveTheClerksFormALinkToEveryAttachedFile() throws Exception {
+    String photo = json.readTree(upload(resident, "sofa.png", png(20, 20)).body()).get("id").asText();
+    String pdf = json.readTree(upload(resident, "estimate.pdf",
+        "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()).body()).get("id").asText();
+
+    String number = json.readTree(submit(resident, "[\"" + photo + "\", \"" + pdf + "\"]").body())
+        .get("applicationNumber").asText();
+
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = 'demo' "
+        + "AND number = ?", String.class, number);
+    JsonNode links = json.readTree(runtime.getVariableTyped(instance, "attachmentLinks").getValue().toString());
+    assertThat(links).extracting(link -> link.get("url").asText()).containsExactly(
+        "http://localhost:8080/api/demo/admin/attachments/" + photo,
+        "http://localhost:8080/api/demo/admin/attachments/" + pdf);
+    assertThat(links).extracting(link -> link.get("n").asInt()).containsExactly(1, 2);
   }
 
   @Test
