@@ -3,6 +3,7 @@ package jp.madoguchi;
 import java.util.Map;
 
 import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,14 +47,23 @@ public final class ResidentCertificateApplications {
     return TenantContext.callAs(IntegrationTest.DEMO, () -> runtime.startProcessInstanceByKey(PROCESS, variables));
   }
 
+  /** Started and its receipt issued (an asynchronous step): waiting for the identity assurance. */
+  public static ProcessInstance awaitingIdentity(RuntimeService runtime, ManagementService management,
+      VariableMap variables) {
+    ProcessInstance instance = start(runtime, variables);
+    BulkyWasteApplications.runJobs(management, instance.getId());
+    return instance;
+  }
+
   public static void assureIdentity(RuntimeService runtime, ProcessInstance instance) {
     runtime.createMessageCorrelation("IdentityAssured").processInstanceId(instance.getId())
         .setVariable("identityAssuranceLevel", "demo").correlate();
   }
 
   /** Started, identity assured and approved: waiting for the fee. */
-  public static ProcessInstance awaitingPayment(RuntimeService runtime, TaskService tasks, VariableMap variables) {
-    ProcessInstance instance = start(runtime, variables);
+  public static ProcessInstance awaitingPayment(RuntimeService runtime, TaskService tasks, ManagementService management,
+      VariableMap variables) {
+    ProcessInstance instance = awaitingIdentity(runtime, management, variables);
     assureIdentity(runtime, instance);
     String review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     tasks.complete(review, approval());

@@ -41,7 +41,7 @@ class IdentityCallbackTests extends IntegrationTest {
 
   @BeforeEach
   void awaitIdentity() {
-    instance = ResidentCertificateApplications.start(runtime,
+    instance = ResidentCertificateApplications.awaitingIdentity(runtime, management,
         ResidentCertificateApplications.byMail("U" + UUID.randomUUID().toString().replace("-", "")));
     requestId = (String) runtime.getVariable(instance.getId(), "identityRequestId");
     providerRef = jdbc.queryForObject("SELECT provider_ref FROM identity_request WHERE id = ?::uuid", String.class,

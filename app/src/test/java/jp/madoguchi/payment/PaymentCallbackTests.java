@@ -50,7 +50,7 @@ class PaymentCallbackTests extends IntegrationTest {
     LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LineIdTokens.LINE))));
     resident = "U" + UUID.randomUUID().toString().replace("-", "");
-    instance = ResidentCertificateApplications.awaitingPayment(runtime, tasks,
+    instance = ResidentCertificateApplications.awaitingPayment(runtime, tasks, management,
         ResidentCertificateApplications.byMail(resident));
     providerRef = jdbc.queryForObject("SELECT provider_ref FROM payment WHERE process_instance_id = ?", String.class,
         instance.getId());
@@ -82,7 +82,7 @@ class PaymentCallbackTests extends IntegrationTest {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(json.readTree(first.body()).get("result").asText()).isEqualTo("APPLIED");
     assertThat(paymentStatus()).isEqualTo("PAID");
-    assertThat(waitingAt()).contains("Task_EnterTrackingNumber");
+    assertThat(waitingAt()).contains("Task_IssueApprovalNotice");
     long outbox = count("SELECT count(*) FROM notification_outbox");
 
     HttpResponse<String> again = callback(DEMO, body, sign(body));
@@ -90,7 +90,7 @@ class PaymentCallbackTests extends IntegrationTest {
     assertThat(json.readTree(again.body()).get("result").asText()).isEqualTo("DUPLICATE");
     assertThat(count("SELECT count(*) FROM notification_outbox")).isEqualTo(outbox);
     assertThat(paymentStatus()).isEqualTo("PAID");
-    assertThat(waitingAt()).contains("Task_EnterTrackingNumber");
+    assertThat(waitingAt()).contains("Task_IssueApprovalNotice");
   }
 
   @Test

@@ -13,20 +13,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.document.Documents;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -248,13 +243,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   }
 
   private String documentText(ProcessInstance instance, String layout) {
-    UUID id = jdbc.queryForObject("SELECT id FROM document WHERE process_instance_id = ? AND layout = ?", UUID.class,
-        instance.getId(), layout);
-    try (PDDocument pdf = Loader.loadPDF(documentsService.forStaff(DEMO, id).orElseThrow().content())) {
-      return new PDFTextStripper().getText(pdf);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return IssuedDocuments.text(jdbc, documentsService, instance, layout);
   }
 
   private List<String> outboxActivities(ProcessInstance instance) {

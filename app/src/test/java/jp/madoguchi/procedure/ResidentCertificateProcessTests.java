@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.application.ResidentStatusService;
+import jp.madoguchi.document.Documents;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,12 +41,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ResidentCertificateProcessTests extends IntegrationTest {
 
   private static final String RESIDENT = "U0000000000000000000000000000rc01";
+  private static final String RECEIPT = "受付票";
+  private static final String DECISION = "住民票の写し等交付決定通知書";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
+  @Autowired Documents documents;
 
   @BeforeEach
   void useEngine() {
@@ -51,14 +58,20 @@ class ResidentCertificateProcessTests extends IntegrationTest {
   }
 
   @Test
-  void shouldRegisterTheRequestAndAskForIdentityAssurance() {
+  void shouldRegisterTheRequestIssueTheReceiptAndAskForIdentityAssurance() {
     ProcessInstance instance = start(byMail(RESIDENT));
 
-    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived", "Task_RequestIdentityAssurance",
-        "Task_NotifyIdentityRequested").isWaitingAt("Gateway_AwaitIdentity");
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived").isWaitingAt("Task_IssueReceipt");
+    Assertions.assertThat(titles(instance)).as("the receipt is issued after the request's transaction").isEmpty();
+    execute(job());
+
+    assertThat(instance).hasPassed("Task_IssueReceipt", "Task_RequestIdentityAssurance", "Task_NotifyIdentityRequested")
+        .isWaitingAt("Gateway_AwaitIdentity");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documents, instance, "receipt"))
+        .contains(RECEIPT, "住民票の写し等の交付請求", instance.getBusinessKey(), "世帯全員");
     Assertions.assertThat(jdbc.queryForObject("SELECT status FROM identity_request WHERE process_instance_id = ?",
         String.class, instance.getId())).isEqualTo("REQUESTED");
-    // both in the start's transaction
     Assertions.assertThat(outboxActivities(instance))
         .containsExactlyInAnyOrder("Task_NotifyReceived", "Task_NotifyIdentityRequested");
     Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち");
@@ -77,11 +90,18 @@ class ResidentCertificateProcessTests extends IntegrationTest {
         .containsEntry("description", "住民票の写し 2通の交付手数料");
     pay(instance);
 
+    assertThat(instance).hasPassed("Task_NotifyPaid").isWaitingAt("Task_IssueApprovalNotice");
+    execute(job());
     assertThat(instance).isWaitingAt("Task_EnterTrackingNumber");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT, DECISION);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documents, instance, "approval-notice"))
+        .contains(DECISION, "請求するもの", "住民票の写し", "通数", "郵送で受け取る", "承認");
     assertThat(task()).hasCandidateGroup("citizen-section");
     complete(task(), Map.of("trackingNumber", "1234-5678-9012"));
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyPaid", "Task_NotifyMailed", "Event_Mailed");
+    assertThat(instance).isEnded().hasPassed("Task_NotifyPaid", "Task_IssueApprovalNotice", "Task_NotifyMailed",
+        "Event_Mailed");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT, DECISION);
     Assertions.assertThat(timeline(instance))
         .containsExactly("受付済み", "本人確認待ち", "審査中", "支払待ち", "支払済み", "発送準備中", "交付済み");
     Assertions.assertThat(outboxActivities(instance)).endsWith("Task_NotifyPaid", "Task_NotifyMailed");
@@ -94,8 +114,13 @@ class ResidentCertificateProcessTests extends IntegrationTest {
     Assertions.assertThat(jdbc.queryForObject("SELECT amount FROM payment WHERE process_instance_id = ?",
         Integer.class, instance.getId())).isEqualTo(300);
     pay(instance);
+    execute(job());
 
-    assertThat(instance).hasPassed("Task_NotifyReadyForPickup").isWaitingAt("Task_ConfirmHandover");
+    assertThat(instance).hasPassed("Task_IssueApprovalNotice", "Task_NotifyReadyForPickup")
+        .isWaitingAt("Task_ConfirmHandover");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT, DECISION);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documents, instance, "approval-notice"))
+        .contains(DECISION, "窓口で受け取る");
     complete(task(), Map.of("handedOver", true));
 
     assertThat(instance).isEnded().hasPassed("Event_HandedOver").hasNotPassed("Task_EnterTrackingNumber");
@@ -108,6 +133,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
     ProcessInstance instance = reviewed(atCounter(RESIDENT));
     complete(task(), approval());
     pay(instance);
+    execute(job());
     String taskId = task().getId();
 
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("handedOver", false)))
@@ -121,7 +147,13 @@ class ResidentCertificateProcessTests extends IntegrationTest {
 
     complete(task(), rejection());
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected").hasNotPassed("Task_RequestPayment");
+    assertThat(instance).hasPassed("Task_NotifyRejected").isWaitingAt("Task_IssueRejectionNotice");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Task_IssueRejectionNotice", "Event_Rejected")
+        .hasNotPassed("Task_RequestPayment");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT, "却下通知書");
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documents, instance, "rejection-notice"))
+        .contains("却下通知書", "請求できる方の範囲を超えています。", "審査請求");
     Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "却下");
   }
 
@@ -137,6 +169,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
     assertThat(instance).hasPassed("Task_NotifyResubmitted").isWaitingAt("Task_ReviewApplication");
     complete(task(), approval());
     assertThat(instance).isWaitingAt("Gateway_AwaitPayment");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT);
     Assertions.assertThat(timeline(instance))
         .containsExactly("受付済み", "本人確認待ち", "審査中", "差戻し中", "審査中", "支払待ち");
   }
@@ -160,6 +193,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringReview", "Event_Withdrawn")
         .hasNotPassed("Gateway_Decision");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT);
     Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "取下げ");
   }
 
@@ -185,7 +219,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
     Assertions.assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE process_instance_id = ?",
         Long.class, instance.getId())).isEqualTo(2);
     pay(instance);
-    assertThat(instance).isWaitingAt("Task_EnterTrackingNumber");
+    assertThat(instance).isWaitingAt("Task_IssueApprovalNotice");
   }
 
   @Test
@@ -200,17 +234,19 @@ class ResidentCertificateProcessTests extends IntegrationTest {
         String.class, instance.getId())).isEqualTo("EXPIRED");
     Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "審査中", "支払待ち", "取下げ");
     Assertions.assertThat(outboxActivities(instance)).endsWith("Task_NotifyPaymentExpired");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT);
   }
 
   @Test
   void shouldEndWhenTheIdentityIsNotAssuredWithinSevenDays() {
-    ProcessInstance instance = start(byMail(RESIDENT));
+    ProcessInstance instance = ResidentCertificateApplications.awaitingIdentity(runtime, management, byMail(RESIDENT));
     assertThat(instance).isWaitingAt("Gateway_AwaitIdentity");
 
     execute(job("Event_IdentityDeadline"));
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyIdentityExpired", "Event_IdentityExpired")
         .hasNotPassed("Task_ReviewApplication");
+    Assertions.assertThat(titles(instance)).containsExactly(RECEIPT);
     Assertions.assertThat(timeline(instance)).containsExactly("受付済み", "本人確認待ち", "取下げ");
   }
 
@@ -237,7 +273,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
   }
 
   private ProcessInstance reviewed(VariableMap variables) {
-    ProcessInstance instance = start(variables);
+    ProcessInstance instance = ResidentCertificateApplications.awaitingIdentity(runtime, management, variables);
     assureIdentity(runtime, instance);
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     return instance;
@@ -249,6 +285,10 @@ class ResidentCertificateProcessTests extends IntegrationTest {
 
   private void withdraw(ProcessInstance instance) {
     runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
+  }
+
+  private List<String> titles(ProcessInstance instance) {
+    return IssuedDocuments.titles(jdbc, instance);
   }
 
   private List<String> timeline(ProcessInstance instance) {
