@@ -13,9 +13,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class ChildAllowanceApplyTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   @Autowired ObjectMapper json;
 
   private String resident;
@@ -48,6 +51,7 @@ class ChildAllowanceApplyTests extends IntegrationTest {
     String number = json.readTree(response.body()).get("applicationNumber").asText();
     String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = 'demo' "
         + "AND number = ? AND resident_ref = ? AND procedure_key = 'child-allowance'", String.class, number, resident);
+    BulkyWasteApplications.runJobs(management, instanceId);
     assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_ReviewApplication");
   }

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.application.ResidentApplications;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -109,6 +111,7 @@ class ChildAllowanceBrowserTests {
     TaskService tasks = app.getBean(TaskService.class);
     ProcessInstance instance = TenantContext.callAs("demo",
         () -> runtime.startProcessInstanceByKey("child-allowance", ChildAllowanceApplications.valid(HANAKO)));
+    BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), instance.getId());
     tasks.complete(reviewTask(tasks, instance), java.util.Map.of("reviewDecision", "return",
         "returnComment", "口座名義を通帳のとおりに入力してください。"));
     app.getBean(ResidentApplications.class).correct("demo", HANAKO, instance.getBusinessKey(),

@@ -1,6 +1,8 @@
 package jp.madoguchi.procedure;
 
+import static jp.madoguchi.BulkyWasteApplications.documents;
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.BulkyWasteApplications.runJobs;
 import static jp.madoguchi.ChildAllowanceApplications.approvalProposal;
 import static jp.madoguchi.ChildAllowanceApplications.chiefApproval;
 import static jp.madoguchi.ChildAllowanceApplications.chiefSendBack;
@@ -27,11 +29,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentStatusService;
+import jp.madoguchi.document.Documents;
 import jp.madoguchi.tenant.TenantKeys;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -50,10 +55,15 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
   private static final String PROCESS = "child-allowance";
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final String RECEIPT = "受付票";
+  private static final String CERTIFICATION = "児童手当認定通知書";
+  private static final String REJECTION = "児童手当認定請求却下通知書";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired Documents documentsService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
   @Autowired ResidentApplications residentApplications;
@@ -69,11 +79,26 @@ class ChildAllowanceProcessTests extends IntegrationTest {
   }
 
   @Test
+  void shouldIssueTheReceiptAfterTheSubmissionsTransaction() {
+    ProcessInstance instance = start();
+
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived").isWaitingAt("Task_IssueReceipt");
+    Assertions.assertThat(documents(jdbc, instance)).isEmpty();
+    execute(job());
+
+    assertThat(instance).hasPassed("Task_IssueReceipt").isWaitingAt("Task_ReviewApplication");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "receipt"))
+        .contains(RECEIPT, "児童手当 認定請求", instance.getBusinessKey(), "山田 太郎", "デモ銀行");
+  }
+
+  @Test
   void shouldEstimateTheAllowanceAndGiveTheReviewADueDateFiveDaysLaterAt17() {
     ProcessInstance instance = submit();
 
-    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived", "Task_EstimateAllowance")
-        .isWaitingAt("Task_ReviewApplication");
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_NotifyReceived", "Task_IssueReceipt",
+        "Task_EstimateAllowance").isWaitingAt("Task_ReviewApplication");
     assertThat(task()).hasCandidateGroup("child-section").hasName("担当者の審査");
     Date due = Date.from(LocalDate.now(JST).plusDays(5).atTime(17, 0).atZone(JST).toInstant());
     Assertions.assertThat(task().getDueDate()).isEqualTo(due);
@@ -94,10 +119,18 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     assertThat(task()).hasCandidateGroup("child-section-chief").hasName("係長の決裁");
     complete(task(), chiefApproval());
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyApproved", "Event_Approved").hasNotPassed("Task_NotifyRejected");
+    assertThat(instance).hasPassed("Task_NotifyApproved").isWaitingAt("Task_IssueApprovalNotice");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Task_IssueApprovalNotice", "Event_Approved")
+        .hasNotPassed("Task_NotifyRejected");
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyApproved");
     Assertions.assertThat(queuedText(instance, "Task_NotifyApproved"))
         .contains("児童手当の支給を認定しました。", "手当月額：25000円", "支給開始：2026年12月分から");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "approval-notice"))
+        .contains(CERTIFICATION, instance.getBusinessKey(), "手当月額（円）", "25,000", "支給開始月", "2026-12")
+        .doesNotContain("承認通知書");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "承認");
   }
@@ -116,7 +149,11 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     complete(task(), approvalProposal());
     Assertions.assertThat(tasks.getVariables(task().getId())).containsEntry("chiefDecision", null);
     complete(task(), chiefApproval());
+    runJobs(management, instance.getId());
     assertThat(instance).isEnded().hasPassed("Event_Approved");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "approval-notice"))
+        .doesNotContain("第2子の生年月日を住民記録と照合してください。");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "承認");
   }
@@ -140,7 +177,14 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
     complete(task(), rejection());
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected").hasNotPassed("Task_ApproveByChief");
+    assertThat(instance).hasPassed("Task_NotifyRejected").isWaitingAt("Task_IssueRejectionNotice");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Task_IssueRejectionNotice", "Event_Rejected")
+        .hasNotPassed("Task_ApproveByChief");
+    Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "rejection-notice");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, REJECTION);
+    Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "rejection-notice"))
+        .contains(REJECTION, instance.getBusinessKey(), "却下の理由", "請求者が児童を養育している事実を確認できませんでした。", "教示");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "却下");
   }
@@ -160,8 +204,10 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     assertThat(instance).variables().containsEntry("address", "デモ市中央1-2-5");
     complete(task(), approvalProposal());
     complete(task(), chiefApproval());
+    runJobs(management, instance.getId());
 
     assertThat(instance).isEnded().hasPassed("Event_Approved");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyReturned",
         "Task_NotifyResubmitted", "Task_NotifyReturned", "Task_NotifyResubmitted", "Task_NotifyApproved");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
@@ -208,6 +254,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyCorrectionExpired", "Event_CorrectionExpired")
         .hasNotPassed("Event_CorrectionSubmitted");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT);
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "差戻し中", "取下げ");
   }
@@ -219,6 +266,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     withdraw(instance);
 
     assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringReview", "Task_NotifyWithdrawn", "Event_Withdrawn");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT);
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "取下げ");
   }
@@ -232,6 +280,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringApproval", "Event_Withdrawn")
         .hasNotPassed("Task_NotifyApproved");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT);
   }
 
   @Test
@@ -243,6 +292,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringCorrection", "Event_Withdrawn")
         .hasNotPassed("Event_CorrectionSubmitted");
+    Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT);
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "差戻し中", "取下げ");
   }
@@ -281,8 +331,10 @@ class ChildAllowanceProcessTests extends IntegrationTest {
         .taskDefinitionKey("Task_ReviewApplication").singleResult();
 
     complete(review, rejection());
+    runJobs(management, instance.getId());
 
-    assertThat(instance).isEnded().hasPassed("Event_Rejected").hasNotPassed("Event_OverdueChecked");
+    assertThat(instance).isEnded().hasPassed("Task_IssueRejectionNotice", "Event_Rejected")
+        .hasNotPassed("Event_OverdueChecked");
     Assertions.assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
@@ -295,9 +347,15 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
   }
 
-  private ProcessInstance submit() {
-    ProcessInstance instance = TenantContext.callAs(DEMO,
+  /** Submitted and registered; the receipt is still to be issued (an asynchronous job). */
+  private ProcessInstance start() {
+    return TenantContext.callAs(DEMO,
         () -> runtime.startProcessInstanceByKey(PROCESS, ChildAllowanceApplications.valid(resident)));
+  }
+
+  private ProcessInstance submit() {
+    ProcessInstance instance = start();
+    runJobs(management, instance.getId());
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     return instance;
   }
