@@ -18,6 +18,8 @@ final class FormRows {
 
   private static final Set<String> LAYOUT_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
       "iframe", "documentPreview", "table");
+  /** A form field with the custom property {@code document: omit} (e.g. the clerk's workflow choice) is left out. */
+  private static final String OMIT = "omit";
   private static final float[] LABEL_VALUE = {1f, 2.4f};
 
   private final List<Block> blocks = new ArrayList<>();
@@ -37,7 +39,7 @@ final class FormRows {
   private void components(JsonNode components, JsonNode data) {
     for (JsonNode component : components) {
       String type = component.path("type").asText("");
-      if (LAYOUT_ONLY.contains(type)) {
+      if (LAYOUT_ONLY.contains(type) || OMIT.equals(component.path("properties").path("document").asText())) {
         continue;
       }
       String path = component.path("path").asText("");

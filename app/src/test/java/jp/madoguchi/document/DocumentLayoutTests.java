@@ -60,9 +60,11 @@ class DocumentLayoutTests extends IntegrationTest {
 
     String text = text(picture("approval-notice", render("approval-notice", variables)));
 
-    assertThat(text).contains("承認通知書", "デモ市", "決定の内容", "承認（収集日を決定）", "収集日", "令和8年12月10日",
-        "手数料（円）", "1,200", "処理券番号", "T-2026-0001", "承認日", "令和8年11月26日");
+    assertThat(text).contains("承認通知書", "デモ市", "決定の内容", "収集日", "令和8年12月10日",
+        "手数料（円）", "1,200", "処理券番号", "T-2026-0001", "決定日", "令和8年11月26日");
     assertThat(text).as("hidden fields of the clerk's form").doesNotContain("以前の差戻し", "却下の理由");
+    assertThat(text).as("the clerk's workflow choice (document: omit)").doesNotContain("審査結果", "承認（収集日を決定）");
+    assertThat(text).as("no fee was paid online").doesNotContain("納付済み");
   }
 
   @Test

@@ -95,7 +95,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
     assertThat(instance).isWaitingAt("Task_EnterTrackingNumber");
     Assertions.assertThat(titles(instance)).containsExactly(RECEIPT, DECISION);
     Assertions.assertThat(IssuedDocuments.text(jdbc, documents, instance, "approval-notice"))
-        .contains(DECISION, "請求するもの", "住民票の写し", "通数", "郵送で受け取る", "承認");
+        .contains(DECISION, "請求するもの", "住民票の写し", "通数", "郵送で受け取る", "納付済みの手数料（円）", "600");
     assertThat(task()).hasCandidateGroup("citizen-section");
     complete(task(), Map.of("trackingNumber", "1234-5678-9012"));
 
