@@ -14,8 +14,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.UUID;
@@ -23,15 +21,13 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.document.Documents;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.TenantContext;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -285,18 +281,11 @@ class RoadDamageReportProcessTests extends IntegrationTest {
   }
 
   private List<String> documentTitles(ProcessInstance instance) {
-    return jdbc.queryForList("SELECT title FROM document WHERE process_instance_id = ? ORDER BY issued_at, id",
-        String.class, instance.getId());
+    return IssuedDocuments.titles(jdbc, instance);
   }
 
   private String documentText(ProcessInstance instance, String layout) {
-    UUID id = jdbc.queryForObject("SELECT id FROM document WHERE process_instance_id = ? AND layout = ?", UUID.class,
-        instance.getId(), layout);
-    try (PDDocument pdf = Loader.loadPDF(documents.forStaff(DEMO, id).orElseThrow().content())) {
-      return new PDFTextStripper().getText(pdf);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return IssuedDocuments.text(jdbc, documents, instance, layout);
   }
 
   private org.camunda.bpm.engine.task.Task task(ProcessInstance instance) {
