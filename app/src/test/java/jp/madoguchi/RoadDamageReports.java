@@ -45,6 +45,6 @@ public final class RoadDamageReports {
   }
 
   public static Map<String, Object> completeRepair() {
-    return Map.of("repairNote", "穴をアスファルトで埋めました。", "afterPhotoUploaded", true);
+    return Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", "2026-12-09", "afterPhotoUploaded", true);
   }
 }

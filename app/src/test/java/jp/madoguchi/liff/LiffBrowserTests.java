@@ -226,6 +226,7 @@ class LiffBrowserTests {
     shoot("road-02-confirm");
     click(By.cssSelector("[data-testid=submit-button]"));
     String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    runJobs(number); // the receipt is issued asynchronously
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
         + "tenant_id = 'demo'", String.class, number);
@@ -245,7 +246,8 @@ class LiffBrowserTests {
     app.getBean(jp.madoguchi.attachment.Attachments.class).storeForStaff("demo", "demo-road",
         java.util.UUID.fromString(applicationId), "補修後.png", afterPhoto.toByteArray());
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("repairNote", "穴をアスファルトで埋めました。", "afterPhotoUploaded", true));
+        Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", "2026-12-09", "afterPhotoUploaded", true));
+    runJobs(number); // the 補修完了のお知らせ
 
     browser.get(base + "/liff/demo/applications/" + number);
     assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("対応完了");

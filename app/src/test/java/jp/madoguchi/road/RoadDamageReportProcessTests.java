@@ -1,6 +1,7 @@
 package jp.madoguchi.road;
 
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.BulkyWasteApplications.runJobs;
 import static jp.madoguchi.RoadDamageReports.accept;
 import static jp.madoguchi.RoadDamageReports.completeRepair;
 import static jp.madoguchi.RoadDamageReports.duplicateOf;
@@ -20,12 +21,15 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.attachment.Attachments;
+import jp.madoguchi.document.Documents;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.TenantContext;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RoadDamageReportProcessTests extends IntegrationTest {
 
   private static final String PROCESS = "road-damage-report";
+  private static final String RECEIPT = "受付票";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -49,6 +54,8 @@ class RoadDamageReportProcessTests extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
   @Autowired Attachments attachments;
+  @Autowired ManagementService management;
+  @Autowired Documents documents;
 
   @BeforeEach
   void useEngine() {
@@ -58,10 +65,16 @@ class RoadDamageReportProcessTests extends IntegrationTest {
   @Test
   void shouldRouteARoadReportToTheRoadSectionWithLinksForTheClerk() {
     UUID photo = UUID.randomUUID();
-    ProcessInstance instance = submit(report("道路の穴・段差", true, photo));
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(PROCESS,
+        report("道路の穴・段差", true, photo)));
+    assertThat(instance).isWaitingAt("Task_IssueReceipt");
+    Assertions.assertThat(documentTitles(instance)).as("the receipt is issued after the report's transaction").isEmpty();
+    runJobs(management, instance.getId());
 
     assertThat(instance).hasPassed("Task_RegisterApplication", "Task_PrepareReport", "Task_RouteReport",
-        "Task_NotifyReceived").isWaitingAt("Task_TriageReport");
+        "Task_NotifyReceived", "Task_IssueReceipt").isWaitingAt("Task_TriageReport");
+    Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT);
+    Assertions.assertThat(documentText(instance, "receipt")).contains(RECEIPT, instance.getBusinessKey(), "道路の穴・段差");
     assertThat(task(instance)).hasCandidateGroup("road-section").hasName("通報内容の確認");
     Assertions.assertThat(task(instance).getPriority()).isEqualTo(90);
     assertThat(instance).variables()
@@ -108,8 +121,13 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     addAfterPhoto(instance);
     complete(task(instance), completeRepair());
 
-    assertThat(instance).isEnded().hasPassed("Task_CheckAfterPhoto", "Task_NotifyFixed", "Task_InformMergedReports",
-        "Event_Fixed");
+    assertThat(instance).hasPassed("Task_CheckAfterPhoto", "Task_NotifyFixed", "Task_InformMergedReports")
+        .isWaitingAt("Task_IssueRepairCompletedNotice");
+    runJobs(management, instance.getId());
+    assertThat(instance).isEnded().hasPassed("Task_IssueRepairCompletedNotice", "Event_Fixed");
+    Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT, "補修完了のお知らせ");
+    Assertions.assertThat(documentText(instance, "approval-notice"))
+        .contains("補修完了のお知らせ", "穴をアスファルトで埋めました", "補修完了日", "令和8年12月9日");
     assertThat(instance).variables().containsEntry("afterPhotoCount", 1L);
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyAccepted",
         "Task_NotifyInProgress", "Task_NotifyFixed");
@@ -134,7 +152,12 @@ class RoadDamageReportProcessTests extends IntegrationTest {
 
     complete(task(instance), reject());
 
-    assertThat(instance).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected");
+    assertThat(instance).hasPassed("Task_NotifyRejected").isWaitingAt("Task_IssueRejectionNotice");
+    runJobs(management, instance.getId());
+    assertThat(instance).isEnded().hasPassed("Task_IssueRejectionNotice", "Event_Rejected");
+    Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT, "通報への回答（対応できない旨のお知らせ）");
+    Assertions.assertThat(documentText(instance, "rejection-notice"))
+        .contains("対応できない旨のお知らせ", "国道のため、国道事務所に連絡しました。");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "確認中", "管轄外");
   }
@@ -153,10 +176,14 @@ class RoadDamageReportProcessTests extends IntegrationTest {
         .containsExactly("受付済み", "確認中", "重複として統合");
     addAfterPhoto(original);
     complete(task(original), completeRepair());
+    runJobs(management, original.getId());
 
     assertThat(original).isEnded();
+    Assertions.assertThat(documentTitles(original)).containsExactly(RECEIPT, "補修完了のお知らせ");
     for (ProcessInstance merged : List.of(duplicate, secondDuplicate)) {
       assertThat(merged).isEnded().hasPassed("Task_NotifyOriginalFixed", "Event_MergedReportFixed");
+      Assertions.assertThat(documentTitles(merged)).as("no document of their own besides the receipt")
+          .containsExactly(RECEIPT);
       Assertions.assertThat(outboxActivities(merged))
           .containsExactly("Task_NotifyReceived", "Task_NotifyMerged", "Task_NotifyOriginalFixed");
       Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, merged.getId())))
@@ -169,10 +196,12 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     ProcessInstance inTriage = submit(report("道路の亀裂", false, UUID.randomUUID()));
     ProcessInstance rejected = submit(report("道路の亀裂", false, UUID.randomUUID()));
     complete(task(rejected), reject());
+    runJobs(management, rejected.getId());
     ProcessInstance otherProcedure = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(
         "bulky-waste-collection", jp.madoguchi.BulkyWasteApplications.valid()));
     ProcessInstance otherTenant = TenantContext.callAs(KITA, () -> runtime.startProcessInstanceByKey(PROCESS,
         report("道路の亀裂", false, UUID.randomUUID())));
+    runJobs(management, otherTenant.getId());
     complete(task(otherTenant), accept());
     complete(task(otherTenant), startRepair());
     ProcessInstance instance = submit(report("道路の亀裂", false, UUID.randomUUID()));
@@ -198,6 +227,7 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(instance.getId()).correlate();
 
     assertThat(instance).isEnded().hasPassed("Event_WithdrawalDuringTriage", "Task_NotifyWithdrawn", "Event_Withdrawn");
+    Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT);
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "確認中", "取下げ");
   }
@@ -243,9 +273,19 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     return instance;
   }
 
+  /** Submitted and past the asynchronous receipt, waiting for the triage. */
   private ProcessInstance submit(VariableMap variables) {
     ProcessInstance instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(PROCESS, variables));
+    runJobs(management, instance.getId());
     return instance;
+  }
+
+  private List<String> documentTitles(ProcessInstance instance) {
+    return IssuedDocuments.titles(jdbc, instance);
+  }
+
+  private String documentText(ProcessInstance instance, String layout) {
+    return IssuedDocuments.text(jdbc, documents, instance, layout);
   }
 
   private org.camunda.bpm.engine.task.Task task(ProcessInstance instance) {
