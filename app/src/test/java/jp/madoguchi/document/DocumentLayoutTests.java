@@ -79,6 +79,17 @@ class DocumentLayoutTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRenderAnAnswerWithoutAppealInstructions() throws Exception {
+    ObjectNode variables = decision("reject").put("rejectReason", "国道のため、国道事務所に連絡しました。");
+
+    String text = text(picture("answer", render("answer", variables)));
+
+    assertThat(text).contains("回答書", "次のとおりお知らせします", "対応の内容", "国道事務所", "回答日",
+        "令和8年11月26日", "いただいた内容", "収集先の住所");
+    assertThat(text).doesNotContain("審査請求", "却下したので");
+  }
+
+  @Test
   void shouldWrapLongCellsAcrossLinesAndPages() throws Exception {
     ArrayNode items = json.createArrayNode();
     for (int i = 1; i <= 45; i++) {

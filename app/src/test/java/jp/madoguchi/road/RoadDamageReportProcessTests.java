@@ -126,8 +126,9 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     runJobs(management, instance.getId());
     assertThat(instance).isEnded().hasPassed("Task_IssueRepairCompletedNotice", "Event_Fixed");
     Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT, "補修完了のお知らせ");
-    Assertions.assertThat(documentText(instance, "approval-notice"))
-        .contains("補修完了のお知らせ", "穴をアスファルトで埋めました", "補修完了日", "令和8年12月9日");
+    Assertions.assertThat(documentText(instance, "answer"))
+        .contains("補修完了のお知らせ", "穴をアスファルトで埋めました", "補修完了日", "令和8年12月9日")
+        .doesNotContain("承認", "却下", "審査請求", "対応できない理由");
     assertThat(instance).variables().containsEntry("afterPhotoCount", 1L);
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyAccepted",
         "Task_NotifyInProgress", "Task_NotifyFixed");
@@ -156,8 +157,9 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     runJobs(management, instance.getId());
     assertThat(instance).isEnded().hasPassed("Task_IssueRejectionNotice", "Event_Rejected");
     Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT, "通報への回答（対応できない旨のお知らせ）");
-    Assertions.assertThat(documentText(instance, "rejection-notice"))
-        .contains("対応できない旨のお知らせ", "国道のため、国道事務所に連絡しました。");
+    Assertions.assertThat(documentText(instance, "answer"))
+        .contains("対応できない旨のお知らせ", "対応できない理由", "国道のため、国道事務所に連絡しました。")
+        .as("a report is not a decision that can be appealed").doesNotContain("却下", "審査請求");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "確認中", "管轄外");
   }
