@@ -23,13 +23,29 @@ class DocumentRepository {
       String sha256, Instant issuedAt) {
   }
 
-  void insert(Row row, String processInstanceId, String activityId, int size, byte[] encryptedContent) {
+  /** An issued document whose PDF is produced when it is first asked for. */
+  void insertIssued(Row row, String processInstanceId, String activityId, byte[] encryptedSource) {
     jdbc.update("""
-        INSERT INTO document (id, tenant_id, application_id, process_instance_id, activity_id, layout, title, sha256,
-                              size_bytes, content, issued_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        INSERT INTO document (id, tenant_id, application_id, process_instance_id, activity_id, layout, title,
+                              source, issued_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         row.id(), row.tenantId(), row.applicationId(), processInstanceId, activityId, row.layout(), row.title(),
-        row.sha256(), size, encryptedContent, Timestamp.from(row.issuedAt()));
+        encryptedSource, Timestamp.from(row.issuedAt()));
+  }
+
+  record Stored(byte[] encryptedContent, byte[] encryptedSource) {
+  }
+
+  /** The row locked for this transaction: whoever produces the PDF first does so alone. */
+  Stored lockContent(String tenantId, UUID id) {
+    return jdbc.queryForObject("SELECT content, source FROM document WHERE tenant_id = ? AND id = ? FOR UPDATE",
+        (rs, n) -> new Stored(rs.getBytes(1), rs.getBytes(2)), tenantId, id);
+  }
+
+  /** The PDF replaces the source: from now on the document is exactly these bytes. */
+  void seal(String tenantId, UUID id, String sha256, int size, byte[] encryptedContent) {
+    jdbc.update("UPDATE document SET sha256 = ?, size_bytes = ?, content = ?, source = NULL WHERE tenant_id = ? AND id = ?",
+        sha256, size, encryptedContent, tenantId, id);
   }
 
   private static final String SELECT = """
@@ -51,10 +67,6 @@ class DocumentRepository {
   List<Row> findByApplication(String tenantId, String residentRef, String number) {
     return jdbc.query(SELECT + "WHERE d.tenant_id = ? AND a.resident_ref = ? AND a.number = ? ORDER BY d.issued_at, d.id",
         DocumentRepository::map, tenantId, residentRef, number);
-  }
-
-  byte[] encryptedContent(String tenantId, UUID id) {
-    return jdbc.queryForObject("SELECT content FROM document WHERE tenant_id = ? AND id = ?", byte[].class, tenantId, id);
   }
 
   private static Row map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -15,11 +15,15 @@ import java.util.UUID;
 import jp.madoguchi.tenant.TenantKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues official documents (compose → render → sign → store) and hands them out: to the
- * resident who owns the application, to the tenant's staff, and, as metadata and a hash only,
- * to anyone holding the verification URL.
+ * Issues official documents and hands them out: to the resident who owns the application, to the
+ * tenant's staff, and, as metadata and a hash only, to anyone holding the verification URL.
+ * Issuing records what the document says (encrypted); the signed PDF is produced the first time
+ * someone asks for it and from then on is exactly those bytes. Rendering and signing cost about
+ * 15 ms of CPU, and many receipts are never opened: this keeps that work off busy hours.
  */
 @Service
 public class Documents {
@@ -27,18 +31,27 @@ public class Documents {
   static final String PURPOSE = "document.content";
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
+  static final String SOURCE_PURPOSE = "document.source";
+
   private final DocumentRenderer renderer;
   private final SigningCredentials credentials;
   private final DocumentRepository repository;
+  private final DocumentLayouts layouts;
+  private final DocumentSources sources;
   private final TenantKeys keys;
+  private final TransactionTemplate transactions;
   private final String publicUrl;
 
-  Documents(DocumentRenderer renderer, SigningCredentials credentials, DocumentRepository repository, TenantKeys keys,
+  Documents(DocumentRenderer renderer, SigningCredentials credentials, DocumentRepository repository,
+      DocumentLayouts layouts, DocumentSources sources, TenantKeys keys, PlatformTransactionManager transactions,
       @Value("${madoguchi.public-url}") String publicUrl) {
     this.renderer = renderer;
     this.credentials = credentials;
     this.repository = repository;
+    this.layouts = layouts;
+    this.sources = sources;
     this.keys = keys;
+    this.transactions = new TransactionTemplate(transactions);
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
@@ -52,7 +65,7 @@ public class Documents {
     }
   }
 
-  /** What the public verification page shows: no personal data. */
+  /** What the public verification page shows: no personal data; no hash while no PDF was produced yet. */
   public record Verification(String issuer, String title, String applicationNumber, OffsetDateTime issuedAt,
       String sha256) {
   }
@@ -70,11 +83,11 @@ public class Documents {
 
   UUID issue(String tenantId, UUID applicationId, String processInstanceId, String activityId, DocumentLayout layout,
       DocumentComposer.Source source) {
-    byte[] pdf = produce(tenantId, layout, source);
     UUID id = UUID.fromString(source.documentId());
     var row = new DocumentRepository.Row(id, tenantId, applicationId, source.applicationNumber(), layout.id(),
-        source.title(), sha256(pdf), source.issuedAt().toInstant());
-    repository.insert(row, processInstanceId, activityId, pdf.length, keys.encryptBytes(tenantId, PURPOSE, pdf));
+        source.title(), null, source.issuedAt().toInstant());
+    repository.insertIssued(row, processInstanceId, activityId,
+        keys.encrypt(tenantId, SOURCE_PURPOSE, sources.write(source)));
     return id;
   }
 
@@ -99,14 +112,28 @@ public class Documents {
   /** True when the bytes are exactly the document as issued. */
   boolean matches(String tenantId, UUID id, byte[] candidate) {
     return repository.find(tenantId, id)
+        .filter(row -> row.sha256() != null)
         .map(row -> MessageDigest.isEqual(row.sha256().getBytes(StandardCharsets.US_ASCII),
             sha256(candidate).getBytes(StandardCharsets.US_ASCII)))
         .orElse(false);
   }
 
   private StoredDocument withContent(DocumentRepository.Row row) {
-    byte[] pdf = keys.decryptBytes(row.tenantId(), PURPOSE, repository.encryptedContent(row.tenantId(), row.id()));
+    byte[] pdf = transactions.execute(status -> content(row));
     return new StoredDocument(row.id(), row.title(), row.applicationNumber(), pdf);
+  }
+
+  private byte[] content(DocumentRepository.Row row) {
+    DocumentRepository.Stored stored = repository.lockContent(row.tenantId(), row.id());
+    if (stored.encryptedContent() != null) {
+      return keys.decryptBytes(row.tenantId(), PURPOSE, stored.encryptedContent());
+    }
+    DocumentLayout layout = layouts.find(row.layout()).orElseThrow(() -> new IllegalStateException(
+        "Document " + row.id() + " names the layout '" + row.layout() + "', which is no longer shipped"));
+    byte[] pdf = produce(row.tenantId(), layout,
+        sources.read(keys.decrypt(row.tenantId(), SOURCE_PURPOSE, stored.encryptedSource())));
+    repository.seal(row.tenantId(), row.id(), sha256(pdf), pdf.length, keys.encryptBytes(row.tenantId(), PURPOSE, pdf));
+    return pdf;
   }
 
   static String sha256(byte[] content) {

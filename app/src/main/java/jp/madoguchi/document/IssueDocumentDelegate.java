@@ -23,9 +23,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The reusable "書類を発行" step: renders the layout {@code documentLayout} (a file in
- * {@code documents/}) for the running application, signs it with the tenant's key and stores it;
- * the resident sees it on the application's page. Optional {@code documentTitle} replaces the
+ * The reusable "書類を発行" step: issues the layout {@code documentLayout} (a file in
+ * {@code documents/}) for the running application with what it says now; the resident sees it on
+ * the application's page, and its PDF, signed with the tenant's key, is produced when first opened. Optional {@code documentTitle} replaces the
  * layout's title. Mark the step {@code camunda:asyncBefore} so the step before stays fast and a
  * failure becomes a retried job rather than an error for the resident or clerk.
  */

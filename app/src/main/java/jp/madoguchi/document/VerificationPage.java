@@ -42,7 +42,9 @@ final class VerificationPage {
         </main></body></html>
         """.formatted(result, escape(document.issuer()), escape(document.title()), escape(document.applicationNumber()),
         escape(JapaneseDates.warekiWithTime(document.issuedAt().toZonedDateTime())),
-        TIME.format(document.issuedAt()), escape(document.sha256()));
+        TIME.format(document.issuedAt()), document.sha256() == null
+            ? "まだ PDF は作られていません（最初にダウンロードされたときに作られます） <span lang=\"en\">No PDF produced yet</span>"
+            : escape(document.sha256()));
   }
 
   static String notFound() {

@@ -45,6 +45,7 @@ class DocumentAccessTests extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ManagementService management;
   @Autowired ObjectMapper json;
+  @Autowired jp.madoguchi.tenant.TenantKeys keys;
 
   private String resident;
   private String number;
@@ -82,6 +83,27 @@ class DocumentAccessTests extends IntegrationTest {
         .startsWith("attachment; filename=\"document_" + number + ".pdf\"")
         .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("受付票_" + number + ".pdf", StandardCharsets.UTF_8));
     assertThat(DocumentLayoutTests.text(pdf.body())).contains("受付票", "デモ市中央9-8-7", number);
+  }
+
+  @Test
+  void shouldProduceThePdfOnceOnFirstDownloadFromWhatTheStepIssued() throws Exception {
+    String id = receipt.get("id").asText();
+    assertThat(send(request("/verify/demo/" + id, null).GET()).body()).contains("まだ PDF は作られていません");
+    assertThat(jdbc.queryForObject("SELECT content IS NULL AND source IS NOT NULL FROM document WHERE id = ?::uuid",
+        Boolean.class, id)).isTrue();
+    // the application changes after the receipt was issued (as a correction would): the receipt does not
+    jdbc.update("UPDATE application SET payload = ? WHERE tenant_id = 'demo' AND number = ?", keys.encrypt(DEMO,
+        "application.payload", "{\"address\": \"デモ市南5-5-5\", \"phone\": \"090-0000-0000\"}"), number);
+
+    byte[] first = download("demo", number, bearer(DEMO_CHANNEL, resident)).body();
+    byte[] again = download("demo", number, bearer(DEMO_CHANNEL, resident)).body();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(DocumentLayoutTests.text(first)).contains("デモ市中央9-8-7").doesNotContain("デモ市南5-5-5");
+    assertThat(jdbc.queryForMap("SELECT sha256, size_bytes, source FROM document WHERE id = ?::uuid", id))
+        .containsEntry("sha256", Documents.sha256(first)).containsEntry("size_bytes", first.length)
+        .containsEntry("source", null);
+    assertThat(send(request("/verify/demo/" + id, null).GET()).body()).contains(Documents.sha256(first));
   }
 
   @Test
