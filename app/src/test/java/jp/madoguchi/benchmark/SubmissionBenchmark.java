@@ -74,14 +74,14 @@ class SubmissionBenchmark {
       Wrk.Result rest = Wrk.run("post.lua", restUrl, CONNECTIONS, SECONDS, restBody.toString(), basic, "0");
       Wrk.Result api = Wrk.run("post.lua", apiUrl, CONNECTIONS, SECONDS, apiBody.toString(), bearer, "0");
       long applications = jdbc.queryForObject("SELECT count(*) FROM application", Long.class) - before;
-      // 14 connections, each pausing 110 ms after its answer: a little over 100 requests a second
-      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 14, SECONDS, apiBody.toString(), bearer, "110");
+      // 16 connections, each pausing 120 ms after its answer: a little over 100 requests a second
+      Wrk.Result paced = Wrk.run("post.lua", apiUrl, 16, SECONDS, apiBody.toString(), bearer, "120");
 
       System.out.printf("%nBENCHMARK bare Camunda REST start, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, rest.line());
       System.out.printf("BENCHMARK resident API submission, %d connections, %d s: %s%n", CONNECTIONS, SECONDS, api.line());
       System.out.printf("BENCHMARK API/REST throughput ratio: %.2f; applications stored during the two runs: %d%n",
           api.value("rate") / rest.value("rate"), applications);
-      System.out.printf("BENCHMARK resident API submission at ~100/s (14 connections, 110 ms pause): %s%n", paced.line());
+      System.out.printf("BENCHMARK resident API submission at ~100/s (16 connections, 120 ms pause): %s%n", paced.line());
       drainReceipts(app);
       assertThat(rest.value("non2xx")).isZero();
       assertThat(api.value("non2xx")).isZero();
