@@ -172,7 +172,7 @@ async function loadImage(ctx, attachment, figure, objectUrls, altPrefix) {
     if (!ctx.alive()) return;
     const url = URL.createObjectURL(blob);
     objectUrls.push(url);
-    figure.firstChild.replaceWith(h('img', { src: url, alt: `${altPrefix}（${attachment.fileName}）`, loading: 'lazy' }));
+    figure.firstChild.replaceWith(h('img', { src: url, alt: `${altPrefix}（${attachment.fileName}）` }));
   } catch (error) {
     if (!ctx.alive()) return;
     figure.firstChild.replaceWith(h('p', { class: 'file-error', text: `画像を読み込めませんでした。${error.message || ''}` }));
