@@ -3,8 +3,8 @@ package jp.madoguchi.identity;
 import java.util.Map;
 
 import jp.madoguchi.callback.CallbackRejectedException;
+import jp.madoguchi.callback.ProviderCallback;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The identity provider's server-to-server callback: authenticated first, idempotent per event id. */
 @RestController
+@ProviderCallback
 class IdentityCallbackController {
 
   private final IdentityAssuranceProvider provider;
@@ -26,15 +27,8 @@ class IdentityCallbackController {
 
   @PostMapping("/identity/{tenant:[a-z0-9-]+}/callback")
   ResponseEntity<Map<String, Object>> callback(@PathVariable String tenant, @RequestHeader HttpHeaders headers,
-      @RequestBody(required = false) byte[] body) {
-    IdentityAssuranceProvider.Verification verification;
-    try {
-      verification = provider.parseCallback(tenant, headers, body == null ? new byte[0] : body);
-    } catch (CallbackRejectedException e) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", e.getMessage()));
-    } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
-    }
+      @RequestBody(required = false) byte[] body) throws CallbackRejectedException {
+    IdentityAssuranceProvider.Verification verification = provider.parseCallback(tenant, headers, body == null ? new byte[0] : body);
     return ResponseEntity.ok(Map.of("result", callbacks.apply(tenant, verification).name()));
   }
 }

@@ -3,8 +3,8 @@ package jp.madoguchi.payment;
 import java.util.Map;
 
 import jp.madoguchi.callback.CallbackRejectedException;
+import jp.madoguchi.callback.ProviderCallback;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * before anything is read or written; a redelivered event is answered 200 and changes nothing.
  */
 @RestController
+@ProviderCallback
 class PaymentCallbackController {
 
   private final PaymentProvider provider;
@@ -29,15 +30,8 @@ class PaymentCallbackController {
 
   @PostMapping("/payment/{tenant:[a-z0-9-]+}/callback")
   ResponseEntity<Map<String, Object>> callback(@PathVariable String tenant, @RequestHeader HttpHeaders headers,
-      @RequestBody(required = false) byte[] body) {
-    PaymentProvider.CallbackEvent event;
-    try {
-      event = provider.parseCallback(tenant, headers, body == null ? new byte[0] : body);
-    } catch (CallbackRejectedException e) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", e.getMessage()));
-    } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
-    }
+      @RequestBody(required = false) byte[] body) throws CallbackRejectedException {
+    PaymentProvider.CallbackEvent event = provider.parseCallback(tenant, headers, body == null ? new byte[0] : body);
     return ResponseEntity.ok(Map.of("result", callbacks.apply(tenant, event).name()));
   }
 }

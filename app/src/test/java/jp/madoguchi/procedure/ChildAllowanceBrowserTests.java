@@ -10,6 +10,7 @@ import java.util.List;
 
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
+import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.application.ResidentApplications;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,12 +58,7 @@ class ChildAllowanceBrowserTests {
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-tasklist-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=1400,1600", "--lang=ja-JP");
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    browser = HeadlessChromium.start("1400,1600");
     Files.createDirectories(SCREENSHOTS);
   }
 
