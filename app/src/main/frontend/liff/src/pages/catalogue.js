@@ -30,8 +30,9 @@ export async function renderCatalogue(ctx) {
       fact('手数料', procedure.fee),
       fact('処理期間の目安', procedure.processingTime),
     ].filter(Boolean);
-    const texts = [procedure.description, procedure.summary]
-      .filter((text, index, all) => text && String(text).trim() !== '' && all.indexOf(text) === index);
+    // the summary is written for residents; the BPMN documentation (for staff and designers) only stands in
+    const blank = (text) => !text || String(text).trim() === '';
+    const texts = [blank(procedure.summary) ? procedure.description : procedure.summary].filter((text) => !blank(text));
     return h('li', {},
       h('article', { class: 'card procedure-card', 'data-testid': 'procedure-card', 'aria-labelledby': headingId },
         h('h2', { id: headingId, class: 'card-title', text: procedure.name }),
