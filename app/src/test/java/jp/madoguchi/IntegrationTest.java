@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.enabled=false",
     "madoguchi.line.workers-enabled=false",
     "madoguchi.line.read-timeout=1s",
+    // tests rotate LINE's keys within seconds of each other
+    "madoguchi.line.jwks-min-refresh-interval=1ms",
     "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})
 @Import(ProcessCoverageEnginePlugin.class)
 public abstract class IntegrationTest {

@@ -3,6 +3,7 @@ package jp.madoguchi.liff;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,8 @@ public class LiffIdTokens {
 
   private final TenantRepository tenants;
   private final LineEndpoints endpoints;
+  /** Tokens with unknown key ids make us refetch LINE's keys at most this often (no refetch storms). */
+  private final Duration minRefreshInterval;
   private final Map<String, ConfigurableJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
   private volatile JWKSource<SecurityContext> keys;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -49,9 +53,11 @@ public class LiffIdTokens {
   private record Verified(Resident resident, Instant expires) {
   }
 
-  LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints) {
+  LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints,
+      @Value("${madoguchi.line.jwks-min-refresh-interval:30s}") Duration minRefreshInterval) {
     this.tenants = tenants;
     this.endpoints = endpoints;
+    this.minRefreshInterval = minRefreshInterval;
   }
 
   /** The resident of an {@code Authorization: Bearer <ID token>} header. */
@@ -116,6 +122,7 @@ public class LiffIdTokens {
           try {
             keys = JWKSourceBuilder.<SecurityContext>create(new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString()))
                 .retrying(true)
+                .rateLimited(minRefreshInterval.toMillis())
                 .build();
           } catch (MalformedURLException e) {
             throw new IllegalStateException("LINE API base URL is not a URL", e);
