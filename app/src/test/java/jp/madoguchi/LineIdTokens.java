@@ -4,6 +4,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -41,6 +43,16 @@ public final class LineIdTokens {
 
   public ECKey key() {
     return key;
+  }
+
+  /** Publishes the issuers' keys at LINE's key-set endpoint of a LINE stand-in. */
+  public static void publish(WireMockServer line, LineIdTokens... issuers) {
+    line.stubFor(WireMock.get("/oauth2/v2.1/certs").willReturn(WireMock.okJson(jwks(issuers))));
+  }
+
+  /** A LINE user id no other test uses. */
+  public static String newUserId() {
+    return "U" + UUID.randomUUID().toString().replace("-", "");
   }
 
   public static String jwks(LineIdTokens... issuers) {

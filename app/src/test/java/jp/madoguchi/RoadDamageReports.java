@@ -25,7 +25,7 @@ public final class RoadDamageReports {
         .putValue("locationAddress", "デモ市中央1-2 中央公園南入口前")
         .putValue("latitude", 35.681236)
         .putValue("longitude", 139.767125)
-        .putValue("residentRef", "U" + UUID.randomUUID().toString().replace("-", ""));
+        .putValue("residentRef", LineIdTokens.newUserId());
   }
 
   public static Map<String, Object> accept() {

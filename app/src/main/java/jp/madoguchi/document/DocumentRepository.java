@@ -36,6 +36,10 @@ class DocumentRepository {
   record Stored(byte[] encryptedContent, byte[] encryptedSource) {
   }
 
+  byte[] encryptedContent(String tenantId, UUID id) {
+    return jdbc.queryForObject("SELECT content FROM document WHERE tenant_id = ? AND id = ?", byte[].class, tenantId, id);
+  }
+
   /** The row locked for this transaction: whoever produces the PDF first does so alone. */
   Stored lockContent(String tenantId, UUID id) {
     return jdbc.queryForObject("SELECT content, source FROM document WHERE tenant_id = ? AND id = ? FOR UPDATE",

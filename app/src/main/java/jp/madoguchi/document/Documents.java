@@ -81,13 +81,14 @@ public class Documents {
     return PdfSigner.sign(unsigned, credentials.forTenant(tenantId), source.tenantName(), source.title() + "の発行", when);
   }
 
+  /** @param deploymentId the deployment the source's forms belong to */
   UUID issue(String tenantId, UUID applicationId, String processInstanceId, String activityId, DocumentLayout layout,
-      DocumentComposer.Source source) {
+      DocumentComposer.Source source, String deploymentId) {
     UUID id = UUID.fromString(source.documentId());
     var row = new DocumentRepository.Row(id, tenantId, applicationId, source.applicationNumber(), layout.id(),
         source.title(), null, source.issuedAt().toInstant());
     repository.insertIssued(row, processInstanceId, activityId,
-        keys.encrypt(tenantId, SOURCE_PURPOSE, sources.write(source)));
+        keys.encrypt(tenantId, SOURCE_PURPOSE, sources.write(source, deploymentId)));
     return id;
   }
 
@@ -119,11 +120,14 @@ public class Documents {
   }
 
   private StoredDocument withContent(DocumentRepository.Row row) {
-    byte[] pdf = transactions.execute(status -> content(row));
+    byte[] pdf = row.sha256() != null
+        ? keys.decryptBytes(row.tenantId(), PURPOSE, repository.encryptedContent(row.tenantId(), row.id()))
+        : transactions.execute(status -> firstContent(row));
     return new StoredDocument(row.id(), row.title(), row.applicationNumber(), pdf);
   }
 
-  private byte[] content(DocumentRepository.Row row) {
+  /** Produces and seals the PDF, unless someone else did so while this row was not yet locked. */
+  private byte[] firstContent(DocumentRepository.Row row) {
     DocumentRepository.Stored stored = repository.lockContent(row.tenantId(), row.id());
     if (stored.encryptedContent() != null) {
       return keys.decryptBytes(row.tenantId(), PURPOSE, stored.encryptedContent());

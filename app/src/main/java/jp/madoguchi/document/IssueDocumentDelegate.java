@@ -80,7 +80,8 @@ class IssueDocumentDelegate implements JavaDelegate {
         title instanceof String text && !text.isBlank() ? text : layout.title(),
         VariablesJson.of(execution.getVariables(), json), applicationData.of(application), forms.startForm(execution),
         taskForms(execution));
-    documents.issue(tenantId, application.id(), execution.getProcessInstanceId(), step, layout, source);
+    documents.issue(tenantId, application.id(), execution.getProcessInstanceId(), step, layout, source,
+        forms.deploymentOf(execution.getProcessDefinitionId()));
   }
 
   private static String procedureName(DelegateExecution execution) {

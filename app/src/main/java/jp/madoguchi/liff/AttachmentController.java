@@ -1,8 +1,6 @@
 package jp.madoguchi.liff;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jp.madoguchi.attachment.Attachments;
@@ -61,16 +59,8 @@ class AttachmentController {
   }
 
   private static ResponseEntity<byte[]> file(StoredFile file) {
-    String disposition = file.contentType().startsWith("image/") ? "inline" : "attachment";
-    String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-    String ascii = file.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_TYPE, file.contentType())
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox; default-src 'none'")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(file.content());
+    return SafeDownload.of(file.contentType(), file.contentType().startsWith("image/") ? "inline" : "attachment",
+        file.fileName().replaceAll("[^A-Za-z0-9._-]", "_"), file.fileName(), file.content());
   }
 
   private Resident resident(String tenant, String authorization) throws InvalidIdTokenException {

@@ -1,7 +1,5 @@
 package jp.madoguchi.liff;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jp.madoguchi.document.Documents;
@@ -47,14 +45,8 @@ class DocumentController {
   }
 
   private static ResponseEntity<byte[]> pdf(StoredDocument document) {
-    String encoded = URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-    String ascii = "document_" + document.applicationNumber().replaceAll("[^A-Za-z0-9-]", "_") + ".pdf";
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_TYPE, "application/pdf")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox; default-src 'none'")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(document.content());
+    return SafeDownload.of("application/pdf", "attachment",
+        "document_" + document.applicationNumber().replaceAll("[^A-Za-z0-9-]", "_") + ".pdf", document.fileName(),
+        document.content());
   }
 }

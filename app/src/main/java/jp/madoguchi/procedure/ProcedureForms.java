@@ -84,7 +84,8 @@ public class ProcedureForms {
     return (Process) current;
   }
 
-  String deploymentOf(String processDefinitionId) {
+  /** The deployment a procedure's forms came with (deployments never change). */
+  public String deploymentOf(String processDefinitionId) {
     return deploymentByDefinition.computeIfAbsent(processDefinitionId,
         id -> asSystem(() -> repository.getProcessDefinition(id).getDeploymentId()));
   }

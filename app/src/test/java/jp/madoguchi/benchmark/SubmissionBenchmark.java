@@ -1,7 +1,5 @@
 package jp.madoguchi.benchmark;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +42,7 @@ class SubmissionBenchmark {
     // LINE Login's key set, served locally: the residents' ID tokens are signed with its key
     WireMockServer lineLogin = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     lineLogin.start();
-    lineLogin.stubFor(get("/oauth2/v2.1/certs").willReturn(okJson(LineIdTokens.jwks(LineIdTokens.LINE))));
+    LineIdTokens.publish(lineLogin, LineIdTokens.LINE);
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
         "--server.port=0",
         "--madoguchi.line.api-base-url=" + lineLogin.baseUrl(),

@@ -1,8 +1,5 @@
 package jp.madoguchi.document;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
 import static jp.madoguchi.LineIdTokens.KITA_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +50,8 @@ class DocumentAccessTests extends IntegrationTest {
 
   @BeforeEach
   void applyAndIssueTheReceipt() throws Exception {
-    LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LINE_KEYS))));
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    LineIdTokens.publish(LINE, LINE_KEYS);
+    resident = LineIdTokens.newUserId();
     HttpResponse<String> submitted = send(request("/api/demo/applications", bearer(DEMO_CHANNEL, resident))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(APPLY.formatted(UUID.randomUUID()))));
@@ -108,7 +104,7 @@ class DocumentAccessTests extends IntegrationTest {
 
   @Test
   void shouldAnswer404ToOtherResidentsAndOtherTenants() throws Exception {
-    String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+    String stranger = LineIdTokens.newUserId();
 
     assertThat(download("demo", number, bearer(DEMO_CHANNEL, stranger)).statusCode()).isEqualTo(404);
     assertThat(download("kita", number, bearer(KITA_CHANNEL, resident)).statusCode()).isEqualTo(404);

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.callback.SignedCallbacks;
@@ -42,7 +43,7 @@ class IdentityCallbackTests extends IntegrationTest {
   @BeforeEach
   void awaitIdentity() {
     instance = ResidentCertificateApplications.awaitingIdentity(runtime, management,
-        ResidentCertificateApplications.byMail("U" + UUID.randomUUID().toString().replace("-", "")));
+        ResidentCertificateApplications.byMail(LineIdTokens.newUserId()));
     requestId = (String) runtime.getVariable(instance.getId(), "identityRequestId");
     providerRef = jdbc.queryForObject("SELECT provider_ref FROM identity_request WHERE id = ?::uuid", String.class,
         requestId);

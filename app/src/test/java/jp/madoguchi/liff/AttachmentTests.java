@@ -1,7 +1,5 @@
 package jp.madoguchi.liff;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +43,8 @@ class AttachmentTests extends IntegrationTest {
   @BeforeEach
   void publishKeys() {
     LINE.resetAll();
-    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody(LineIdTokens.jwks(LINE_KEYS))));
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    LineIdTokens.publish(LINE, LINE_KEYS);
+    resident = LineIdTokens.newUserId();
   }
 
   @Test
@@ -94,7 +90,7 @@ class AttachmentTests extends IntegrationTest {
   @Test
   void shouldServeFilesOnlyToTheOwnerAndToTheTenantsStaffOnceSubmitted() throws Exception {
     String id = json.readTree(upload(resident, "sofa.png", png(20, 20)).body()).get("id").asText();
-    String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+    String stranger = LineIdTokens.newUserId();
 
     assertThat(download(stranger, id).statusCode()).isEqualTo(404);
     assertThat(staffDownload("demo-clerk", DEMO_CLERK_PASSWORD, id).statusCode()).as("not yet submitted").isEqualTo(404);

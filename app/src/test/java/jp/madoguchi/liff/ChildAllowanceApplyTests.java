@@ -1,8 +1,5 @@
 package jp.madoguchi.liff;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -38,9 +35,8 @@ class ChildAllowanceApplyTests extends IntegrationTest {
 
   @BeforeEach
   void publishLinesKeysForANewResident() {
-    LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LineIdTokens.LINE))));
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    resident = LineIdTokens.newUserId();
   }
 
   @Test

@@ -3,7 +3,6 @@ package jp.madoguchi.liff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,8 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("own-jvm")
 class LiffBrowserTests {
 
-  private static final Path SCREENSHOTS = Path.of("target/screenshots");
-  private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
   private static final String HANAKO = "U0000000000000000000000000000demo1";
   private static final String ICHIRO = "U0000000000000000000000000000demo2";
 
@@ -64,7 +61,6 @@ class LiffBrowserTests {
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     browser = HeadlessChromium.start("390,1000");
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
@@ -267,41 +263,29 @@ class LiffBrowserTests {
           .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
       assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
           .contains("道路の穴・段差", "道路課", "緊急", "地図で見る");
-      Files.write(SCREENSHOTS.resolve("tasklist-road-triage.png"),
-          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      HeadlessChromium.screenshot(browser, "tasklist-road-triage");
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1000));
     }
-    }
+  }
 
   private static void runJobs(String number) {
-    String instanceId = app.getBean(JdbcTemplate.class).queryForObject("SELECT process_instance_id FROM application "
-        + "WHERE number = ? AND tenant_id = 'demo'", String.class, number);
-    ManagementService management = app.getBean(ManagementService.class);
-    management.createJobQuery().processInstanceId(instanceId).executable().list()
-        .forEach(job -> management.executeJob(job.getId()));
+    BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), app.getBean(JdbcTemplate.class)
+        .queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'",
+            String.class, number));
   }
 
   private static WebElement visible(By locator) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return HeadlessChromium.visible(browser, locator);
   }
 
   private static void click(By locator) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    HeadlessChromium.click(browser, locator);
   }
 
   /** Keeps a screenshot and checks the page with axe-core: no serious or critical violation. */
   private static void shoot(String name) throws Exception {
-    Files.write(SCREENSHOTS.resolve("liff-" + name + ".png"),
-        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-    Object result = js.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
-          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-          .catch(e => done(['axe failed: ' + e]));""");
-    assertThat((List<?>) result).as("accessibility of " + name).isEmpty();
+    HeadlessChromium.screenshot(browser, "liff-" + name);
+    assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of " + name).isEmpty();
   }
 }

@@ -1,7 +1,5 @@
 package jp.madoguchi.liff;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
 import static jp.madoguchi.LineIdTokens.KITA_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,14 +56,13 @@ class ResidentApiTests extends IntegrationTest {
   @BeforeAll
   static void publishLinesKeys() {
     LINE.resetAll();
-    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LINE_KEYS))));
+    LineIdTokens.publish(LINE, LINE_KEYS);
   }
 
   @BeforeEach
   void newResident() {
     publishLinesKeys();
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    resident = LineIdTokens.newUserId();
   }
 
   @Test
@@ -140,8 +137,7 @@ class ResidentApiTests extends IntegrationTest {
   @Test
   void shouldFollowLinesKeyRotation() throws Exception {
     LineIdTokens rotated = new LineIdTokens();
-    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LINE_KEYS, rotated))));
+    LineIdTokens.publish(LINE, LINE_KEYS, rotated);
 
     assertThat(get("/api/demo/applications", rotated.token(DEMO_CHANNEL, resident)).statusCode()).isEqualTo(200);
   }
@@ -173,7 +169,7 @@ class ResidentApiTests extends IntegrationTest {
   @Test
   void shouldShowNobodyElsesApplication() throws Exception {
     String number = submit(resident);
-    String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+    String stranger = LineIdTokens.newUserId();
 
     assertThat(get("/api/demo/applications/" + number, token(stranger)).statusCode()).isEqualTo(404);
     assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(stranger), "{}").statusCode())

@@ -18,9 +18,9 @@ import static jp.madoguchi.LineWebhooks.unfollowEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
@@ -46,7 +46,7 @@ class LineEventHandlerTests extends IntegrationTest {
 
   @BeforeEach
   void resetLine() {
-    user = "U" + UUID.randomUUID().toString().replace("-", "");
+    user = LineIdTokens.newUserId();
     LINE.resetAll();
     LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(json("{\"sentMessages\":[]}")));
     LINE.stubFor(post(urlEqualTo("/v2/bot/message/push")).willReturn(json("{\"sentMessages\":[]}")));

@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
@@ -45,7 +45,7 @@ class NotificationRelayTests extends IntegrationTest {
   @BeforeEach
   void reset() {
     LINE.resetAll();
-    user = "U" + UUID.randomUUID().toString().replace("-", "");
+    user = LineIdTokens.newUserId();
     relay.relayDue(); // whatever other tests queued: out of the way before this test's messages
     LINE.resetAll();
   }

@@ -1,8 +1,5 @@
 package jp.madoguchi.payment;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -47,9 +44,8 @@ class PaymentCallbackTests extends IntegrationTest {
 
   @BeforeEach
   void awaitPayment() {
-    LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LineIdTokens.LINE))));
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    resident = LineIdTokens.newUserId();
     instance = ResidentCertificateApplications.awaitingPayment(runtime, tasks, management,
         ResidentCertificateApplications.byMail(resident));
     providerRef = jdbc.queryForObject("SELECT provider_ref FROM payment WHERE process_instance_id = ?", String.class,

@@ -2,11 +2,8 @@ package jp.madoguchi.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("own-jvm")
 class ChildAllowanceBrowserTests {
 
-  private static final Path SCREENSHOTS = Path.of("target/screenshots");
-  private static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
   private static final String HANAKO = "U0000000000000000000000000000demo1";
 
   private static ConfigurableApplicationContext app;
@@ -59,7 +52,6 @@ class ChildAllowanceBrowserTests {
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     browser = HeadlessChromium.start("1400,1600");
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
@@ -147,28 +139,20 @@ class ChildAllowanceBrowserTests {
   }
 
   private static WebElement visible(By locator) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return HeadlessChromium.visible(browser, locator);
   }
 
   private static void click(By locator) {
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    HeadlessChromium.click(browser, locator);
   }
 
   /** A screenshot, and axe-core finds no serious or critical violation on the resident's page. */
   private static void shootResidentPage(String name) throws Exception {
     shoot(name);
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-    Object result = js.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
-          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-          .catch(e => done(['axe failed: ' + e]));""");
-    assertThat((List<?>) result).as("accessibility of " + name).isEmpty();
+    assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of " + name).isEmpty();
   }
 
   private static void shoot(String name) throws Exception {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, name);
   }
 }

@@ -22,11 +22,11 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
@@ -75,7 +75,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
   @BeforeEach
   void useEngine() {
     BpmnAwareTests.init(engine);
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    resident = LineIdTokens.newUserId();
   }
 
   @Test

@@ -1,8 +1,5 @@
 package jp.madoguchi.procedure;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -50,7 +47,7 @@ class ExampleProcedureTests extends IntegrationTest {
     assertThat(catalogueAfterCache(DEMO, deployedAt)).contains("ごみ集積所の設置・移設の相談");
     assertThat(catalogueAfterCache(KITA, deployedAt)).doesNotContain(KEY);
 
-    String resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    String resident = LineIdTokens.newUserId();
     HttpResponse<String> filed = send(request("/api/demo/applications").header("Authorization", "Bearer " + token(resident))
         .POST(body("""
             {"procedureKey": "%s", "clientRequestId": "%s", "data": {"kind": "new", "address": "デモ市中央3-4 付近",
@@ -116,8 +113,7 @@ class ExampleProcedureTests extends IntegrationTest {
   }
 
   private static String token(String resident) {
-    LINE.stubFor(get(urlEqualTo("/oauth2/v2.1/certs")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(LineIdTokens.jwks(LineIdTokens.LINE))));
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
     return LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, resident);
   }
 

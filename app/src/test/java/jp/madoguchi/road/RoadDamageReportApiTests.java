@@ -1,7 +1,5 @@
 package jp.madoguchi.road;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +49,8 @@ class RoadDamageReportApiTests extends IntegrationTest {
   @BeforeEach
   void publishKeys() {
     LINE.resetAll();
-    LINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/oauth2/v2.1/certs"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody(LineIdTokens.jwks(LINE_KEYS))));
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    LineIdTokens.publish(LINE, LINE_KEYS);
+    resident = LineIdTokens.newUserId();
   }
 
   @Test
@@ -76,7 +72,7 @@ class RoadDamageReportApiTests extends IntegrationTest {
     assertThat(detail.get("staffAttachments")).hasSize(1);
     assertThat(detail.get("staffAttachments").get(0).get("id").asText()).isEqualTo(photoId);
     assertThat(send(resident("/api/demo/attachments/" + photoId).GET()).statusCode()).isEqualTo(200);
-    resident = "U" + UUID.randomUUID().toString().replace("-", "");
+    resident = LineIdTokens.newUserId();
     assertThat(send(resident("/api/demo/attachments/" + photoId).GET()).statusCode()).isEqualTo(404);
     assertThat(send(staff(ROAD_CLERK, ROAD_PASSWORD, "/api/demo/admin/applications/" + number + "/upload").GET()).body())
         .contains("/api/demo/admin/attachments/" + photoId);
