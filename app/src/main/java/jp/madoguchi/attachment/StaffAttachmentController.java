@@ -1,5 +1,7 @@
 package jp.madoguchi.attachment;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 
@@ -39,8 +41,10 @@ class StaffAttachmentController {
 
   @PostMapping("/api/{tenant}/admin/applications/{number}/attachments")
   ResponseEntity<Object> upload(@PathVariable String tenant, @PathVariable String number,
-      @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
+      @RequestParam("file") MultipartFile file, Authentication authentication, HttpServletRequest http)
+      throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    AccessLogAttributes.concerns(http, number);
     ApplicationRecord application = openApplication(tenant, number);
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
         application.id(), file.getOriginalFilename(), file.getBytes()));
@@ -48,8 +52,9 @@ class StaffAttachmentController {
 
   @GetMapping(path = "/api/{tenant}/admin/applications/{number}/upload", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> uploadPage(@PathVariable String tenant, @PathVariable String number,
-      Authentication authentication) {
+      Authentication authentication, HttpServletRequest http) {
     StaffAccess.requireStaffOf(authentication, tenant);
+    AccessLogAttributes.concerns(http, number);
     ApplicationRecord application = applications.findByNumber(tenant, number)
         .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
     return ResponseEntity.ok()
