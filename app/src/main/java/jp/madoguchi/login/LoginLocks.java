@@ -39,7 +39,7 @@ public class LoginLocks {
   }
 
   /** Where an attempt stands before the password is checked. */
-  State state(String account, String address) {
+  public State state(String account, String address) {
     Instant now = clock.instant();
     State state = new State(null, false);
     for (var row : jdbc.queryForList("SELECT kind, locked_until FROM login_lock "
@@ -57,7 +57,7 @@ public class LoginLocks {
   }
 
   @Transactional
-  void failed(String account, String address) {
+  public void failed(String account, String address) {
     fail(ACCOUNT, account, properties.accountFreeFailures());
     fail(ADDRESS, address, properties.addressFreeFailures());
   }
@@ -79,7 +79,7 @@ public class LoginLocks {
   }
 
   /** The account signed in: its failures are forgotten (an address's are not, they only age). */
-  void succeeded(String account) {
+  public void succeeded(String account) {
     lift(account);
   }
 
@@ -144,6 +144,6 @@ public class LoginLocks {
   }
 
   /** @param lockedUntil null when neither the account nor the address is locked now */
-  record State(Instant lockedUntil, boolean accountHasFailures) {
+  public record State(Instant lockedUntil, boolean accountHasFailures) {
   }
 }
