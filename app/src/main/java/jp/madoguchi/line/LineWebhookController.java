@@ -9,8 +9,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.parser.LineSignatureValidator;
-import jp.madoguchi.tenant.Tenant;
-import jp.madoguchi.tenant.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,11 +35,8 @@ class LineWebhookController {
   private final LineInbox inbox;
   private final LineEventDispatcher dispatcher;
   private final ObjectMapper json;
-  private final TenantRepository tenants;
 
-  LineWebhookController(LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher, ObjectMapper json,
-      TenantRepository tenants) {
-    this.tenants = tenants;
+  LineWebhookController(LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher, ObjectMapper json) {
     this.channels = channels;
     this.inbox = inbox;
     this.dispatcher = dispatcher;
@@ -53,7 +48,7 @@ class LineWebhookController {
       @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {
     LineChannel channel = channels.find(tenant).orElse(null);
-    if (channel == null && suspended(tenant)) {
+    if (channel == null && channels.suspended(tenant)) {
       // LINE asks bot servers to answer every webhook with 200 (otherwise it redelivers and flags the
       // channel): a suspended municipality's events are acknowledged and dropped, never stored or answered
       log.info("Webhook for suspended tenant {} acknowledged and dropped", tenant);
@@ -88,10 +83,6 @@ class LineWebhookController {
     }
     dispatcher.afterAcknowledge(fresh);
     return ResponseEntity.ok(Map.of());
-  }
-
-  private boolean suspended(String tenant) {
-    return tenants.findById(tenant).map(found -> found.status() != Tenant.TenantStatus.ACTIVE).orElse(false);
   }
 
   private static boolean signatureValid(LineChannel channel, byte[] payload, String signature) {
