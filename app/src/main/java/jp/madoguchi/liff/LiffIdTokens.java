@@ -21,9 +21,9 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jp.madoguchi.line.LineEndpoints;
+import jp.madoguchi.line.LineProperties;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +54,10 @@ public class LiffIdTokens {
   }
 
   LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints,
-      @Value("${madoguchi.line.jwks-min-refresh-interval:30s}") Duration minRefreshInterval) {
+      LineProperties line) {
     this.tenants = tenants;
     this.endpoints = endpoints;
-    this.minRefreshInterval = minRefreshInterval;
+    this.minRefreshInterval = line.jwksMinRefreshInterval();
   }
 
   /** The resident of an {@code Authorization: Bearer <ID token>} header. */
