@@ -18,7 +18,7 @@ class StaffApiSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain staffApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain staffApiFilterChain(HttpSecurity http, IdentityService identity) throws Exception {
     http
         .securityMatcher("/api/*/admin/**")
         .addFilterBefore(new TasklistSessionAuthentication(identity), BasicAuthenticationFilter.class)
