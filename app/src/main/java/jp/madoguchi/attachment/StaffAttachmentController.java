@@ -5,11 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 
-import jp.madoguchi.application.ApplicationRecord;
-import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.attachment.AttachableApplications.AttachableApplication;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 class StaffAttachmentController {
 
   private final Attachments attachments;
-  private final ApplicationRepository applications;
-  private final RuntimeService runtime;
+  private final AttachableApplications applications;
 
-  StaffAttachmentController(Attachments attachments, ApplicationRepository applications, RuntimeService runtime) {
+  StaffAttachmentController(Attachments attachments, AttachableApplications applications) {
     this.attachments = attachments;
     this.applications = applications;
-    this.runtime = runtime;
   }
 
   @PostMapping("/api/{tenant}/admin/applications/{number}/attachments")
@@ -45,7 +41,7 @@ class StaffAttachmentController {
       throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
     AccessLogAttributes.concerns(http, number);
-    ApplicationRecord application = openApplication(tenant, number);
+    AttachableApplication application = openApplication(tenant, number);
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
         application.id(), file.getOriginalFilename(), file.getBytes()));
   }
@@ -55,11 +51,10 @@ class StaffAttachmentController {
       Authentication authentication, HttpServletRequest http) {
     StaffAccess.requireStaffOf(authentication, tenant);
     AccessLogAttributes.concerns(http, number);
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
+    AttachableApplication application = find(tenant, number);
     return ResponseEntity.ok()
         .header("Cache-Control", "private, no-store")
-        .body(StaffUploadPage.render(tenant, application.number(), isOpen(application),
+        .body(StaffUploadPage.render(tenant, application.number(), application.open(),
             attachments.addedByStaff(tenant, application.id())));
   }
 
@@ -69,17 +64,16 @@ class StaffAttachmentController {
   }
 
   /** A closed application is part of the record: nothing is added to it afterwards. */
-  private ApplicationRecord openApplication(String tenant, String number) {
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
-    if (!isOpen(application)) {
+  private AttachableApplication openApplication(String tenant, String number) {
+    AttachableApplication application = find(tenant, number);
+    if (!application.open()) {
       throw new AttachmentRejectedException(409, "この申請は完了しているためファイルを追加できません (the application is closed)");
     }
     return application;
   }
 
-  private boolean isOpen(ApplicationRecord application) {
-    return runtime.createProcessInstanceQuery().processInstanceId(application.processInstanceId())
-        .tenantIdIn(application.tenantId()).active().count() > 0;
+  private AttachableApplication find(String tenant, String number) {
+    return applications.find(tenant, number)
+        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
   }
 }

@@ -10,30 +10,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jp.madoguchi.tenant.TenantKeys;
+import jp.madoguchi.crypto.MasterKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * A resident appears in the access log as {@code resident:<HMAC-SHA256 of the LINE user id>}
- * under a key of the tenant's own (stored encrypted with the tenant's data key): the same resident
- * has the same pseudonym in one tenant's log, the LINE id is never stored, and without the tenant's
- * key nobody can test a LINE id against the log.
+ * under a key of the tenant's log (stored wrapped by the master key, never beside it): the same
+ * resident has the same pseudonym in one tenant's log and another in the next tenant's, the LINE id
+ * is never stored, and without the master key nobody can test a LINE id against the log.
  */
 @Component
 class ResidentPseudonyms {
 
-  private static final String PURPOSE = "audit_chain.pseudonym_key";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcTemplate jdbc;
-  private final TenantKeys keys;
+  private final MasterKey masterKey;
   private final AuditChainStore chains;
   private final Map<String, byte[]> tenantKeys = new ConcurrentHashMap<>();
 
-  ResidentPseudonyms(JdbcTemplate jdbc, TenantKeys keys, AuditChainStore chains) {
+  ResidentPseudonyms(JdbcTemplate jdbc, MasterKey masterKey, AuditChainStore chains) {
     this.jdbc = jdbc;
-    this.keys = keys;
+    this.masterKey = masterKey;
     this.chains = chains;
   }
 
@@ -54,8 +53,12 @@ class ResidentPseudonyms {
     RANDOM.nextBytes(fresh);
     // two nodes may race to create the key: the first one written wins, both then read it
     jdbc.update("UPDATE audit_chain SET pseudonym_key = ? WHERE tenant_id = ? AND pseudonym_key IS NULL",
-        keys.encryptBytes(tenantId, PURPOSE, fresh), tenantId);
+        masterKey.wrap(fresh, owner(tenantId)), tenantId);
     byte[] stored = jdbc.queryForObject("SELECT pseudonym_key FROM audit_chain WHERE tenant_id = ?", byte[].class, tenantId);
-    return keys.decryptBytes(tenantId, PURPOSE, stored);
+    return masterKey.unwrap(stored, owner(tenantId));
+  }
+
+  private static String owner(String tenantId) {
+    return "audit-pseudonym:" + tenantId;
   }
 }

@@ -9,7 +9,7 @@ import jp.madoguchi.login.LoginLocks;
 import jp.madoguchi.staff.PasswordPolicy;
 import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffRequestException;
-import jp.madoguchi.tenant.StaffGroups;
+import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;

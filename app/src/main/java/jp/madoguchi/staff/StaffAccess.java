@@ -1,6 +1,6 @@
 package jp.madoguchi.staff;
 
-import jp.madoguchi.tenant.StaffGroups;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.login.LoginLocks;
-import jp.madoguchi.tenant.StaffGroups;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

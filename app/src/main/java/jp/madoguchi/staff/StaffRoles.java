@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jp.madoguchi.tenant.StaffGroups;
+
 
 /**
  * A staff member's roles as Camunda groups: each department is a group (the candidate group of

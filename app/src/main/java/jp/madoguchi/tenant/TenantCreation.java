@@ -6,6 +6,7 @@ import java.util.List;
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
 import jp.madoguchi.tenant.TenantsSeed.TenantSeed;
+import jp.madoguchi.staff.StaffGroups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
