@@ -45,7 +45,6 @@ class AuditLogTests extends IntegrationTest {
   @BeforeEach
   void client() {
     http = new StaffHttp(port);
-    LINE.resetAll();
     LineIdTokens.publish(LINE, LineIdTokens.LINE);
   }
 
