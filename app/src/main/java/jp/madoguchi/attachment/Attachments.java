@@ -127,9 +127,12 @@ public class Attachments {
   }
 
   private Optional<StoredFile> load(String where, Object... args) {
-    return jdbc.query("SELECT tenant_id, file_name, content_type, content FROM attachment WHERE " + where,
+    return jdbc.query("SELECT tenant_id, file_name, content_type, content, "
+        + "(SELECT a.number FROM application a WHERE a.id = attachment.application_id) AS application_number "
+        + "FROM attachment WHERE " + where,
         (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
-            keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content"))), args).stream().findFirst();
+            keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content")),
+            rs.getString("application_number")), args).stream().findFirst();
   }
 
   /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */
@@ -148,6 +151,7 @@ public class Attachments {
     return stem + "." + type.extension;
   }
 
-  public record StoredFile(String fileName, String contentType, byte[] content) {
+  /** @param applicationNumber null while the file belongs to no submitted application yet */
+  public record StoredFile(String fileName, String contentType, byte[] content, String applicationNumber) {
   }
 }

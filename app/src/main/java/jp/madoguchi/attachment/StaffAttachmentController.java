@@ -1,5 +1,7 @@
 package jp.madoguchi.attachment;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 
@@ -35,8 +37,10 @@ class StaffAttachmentController {
 
   @PostMapping("/api/{tenant}/admin/applications/{number}/attachments")
   ResponseEntity<Object> upload(@PathVariable String tenant, @PathVariable String number,
-      @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
+      @RequestParam("file") MultipartFile file, Authentication authentication, HttpServletRequest http)
+      throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    AccessLogAttributes.concerns(http, number);
     AttachableApplication application = openApplication(tenant, number);
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
         application.id(), file.getOriginalFilename(), file.getBytes()));
@@ -44,8 +48,9 @@ class StaffAttachmentController {
 
   @GetMapping(path = "/api/{tenant}/admin/applications/{number}/upload", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> uploadPage(@PathVariable String tenant, @PathVariable String number,
-      Authentication authentication) {
+      Authentication authentication, HttpServletRequest http) {
     StaffAccess.requireStaffOf(authentication, tenant);
+    AccessLogAttributes.concerns(http, number);
     AttachableApplication application = find(tenant, number);
     return ResponseEntity.ok()
         .header("Cache-Control", "private, no-store")

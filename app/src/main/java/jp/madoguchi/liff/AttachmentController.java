@@ -1,5 +1,7 @@
 package jp.madoguchi.liff;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.UUID;
 
@@ -42,20 +44,28 @@ class AttachmentController {
 
   @GetMapping("/api/{tenant}/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable UUID id,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
       throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
-    return attachments.forResident(tenant, resident.userId(), id).map(AttachmentController::file)
+    return attachments.forResident(tenant, resident.userId(), id).map(file -> read(http, file))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
   @GetMapping("/api/{tenant}/admin/attachments/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
-      Authentication authentication) {
+      Authentication authentication, HttpServletRequest http) {
     StaffAccess.requireStaffOf(authentication, tenant);
-    return attachments.forStaff(tenant, id).map(AttachmentController::file)
+    return attachments.forStaff(tenant, id).map(file -> read(http, file))
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** Opening a file of an application is a read of the resident's personal data (access log). */
+  private static ResponseEntity<byte[]> read(HttpServletRequest http, StoredFile file) {
+    if (file.applicationNumber() != null) {
+      AccessLogAttributes.personalDataRead(http, file.applicationNumber());
+    }
+    return file(file);
   }
 
   private static ResponseEntity<byte[]> file(StoredFile file) {

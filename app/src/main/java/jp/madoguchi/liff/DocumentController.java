@@ -1,5 +1,7 @@
 package jp.madoguchi.liff;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
 import jp.madoguchi.document.Documents;
@@ -28,20 +30,26 @@ class DocumentController {
 
   @GetMapping("/api/{tenant}/applications/{number}/documents/{id}")
   ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable String number, @PathVariable UUID id,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
       throws InvalidIdTokenException {
     Resident resident = idTokens.fromAuthorizationHeader(tenant, authorization);
-    return documents.forResident(tenant, resident.userId(), number, id).map(DocumentController::pdf)
+    return documents.forResident(tenant, resident.userId(), number, id).map(document -> read(http, document))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
   @GetMapping("/api/{tenant}/admin/documents/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
-      Authentication authentication) {
+      Authentication authentication, HttpServletRequest http) {
     StaffAccess.requireStaffOf(authentication, tenant);
-    return documents.forStaff(tenant, id).map(DocumentController::pdf)
+    return documents.forStaff(tenant, id).map(document -> read(http, document))
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** Opening a document is a read of the resident's personal data (access log). */
+  private static ResponseEntity<byte[]> read(HttpServletRequest http, StoredDocument document) {
+    AccessLogAttributes.personalDataRead(http, document.applicationNumber());
+    return pdf(document);
   }
 
   private static ResponseEntity<byte[]> pdf(StoredDocument document) {

@@ -48,6 +48,12 @@ class LineWebhookController {
       @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {
     LineChannel channel = channels.find(tenant).orElse(null);
+    if (channel == null && channels.suspended(tenant)) {
+      // LINE asks bot servers to answer every webhook with 200 (otherwise it redelivers and flags the
+      // channel): a suspended municipality's events are acknowledged and dropped, never stored or answered
+      log.info("Webhook for suspended tenant {} acknowledged and dropped", tenant);
+      return ResponseEntity.ok(Map.of());
+    }
     if (channel == null) {
       return error(HttpStatus.NOT_FOUND, "No LINE channel is configured for this tenant");
     }

@@ -19,6 +19,8 @@ class EngineRestAuthentication {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
+    // after Spring Security (-100) and before the staff gate (0), which checks the user it authenticated
+    registration.setOrder(-50);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;

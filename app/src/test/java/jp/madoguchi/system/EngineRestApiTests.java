@@ -44,10 +44,10 @@ class EngineRestApiTests extends IntegrationTest {
   }
 
   @Test
-  void shouldThrottleLoginsAfterAWrongPassword() throws Exception {
+  void shouldNotLetOneWrongPasswordBlockTheRightOne() throws Exception {
     assertThat(get("/task", "kita-throttled", "wrong-password").statusCode()).isEqualTo(401);
-    // Camunda locks the account for a few seconds after a failure, even for the right password
-    assertThat(get("/task", "kita-throttled", "Hokubu-Viewer-2026!").statusCode()).isEqualTo(401);
+    // Camunda's own delay is replaced by Madoguchi's login throttle (LoginThrottleTests): one slip costs nothing
+    assertThat(get("/task", "kita-throttled", "Hokubu-Viewer-2026!").statusCode()).isEqualTo(200);
   }
 
   @Test
