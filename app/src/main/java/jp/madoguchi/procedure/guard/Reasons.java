@@ -1,0 +1,25 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The reasons collected while checking one deployment, each said once. */
+final class Reasons {
+
+  private final List<RefusalReason> list = new ArrayList<>();
+
+  void add(String resource, String element, String ja, String en) {
+    RefusalReason reason = new RefusalReason(resource, element, ja, en);
+    if (!list.contains(reason)) {
+      list.add(reason);
+    }
+  }
+
+  boolean isEmpty() {
+    return list.isEmpty();
+  }
+
+  List<RefusalReason> list() {
+    return List.copyOf(list);
+  }
+}
