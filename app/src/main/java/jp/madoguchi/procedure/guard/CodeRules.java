@@ -25,8 +25,13 @@ final class CodeRules {
         reasons.add(name, owner, "スクリプトタスクは使えません。要素テンプレートの部品（サービスタスク）を使ってください",
             "script tasks are not allowed; use a building block from the element templates (a service task)");
       } else if (camunda && "script".equals(local)) {
-        reasons.add(name, owner, "スクリプト（camunda:script）は使えません。${...} の式か部品を使ってください",
-            "scripts (camunda:script) are not allowed; use a ${...} expression or a building block");
+        if (element.hasAttribute("resource")) {
+          reasons.add(name, owner, "外部のスクリプトファイル（resource）は使えません", "external script files (resource) are not allowed");
+        } else {
+          reasons.add(name, owner, "スクリプト（camunda:script）は使えません。${...} の式か部品を使ってください",
+              "scripts (camunda:script) are not allowed; use a ${...} expression or a building block");
+        }
+        continue;
       } else if (camunda && "connector".equals(local)) {
         reasons.add(name, owner, "コネクタ（camunda:connector、外部への HTTP 呼び出し）は使えません",
             "connectors (camunda:connector, outgoing HTTP calls) are not allowed");

@@ -106,13 +106,20 @@ final class LabelRules {
     }
   }
 
+  /** Labelled fields of the process's forms (a missing label is reported by itself); a list carries its fields' labels. */
   private static Map<String, InformationLabel> fieldLabels(ProcessView view, ParsedDeployment deployment) {
     Map<String, InformationLabel> labels = new LinkedHashMap<>();
     for (BaseElement element : view.formElements()) {
       String formRef = ProcessView.formRef(element);
       ParsedDeployment.FormFile form = formRef == null ? null : deployment.forms.get(formRef);
-      if (form != null) {
-        FormLabels.labels(form.json()).forEach((key, label) -> labels.merge(key, label, InformationLabel::max));
+      for (FormLabels.Field field : form == null ? List.<FormLabels.Field>of() : FormLabels.fields(form.json())) {
+        field.label().ifPresent(label -> {
+          String key = field.key();
+          labels.merge(key, label, InformationLabel::max);
+          for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            labels.merge(key.substring(0, dot), label, InformationLabel::max);
+          }
+        });
       }
     }
     return labels;
