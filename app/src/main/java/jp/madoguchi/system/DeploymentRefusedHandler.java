@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jp.madoguchi.procedure.guard.DeploymentRefusedException;
-import jp.madoguchi.procedure.guard.RefusalReason;
+import jp.madoguchi.procedure.DeploymentRefusedException;
+import jp.madoguchi.procedure.RefusalReason;
 
 /**
  * A deployment the deploy guard refused: 400 with every reason (file, element, Japanese, English) so

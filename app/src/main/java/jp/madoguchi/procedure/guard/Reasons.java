@@ -3,6 +3,8 @@ package jp.madoguchi.procedure.guard;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.madoguchi.procedure.RefusalReason;
+
 /** The reasons collected while checking one deployment, each said once. */
 final class Reasons {
 

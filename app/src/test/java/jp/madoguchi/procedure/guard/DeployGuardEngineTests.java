@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.procedure.DeploymentRefusedException;
+import jp.madoguchi.procedure.RefusalReason;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;

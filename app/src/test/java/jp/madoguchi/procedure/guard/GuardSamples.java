@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.madoguchi.procedure.RefusalReason;
+
 /**
  * The smallest procedure that passes every rule of the deploy guard, and a stand-in for the running
  * application (its beans, tenants and groups); the tests break one rule each.

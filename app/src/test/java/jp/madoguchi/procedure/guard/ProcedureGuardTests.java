@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import jp.madoguchi.procedure.RefusalReason;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 

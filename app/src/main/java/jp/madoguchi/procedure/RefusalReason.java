@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure.guard;
+package jp.madoguchi.procedure;
 
 /**
  * One reason a deployment is refused, for the procedure designer: which file and element, what to

@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure.guard;
+package jp.madoguchi.procedure;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public class DeploymentRefusedException extends BadUserRequestException {
   private final List<RefusalReason> reasons;
   private final boolean forbidden;
 
-  DeploymentRefusedException(List<RefusalReason> reasons, boolean forbidden) {
+  public DeploymentRefusedException(List<RefusalReason> reasons, boolean forbidden) {
     super(message(reasons));
     this.reasons = List.copyOf(reasons);
     this.forbidden = forbidden;
