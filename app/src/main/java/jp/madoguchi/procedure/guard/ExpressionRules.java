@@ -18,7 +18,7 @@ import org.w3c.dom.NamedNodeMap;
  */
 final class ExpressionRules {
 
-  static final Set<String> ENGINE_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
+  private static final Set<String> ENGINE_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
   private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
 
   private ExpressionRules() {

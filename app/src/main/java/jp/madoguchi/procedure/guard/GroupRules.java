@@ -76,7 +76,7 @@ final class GroupRules {
     }
   }
 
-  static Set<String> split(String list) {
+  private static Set<String> split(String list) {
     if (list == null || list.isBlank()) {
       return Set.of();
     }
