@@ -82,8 +82,10 @@ class ProcedureAdminApiTests extends IntegrationTest {
     throw new AssertionError(key + " not listed in " + list);
   }
 
+  /** Under a key of its own, out of the residents' catalogue, which other tests read. */
   private static ByteArrayInputStream rekeyed(Path file) throws java.io.IOException {
     return new ByteArrayInputStream(Files.readString(file).replace("garbage-station-request", KITA_OWN)
+        .replace("isExecutable=\"true\"", "isExecutable=\"true\" camunda:isStartableInTasklist=\"false\"")
         .getBytes(StandardCharsets.UTF_8));
   }
 
