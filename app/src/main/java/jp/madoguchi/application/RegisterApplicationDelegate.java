@@ -10,20 +10,22 @@ import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
  * procedure's apply form, stores the application with its payload encrypted and gives the
  * instance its application number as business key. Runs in the start's transaction, before
- * any wait state, so an invalid start leaves nothing behind.
+ * any wait state, so an invalid start leaves nothing behind. Sets the procedure's information label
+ * ({@code informationLabel}) that every clerk's form shows.
  */
-@Component("registerApplication")
+@ProcedureBuildingBlock("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {
 
   /** Start variables that are not form fields. */
@@ -39,9 +41,10 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final ObjectMapper json;
   private final Clock clock;
   private final AttachmentLinks attachmentLinks;
+  private final ProcedureLabels labels;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ProcedureLabels labels) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -49,6 +52,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.json = json;
     this.clock = clock;
     this.attachmentLinks = attachmentLinks;
+    this.labels = labels;
   }
 
   @Override
@@ -75,6 +79,8 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
+    execution.setVariable(ProcedureLabels.LABEL_VARIABLE,
+        labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
   }

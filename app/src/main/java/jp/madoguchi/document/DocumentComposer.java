@@ -36,10 +36,12 @@ final class DocumentComposer {
   /**
    * @param variables the process variables as JSON
    * @param decisionForms the clerks' task forms of the procedure, for {@code decisionFields}
+   * @param informationLabel the procedure's label in Japanese, for the footer
    */
   record Source(String documentId, String verificationUrl, String tenantName, String procedureName,
       String applicationNumber, ZonedDateTime submittedAt, ZonedDateTime issuedAt, String title,
-      ObjectNode variables, JsonNode data, FormSchema applyForm, List<FormSchema> decisionForms) {
+      ObjectNode variables, JsonNode data, FormSchema applyForm, List<FormSchema> decisionForms,
+      String informationLabel) {
   }
 
   static DocumentContent compose(DocumentLayout layout, Source source) {
@@ -66,7 +68,7 @@ final class DocumentComposer {
     return new DocumentContent(source.tenantName(), source.title(), layout.titleEn(), source.applicationNumber(),
         JapaneseDates.wareki(source.issuedAt().toLocalDate()), List.copyOf(blocks),
         layout.footer() == null ? null : resolve(layout.footer(), scope, null), source.verificationUrl(),
-        source.documentId());
+        source.documentId(), source.informationLabel());
   }
 
   private static Optional<Table> rows(DocumentLayout.Rows rows, ObjectNode scope) {

@@ -150,6 +150,10 @@ class DocumentRenderer {
           PdfPages.text(stream, x, baseline, pages.regular, 8, 0.35f, line);
           baseline -= 12;
         }
+        if (content.informationLabel() != null) {
+          String label = "情報区分：" + content.informationLabel();
+          PdfPages.text(stream, PdfPages.RIGHT - TextWrap.width(label, pages.bold, 8), top + 4, pages.bold, 8, 0.1f, label);
+        }
         String number = (i + 1) + " / " + all.size();
         PdfPages.text(stream, PdfPages.RIGHT - TextWrap.width(number, pages.regular, 8), 30, pages.regular, 8, 0.35f,
             number);

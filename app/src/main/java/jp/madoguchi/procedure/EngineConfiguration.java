@@ -12,19 +12,25 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine settings that have no Spring Boot property. */
+/**
+ * Engine settings that have no Spring Boot property: the tenant of each instance, the check of every
+ * clerk's task form, and expressions limited to process variables and the procedure building blocks.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
   @Bean
-  ProcessEnginePlugin madoguchiEnginePlugin(ObjectProvider<ProcedureForms> forms, ObjectMapper json) {
+  ProcessEnginePlugin madoguchiEnginePlugin(ObjectProvider<ProcedureForms> forms, ObjectMapper json,
+      ListableBeanFactory beans) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setExpressionManager(new ProcedureExpressionManager(new BuildingBlocks(beans)));
         configuration.setTenantIdProvider(new ProcedureTenantIdProvider(configuration::getIdentityService));
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());

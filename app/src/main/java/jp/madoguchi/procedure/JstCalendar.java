@@ -7,14 +7,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Date arithmetic for BPMN timers and due dates, in Japan Standard Time, e.g.
  * {@code <timeDate>${jst.dayBefore(collectionDate, 9)}</timeDate>} or
  * {@code camunda:dueDate="${jst.daysLater(5, 17)}"}.
  */
-@Component("jst")
+@ProcedureBuildingBlock("jst")
 public class JstCalendar {
 
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");

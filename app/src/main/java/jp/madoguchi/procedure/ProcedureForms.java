@@ -57,11 +57,12 @@ public class ProcedureForms {
   }
 
   public FormSchema form(String deploymentId, String formId) {
-    FormSchema form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId);
-    if (form == null) {
-      throw new IllegalStateException("Form '" + formId + "' is not part of deployment " + deploymentId);
-    }
-    return form;
+    return find(deploymentId, formId).orElseThrow(
+        () -> new IllegalStateException("Form '" + formId + "' is not part of deployment " + deploymentId));
+  }
+
+  public java.util.Optional<FormSchema> find(String deploymentId, String formId) {
+    return java.util.Optional.ofNullable(byDeployment.computeIfAbsent(deploymentId, this::load).get(formId));
   }
 
   /** A form deployed with the running procedure, e.g. a clerk's task form. */
@@ -109,7 +110,7 @@ public class ProcedureForms {
   }
 
   /** Procedure files are not personal data; reading them must not depend on the caller's grants. */
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
+  <T> T asSystem(java.util.function.Supplier<T> work) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null) {
       return work.get();

@@ -6,18 +6,18 @@ import java.util.Locale;
 
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.system.MadoguchiProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.stereotype.Component;
 
 /**
  * After a damage report is registered: checks the number of photos (form-js cannot limit it) and
  * gives the clerks' forms what they show: links to the photos on the staff endpoint (form-js
  * images need absolute http(s) URLs), a map link and the page for adding the after-photo.
  */
-@Component("prepareRoadReport")
+@ProcedureBuildingBlock("prepareRoadReport")
 class PrepareRoadReportDelegate implements JavaDelegate {
 
   static final int MAX_PHOTOS = 3;

@@ -10,8 +10,9 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, with one change: a process start refused by
- * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500.
+ * Camunda's REST API as the starter configures it, with two changes: a process start refused by
+ * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500, and a
+ * deployment refused by the deploy guard 400 (or 403) with every reason.
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -24,6 +25,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
         .collect(Collectors.toSet());
     registerClasses(configuration);
     register(BadStartRequestHandler.class);
+    register(DeploymentRefusedHandler.class);
     register(JacksonFeature.class);
   }
 }

@@ -45,7 +45,8 @@ class StaffAuthorizations {
     grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
     grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // deploys procedures for their own tenant only: the deploy guard checks the tenant id
+    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     grant(group, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
   }
 

@@ -18,6 +18,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +36,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ResidentStatusElementsTests extends IntegrationTest {
 
   private static final String PROCESS = "resident-status-probe";
-  /** One element of each type the template applies to, each with its own status word; deployed for demo only. */
+  /**
+   * One element of each type the template applies to, each with its own status word; deployed for demo
+   * only, with a diagram and a clerk's form so that it passes the deploy guard.
+   */
   private static final String MODEL = """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="https://madoguchi.jp/test">
-        <bpmn:process id="resident-status-probe" name="状況の確認" isExecutable="true" camunda:historyTimeToLive="1" camunda:isStartableInTasklist="false">
+        <bpmn:process id="resident-status-probe" name="状況の確認" isExecutable="true" camunda:historyTimeToLive="365" camunda:isStartableInTasklist="false">
+          <bpmn:extensionElements><camunda:properties>
+            <camunda:property name="confidentiality" value="1" /><camunda:property name="personalData" value="none" />
+            <camunda:property name="retentionYears" value="1" />
+          </camunda:properties></bpmn:extensionElements>
           <bpmn:startEvent id="StartEvent_Probe" name="開始" />
           <bpmn:intermediateThrowEvent id="Event_Marker" name="書類を確認中">%s</bpmn:intermediateThrowEvent>
           <bpmn:subProcess id="SubProcess_Check" name="確認">%s
@@ -41,7 +55,7 @@ class ResidentStatusElementsTests extends IntegrationTest {
             <bpmn:endEvent id="Event_CheckDone" name="確認終了" />
             <bpmn:sequenceFlow id="Flow_InCheck" sourceRef="StartEvent_Check" targetRef="Event_CheckDone" />
           </bpmn:subProcess>
-          <bpmn:userTask id="Task_Review" name="審査">%s</bpmn:userTask>
+          <bpmn:userTask id="Task_Review" name="審査" camunda:formRef="resident-status-probe-review" camunda:formRefBinding="deployment" camunda:candidateGroups="waste-section">%s</bpmn:userTask>
           <bpmn:boundaryEvent id="Event_Withdrawn" name="取下げ" attachedToRef="Task_Review">%s
             <bpmn:messageEventDefinition id="MessageDefinition_Withdrawn" messageRef="Message_Withdraw" />
           </bpmn:boundaryEvent>
@@ -69,7 +83,8 @@ class ResidentStatusElementsTests extends IntegrationTest {
 
   @BeforeAll
   static void deployForDemoOnly(@Autowired RepositoryService repository) {
-    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", MODEL).deploy();
+    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", withDiagram(MODEL))
+        .addString("review.form", REVIEW_FORM).deploy();
   }
 
   @Test
@@ -115,6 +130,44 @@ class ResidentStatusElementsTests extends IntegrationTest {
     new ObjectMapper().readTree(Path.of("../processes/.camunda/element-templates/set-resident-status.json").toFile())
         .path("appliesTo").forEach(type -> types.add(type.asText()));
     return types;
+  }
+
+  private static final String REVIEW_FORM = """
+      {"id": "resident-status-probe-review", "components": [
+        {"id": "Text_InformationLabel", "type": "text", "text": "情報区分：{{informationLabel}}"}]}""";
+
+  /** Every flow node drawn as a box in a row, every flow as a line: what Modeler would add. */
+  private static String withDiagram(String xml) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    BpmnPlane plane = model.newInstance(BpmnPlane.class);
+    plane.setBpmnElement(model.getModelElementById(PROCESS));
+    BpmnDiagram diagram = model.newInstance(BpmnDiagram.class);
+    diagram.setBpmnPlane(plane);
+    model.getDefinitions().addChildElement(diagram);
+    int x = 0;
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      BpmnShape shape = model.newInstance(BpmnShape.class);
+      shape.setBpmnElement(node);
+      Bounds bounds = model.newInstance(Bounds.class);
+      bounds.setX(x += 150);
+      bounds.setY(100);
+      bounds.setWidth(100);
+      bounds.setHeight(80);
+      shape.setBounds(bounds);
+      plane.addChildElement(shape);
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      BpmnEdge edge = model.newInstance(BpmnEdge.class);
+      edge.setBpmnElement(flow);
+      for (int i = 0; i < 2; i++) {
+        Waypoint point = model.newInstance(Waypoint.class);
+        point.setX(i * 50);
+        point.setY(140);
+        edge.getWaypoints().add(point);
+      }
+      plane.addChildElement(edge);
+    }
+    return Bpmn.convertToString(model);
   }
 
   private static String status(String word) {

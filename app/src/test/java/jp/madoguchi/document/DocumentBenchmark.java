@@ -101,7 +101,7 @@ class DocumentBenchmark extends IntegrationTest {
     return new DocumentComposer.Source(id, documents.verificationUrl(DEMO, UUID.fromString(id)), "デモ市",
         "粗大ごみ収集申込", "2026-000123", ZonedDateTime.parse("2026-11-25T09:30:00+09:00[Asia/Tokyo]"),
         ZonedDateTime.parse("2026-11-26T14:05:00+09:00[Asia/Tokyo]"), title, json.createObjectNode(), data,
-        form("apply"), List.of(form("review")));
+        form("apply"), List.of(form("review")), "機密性2・個人情報");
   }
 
   private FormSchema form(String step) throws Exception {

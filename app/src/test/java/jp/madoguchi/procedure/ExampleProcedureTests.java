@@ -2,7 +2,6 @@ package jp.madoguchi.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.ModelerDeploy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,27 +74,11 @@ class ExampleProcedureTests extends IntegrationTest {
   }
 
   private HttpResponse<String> deploy(List<Path> files) throws IOException, InterruptedException {
-    String boundary = "madoguchi-" + UUID.randomUUID();
-    ByteArrayOutputStream multipart = new ByteArrayOutputStream();
-    part(multipart, boundary, "deployment-name", null, KEY.getBytes(StandardCharsets.UTF_8));
-    part(multipart, boundary, "deployment-source", null, "Camunda Modeler".getBytes(StandardCharsets.UTF_8));
-    part(multipart, boundary, "tenant-id", null, DEMO.getBytes(StandardCharsets.UTF_8));
+    Map<String, byte[]> parts = new LinkedHashMap<>();
     for (Path file : files) {
-      part(multipart, boundary, file.getFileName().toString(), file.getFileName().toString(), Files.readAllBytes(file));
+      parts.put(file.getFileName().toString(), Files.readAllBytes(file));
     }
-    multipart.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request("/engine-rest/deployment/create").header("Authorization", basic(OPERATOR))
-        .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
-  }
-
-  private static void part(ByteArrayOutputStream out, String boundary, String name, String fileName, byte[] content)
-      throws IOException {
-    String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream") + "\r\n\r\n";
-    out.write(header.getBytes(StandardCharsets.UTF_8));
-    out.write(content);
-    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    return ModelerDeploy.deploy(port, OPERATOR, KEY, DEMO, parts);
   }
 
   /** The catalogue is cached for 5 s per tenant: asks until the procedure shows up or every cache is fresh. */
