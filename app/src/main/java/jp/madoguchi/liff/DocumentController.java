@@ -6,6 +6,8 @@ import jp.madoguchi.document.Documents;
 import jp.madoguchi.document.Documents.StoredDocument;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffApplicationAccess;
+import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,10 +22,12 @@ class DocumentController {
 
   private final LiffIdTokens idTokens;
   private final Documents documents;
+  private final StaffApplicationAccess access;
 
-  DocumentController(LiffIdTokens idTokens, Documents documents) {
+  DocumentController(LiffIdTokens idTokens, Documents documents, StaffApplicationAccess access) {
     this.idTokens = idTokens;
     this.documents = documents;
+    this.access = access;
   }
 
   @GetMapping("/api/{tenant}/applications/{number}/documents/{id}")
@@ -35,12 +39,17 @@ class DocumentController {
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  /**
+   * For the application's department (e.g. a link in a Tasklist form); HTTP Basic with the Camunda
+   * account. Anyone else, another department's clerk too, gets the 404 of an unknown id.
+   */
   @GetMapping("/api/{tenant}/admin/documents/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
       Authentication authentication) {
-    StaffAccess.requireStaffOf(authentication, tenant);
-    return documents.forStaff(tenant, id).map(DocumentController::pdf)
+    StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    return documents.processInstanceOf(tenant, id)
+        .filter(processInstanceId -> access.mayRead(staff, tenant, processInstanceId))
+        .flatMap(processInstanceId -> documents.forStaff(tenant, id)).map(DocumentController::pdf)
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

@@ -4,7 +4,10 @@ import java.util.Set;
 
 import jp.madoguchi.tenant.StaffGroups;
 
-/** A logged-in staff member as Camunda's identity service knows them. */
+/**
+ * A logged-in staff member as Camunda's identity service knows them. A SaaS operator is staff of no
+ * tenant: only a support grant makes them a member of one tenant, for its duration.
+ */
 public record StaffMember(String id, Set<String> groups, Set<String> tenants) {
 
   public boolean isOperator() {
@@ -12,10 +15,10 @@ public record StaffMember(String id, Set<String> groups, Set<String> tenants) {
   }
 
   public boolean isTenantAdminOf(String tenantId) {
-    return isOperator() || groups.contains(StaffGroups.TENANT_ADMIN) && tenants.contains(tenantId);
+    return groups.contains(StaffGroups.TENANT_ADMIN) && tenants.contains(tenantId);
   }
 
   public boolean belongsTo(String tenantId) {
-    return isOperator() || tenants.contains(tenantId);
+    return tenants.contains(tenantId);
   }
 }

@@ -31,7 +31,8 @@ class ExampleProcedureTests extends IntegrationTest {
 
   private static final Path EXAMPLE = Path.of("../examples/add-a-procedure");
   private static final String KEY = "garbage-station-request";
-  private static final String OPERATOR = "test-operator:Operator-Pass-2026!";
+  /** Procedures of one municipality are deployed by its tenant admin (operators belong to no tenant). */
+  private static final String TENANT_ADMIN = "demo-admin:" + DEMO_ADMIN_PASSWORD;
   private static final String CLERK = "demo-clerk:" + DEMO_CLERK_PASSWORD;
 
   @LocalServerPort int port;
@@ -81,7 +82,7 @@ class ExampleProcedureTests extends IntegrationTest {
       part(multipart, boundary, file.getFileName().toString(), file.getFileName().toString(), Files.readAllBytes(file));
     }
     multipart.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request("/engine-rest/deployment/create").header("Authorization", basic(OPERATOR))
+    return send(request("/engine-rest/deployment/create").header("Authorization", basic(TENANT_ADMIN))
         .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
   }
