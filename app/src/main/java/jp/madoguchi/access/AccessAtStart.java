@@ -4,7 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.Set;
 
-import jp.madoguchi.tenant.StaffGroups;
+import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resource;

@@ -3,7 +3,7 @@ package jp.madoguchi.access;
 import java.util.List;
 import java.util.Set;
 
-import jp.madoguchi.tenant.StaffGroups;
+import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;

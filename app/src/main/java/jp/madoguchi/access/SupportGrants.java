@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.madoguchi.audit.OperationEvent;
-import jp.madoguchi.tenant.StaffGroups;
+import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,12 +3,10 @@ package jp.madoguchi.attachment;
 import java.io.IOException;
 import java.util.Map;
 
-import jp.madoguchi.application.ApplicationRecord;
-import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.attachment.AttachableApplications.AttachableApplication;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffApplicationAccess;
 import jp.madoguchi.staff.StaffMember;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +27,13 @@ import org.springframework.web.multipart.MultipartFile;
 class StaffAttachmentController {
 
   private final Attachments attachments;
-  private final ApplicationRepository applications;
-  private final RuntimeService runtime;
+  private final AttachableApplications applications;
   private final StaffApplicationAccess access;
 
-  StaffAttachmentController(Attachments attachments, ApplicationRepository applications, RuntimeService runtime,
+  StaffAttachmentController(Attachments attachments, AttachableApplications applications,
       StaffApplicationAccess access) {
     this.attachments = attachments;
     this.applications = applications;
-    this.runtime = runtime;
     this.access = access;
   }
 
@@ -46,10 +42,11 @@ class StaffAttachmentController {
   ResponseEntity<Object> upload(@PathVariable String tenant, @PathVariable String number,
       @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .filter(found -> access.mayWorkOn(staff, tenant, found.processInstanceId()))
-        .orElseThrow(StaffAttachmentController::noSuchApplication);
-    if (!isOpen(application)) {
+    AttachableApplication application = find(tenant, number);
+    if (!access.mayWorkOn(staff, tenant, application.processInstanceId())) {
+      throw noSuchApplication();
+    }
+    if (!application.open()) {
       throw new AttachmentRejectedException(409, "この申請は完了しているためファイルを追加できません (the application is closed)");
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
@@ -60,10 +57,11 @@ class StaffAttachmentController {
   ResponseEntity<String> uploadPage(@PathVariable String tenant, @PathVariable String number,
       Authentication authentication) {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .filter(found -> access.mayRead(staff, tenant, found.processInstanceId()))
-        .orElseThrow(StaffAttachmentController::noSuchApplication);
-    boolean mayAdd = isOpen(application) && access.mayWorkOn(staff, tenant, application.processInstanceId());
+    AttachableApplication application = find(tenant, number);
+    if (!access.mayRead(staff, tenant, application.processInstanceId())) {
+      throw noSuchApplication();
+    }
+    boolean mayAdd = application.open() && access.mayWorkOn(staff, tenant, application.processInstanceId());
     return ResponseEntity.ok()
         .header("Cache-Control", "private, no-store")
         .body(StaffUploadPage.render(tenant, application.number(), mayAdd,
@@ -75,13 +73,12 @@ class StaffAttachmentController {
     return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
   }
 
-  private static AttachmentRejectedException noSuchApplication() {
-    return new AttachmentRejectedException(404, "この申請は見つかりません (no such application)");
+  /** Any application, or another department's: the same 404. A closed application takes no more files (409). */
+  private AttachableApplication find(String tenant, String number) {
+    return applications.find(tenant, number).orElseThrow(StaffAttachmentController::noSuchApplication);
   }
 
-  /** A closed application is part of the record: nothing is added to it afterwards. */
-  private boolean isOpen(ApplicationRecord application) {
-    return runtime.createProcessInstanceQuery().processInstanceId(application.processInstanceId())
-        .tenantIdIn(application.tenantId()).active().count() > 0;
+  private static AttachmentRejectedException noSuchApplication() {
+    return new AttachmentRejectedException(404, "この申請は見つかりません (no such application)");
   }
 }
