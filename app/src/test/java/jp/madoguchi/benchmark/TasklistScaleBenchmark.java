@@ -66,6 +66,8 @@ class TasklistScaleBenchmark {
         "--madoguchi.embedded-db.data-dir=" + (dataDir != null ? dataDir : Files.createTempDirectory("madoguchi-scale-")),
         "--camunda.bpm.job-execution.enabled=false",
         "--madoguchi.line.workers-enabled=false",
+        // a key set fetch that failed on a busy machine is tried again within a second, not after 30 s
+        "--madoguchi.line.jwks-min-refresh-interval=1s",
         "--logging.level.root=WARN")) {
       ScaleData.ensure(app, plan);
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
