@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.access.ResidentLinking;
 import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
@@ -66,6 +67,9 @@ class RegisterApplicationDelegate implements JavaDelegate {
     Object residentRef = variables.remove(RESIDENT_REF);
     if (residentRef != null && !(residentRef instanceof String)) {
       throw InvalidFormException.of(List.of(new FormViolation(RESIDENT_REF, "住民の参照が正しくありません", "must be text")));
+    }
+    if (residentRef != null) {
+      ResidentLinking.check(execution, ProcedureForms.procedureKey(execution));
     }
     FormSchema form = forms.startForm(execution);
     FormValidator.Result result = FormValidator.validate(form, VariablesJson.of(variables, json));

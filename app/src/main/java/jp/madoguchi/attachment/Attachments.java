@@ -121,7 +121,14 @@ public class Attachments {
         tenantId, id, residentRef, tenantId, residentRef);
   }
 
-  /** The file for the tenant's staff: only once it belongs to an application. */
+  /** The process instance of the application the file belongs to, if it belongs to one. */
+  public Optional<String> processInstanceOf(String tenantId, UUID id) {
+    return jdbc.queryForList("SELECT a.process_instance_id FROM attachment f JOIN application a "
+        + "ON a.id = f.application_id AND a.tenant_id = f.tenant_id WHERE f.tenant_id = ? AND f.id = ?",
+        String.class, tenantId, id).stream().findFirst();
+  }
+
+  /** The file for the tenant's staff: only once it belongs to an application (who may see it: StaffApplicationAccess). */
   public Optional<StoredFile> forStaff(String tenantId, UUID id) {
     return load("tenant_id = ? AND application_id IS NOT NULL AND id = ?", tenantId, id);
   }

@@ -10,7 +10,7 @@ final class StaffUploadPage {
   private StaffUploadPage() {
   }
 
-  static String render(String tenant, String number, boolean open, List<Attachment> files) {
+  static String render(String tenant, String number, boolean mayAdd, List<Attachment> files) {
     String base = "/api/" + HtmlUtils.htmlEscape(tenant) + "/admin/";
     String num = HtmlUtils.htmlEscape(number);
     StringBuilder list = new StringBuilder();
@@ -21,7 +21,7 @@ final class StaffUploadPage {
           ? "<img src=\"" + url + "\" alt=\"追加した写真 " + name + "\">" : "")
           .append("<a href=\"").append(url).append("\">").append(name).append("</a></li>");
     }
-    String form = open ? """
+    String form = mayAdd ? """
         <form id="upload" action="%sapplications/%s/attachments" method="post" enctype="multipart/form-data">
           <label for="file">写真を選ぶ（JPEG・PNG、10MBまで。PDFも可）</label>
           <input id="file" name="file" type="file" accept="image/jpeg,image/png,application/pdf" required>
@@ -39,7 +39,7 @@ final class StaffUploadPage {
             status.textContent = 'アップロードできませんでした：' + (body.message || response.status);
           });
         </script>""".formatted(base, num)
-        : "<p>この申請は完了しているため、ファイルは追加できません。</p>";
+        : "<p>この申請にはファイルを追加できません（完了した申請か、追加できるのは担当課の職員だけです）。</p>";
     return """
         <!doctype html>
         <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -101,6 +101,12 @@ public class Documents {
     return repository.findForResident(tenantId, residentRef, applicationNumber, id).map(this::withContent);
   }
 
+  /** The process instance of the document's application. */
+  public Optional<String> processInstanceOf(String tenantId, UUID id) {
+    return repository.processInstanceOf(tenantId, id);
+  }
+
+  /** The document for the tenant's staff (who may see it: StaffApplicationAccess). */
   public Optional<StoredDocument> forStaff(String tenantId, UUID id) {
     return repository.find(tenantId, id).map(this::withContent);
   }

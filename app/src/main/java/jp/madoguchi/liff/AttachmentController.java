@@ -9,6 +9,8 @@ import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.attachment.Attachments.StoredFile;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffApplicationAccess;
+import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +29,12 @@ class AttachmentController {
 
   private final LiffIdTokens idTokens;
   private final Attachments attachments;
+  private final StaffApplicationAccess access;
 
-  AttachmentController(LiffIdTokens idTokens, Attachments attachments) {
+  AttachmentController(LiffIdTokens idTokens, Attachments attachments, StaffApplicationAccess access) {
     this.idTokens = idTokens;
     this.attachments = attachments;
+    this.access = access;
   }
 
   @PostMapping("/api/{tenant}/attachments")
@@ -51,12 +55,17 @@ class AttachmentController {
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  /**
+   * For the application's department (e.g. a link in a Tasklist form); HTTP Basic with the Camunda
+   * account. Anyone else, another department's clerk too, gets the 404 of an unknown id.
+   */
   @GetMapping("/api/{tenant}/admin/attachments/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
       Authentication authentication, HttpServletRequest http) {
-    StaffAccess.requireStaffOf(authentication, tenant);
-    return attachments.forStaff(tenant, id).map(file -> read(http, file))
+    StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    return attachments.processInstanceOf(tenant, id)
+        .filter(processInstanceId -> access.mayRead(staff, tenant, processInstanceId))
+        .flatMap(processInstanceId -> attachments.forStaff(tenant, id)).map(file -> read(http, file))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

@@ -8,6 +8,8 @@ import jp.madoguchi.document.Documents;
 import jp.madoguchi.document.Documents.StoredDocument;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffApplicationAccess;
+import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,10 +24,12 @@ class DocumentController {
 
   private final LiffIdTokens idTokens;
   private final Documents documents;
+  private final StaffApplicationAccess access;
 
-  DocumentController(LiffIdTokens idTokens, Documents documents) {
+  DocumentController(LiffIdTokens idTokens, Documents documents, StaffApplicationAccess access) {
     this.idTokens = idTokens;
     this.documents = documents;
+    this.access = access;
   }
 
   @GetMapping("/api/{tenant}/applications/{number}/documents/{id}")
@@ -37,12 +41,17 @@ class DocumentController {
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  /**
+   * For the application's department (e.g. a link in a Tasklist form); HTTP Basic with the Camunda
+   * account. Anyone else, another department's clerk too, gets the 404 of an unknown id.
+   */
   @GetMapping("/api/{tenant}/admin/documents/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
       Authentication authentication, HttpServletRequest http) {
-    StaffAccess.requireStaffOf(authentication, tenant);
-    return documents.forStaff(tenant, id).map(document -> read(http, document))
+    StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    return documents.processInstanceOf(tenant, id)
+        .filter(processInstanceId -> access.mayRead(staff, tenant, processInstanceId))
+        .flatMap(processInstanceId -> documents.forStaff(tenant, id)).map(document -> read(http, document))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 /**
  * Camunda wraps every engine exception of a process start in a 500. A
  * {@link BadUserRequestException} thrown by a procedure step (for example a form field missing)
- * is the caller's mistake, so it becomes a 400 that says what to fix.
+ * is the caller's mistake, so it becomes a 400 that says what to fix. Every "not found" answers the
+ * same 404 ({@link UniformNotFound}).
  */
 @Provider
 public class BadStartRequestHandler implements ExceptionMapper<RestException> {
@@ -23,6 +24,9 @@ public class BadStartRequestHandler implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
+    if (exception.getStatus() == Response.Status.NOT_FOUND || UniformNotFound.isNotFound(exception)) {
+      return UniformNotFound.response();
+    }
     BadUserRequestException badRequest = findBadRequest(exception);
     if (badRequest == null) {
       return camundaDefault.toResponse(exception);

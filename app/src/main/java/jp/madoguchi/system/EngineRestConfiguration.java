@@ -3,6 +3,7 @@ package jp.madoguchi.system;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda's REST API as the starter configures it, with two changes: a process start refused by
- * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500, and a
- * deployment refused by the deploy guard 400 (or 403) with every reason.
+ * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500, a
+ * deployment refused by the deploy guard 400 (or 403) with every reason, and an id the caller may
+ * not see the same 404 whether it is unknown, another tenant's or another department's.
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -21,11 +23,12 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != RestExceptionHandler.class)
+        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
         .collect(Collectors.toSet());
     registerClasses(configuration);
     register(BadStartRequestHandler.class);
     register(DeploymentRefusedHandler.class);
+    register(EngineExceptionHandler.class);
     register(JacksonFeature.class);
   }
 }

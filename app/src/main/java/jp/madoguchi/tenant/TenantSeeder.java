@@ -36,21 +36,25 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantSeedValidator validator;
   private final TenantProvisioning provisioning;
   private final TasklistFilters filters;
+  private final StaffAuthorizations authorizations;
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters) {
+      TasklistFilters filters, StaffAuthorizations authorizations) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
     this.validator = validator;
     this.provisioning = provisioning;
     this.filters = filters;
+    this.authorizations = authorizations;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
     filters.ensure();
+    // exactly the current grants, also where no seed file names a tenant admin (a database of an earlier version)
+    authorizations.ensureTenantAdmin();
     TenantsSeed seed = read();
     if (seed == null) {
       log.info("No tenants seed file (MADOGUCHI_TENANTS_SEED) given; tenants stay as they are");

@@ -33,7 +33,8 @@ class ExampleProcedureTests extends IntegrationTest {
 
   private static final Path EXAMPLE = Path.of("../examples/add-a-procedure");
   private static final String KEY = "garbage-station-request";
-  private static final String OPERATOR = "test-operator:Operator-Pass-2026!";
+  /** Procedures of one municipality are deployed by its tenant admin (operators belong to no tenant). */
+  private static final String TENANT_ADMIN = "demo-admin:" + DEMO_ADMIN_PASSWORD;
   private static final String CLERK = "demo-clerk:" + DEMO_CLERK_PASSWORD;
 
   @LocalServerPort int port;
@@ -78,7 +79,7 @@ class ExampleProcedureTests extends IntegrationTest {
     for (Path file : files) {
       parts.put(file.getFileName().toString(), Files.readAllBytes(file));
     }
-    return ModelerDeploy.deploy(port, OPERATOR, KEY, DEMO, parts);
+    return ModelerDeploy.deploy(port, TENANT_ADMIN, KEY, DEMO, parts);
   }
 
   /** The catalogue is cached for 5 s per tenant: asks until the procedure shows up or every cache is fresh. */
