@@ -3,6 +3,7 @@ package jp.madoguchi.system;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -10,8 +11,9 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, with one change: a process start refused by
- * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500.
+ * Camunda's REST API as the starter configures it, with one change: a call refused by the
+ * procedure's own checks, or failing on the caller's own bad input, answers 400 with the reasons
+ * instead of Camunda's generic 500 ({@link EngineBadInput}).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -20,10 +22,11 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != RestExceptionHandler.class)
+        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
         .collect(Collectors.toSet());
     registerClasses(configuration);
     register(BadStartRequestHandler.class);
+    register(EngineExceptionHandler.class);
     register(JacksonFeature.class);
   }
 }
