@@ -1,6 +1,7 @@
 package jp.madoguchi.system;
 
 import jp.madoguchi.line.LineEndpoints;
+import jp.madoguchi.perimeter.CrossSiteRequests;
 import jp.madoguchi.staff.TasklistSessionAuthentication;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -28,15 +29,16 @@ class WebSecurityConfiguration {
   }
 
   /**
-   * Madoguchi's staff APIs: HTTP Basic with the Camunda account, no session of their own, checked
-   * per tenant; reading also works with a Tasklist login (images in task forms).
+   * Madoguchi's staff APIs: HTTP Basic with the Camunda account or the Camunda webapp login (contract
+   * C4, cross-site requests refused), no session of their own, checked per tenant.
    */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain staffApiSecurity(HttpSecurity http, IdentityService identity, CrossSiteRequests crossSite)
+      throws Exception {
     http
         .securityMatcher("/api/*/admin/**")
-        .addFilterBefore(new TasklistSessionAuthentication(identity), BasicAuthenticationFilter.class)
+        .addFilterBefore(new TasklistSessionAuthentication(identity, crossSite), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
