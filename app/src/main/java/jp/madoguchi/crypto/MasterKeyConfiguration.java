@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
-import jp.madoguchi.system.DemoSetup;
-import jp.madoguchi.system.EmbeddedDatabaseProperties;
+import jp.madoguchi.embedded.DemoSetup;
+import jp.madoguchi.embedded.EmbeddedDatabaseProperties;
+import jp.madoguchi.system.MadoguchiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,14 +28,14 @@ class MasterKeyConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MasterKeyConfiguration.class);
 
   @Bean
-  MasterKey masterKey(@Value("${madoguchi.master-key:}") String configured,
-      @Value("${madoguchi.master-key-file:}") String configuredFile, ObjectProvider<DemoSetup> demo,
+  MasterKey masterKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       EmbeddedDatabaseProperties embedded) throws IOException {
+    String configured = properties.masterKey();
     if (!configured.isBlank()) {
       return new MasterKey(decode(configured));
     }
-    if (!configuredFile.isBlank()) {
-      Path file = Path.of(configuredFile).toAbsolutePath().normalize();
+    if (!properties.masterKeyFile().isBlank()) {
+      Path file = Path.of(properties.masterKeyFile()).toAbsolutePath().normalize();
       if (demo.getIfAvailable() == null && file.startsWith(embedded.dataDir().toAbsolutePath().normalize())) {
         log.warn("MADOGUCHI_MASTER_KEY_FILE {} lies inside the data folder {}: whoever has the data or its backups "
             + "then also has the key that decrypts it. Keep the master key in a secret store, apart from the data.",

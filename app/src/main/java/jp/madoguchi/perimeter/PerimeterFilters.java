@@ -1,8 +1,8 @@
 package jp.madoguchi.perimeter;
 
+import jp.madoguchi.system.MadoguchiProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,8 @@ import org.springframework.core.Ordered;
 class PerimeterFilters {
 
   @Bean
-  CrossSiteRequests crossSiteRequests(@Value("${madoguchi.public-url}") String publicUrl,
-      PerimeterProperties properties) {
-    return new CrossSiteRequests(publicUrl, properties.desktopOrigins());
+  CrossSiteRequests crossSiteRequests(MadoguchiProperties madoguchi, PerimeterProperties properties) {
+    return new CrossSiteRequests(madoguchi.publicUrl(), properties.desktopOrigins());
   }
 
   @Bean

@@ -20,12 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link CrossSiteRequests#refusalForSession}); anything else is refused with 403 and the session
  * stays as it was. The person's groups and tenants are read afresh, as for a Basic login.
  */
-public final class TasklistSessionAuthentication extends OncePerRequestFilter {
+final class TasklistSessionAuthentication extends OncePerRequestFilter {
 
   private final IdentityService identity;
   private final CrossSiteRequests crossSite;
 
-  public TasklistSessionAuthentication(IdentityService identity, CrossSiteRequests crossSite) {
+  TasklistSessionAuthentication(IdentityService identity, CrossSiteRequests crossSite) {
     this.identity = identity;
     this.crossSite = crossSite;
   }

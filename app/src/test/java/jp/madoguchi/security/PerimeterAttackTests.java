@@ -206,7 +206,8 @@ class PerimeterAttackTests extends IntegrationTest {
     assertThat(behindProxy.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=31536000");
     assertThat(behindProxy.headers().firstValue("Content-Security-Policy")).isPresent();
     HttpResponse<String> verify = send(HttpRequest.newBuilder(uri("/verify/demo/" + UUID.randomUUID())).build());
-    assertThat(verify.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+    assertThat(verify.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'none'", "frame-ancestors 'none'");
   }
 
   @Test
