@@ -126,6 +126,7 @@ final class NewPasswordCheck extends OncePerRequestFilter {
   private static String english(PasswordPolicyRule rule) {
     Map<String, String> parameters = rule.getParameters() == null ? Map.of() : rule.getParameters();
     return rule.getPlaceholder().replace("PASSWORD_POLICY_", "").toLowerCase(java.util.Locale.ROOT)
-        + (parameters.isEmpty() ? "" : " " + parameters);
+        + parameters.entrySet().stream().map(parameter -> " " + parameter.getKey() + " " + parameter.getValue())
+            .collect(Collectors.joining());
   }
 }

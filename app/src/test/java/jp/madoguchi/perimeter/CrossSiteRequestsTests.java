@@ -29,6 +29,7 @@ class CrossSiteRequestsTests {
   @Test
   void shouldAcceptTheOriginTheRequestWasSentTo() {
     MockHttpServletRequest direct = request("POST", Map.of("Origin", "http://localhost:8103"));
+    direct.setScheme("http");
     direct.setServerName("localhost");
     direct.setServerPort(8103);
 

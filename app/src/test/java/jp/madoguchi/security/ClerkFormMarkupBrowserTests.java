@@ -7,6 +7,8 @@ import java.time.Duration;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.IssuedDocuments;
+import jp.madoguchi.document.Documents;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,11 +22,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A resident types HTML and Markdown into their application; the clerk opens the review form in
  * Camunda Tasklist itself (its bundled form-js, in headless Chromium) and sees the characters they
- * typed — no link, no image, no heading of theirs.
+ * typed — no link, no image, no heading of theirs; the receipt (PDF) prints the same characters.
  */
 class ClerkFormMarkupBrowserTests extends IntegrationTest {
 
@@ -36,6 +39,8 @@ class ClerkFormMarkupBrowserTests extends IntegrationTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Documents documents;
 
   @Test
   void shouldShowTheResidentsMarkupAsTextInTasklist() throws Exception {
@@ -45,16 +50,18 @@ class ClerkFormMarkupBrowserTests extends IntegrationTest {
     String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     String base = "http://localhost:" + port;
     WebDriver browser = HeadlessChromium.start("1400,1600");
+    // Tasklist is a large single-page app: on a busy machine it takes its time
+    WebDriverWait patiently = new WebDriverWait(browser, Duration.ofSeconds(120));
     try {
       browser.get(base + "/camunda/app/tasklist/default/");
-      HeadlessChromium.visible(browser, By.cssSelector("input[ng-model='username']")).sendKeys("demo-clerk");
+      patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+          .sendKeys("demo-clerk");
       browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_CLERK_PASSWORD);
       browser.findElement(By.cssSelector("button[type=submit]")).click();
-      HeadlessChromium.visible(browser, By.cssSelector("[cam-tasks]"));
+      patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasks]")));
       browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-form");
-      WebElement form = HeadlessChromium.visible(browser, By.cssSelector(".fjs-container"));
-      new WebDriverWait(browser, Duration.ofSeconds(30))
-          .until(ExpectedConditions.textToBePresentInElement(form, "粗大ごみ収集申込の審査"));
+      WebElement form = patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+      patiently.until(ExpectedConditions.textToBePresentInElement(form, "粗大ごみ収集申込の審査"));
       HeadlessChromium.screenshot(browser, "tasklist-resident-markup-as-text");
 
       assertThat(form.getText()).contains(ADDRESS, "<img src=\"https://evil.example/pixel.png\">", "<h1>至急</h1>",
@@ -64,8 +71,14 @@ class ClerkFormMarkupBrowserTests extends IntegrationTest {
       assertThat(form.findElements(By.tagName("h1"))).as("headings of the resident").isEmpty();
       assertThat(form.findElements(By.cssSelector("a[href*='/api/demo/admin/attachments/'], h2")))
           .as("the form's own markup still works").isNotEmpty();
+    } catch (RuntimeException e) {
+      HeadlessChromium.screenshot(browser, "tasklist-resident-markup-failed");
+      throw e;
     } finally {
       browser.quit();
     }
+    BulkyWasteApplications.runJobs(management, instance.getId());
+    assertThat(IssuedDocuments.text(jdbc, documents, instance, "receipt").replaceAll("\\s", ""))
+        .as("the receipt prints what the resident typed").contains(ADDRESS.replaceAll("\\s", ""));
   }
 }
