@@ -40,6 +40,20 @@ public final class HeadlessChromium {
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
   }
 
+  /** From now on every page of this browser records the Content-Security-Policy violations it meets. */
+  public static void recordContentSecurityViolations(ChromeDriver browser) {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation',
+          e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + e.blockedURI));"""));
+  }
+
+  /** The violations the current page met since it was loaded (see {@link #recordContentSecurityViolations}). */
+  public static List<?> contentSecurityViolations(WebDriver browser) {
+    Object recorded = ((JavascriptExecutor) browser).executeScript("return window.__cspViolations || []");
+    return (List<?>) recorded;
+  }
+
   public static WebElement visible(WebDriver browser, By locator) {
     return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }

@@ -25,13 +25,18 @@ public class Attachments {
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
+  private final PendingUploads pending;
 
-  Attachments(JdbcTemplate jdbc, TenantKeys keys) {
+  Attachments(JdbcTemplate jdbc, TenantKeys keys, PendingUploads pending) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.pending = pending;
   }
 
+  /** A resident's upload, kept until it is attached to an application (or deleted after a day). */
+  @Transactional
   public Attachment store(String tenantId, String residentRef, String originalName, byte[] content) {
+    pending.checkRoomFor(tenantId, residentRef, content.length);
     return insert(tenantId, residentRef, null, null, originalName, content);
   }
 

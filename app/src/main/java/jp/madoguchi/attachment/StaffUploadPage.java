@@ -33,7 +33,8 @@ final class StaffUploadPage {
             event.preventDefault();
             const status = document.getElementById('status');
             status.textContent = 'アップロード中…';
-            const response = await fetch(event.target.action, { method: 'POST', body: new FormData(event.target) });
+            const response = await fetch(event.target.action, { method: 'POST', body: new FormData(event.target),
+              headers: { 'X-Requested-With': 'XMLHttpRequest' } });
             if (response.ok) { location.reload(); return; }
             const body = await response.json().catch(() => ({}));
             status.textContent = 'アップロードできませんでした：' + (body.message || response.status);
@@ -51,7 +52,7 @@ final class StaffUploadPage {
         <h1>写真の追加（受付番号 %1$s）</h1>
         <p>補修後の写真など、担当課から住民に見せる写真をここで追加します。追加した写真は住民の申請状況の画面に表示されます。
         追加したら Tasklist に戻り、タスクの「補修後の写真をアップロードしました」にチェックして完了してください。
-        アップロードのとき、ブラウザが職員のIDとパスワードを尋ねることがあります（Tasklist と同じものです）。</p>
+        Tasklist にログインしていないときは、ブラウザが職員のIDとパスワードを尋ねます（Tasklist と同じものです）。</p>
         %2$s
         <h2>追加済みの写真・ファイル</h2>
         %3$s

@@ -2,6 +2,8 @@ package jp.madoguchi.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,14 +23,44 @@ class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+  @Bean
+  EmbeddedDatabasePassword embeddedDatabasePassword(EmbeddedDatabaseProperties properties) throws IOException {
+    return EmbeddedDatabasePassword.of(properties.passwordFile(), properties.postgresDirectory());
+  }
+
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, EmbeddedDatabasePassword password)
+      throws IOException, SQLException {
     Files.createDirectories(properties.postgresDirectory());
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }
-    EmbeddedPostgres postgres = builder
+    Path initdbPassword = null;
+    if (!Files.exists(properties.postgresDirectory().resolve("PG_VERSION"))) {
+      // a new cluster asks for the password from its first second (initdb options, after zonky's "-A trust")
+      initdbPassword = password.writeInitdbPasswordFile();
+      builder.setLocaleConfig("auth-host", "scram-sha-256")
+          .setLocaleConfig("auth-local", "scram-sha-256")
+          .setLocaleConfig("pwfile", initdbPassword.toString());
+    }
+    EmbeddedPostgres postgres;
+    try {
+      postgres = start(builder.setConnectConfig("password", password.value()), properties);
+    } finally {
+      if (initdbPassword != null) {
+        Files.deleteIfExists(initdbPassword);
+      }
+    }
+    password.enforce(postgres, properties.postgresDirectory());
+    log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}; connections need the password in {}",
+        postgres.getPort(), properties.postgresDirectory().toAbsolutePath(), properties.passwordFile().toAbsolutePath());
+    return postgres;
+  }
+
+  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, EmbeddedDatabaseProperties properties)
+      throws IOException {
+    return builder
         .setDataDirectory(properties.postgresDirectory())
         .setCleanDataDirectory(false)
         // stopped by the context (destroyMethod), after the engine and the pool that use it; its own
@@ -40,17 +72,17 @@ class EmbeddedPostgresConfiguration {
         .setServerConfig("full_page_writes", "on")
         .setServerConfig("timezone", "UTC")
         .start();
-    log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(),
-        properties.postgresDirectory().toAbsolutePath());
-    return postgres;
   }
 
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("madoguchi-embedded");
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
+    config.setPassword(password.value());
+    // a failing statement's parameters (residents' data) stay out of exceptions and logs
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     config.setMaximumPoolSize(20);
     return new HikariDataSource(config);
   }

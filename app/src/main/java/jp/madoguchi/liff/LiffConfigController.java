@@ -1,5 +1,6 @@
 package jp.madoguchi.liff;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jp.madoguchi.line.LineChannel;
@@ -7,6 +8,8 @@ import jp.madoguchi.line.LineChannels;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,20 +20,37 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class LiffConfigController {
 
+  private static final String NOT_FOUND_PAGE = """
+      <!doctype html>
+      <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="robots" content="noindex"><title>ページが見つかりません</title></head>
+      <body><main><h1>ページが見つかりません</h1>
+      <p>この自治体の電子申請の窓口はありません。LINE の公式アカウントのメニューから開き直してください。</p>
+      <p lang="en">No such municipality. Open the page again from the municipality's LINE account.</p>
+      </main></body></html>
+      """;
+
   private final TenantRepository tenants;
   private final LineChannels channels;
   private final LineEndpoints endpoints;
+  private final UnknownTenants unknownTenants;
 
-  LiffConfigController(TenantRepository tenants, LineChannels channels, LineEndpoints endpoints) {
+  LiffConfigController(TenantRepository tenants, LineChannels channels, LineEndpoints endpoints,
+      UnknownTenants unknownTenants) {
     this.tenants = tenants;
     this.channels = channels;
     this.endpoints = endpoints;
+    this.unknownTenants = unknownTenants;
   }
 
   @GetMapping({"/liff/{tenant:[a-z0-9-]+}", "/liff/{tenant:[a-z0-9-]+}/", "/liff/{tenant:[a-z0-9-]+}/apply/**",
       "/liff/{tenant:[a-z0-9-]+}/applications", "/liff/{tenant:[a-z0-9-]+}/applications/**",
       "/liff/{tenant:[a-z0-9-]+}/pay/*", "/liff/{tenant:[a-z0-9-]+}/identity/*"})
-  String page(@PathVariable String tenant) {
+  Object page(@PathVariable String tenant) {
+    if (!unknownTenants.isActive(tenant)) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML,
+          StandardCharsets.UTF_8)).body(NOT_FOUND_PAGE);
+    }
     return "forward:/liff/index.html";
   }
 

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 
 /**
- * Camunda's mapping of engine exceptions, except for ids the caller may not see: an unknown id,
- * another tenant's and another department's all answer the same 404 ({@link UniformNotFound}). A
+ * Camunda's mapping of engine exceptions thrown outside a {@code RestException}, except for ids the
+ * caller may not see (an unknown id, another tenant's and another department's all answer the same
+ * 404, {@link UniformNotFound}) and the caller's own mistakes (400, {@link EngineBadInput}). A
  * permission missing on something the caller can see stays a 403 with Camunda's explanation.
  */
 @Provider
@@ -30,6 +31,6 @@ public class EngineExceptionHandler implements ExceptionMapper<ProcessEngineExce
     if (exception instanceof AuthorizationException && !VisibleIds.visible(uri.getPath())) {
       return UniformNotFound.response();
     }
-    return camundaDefault.toResponse(exception);
+    return EngineBadInput.response(exception).orElseGet(() -> camundaDefault.toResponse(exception));
   }
 }

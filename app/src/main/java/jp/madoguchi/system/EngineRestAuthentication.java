@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * {@code /engine-rest} always authenticates with HTTP Basic against Camunda's identity service,
@@ -19,10 +18,9 @@ class EngineRestAuthentication {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
-    // before the filters that act as the authenticated user (e.g. access.TaskFormFieldsOnly)
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.addUrlPatterns("/engine-rest/*");
-    // after Spring Security (-100) and before the staff gate (0), which checks the user it authenticated
+    // after Spring Security (-100) and before the staff gate (0), which checks the user it authenticated,
+    // and before the filters that act as that user (access.TaskFormFieldsOnly, perimeter.NewPasswordCheck)
     registration.setOrder(-50);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());

@@ -11,10 +11,11 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, with two changes: a process start refused by
- * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500, a
- * deployment refused by the deploy guard 400 (or 403) with every reason, and an id the caller may
- * not see the same 404 whether it is unknown, another tenant's or another department's.
+ * Camunda's REST API as the starter configures it, with these changes: a call refused by the
+ * procedure's own checks, or failing on the caller's own bad input, answers 400 with the reasons
+ * instead of Camunda's generic 500 ({@link EngineBadInput}), a deployment refused by the deploy guard
+ * 400 (or 403) with every reason, and an id the caller may not see the same 404 whether it is
+ * unknown, another tenant's or another department's.
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {

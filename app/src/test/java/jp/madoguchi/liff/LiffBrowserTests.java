@@ -60,7 +60,9 @@ class LiffBrowserTests {
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-    browser = HeadlessChromium.start("390,1000");
+    ChromeDriver chromium = HeadlessChromium.start("390,1000");
+    HeadlessChromium.recordContentSecurityViolations(chromium);
+    browser = chromium;
   }
 
   @AfterAll
@@ -287,5 +289,6 @@ class LiffBrowserTests {
   private static void shoot(String name) throws Exception {
     HeadlessChromium.screenshot(browser, "liff-" + name);
     assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of " + name).isEmpty();
+    assertThat(HeadlessChromium.contentSecurityViolations(browser)).as("Content-Security-Policy on " + name).isEmpty();
   }
 }

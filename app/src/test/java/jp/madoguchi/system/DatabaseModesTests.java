@@ -63,6 +63,32 @@ class DatabaseModesTests {
     }
   }
 
+  @Test
+  void shouldUpgradeADataFolderWithoutPasswordToAPasswordOnItsNextStart() throws Exception {
+    Path dataDir = Files.createTempDirectory("madoguchi-upgrade-");
+    // a data folder as earlier versions left it: initdb -A trust, anyone on the machine could connect
+    EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false).start().close();
+    Path passwordFile = dataDir.resolve("embedded-db.password");
+
+    try (ConfigurableApplicationContext app = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
+      String url = "jdbc:postgresql://127.0.0.1:" + app.getBean(EmbeddedPostgres.class).getPort() + "/postgres";
+      assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
+          .hasMessageContaining("password");
+      try (var connection = java.sql.DriverManager.getConnection(url, "postgres", Files.readString(passwordFile))) {
+        assertThat(connection.isValid(2)).isTrue();
+      }
+      assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).contains("scram-sha-256")
+          .doesNotContain("trust");
+      assertThat(passwordFile.startsWith(dataDir.resolve("postgres"))).isFalse();
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+          .isEqualTo("rw-------");
+    }
+
+    Files.delete(passwordFile);
+    assertThatThrownBy(() -> start("--madoguchi.embedded-db.data-dir=" + dataDir))
+        .hasStackTraceContaining("needs the password kept in");
+  }
+
   /** On the demo default, a resident's action in the simulator goes through the real webhook and back. */
   private static void assertTheLineSimulatorAnswers(String port) throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
