@@ -22,6 +22,8 @@ public class Attachments {
   public static final long MAX_APPLICATION_BYTES = 30L * 1024 * 1024;
   public static final int MAX_FILES_PER_APPLICATION = 10;
   static final String PURPOSE = "attachment.content";
+  /** The resident's own file name often says what it is and whose ("山田花子_保険証.jpg"). */
+  static final String NAME_PURPOSE = "attachment.file-name";
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
@@ -61,9 +63,10 @@ public class Attachments {
     UUID id = UUID.randomUUID();
     String fileName = displayName(originalName, type);
     jdbc.update("""
-        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name, content_type,
-                                size_bytes, content)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId, fileName,
+        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name_sealed,
+                                content_type, size_bytes, content)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId,
+        keys.encrypt(tenantId, NAME_PURPOSE, fileName),
         type.contentType, stored.length, keys.encryptBytes(tenantId, PURPOSE, stored));
     return new Attachment(id, fileName, type.contentType, stored.length);
   }
@@ -108,10 +111,10 @@ public class Attachments {
   }
 
   private List<Attachment> list(String condition, String tenantId, UUID applicationId) {
-    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
-        + "application_id = ? AND " + condition + " ORDER BY created_at", (rs, row) -> new Attachment(
-        rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("content_type"),
-        rs.getInt("size_bytes")), tenantId, applicationId);
+    return jdbc.query("SELECT id, tenant_id, file_name, file_name_sealed, content_type, size_bytes FROM attachment "
+        + "WHERE tenant_id = ? AND application_id = ? AND " + condition + " ORDER BY created_at",
+        (rs, row) -> new Attachment(rs.getObject("id", UUID.class), fileName(rs), rs.getString("content_type"),
+            rs.getInt("size_bytes")), tenantId, applicationId);
   }
 
   /** The file for its resident: one they uploaded, or one staff added to their application, in this tenant. */
@@ -127,9 +130,14 @@ public class Attachments {
   }
 
   private Optional<StoredFile> load(String where, Object... args) {
-    return jdbc.query("SELECT tenant_id, file_name, content_type, content FROM attachment WHERE " + where,
-        (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
+    return jdbc.query("SELECT tenant_id, file_name, file_name_sealed, content_type, content FROM attachment WHERE "
+        + where, (rs, row) -> new StoredFile(fileName(rs), rs.getString("content_type"),
             keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content"))), args).stream().findFirst();
+  }
+
+  private String fileName(java.sql.ResultSet rs) throws java.sql.SQLException {
+    byte[] sealed = rs.getBytes("file_name_sealed");
+    return sealed == null ? rs.getString("file_name") : keys.decrypt(rs.getString("tenant_id"), NAME_PURPOSE, sealed);
   }
 
   /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */
