@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,6 +135,15 @@ public class Attachments {
     return jdbc.query("SELECT tenant_id, file_name, file_name_sealed, content_type, content FROM attachment WHERE "
         + where, (rs, row) -> new StoredFile(fileName(rs), rs.getString("content_type"),
             keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content"))), args).stream().findFirst();
+  }
+
+  /** File names stored before they were sealed (changelog 070) are sealed at start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void sealNamesStoredInClear() {
+    jdbc.query("SELECT id, tenant_id, file_name FROM attachment WHERE file_name IS NOT NULL", rs -> {
+      jdbc.update("UPDATE attachment SET file_name_sealed = ?, file_name = NULL WHERE id = ?",
+          keys.encrypt(rs.getString("tenant_id"), NAME_PURPOSE, rs.getString("file_name")), rs.getObject("id", UUID.class));
+    });
   }
 
   private String fileName(java.sql.ResultSet rs) throws java.sql.SQLException {

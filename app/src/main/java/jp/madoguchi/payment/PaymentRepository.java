@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
@@ -69,6 +71,15 @@ class PaymentRepository {
         status.name(), Timestamp.from(at),
         new SqlParameterValue(Types.TIMESTAMP, status == Payment.Status.PAID ? Timestamp.from(at) : null),
         tenantId, id) == 1;
+  }
+
+  /** Descriptions stored before they were sealed (changelog 070) are sealed at start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void sealDescriptionsStoredInClear() {
+    jdbc.query("SELECT id, tenant_id, description FROM payment WHERE description IS NOT NULL", rs -> {
+      jdbc.update("UPDATE payment SET description_sealed = ?, description = NULL WHERE id = ?",
+          keys.encrypt(rs.getString("tenant_id"), DESCRIPTION, rs.getString("description")), rs.getObject("id", UUID.class));
+    });
   }
 
   private Payment map(ResultSet rs, int row) throws SQLException {
