@@ -2,7 +2,7 @@ package jp.madoguchi.retention;
 
 import java.util.OptionalInt;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
@@ -23,13 +23,15 @@ final class RetentionYears {
     }
     for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
       if (PROPERTY.equals(property.attribute("name"))) {
-        return OptionalInt.of(parse(process.attribute("id"), property.attribute("value")));
+        return OptionalInt.of(parse(process.attribute("id"), property));
       }
     }
     return OptionalInt.empty();
   }
 
-  static int parse(String processKey, String value) {
+  /** A wrong value is a parse error of the deployment (the REST API answers 400 with it). */
+  private static int parse(String processKey, Element property) {
+    String value = property.attribute("value");
     try {
       int years = Integer.parseInt(value == null ? "" : value.strip());
       if (years >= 1 && years <= MAX) {
@@ -38,8 +40,8 @@ final class RetentionYears {
     } catch (NumberFormatException notANumber) {
       // reported below
     }
-    throw new ProcessEngineException("手続 " + processKey + " の retentionYears（保存年限）は1〜" + MAX + "の整数で書いてください "
-        + "(retentionYears must be a whole number of years from 1 to " + MAX + ", got '" + value + "')");
+    throw new BpmnParseException("手続 " + processKey + " の retentionYears（保存年限）は1〜" + MAX + "の整数で書いてください "
+        + "(retentionYears must be a whole number of years from 1 to " + MAX + ", got '" + value + "')", property);
   }
 
   /** The history time to live that matches: a year counted as 365 days (the removal time itself is exact). */
