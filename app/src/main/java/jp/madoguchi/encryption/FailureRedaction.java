@@ -8,9 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -22,13 +28,18 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * A failed job's exception often quotes the data it failed on ("Cannot coerce '山田 花子' …"). Its
  * message and stack trace go to {@code ACT_RU_JOB}, {@code ACT_RU_INCIDENT}, {@code ACT_HI_JOB_LOG},
  * byte arrays and the log, all in clear; so before they are stored, every value of the process
- * instance's variables (texts of two or more characters, numbers of three or more digits, the leaves
- * of JSON values, also JSON-escaped) is replaced by {@value #MASK} in every message of the exception
- * chain. Stack frames are code locations and stay.
+ * instance's variables (texts of three or more characters, numbers of three or more digits, the
+ * leaves of JSON values, also JSON-escaped; a value of letters and digits only where it stands as a
+ * word) is replaced by {@value #MASK} in every message of the exception chain. Stack frames are code
+ * locations and stay. Refusals of bad input, missing rights and concurrent changes (the engine's
+ * {@code BadUserRequestException}, {@code AuthorizationException}, {@code OptimisticLockingException},
+ * and the app's own refusals built on them) have messages written not to quote values; they are kept
+ * as they are, so callers still recognise them.
  */
 final class FailureRedaction {
 
   static final String MASK = "***";
+  private static final Pattern WORD = Pattern.compile("[\\p{Alnum}_]+");
   private static final int MAX_REMEMBERED = 64;
 
   private final ObjectMapper json;
@@ -132,7 +143,7 @@ final class FailureRedaction {
   }
 
   private static void add(String text, Set<String> values) {
-    if (text.strip().length() >= 2) {
+    if (text.strip().codePointCount(0, text.strip().length()) >= 3) {
       values.add(text);
       values.add(escaped(text, "\\u%04x"));
       values.add(escaped(text, "\\u%04X"));
@@ -156,6 +167,10 @@ final class FailureRedaction {
     if (failure == null || !seen.add(failure)) {
       return null;
     }
+    if (failure instanceof BadUserRequestException || failure instanceof AuthorizationException
+        || failure instanceof OptimisticLockingException) {
+      return failure;
+    }
     Throwable cause = mask(failure.getCause(), values, seen);
     String message = failure.getMessage();
     String masked = message == null ? null : maskText(message, values);
@@ -168,9 +183,12 @@ final class FailureRedaction {
   private static String maskText(String text, List<String> values) {
     String masked = text;
     for (String value : values) {
-      if (masked.contains(value)) {
-        masked = masked.replace(value, MASK);
+      if (!masked.contains(value)) {
+        continue;
       }
+      masked = WORD.matcher(value).matches()
+          ? masked.replaceAll("(?<![\\p{Alnum}_])" + Pattern.quote(value) + "(?![\\p{Alnum}_])", Matcher.quoteReplacement(MASK))
+          : masked.replace(value, MASK);
     }
     return masked;
   }
