@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,8 @@ public class Attachments {
   public static final long MAX_APPLICATION_BYTES = 30L * 1024 * 1024;
   public static final int MAX_FILES_PER_APPLICATION = 10;
   static final String PURPOSE = "attachment.content";
+  /** The resident's own file name often says what it is and whose ("山田花子_保険証.jpg"). */
+  static final String NAME_PURPOSE = "attachment.file-name";
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
@@ -66,9 +70,10 @@ public class Attachments {
     UUID id = UUID.randomUUID();
     String fileName = displayName(originalName, type);
     jdbc.update("""
-        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name, content_type,
-                                size_bytes, content)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId, fileName,
+        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name_sealed,
+                                content_type, size_bytes, content)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId,
+        keys.encrypt(tenantId, NAME_PURPOSE, fileName),
         type.contentType, stored.length, keys.encryptBytes(tenantId, PURPOSE, stored));
     return new Attachment(id, fileName, type.contentType, stored.length);
   }
@@ -113,10 +118,10 @@ public class Attachments {
   }
 
   private List<Attachment> list(String condition, String tenantId, UUID applicationId) {
-    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
-        + "application_id = ? AND " + condition + " ORDER BY created_at", (rs, row) -> new Attachment(
-        rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("content_type"),
-        rs.getInt("size_bytes")), tenantId, applicationId);
+    return jdbc.query("SELECT id, tenant_id, file_name, file_name_sealed, content_type, size_bytes FROM attachment "
+        + "WHERE tenant_id = ? AND application_id = ? AND " + condition + " ORDER BY created_at",
+        (rs, row) -> new Attachment(rs.getObject("id", UUID.class), fileName(rs), rs.getString("content_type"),
+            rs.getInt("size_bytes")), tenantId, applicationId);
   }
 
   /** The file for its resident: one they uploaded, or one staff added to their application, in this tenant. */
@@ -139,12 +144,26 @@ public class Attachments {
   }
 
   private Optional<StoredFile> load(String where, Object... args) {
-    return jdbc.query("SELECT tenant_id, file_name, content_type, content, "
+    return jdbc.query("SELECT tenant_id, file_name, file_name_sealed, content_type, content, "
         + "(SELECT a.number FROM application a WHERE a.id = attachment.application_id) AS application_number "
         + "FROM attachment WHERE " + where,
-        (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
+        (rs, row) -> new StoredFile(fileName(rs), rs.getString("content_type"),
             keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content")),
             rs.getString("application_number")), args).stream().findFirst();
+  }
+
+  /** File names stored before they were sealed (changelog 070) are sealed at start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void sealNamesStoredInClear() {
+    jdbc.query("SELECT id, tenant_id, file_name FROM attachment WHERE file_name IS NOT NULL", rs -> {
+      jdbc.update("UPDATE attachment SET file_name_sealed = ?, file_name = NULL WHERE id = ?",
+          keys.encrypt(rs.getString("tenant_id"), NAME_PURPOSE, rs.getString("file_name")), rs.getObject("id", UUID.class));
+    });
+  }
+
+  private String fileName(java.sql.ResultSet rs) throws java.sql.SQLException {
+    byte[] sealed = rs.getBytes("file_name_sealed");
+    return sealed == null ? rs.getString("file_name") : keys.decrypt(rs.getString("tenant_id"), NAME_PURPOSE, sealed);
   }
 
   /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */

@@ -83,7 +83,13 @@ public class TenantRepository {
   }
 
   Optional<byte[]> wrappedDataKey(String id) {
-    return jdbc.query("SELECT data_key FROM tenant WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
+    return jdbc.query("SELECT data_key FROM tenant WHERE id = ? AND data_key IS NOT NULL", (rs, i) -> rs.getBytes(1), id)
+        .stream().findFirst();
+  }
+
+  boolean destroyDataKey(String id) {
+    return jdbc.update("UPDATE tenant SET data_key = NULL, data_key_destroyed_at = now(), updated_at = now() WHERE id = ?",
+        id) == 1;
   }
 
   private static Tenant map(ResultSet rs, int row) throws SQLException {
