@@ -15,13 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.MadoguchiApplication;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,9 +55,7 @@ class StatisticsBenchmark {
       TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
       LocalDateTime now = LocalDateTime.now(JST);
       LocalDate today = now.toLocalDate();
-      Map<String, String> definitions = app.getBean(RepositoryService.class).createProcessDefinitionQuery()
-          .latestVersion().withoutTenantId().list().stream()
-          .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getId));
+      Map<String, String> definitions = StatisticsDataGenerator.sharedDefinitions(app.getBean(RepositoryService.class));
 
       long loading = System.nanoTime();
       var generator = new StatisticsDataGenerator(jdbc, transaction);

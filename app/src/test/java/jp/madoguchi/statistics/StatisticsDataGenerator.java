@@ -3,7 +3,10 @@ package jp.madoguchi.statistics;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance in {@code act_hi_procinst} and the activity instances of the path it took in
  * {@code act_hi_actinst} (the real element ids of the shipped procedures, so the resident statuses
  * resolve as in production), open review tasks with candidate groups and due dates for the
- * applications still in progress, paid fees for 住民票の写し, and LINE follows per day.
+ * applications still in progress, paid fees for 住民票の写し, and LINE follows per day. Rows are
+ * written in the order of their ids and start times, as the engine writes them, which keeps the
+ * load from scattering writes over every index.
  *
  * <p>Mix: 粗大ごみ 40 %, 道路損傷 25 %, 住民票 25 %, 児童手当 10 %; per procedure mostly approved, some
  * rejected, returned for correction (差戻し), withdrawn or expired; 70 % online; processing takes 1 to
@@ -21,35 +26,42 @@ import org.springframework.transaction.support.TransactionTemplate;
  * evenly over the given days. Deterministic for a given seed. Payloads are one placeholder byte:
  * the statistics never read them.
  */
-final class StatisticsDataGenerator {
+public final class StatisticsDataGenerator {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
-  StatisticsDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction) {
+  public StatisticsDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+  }
+
+  /** The latest shared definition of every procedure, by key: the ones the generated history refers to. */
+  public static Map<String, String> sharedDefinitions(RepositoryService repository) {
+    return repository.createProcessDefinitionQuery().latestVersion().withoutTenantId().list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getId));
   }
 
   /**
    * @param definitions process definition id of each procedure key, as deployed
    * @param now the end of history (JST): nothing ends after it
    */
-  void generate(String tenantId, int applications, LocalDate firstDay, int days, LocalDateTime now,
+  public void generate(String tenantId, int applications, LocalDate firstDay, int days, LocalDateTime now,
       Map<String, String> definitions, double seed) {
     transaction.executeWithoutResult(status -> {
       jdbc.queryForObject("SELECT setseed(?)", Object.class, seed);
       createPaths(definitions);
       jdbc.update("""
           CREATE TEMP TABLE bench_instance ON COMMIT DROP AS
-          SELECT g.i, 'bench-' || ? || '-' || g.i AS id, p.key, p.def_id, p.acts, p.end_act, p.review_act, p.department,
-                 p.paid, g.start_time, g.r4 < 0.3 AS counter,
+          SELECT g.i, 'bench-' || ? || '-' || lpad(g.i::text, 8, '0') AS id, p.key, p.def_id, p.acts, p.end_act,
+                 p.review_act, p.department, p.paid, g.start_time, g.r4 < 0.3 AS counter,
                  g.start_time + (1 + g.r5 * 14) * interval '1 day' AS planned_end
           FROM (SELECT i, random() AS r1, random() AS r2, random() AS r4, random() AS r5,
-                       ?::timestamp + random() * ? * interval '1 day' AS start_time
+                       ?::timestamp + (i - 1 + random()) / ? * ? * interval '1 day' AS start_time
                 FROM generate_series(1, ?) AS i) g
-          JOIN bench_path p ON g.r1 >= p.proc_lo AND g.r1 < p.proc_hi AND g.r2 >= p.lo AND g.r2 < p.hi""",
-          tenantId, firstDay.atStartOfDay(), days, applications);
+          JOIN bench_path p ON g.r1 >= p.proc_lo AND g.r1 < p.proc_hi AND g.r2 >= p.lo AND g.r2 < p.hi
+          ORDER BY g.i""",
+          tenantId, firstDay.atStartOfDay(), applications, days, applications);
       jdbc.update("""
           CREATE TEMP TABLE bench_run ON COMMIT DROP AS
           SELECT i, id, key, def_id, review_act, department, paid, start_time, counter,
@@ -57,7 +69,7 @@ final class StatisticsDataGenerator {
                  CASE WHEN planned_end > ? THEN acts[1:3] ELSE acts END AS acts,
                  CASE WHEN planned_end > ? THEN NULL ELSE end_act END AS end_act,
                  CASE WHEN planned_end > ? THEN NULL ELSE planned_end END AS end_time
-          FROM bench_instance""", now, now, now, now);
+          FROM bench_instance ORDER BY i""", now, now, now, now);
       insertHistory(tenantId, now);
       insertApplications(tenantId);
       insertOpenTasks(tenantId);
@@ -119,11 +131,11 @@ final class StatisticsDataGenerator {
     jdbc.update("""
         INSERT INTO act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_, start_time_,
           end_time_, duration_, start_user_id_, start_act_id_, end_act_id_, root_proc_inst_id_, tenant_id_, state_)
-        SELECT id, id, 'B-' || i, key, def_id, start_time, end_time,
+        SELECT id, id, 'B-' || lpad(i::text, 8, '0'), key, def_id, start_time, end_time,
                (extract(epoch FROM end_time - start_time) * 1000)::bigint,
                CASE WHEN counter THEN 'bench-clerk' END, acts[1], end_act, id, ?,
                CASE WHEN open THEN 'ACTIVE' ELSE 'COMPLETED' END
-        FROM bench_run""", tenantId);
+        FROM bench_run ORDER BY i""", tenantId);
     // the activities share the instance's time evenly; the last one of an open instance is still running
     jdbc.update("""
         INSERT INTO act_hi_actinst (id_, parent_act_inst_id_, proc_def_key_, proc_def_id_, root_proc_inst_id_,
@@ -137,25 +149,30 @@ final class StatisticsDataGenerator {
                CASE WHEN r.open AND a.n = cardinality(r.acts) THEN NULL
                     ELSE (extract(epoch FROM s.step) * 1000)::bigint END,
                CASE WHEN r.open AND a.n = cardinality(r.acts) THEN 0 ELSE 4 END, a.n, ?
-        FROM bench_run r
+        FROM (SELECT * FROM bench_run ORDER BY i) r
         CROSS JOIN LATERAL (SELECT (coalesce(r.end_time, ?::timestamp) - r.start_time) / cardinality(r.acts) AS step) s
         CROSS JOIN LATERAL unnest(r.acts) WITH ORDINALITY AS a(act, n)""", tenantId, now);
   }
 
+  /** Ids in the order of the rows, so that the primary keys grow at their end as they do in production. */
   private void insertApplications(String tenantId) {
+    jdbc.execute("""
+        CREATE OR REPLACE FUNCTION pg_temp.bench_uuid(tenant text, kind int, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE AS
+        $$ SELECT (substr(md5(tenant), 1, 8) || '-000' || kind || '-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid $$""");
     jdbc.update("""
         INSERT INTO application (id, tenant_id, number, procedure_key, process_instance_id, submitted_at, payload,
           label, channel)
-        SELECT md5(id)::uuid, ?, 'B-' || i, key, id, start_time AT TIME ZONE 'Asia/Tokyo', '\\x00'::bytea,
-               'CONFIDENTIAL', CASE WHEN counter THEN 'COUNTER' ELSE 'ONLINE' END
-        FROM bench_run""", tenantId);
+        SELECT pg_temp.bench_uuid(?, 1, i), ?, 'B-' || lpad(i::text, 8, '0'), key, id,
+               start_time AT TIME ZONE 'Asia/Tokyo', '\\x00'::bytea, 'CONFIDENTIAL',
+               CASE WHEN counter THEN 'COUNTER' ELSE 'ONLINE' END
+        FROM bench_run ORDER BY i""", tenantId, tenantId);
     jdbc.update("""
         INSERT INTO payment (id, tenant_id, application_id, process_instance_id, amount, description, status, provider,
           provider_ref, pay_url, created_at, updated_at, paid_at)
-        SELECT md5(id || ':payment')::uuid, ?, md5(id)::uuid, id, 300 * (1 + i % 3), '住民票の写しの交付手数料', 'PAID',
-               'simulated', id, '-', t, t, t
+        SELECT pg_temp.bench_uuid(?, 2, i), ?, pg_temp.bench_uuid(?, 1, i), id, 300 * (1 + i % 3),
+               '住民票の写しの交付手数料', 'PAID', 'simulated', id, '-', t, t, t
         FROM (SELECT i, id, (start_time + (end_time - start_time) / 2) AT TIME ZONE 'Asia/Tokyo' AS t
-              FROM bench_run WHERE paid AND NOT open) paid""", tenantId);
+              FROM bench_run WHERE paid AND NOT open ORDER BY i) paid""", tenantId, tenantId, tenantId);
   }
 
   /** The review task of every open application, due five days after submission (so the older ones are overdue). */
