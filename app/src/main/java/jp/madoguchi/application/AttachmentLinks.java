@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import jp.madoguchi.system.MadoguchiProperties;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,8 @@ class AttachmentLinks {
   private final String publicUrl;
   private final ObjectMapper json;
 
-  AttachmentLinks(@Value("${madoguchi.public-url}") String publicUrl, ObjectMapper json) {
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  AttachmentLinks(MadoguchiProperties properties, ObjectMapper json) {
+    this.publicUrl = properties.publicUrl();
     this.json = json;
   }
 

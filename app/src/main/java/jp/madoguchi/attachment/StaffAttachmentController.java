@@ -3,11 +3,9 @@ package jp.madoguchi.attachment;
 import java.io.IOException;
 import java.util.Map;
 
-import jp.madoguchi.application.ApplicationRecord;
-import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.attachment.AttachableApplications.AttachableApplication;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,20 +26,18 @@ import org.springframework.web.multipart.MultipartFile;
 class StaffAttachmentController {
 
   private final Attachments attachments;
-  private final ApplicationRepository applications;
-  private final RuntimeService runtime;
+  private final AttachableApplications applications;
 
-  StaffAttachmentController(Attachments attachments, ApplicationRepository applications, RuntimeService runtime) {
+  StaffAttachmentController(Attachments attachments, AttachableApplications applications) {
     this.attachments = attachments;
     this.applications = applications;
-    this.runtime = runtime;
   }
 
   @PostMapping("/api/{tenant}/admin/applications/{number}/attachments")
   ResponseEntity<Object> upload(@PathVariable String tenant, @PathVariable String number,
       @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
-    ApplicationRecord application = openApplication(tenant, number);
+    AttachableApplication application = openApplication(tenant, number);
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
         application.id(), file.getOriginalFilename(), file.getBytes()));
   }
@@ -50,11 +46,10 @@ class StaffAttachmentController {
   ResponseEntity<String> uploadPage(@PathVariable String tenant, @PathVariable String number,
       Authentication authentication) {
     StaffAccess.requireStaffOf(authentication, tenant);
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
+    AttachableApplication application = find(tenant, number);
     return ResponseEntity.ok()
         .header("Cache-Control", "private, no-store")
-        .body(StaffUploadPage.render(tenant, application.number(), isOpen(application),
+        .body(StaffUploadPage.render(tenant, application.number(), application.open(),
             attachments.addedByStaff(tenant, application.id())));
   }
 
@@ -64,17 +59,16 @@ class StaffAttachmentController {
   }
 
   /** A closed application is part of the record: nothing is added to it afterwards. */
-  private ApplicationRecord openApplication(String tenant, String number) {
-    ApplicationRecord application = applications.findByNumber(tenant, number)
-        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
-    if (!isOpen(application)) {
+  private AttachableApplication openApplication(String tenant, String number) {
+    AttachableApplication application = find(tenant, number);
+    if (!application.open()) {
       throw new AttachmentRejectedException(409, "この申請は完了しているためファイルを追加できません (the application is closed)");
     }
     return application;
   }
 
-  private boolean isOpen(ApplicationRecord application) {
-    return runtime.createProcessInstanceQuery().processInstanceId(application.processInstanceId())
-        .tenantIdIn(application.tenantId()).active().count() > 0;
+  private AttachableApplication find(String tenant, String number) {
+    return applications.find(tenant, number)
+        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
   }
 }

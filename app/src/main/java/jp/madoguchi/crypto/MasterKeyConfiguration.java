@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
-import jp.madoguchi.system.DemoSetup;
-import jp.madoguchi.system.EmbeddedDatabaseProperties;
+import jp.madoguchi.embedded.DemoSetup;
+import jp.madoguchi.embedded.EmbeddedDatabaseProperties;
+import jp.madoguchi.system.MadoguchiProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 class MasterKeyConfiguration {
 
   @Bean
-  MasterKey masterKey(@Value("${madoguchi.master-key:}") String configured, ObjectProvider<DemoSetup> demo,
+  MasterKey masterKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       EmbeddedDatabaseProperties embedded) throws IOException {
+    String configured = properties.masterKey();
     if (!configured.isBlank()) {
       return new MasterKey(decode(configured));
     }

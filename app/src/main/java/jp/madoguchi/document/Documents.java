@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.madoguchi.system.MadoguchiProperties;
 import jp.madoguchi.tenant.TenantKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +44,7 @@ public class Documents {
 
   Documents(DocumentRenderer renderer, SigningCredentials credentials, DocumentRepository repository,
       DocumentLayouts layouts, DocumentSources sources, TenantKeys keys, PlatformTransactionManager transactions,
-      @Value("${madoguchi.public-url}") String publicUrl) {
+      MadoguchiProperties properties) {
     this.renderer = renderer;
     this.credentials = credentials;
     this.repository = repository;
@@ -52,7 +52,7 @@ public class Documents {
     this.sources = sources;
     this.keys = keys;
     this.transactions = new TransactionTemplate(transactions);
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.publicUrl = properties.publicUrl();
   }
 
   /** What the resident's detail page lists. */

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.callback.SimulatorCallbacks;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import jp.madoguchi.embedded.ConditionalOnEmbeddedDefault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/{tenant}/demo-identity/{id}")
 @ConditionalOnProperty(prefix = "madoguchi.identity", name = "provider", havingValue = "demo")
 // like the LINE simulator, reachable only on the embedded demo: elsewhere nobody can pay or confirm here
-@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+@ConditionalOnEmbeddedDefault
 class DemoIdentityController {
 
   private final IdentityRequestRepository requests;

@@ -3,7 +3,6 @@ package jp.madoguchi.liff;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.text.ParseException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -16,14 +15,15 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jp.madoguchi.line.LineEndpoints;
+import jp.madoguchi.line.LineProperties;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,20 +44,21 @@ public class LiffIdTokens {
   private final TenantRepository tenants;
   private final LineEndpoints endpoints;
   /** Tokens with unknown key ids make us refetch LINE's keys at most this often (no refetch storms). */
-  private final Duration minRefreshInterval;
+  private final LineProperties line;
   private final Map<String, ConfigurableJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
   private volatile JWKSource<SecurityContext> keys;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 50_000;
+  private static final int JWK_SET_SIZE_LIMIT = 64 * 1024;
 
   private record Verified(Resident resident, Instant expires) {
   }
 
   LiffIdTokens(TenantRepository tenants, LineEndpoints endpoints,
-      @Value("${madoguchi.line.jwks-min-refresh-interval:30s}") Duration minRefreshInterval) {
+      LineProperties line) {
     this.tenants = tenants;
     this.endpoints = endpoints;
-    this.minRefreshInterval = minRefreshInterval;
+    this.line = line;
   }
 
   /** The resident of an {@code Authorization: Bearer <ID token>} header. */
@@ -120,9 +121,13 @@ public class LiffIdTokens {
       synchronized (this) {
         if (keys == null) {
           try {
-            keys = JWKSourceBuilder.<SecurityContext>create(new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString()))
+            URL certs = new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString());
+            // nimbus' own timeouts (500 ms) refuse residents whenever LINE or this host is briefly slow
+            var retriever = new DefaultResourceRetriever((int) line.connectTimeout().toMillis(),
+                (int) line.readTimeout().toMillis(), JWK_SET_SIZE_LIMIT);
+            keys = JWKSourceBuilder.<SecurityContext>create(certs, retriever)
                 .retrying(true)
-                .rateLimited(minRefreshInterval.toMillis())
+                .rateLimited(line.jwksMinRefreshInterval().toMillis())
                 .build();
           } catch (MalformedURLException e) {
             throw new IllegalStateException("LINE API base URL is not a URL", e);

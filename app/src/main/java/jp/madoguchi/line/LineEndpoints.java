@@ -2,7 +2,7 @@ package jp.madoguchi.line;
 
 import java.net.URI;
 
-import jp.madoguchi.system.DemoSetup;
+import jp.madoguchi.embedded.DemoSetup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

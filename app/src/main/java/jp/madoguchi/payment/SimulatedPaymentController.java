@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.callback.SimulatorCallbacks;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import jp.madoguchi.embedded.ConditionalOnEmbeddedDefault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/{tenant}/simulated-payments/{id}")
 @ConditionalOnProperty(prefix = "madoguchi.payment", name = "provider", havingValue = "simulated")
 // like the LINE simulator, reachable only on the embedded demo: elsewhere nobody can pay or confirm here
-@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+@ConditionalOnEmbeddedDefault
 class SimulatedPaymentController {
 
   private final PaymentRepository payments;

@@ -6,10 +6,10 @@ import java.util.Locale;
 
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.system.MadoguchiProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +24,8 @@ class PrepareRoadReportDelegate implements JavaDelegate {
 
   private final String publicUrl;
 
-  PrepareRoadReportDelegate(@Value("${madoguchi.public-url}") String publicUrl) {
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  PrepareRoadReportDelegate(MadoguchiProperties properties) {
+    this.publicUrl = properties.publicUrl();
   }
 
   @Override

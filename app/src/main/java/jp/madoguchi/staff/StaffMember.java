@@ -2,7 +2,6 @@ package jp.madoguchi.staff;
 
 import java.util.Set;
 
-import jp.madoguchi.tenant.StaffGroups;
 
 /** A logged-in staff member as Camunda's identity service knows them. */
 public record StaffMember(String id, Set<String> groups, Set<String> tenants) {

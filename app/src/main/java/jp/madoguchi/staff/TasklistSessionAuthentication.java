@@ -20,13 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the session cookie is SameSite=Lax, so other sites cannot use it. Changes still need HTTP Basic.
  * The person's groups and tenants are read afresh, as for a Basic login.
  */
-public final class TasklistSessionAuthentication extends OncePerRequestFilter {
+final class TasklistSessionAuthentication extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
 
   private final IdentityService identity;
 
-  public TasklistSessionAuthentication(IdentityService identity) {
+  TasklistSessionAuthentication(IdentityService identity) {
     this.identity = identity;
   }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.tenant;
 
+import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.TenantRepository.NewTenant;
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
 import jp.madoguchi.tenant.TenantsSeed.TenantSeed;
 import org.camunda.bpm.engine.IdentityService;

@@ -8,11 +8,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import jp.madoguchi.system.DemoSetup;
+import jp.madoguchi.embedded.DemoSetup;
+import jp.madoguchi.system.MadoguchiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -37,10 +37,10 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantProvisioning provisioning;
   private final TasklistFilters filters;
 
-  TenantSeeder(@Value("${madoguchi.tenants-seed:}") String seedFile, ObjectProvider<DemoSetup> demo,
+  TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
       TasklistFilters filters) {
-    this.seedFile = seedFile;
+    this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
     this.validator = validator;

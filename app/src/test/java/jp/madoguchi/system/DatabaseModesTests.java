@@ -10,6 +10,7 @@ import java.util.Base64;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.embedded.DemoSetup;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

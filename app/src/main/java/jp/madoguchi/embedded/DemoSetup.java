@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.embedded;
 
 /**
  * Present only on the embedded default. Demo tenants, demo staff and other conveniences for a

@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.embedded;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package jp.madoguchi.tenant;
+package jp.madoguchi.staff;
 
 /** Group ids with a meaning to the app. Department groups (e.g. waste-section) are free-form. */
 public final class StaffGroups {

@@ -1,0 +1,23 @@
+package jp.madoguchi.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Madoguchi's general settings ({@code madoguchi.*} in application.yaml, each with its environment
+ * variable). Features with several settings of their own keep them in their own record
+ * ({@code madoguchi.line.*}, {@code madoguchi.embedded-db.*}).
+ *
+ * @param publicUrl where people reach the app ({@code MADOGUCHI_PUBLIC_URL}): links and images in
+ *     Tasklist forms, the verification URL and QR code on documents
+ * @param tenantsSeed the tenants seed file ({@code MADOGUCHI_TENANTS_SEED}); empty: none (the demo's own on the embedded default)
+ * @param masterKey Base64 of the 32-byte key that wraps every tenant's data key ({@code MADOGUCHI_MASTER_KEY})
+ */
+@ConfigurationProperties("madoguchi")
+public record MadoguchiProperties(String publicUrl, String tenantsSeed, String masterKey) {
+
+  public MadoguchiProperties {
+    publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+    tenantsSeed = tenantsSeed == null ? "" : tenantsSeed;
+    masterKey = masterKey == null ? "" : masterKey;
+  }
+}
