@@ -40,7 +40,7 @@ export async function renderIpAllowList(container, { api, isCurrent }) {
 
   const form = h('form', { class: 'form panel', onsubmit: async (event) => {
     event.preventDefault();
-    const saved = await act(submit, messages, () => api.saveIpAllowList(entries()), '保存しました。');
+    const saved = await act(submit, messages, () => api.saveIpAllowList(entries(), understood.checked), '保存しました。');
     if (saved) show(saved);
     check();
   } },

@@ -6,22 +6,26 @@ import { act, badge, jst, notices, table, todayInJapan } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
+const time = { title: '日時（日本時間）', value: (entry) => jst(entry.occurredAt) };
+const account = { title: 'アカウント', value: (entry) => entry.account || '' };
+const number = { title: '申請番号', value: (entry) => entry.applicationNumber || '' };
+
 const ACCESS_COLUMNS = [
-  { title: '日時', value: (entry) => jst(entry.time) },
-  { title: 'アカウント', value: (entry) => entry.account || entry.residentId || '' },
-  { title: '送信元', value: (entry) => entry.address || entry.sourceAddress || '' },
-  { title: '要求', value: (entry) => [entry.method, entry.route].filter(Boolean).join(' ') },
-  { title: '結果', value: (entry) => String(entry.status ?? '') },
-  { title: '申請番号', value: (entry) => entry.applicationNumber || '' },
-  { title: '種類', value: (entry) => entry.kind || '' },
+  time, account,
+  { title: '送信元', value: (entry) => entry.sourceAddress || '' },
+  { title: '要求', value: (entry) => h('code', { text: [entry.method, entry.route].filter(Boolean).join(' ') }) },
+  { title: '結果', value: (entry) => String(entry.status ?? ''), className: 'num' },
+  { title: '時間（ms）', value: (entry) => String(entry.durationMs ?? ''), className: 'num' },
+  number,
+  { title: '種類', value: (entry) => h('span', { class: 'badges' }, entry.kind || '',
+    entry.personalDataRead ? badge('個人情報の閲覧', 'warning') : null) },
 ];
 
 const OPERATION_COLUMNS = [
-  { title: '日時', value: (entry) => jst(entry.time) },
-  { title: 'アカウント', value: (entry) => entry.account || entry.actor || '' },
-  { title: '種類', value: (entry) => entry.kind || '' },
+  time, account,
+  { title: '種類', value: (entry) => h('code', { text: entry.kind || '' }) },
   { title: '対象', value: (entry) => entry.target || '' },
-  { title: '申請番号', value: (entry) => entry.applicationNumber || '' },
+  number,
   { title: '内容', value: (entry) => details(entry.details) },
 ];
 
@@ -98,11 +102,13 @@ async function renderLog(container, { api, isCurrent }, { resource, title, colum
 
 /** The result of the hash-chain verification, whatever of it the server tells. */
 function chainResult(result) {
-  const valid = result.valid ?? result.intact ?? result.ok;
-  const text = valid ? '記録は連続しており、改ざんは見つかりませんでした。' : '記録の連続が途切れています。改ざんの可能性があります。';
+  const valid = Boolean(result.valid);
+  const text = valid
+    ? `${(result.entries ?? 0).toLocaleString('ja-JP')} 件の記録はハッシュで連続しており、改ざんは見つかりませんでした。`
+    : `記録の連続が途切れています（${result.brokenAt ? `通番 ${result.brokenAt.seq}：${result.brokenAt.reason}` : ''}）。改ざんの可能性があります。`;
   return h('p', { class: `alert ${valid ? 'success' : 'error'}`, role: valid ? 'status' : 'alert' },
     badge(valid ? '正常' : '異常', valid ? 'success' : 'danger'), ' ', text,
-    result.message ? h('span', { class: 'muted', text: `（${result.message}）` }) : null);
+    result.verifiedAt ? h('span', { class: 'muted', text: `（${jst(result.verifiedAt)} に検証）` }) : null);
 }
 
 function details(value) {

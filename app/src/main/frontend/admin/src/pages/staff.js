@@ -8,10 +8,11 @@ export async function renderStaff(container, { api, me, isCurrent }) {
   const list = h('div');
   const editor = h('div');
   let staff = [];
+  let knownDepartments = [];
 
   async function load() {
     try {
-      staff = await api.staff();
+      [staff, knownDepartments] = await Promise.all([api.staff(), api.departments().catch(() => [])]);
     } catch (error) {
       messages.show(error.message, 'error');
       return;
@@ -94,8 +95,11 @@ export async function renderStaff(container, { api, me, isCurrent }) {
     const lastName = h('input', { name: 'lastName', value: person?.lastName || '', autocomplete: 'off' });
     const firstName = h('input', { name: 'firstName', value: person?.firstName || '', autocomplete: 'off' });
     const email = h('input', { name: 'email', type: 'email', value: person?.email || '', autocomplete: 'off' });
-    const departments = h('input', { name: 'departments', value: (person?.departments || []).join(', '),
-      autocomplete: 'off', 'data-testid': 'staff-departments' });
+    const current = person?.departments || [];
+    const choices = [...new Set([...knownDepartments, ...current])].sort();
+    const departmentBoxes = choices.map((department) => h('input', { type: 'checkbox', value: department,
+      checked: current.includes(department), 'data-testid': `department-${department}` }));
+    const otherDepartments = h('input', { name: 'otherDepartments', autocomplete: 'off', 'data-testid': 'staff-departments' });
     const chief = h('input', { type: 'checkbox', name: 'chief', checked: Boolean(person?.chief || person?.chiefOf?.length) });
     const tenantAdmin = h('input', { type: 'checkbox', name: 'tenantAdmin', checked: Boolean(person?.tenantAdmin),
       disabled: person?.id === me.userId });
@@ -111,7 +115,8 @@ export async function renderStaff(container, { api, me, isCurrent }) {
       event.preventDefault();
       const body = {
         firstName: firstName.value.trim(), lastName: lastName.value.trim(), email: email.value.trim(),
-        departments: departments.value.split(/[,、\s]+/).map((value) => value.trim()).filter(Boolean),
+        departments: [...departmentBoxes.filter((box) => box.checked).map((box) => box.value),
+          ...otherDepartments.value.split(/[,、\s]+/).map((value) => value.trim()).filter(Boolean)],
         chief: chief.checked, tenantAdmin: tenantAdmin.checked,
       };
       if (!person) Object.assign(body, { id: id.value.trim(), password: password.value });
@@ -121,7 +126,9 @@ export async function renderStaff(container, { api, me, isCurrent }) {
     field('職員ID', id, '英小文字・数字・「.」「_」「-」。ログインに使います。'),
     h('div', { class: 'field-row' }, field('姓', lastName), field('名', firstName)),
     field('メールアドレス', email),
-    field('部署（グループID、カンマ区切り）', departments, '例：waste-section, citizen-section'),
+    h('fieldset', { class: 'departments' }, h('legend', { text: '部署（Tasklist で受け持つグループ）' }),
+      departmentBoxes.map((box) => checkbox(box, box.value)),
+      field('その他の部署（グループID、カンマ区切り）', otherDepartments, '例：waste-section, citizen-section')),
     checkbox(chief, '係長（エスカレーションと二次決裁）'),
     checkbox(tenantAdmin, '責任者（この管理コンソールを使える）'),
     password ? field('初期パスワード', password, '本人は最初のログインで変更します。') : null,
