@@ -172,17 +172,20 @@ class ConsoleBrowserTests {
   }
 
   private static void waitForDashboard() {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(
         By.cssSelector(".dashboard"), "aria-busy", "false"));
     visible(By.cssSelector("[data-testid=card-applications-daily] canvas"));
   }
 
+  /** Longer than HeadlessChromium's waits: a login and a year's statistics on a busy machine. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
   private static WebElement visible(By locator) {
-    return HeadlessChromium.visible(browser, locator);
+    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   private static void click(By locator) {
-    HeadlessChromium.click(browser, locator);
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
   }
 
   /** A same-origin call of the console's page, with the session and X-Requested-With. */
