@@ -79,7 +79,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     String number = numbers.next(tenantId);
     var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
-    applications.insert(application, keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    applications.insert(application, ApplicationChannel.ofCurrentStart(), keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 class LineInbox {
 
   static final String PURPOSE = "line_inbox.event";
+  private static final Set<String> FOLLOW_EVENTS = Set.of("follow", "unfollow");
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
@@ -50,12 +52,33 @@ class LineInbox {
           statement.setBoolean(6, event.redelivery());
         });
     List<UUID> fresh = new ArrayList<>();
+    boolean followChanges = false;
     for (int i = 0; i < ids.size(); i++) {
       if (inserted[0][i] > 0) {
         fresh.add(ids.get(i));
+        followChanges |= FOLLOW_EVENTS.contains(events.get(i).type());
       }
     }
+    if (followChanges) {
+      countFollows(fresh);
+    }
     return fresh;
+  }
+
+  /**
+   * Follows and unfollows (blocks) per day for the usage statistics, counted once per stored event,
+   * so LINE's redeliveries are not counted twice.
+   */
+  private void countFollows(List<UUID> fresh) {
+    jdbc.update("""
+        INSERT INTO line_follow_daily (tenant_id, day, follows, unfollows)
+        SELECT tenant_id, (received_at AT TIME ZONE 'Asia/Tokyo')::date,
+               count(*) FILTER (WHERE event_type = 'follow'), count(*) FILTER (WHERE event_type = 'unfollow')
+        FROM line_inbox WHERE id = ANY (?) AND event_type IN ('follow', 'unfollow')
+        GROUP BY 1, 2
+        ON CONFLICT (tenant_id, day) DO UPDATE SET follows = line_follow_daily.follows + EXCLUDED.follows,
+                                                   unfollows = line_follow_daily.unfollows + EXCLUDED.unfollows""",
+        (Object) fresh.toArray(UUID[]::new));
   }
 
   /** Takes pending events for handling; a node that dies holding them gives them back after the lease. */
