@@ -15,6 +15,7 @@ import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +40,10 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final ObjectMapper json;
   private final Clock clock;
   private final AttachmentLinks attachmentLinks;
+  private final JdbcTemplate jdbc;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, JdbcTemplate jdbc) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -49,6 +51,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.json = json;
     this.clock = clock;
     this.attachmentLinks = attachmentLinks;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -72,10 +75,24 @@ class RegisterApplicationDelegate implements JavaDelegate {
     var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
     applications.insert(application, keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    RestStartKey.current().ifPresent(key -> recordStartKey(key, tenantId, number));
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+  }
+
+  /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */
+  private void recordStartKey(RestStartKey key, String tenantId, String number) {
+    if (!key.tenantId().equals(tenantId)) {
+      return;
+    }
+    int recorded = jdbc.update("""
+        INSERT INTO application_submission (tenant_id, resident_ref, client_request_id, application_number)
+        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", tenantId, key.staffRef(), key.key(), number);
+    if (recorded == 0) {
+      throw new DuplicateStartException();
+    }
   }
 }

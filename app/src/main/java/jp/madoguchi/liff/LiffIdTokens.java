@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
@@ -49,6 +50,8 @@ public class LiffIdTokens {
   private volatile JWKSource<SecurityContext> keys;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 50_000;
+  private static final int KEY_SET_TIMEOUT_MS = 3_000;
+  private static final int KEY_SET_SIZE_LIMIT = 64 * 1024;
 
   private record Verified(Resident resident, Instant expires) {
   }
@@ -120,7 +123,9 @@ public class LiffIdTokens {
       synchronized (this) {
         if (keys == null) {
           try {
-            keys = JWKSourceBuilder.<SecurityContext>create(new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString()))
+            // nimbus waits only 0.5 s by default: a busy moment at LINE (or here) would refuse every resident
+            keys = JWKSourceBuilder.<SecurityContext>create(new URL(endpoints.api().resolve("oauth2/v2.1/certs").toString()),
+                    new DefaultResourceRetriever(KEY_SET_TIMEOUT_MS, KEY_SET_TIMEOUT_MS, KEY_SET_SIZE_LIMIT))
                 .retrying(true)
                 .rateLimited(minRefreshInterval.toMillis())
                 .build();

@@ -3,6 +3,9 @@ package jp.madoguchi.system;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.madoguchi.application.RestStartIdempotency;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -10,20 +13,32 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, with one change: a process start refused by
- * the procedure's own checks answers 400 with the reasons instead of Camunda's generic 500.
+ * Camunda's REST API as the starter configures it, with two changes: its error answers come from
+ * {@link EngineRestErrors} (a start refused by the procedure's own checks is a 400 with the
+ * reasons, an unreachable database a 503), and process starts honour an {@code Idempotency-Key}
+ * ({@link RestStartIdempotency}).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+  private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+      RestExceptionHandler.class);
+
+  private final RestStartIdempotency idempotency;
+
+  EngineRestConfiguration(RestStartIdempotency idempotency) {
+    this.idempotency = idempotency;
+  }
 
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != RestExceptionHandler.class)
+        .filter(type -> !REPLACED.contains(type))
         .collect(Collectors.toSet());
     registerClasses(configuration);
-    register(BadStartRequestHandler.class);
+    register(EngineRestErrors.class);
+    register(idempotency);
     register(JacksonFeature.class);
   }
 }
