@@ -8,14 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -57,18 +54,14 @@ class LineEventDispatcher {
     thread.setDaemon(true);
     return thread;
   });
-  private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "line-event-lease");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
+  private final InboxLeases leases;
   private volatile boolean running;
   private Thread worker;
 
   LineEventDispatcher(LineInbox inbox, LineEventHandlers handlers, LineAvailability availability,
       LineProperties properties, DatabaseAvailability database, Clock clock) {
     this.inbox = inbox;
+    this.leases = new InboxLeases(inbox, LEASE);
     this.handlers = handlers;
     this.availability = availability;
     this.properties = properties;
@@ -78,8 +71,6 @@ class LineEventDispatcher {
 
   @PostConstruct
   void start() {
-    long renewSeconds = LEASE.toSeconds() / 3;
-    leaseKeeper.scheduleWithFixedDelay(this::renewLeases, renewSeconds, renewSeconds, TimeUnit.SECONDS);
     if (!properties.workersEnabled()) {
       return;
     }
@@ -128,7 +119,7 @@ class LineEventDispatcher {
   private void handle(List<InboxEvent> events) {
     Map<String, List<InboxEvent>> byResident = new LinkedHashMap<>();
     for (InboxEvent event : events) {
-      inHand.add(event.id());
+      leases.hold(event.id());
       byResident.computeIfAbsent(event.tenantId() + "/" + event.sourceKey(), key -> new ArrayList<>()).add(event);
     }
     List<UUID> done = Collections.synchronizedList(new ArrayList<>(events.size()));
@@ -149,7 +140,7 @@ class LineEventDispatcher {
       }
       inbox.done(done);
     } finally {
-      events.forEach(event -> inHand.remove(event.id()));
+      events.forEach(event -> leases.release(event.id()));
     }
   }
 
@@ -168,7 +159,7 @@ class LineEventDispatcher {
   }
 
   private void retryOrGiveUp(InboxEvent event, Instant next, String error, boolean noReplySent) {
-    inHand.remove(event.id()); // its retry time is its lock now
+    leases.release(event.id()); // its retry time is its lock now
     if (next.isAfter(event.receivedAt().plus(properties.retryBudget()))) {
       log.error("LINE event {} of tenant {} still failing after {} tries; given up: {}", event.id(), event.tenantId(),
           event.attempts(), error);
@@ -185,18 +176,10 @@ class LineEventDispatcher {
     return delay.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : delay;
   }
 
-  private void renewLeases() {
-    try {
-      inbox.extendLease(List.copyOf(inHand), LEASE);
-    } catch (RuntimeException e) {
-      log.warn("Renewing the lease of LINE events in hand failed: {}", e.toString());
-    }
-  }
-
   @PreDestroy
   void stop() {
     running = false;
-    leaseKeeper.shutdownNow();
+    leases.close();
     lanes.shutdownNow();
     if (worker != null) {
       worker.interrupt();
