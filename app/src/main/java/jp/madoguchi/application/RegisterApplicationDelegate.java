@@ -18,6 +18,8 @@ import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
@@ -43,9 +45,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final Clock clock;
   private final AttachmentLinks attachmentLinks;
   private final ProcedureLabels labels;
+  private final JdbcTemplate jdbc;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ProcedureLabels labels) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ProcedureLabels labels,
+      JdbcTemplate jdbc) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -54,6 +58,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.clock = clock;
     this.attachmentLinks = attachmentLinks;
     this.labels = labels;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -80,6 +85,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
     applications.insert(application, ApplicationChannel.ofCurrentStart(), keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    RestStartKey.current().ifPresent(key -> recordStartKey(key, tenantId, number));
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
@@ -87,5 +93,18 @@ class RegisterApplicationDelegate implements JavaDelegate {
         labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+  }
+
+  /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */
+  private void recordStartKey(RestStartKey key, String tenantId, String number) {
+    if (!key.tenantId().equals(tenantId)) {
+      return;
+    }
+    int recorded = jdbc.update("""
+        INSERT INTO application_submission (tenant_id, resident_ref, client_request_id, application_number)
+        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", tenantId, key.staffRef(), key.key(), number);
+    if (recorded == 0) {
+      throw new DuplicateStartException();
+    }
   }
 }

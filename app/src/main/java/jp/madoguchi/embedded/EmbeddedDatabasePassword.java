@@ -11,7 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
+
 import org.postgresql.PGConnection;
 
 /**
@@ -68,11 +69,11 @@ final class EmbeddedDatabasePassword {
    * Sets the password (sent as a SCRAM verifier, so it appears in no statement or server log) and
    * replaces a trust-only {@code pg_hba.conf}, then makes the server reload it.
    */
-  void enforce(EmbeddedPostgres postgres, Path postgresDirectory) throws IOException, SQLException {
+  void enforce(DataSource postgres, Path postgresDirectory) throws IOException, SQLException {
     if (isManaged(postgresDirectory)) {
       return;
     }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+    try (Connection connection = postgres.getConnection()) {
       connection.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
       Files.writeString(postgresDirectory.resolve("pg_hba.conf"), MANAGED + """
 

@@ -3,6 +3,8 @@ package jp.madoguchi.system;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.madoguchi.application.RestStartIdempotency;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -11,25 +13,33 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, with these changes: a call refused by the
- * procedure's own checks, or failing on the caller's own bad input, answers 400 with the reasons
- * instead of Camunda's generic 500 ({@link EngineBadInput}), a deployment refused by the deploy guard
- * 400 (or 403) with every reason, and an id the caller may not see the same 404 whether it is
- * unknown, another tenant's or another department's.
+ * Camunda's REST API as the starter configures it, with two changes: its error answers come from
+ * {@link EngineRestErrors} and {@link DeploymentRefusedHandler} (the caller's mistakes are a 400 with
+ * the reasons, an id the caller may not see a uniform 404, an unreachable database a 503), and
+ * process starts honour an {@code Idempotency-Key} ({@link RestStartIdempotency}).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+  private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+      RestExceptionHandler.class);
+
+  private final RestStartIdempotency idempotency;
+
+  EngineRestConfiguration(RestStartIdempotency idempotency) {
+    this.idempotency = idempotency;
+  }
 
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+        .filter(type -> !REPLACED.contains(type))
         .collect(Collectors.toSet());
     registerClasses(configuration);
-    register(BadStartRequestHandler.class);
+    register(EngineRestErrors.class);
     register(DeploymentRefusedHandler.class);
-    register(EngineExceptionHandler.class);
+    register(idempotency);
     register(JacksonFeature.class);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.FullJourneys;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NoClearPersonalDataTests extends IntegrationTest {
 
   @LocalServerPort int port;
-  @Autowired EmbeddedPostgres postgres;
+  @Autowired EmbeddedDatabase postgres;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -70,7 +70,7 @@ class NoClearPersonalDataTests extends IntegrationTest {
     Path file = Files.createTempFile("madoguchi-dump-", ".sql");
     try {
       Process dump = new ProcessBuilder(PgTools.binary("pg_dump"), "--no-owner", "--host=127.0.0.1",
-          "--port=" + postgres.getPort(), "--username=postgres", "--dbname=postgres", "--file=" + file)
+          "--port=" + postgres.port(), "--username=postgres", "--dbname=postgres", "--file=" + file)
           .redirectErrorStream(true).start();
       String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(dump.waitFor(5, TimeUnit.MINUTES)).isTrue();

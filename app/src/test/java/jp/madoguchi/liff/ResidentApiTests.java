@@ -229,7 +229,7 @@ class ResidentApiTests extends IntegrationTest {
 
   private String submit(String user) throws Exception {
     HttpResponse<String> response = post("/api/demo/applications", token(user), APPLY.formatted(UUID.randomUUID()));
-    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json.readTree(response.body()).get("applicationNumber").asText();
   }
 

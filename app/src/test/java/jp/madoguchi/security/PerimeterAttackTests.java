@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.LineWebhooks;
@@ -47,7 +47,7 @@ class PerimeterAttackTests extends IntegrationTest {
   private static final String EVIL = "https://evil.example";
 
   @LocalServerPort int port;
-  @Autowired EmbeddedPostgres embeddedPostgres;
+  @Autowired EmbeddedDatabase embeddedPostgres;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -227,7 +227,7 @@ class PerimeterAttackTests extends IntegrationTest {
 
   @Test
   void shouldAskForAPasswordOnTheEmbeddedDatabasePort() throws Exception {
-    String url = "jdbc:postgresql://127.0.0.1:" + embeddedPostgres.getPort() + "/postgres";
+    String url = "jdbc:postgresql://127.0.0.1:" + embeddedPostgres.port() + "/postgres";
     assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
         .as("psql -h 127.0.0.1 -U postgres without a password").isInstanceOf(SQLException.class)
         .hasMessageContaining("password");

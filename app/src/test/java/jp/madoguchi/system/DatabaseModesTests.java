@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.embedded.DemoSetup;
@@ -71,7 +72,7 @@ class DatabaseModesTests {
     Path passwordFile = dataDir.resolve("embedded-db.password");
 
     try (ConfigurableApplicationContext app = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
-      String url = "jdbc:postgresql://127.0.0.1:" + app.getBean(EmbeddedPostgres.class).getPort() + "/postgres";
+      String url = "jdbc:postgresql://127.0.0.1:" + app.getBean(EmbeddedDatabase.class).port() + "/postgres";
       assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
           .hasMessageContaining("password");
       try (var connection = java.sql.DriverManager.getConnection(url, "postgres", Files.readString(passwordFile))) {
