@@ -39,9 +39,10 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final ObjectMapper json;
   private final Clock clock;
   private final AttachmentLinks attachmentLinks;
+  private final ClerkView clerkView;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ClerkView clerkView) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -49,6 +50,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.json = json;
     this.clock = clock;
     this.attachmentLinks = attachmentLinks;
+    this.clerkView = clerkView;
   }
 
   @Override
@@ -77,5 +79,6 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setVariable(APPLICATION_ID, application.id().toString());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+    execution.setVariables(clerkView.of(execution.getProcessDefinitionId(), form, result.data()));
   }
 }

@@ -6,10 +6,10 @@ import java.util.Locale;
 
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.publicurl.PublicUrl;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,10 @@ class PrepareRoadReportDelegate implements JavaDelegate {
 
   static final int MAX_PHOTOS = 3;
 
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
-  PrepareRoadReportDelegate(@Value("${madoguchi.public-url}") String publicUrl) {
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  PrepareRoadReportDelegate(PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -38,7 +38,7 @@ class PrepareRoadReportDelegate implements JavaDelegate {
     if (execution.getVariable("dangerous") == null) {
       execution.setVariable("dangerous", false);
     }
-    String staffApi = publicUrl + "/api/" + execution.getTenantId() + "/admin/";
+    String staffApi = publicUrl.base() + "/api/" + execution.getTenantId() + "/admin/";
     for (int i = 0; i < photos.size(); i++) {
       execution.setVariable("photoUrl" + (i + 1), staffApi + "attachments/" + photos.get(i));
     }

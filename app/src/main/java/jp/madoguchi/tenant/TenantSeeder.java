@@ -36,16 +36,18 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantSeedValidator validator;
   private final TenantProvisioning provisioning;
   private final TasklistFilters filters;
+  private final TenantRepository tenants;
 
   TenantSeeder(@Value("${madoguchi.tenants-seed:}") String seedFile, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters) {
+      TasklistFilters filters, TenantRepository tenants) {
     this.seedFile = seedFile;
     this.demo = demo;
     this.resources = resources;
     this.validator = validator;
     this.provisioning = provisioning;
     this.filters = filters;
+    this.tenants = tenants;
   }
 
   @Override
@@ -54,9 +56,13 @@ class TenantSeeder implements ApplicationRunner {
     TenantsSeed seed = read();
     if (seed == null) {
       log.info("No tenants seed file (MADOGUCHI_TENANTS_SEED) given; tenants stay as they are");
-      return;
+    } else {
+      apply(seed);
     }
-    apply(seed);
+    if (tenants.findAll().isEmpty()) {
+      log.warn("There is no tenant yet: no resident and no clerk can use this deployment. Name a seed file with "
+          + "MADOGUCHI_TENANTS_SEED (example: docker/tenants.example.yaml) and restart");
+    }
   }
 
   void apply(TenantsSeed seed) {

@@ -33,7 +33,7 @@ class SubmissionBenchmark {
   private static final int RESIDENTS = 200;
   private static final long DRAIN_LIMIT_NANOS = 240_000_000_000L;
   private static final String DATA = """
-      "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+      "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
       "preferredDate1": "2026-12-10", "phone": "090-1234-5678\"""";
 
   @Test

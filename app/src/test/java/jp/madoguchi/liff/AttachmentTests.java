@@ -140,7 +140,7 @@ class AttachmentTests extends IntegrationTest {
   private HttpResponse<String> submit(String user, String photoIds) throws Exception {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
-          "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+          "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
           "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}""".formatted(UUID.randomUUID(), photoIds);
     return send(HttpRequest.newBuilder(uri("/api/demo/applications")).header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + LINE_KEYS.token(DEMO_CHANNEL, user))

@@ -125,7 +125,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
         .hasNotPassed("Task_NotifyRejected");
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyApproved");
     Assertions.assertThat(queuedText(instance, "Task_NotifyApproved"))
-        .contains("児童手当の支給を認定しました。", "手当月額：25000円", "支給開始：2026年12月分から");
+        .contains("児童手当の支給を認定しました。", "手当月額：25000円", "支給開始：令和8年12月分から");
     Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
     Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
     Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "approval-notice"))

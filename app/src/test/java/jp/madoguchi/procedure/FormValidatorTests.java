@@ -44,7 +44,7 @@ class FormValidatorTests {
   private static ObjectNode validApplication() {
     return json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'name':'自転車','size':'M','quantity':2}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
   }
 
   private static FormValidator.Result validate(ObjectNode input) {
@@ -452,7 +452,7 @@ class FormValidatorTests {
   void shouldReportTheIndexOfEachFaultyItem() {
     ObjectNode input = json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'size':'S'}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
 
     assertThat(validate(input).violations()).extracting(FormViolation::field)
         .containsExactly("items[1].name", "items[1].quantity");
