@@ -91,7 +91,17 @@ export function runStep(options, { stamps = defaultStamps, base = process.cwd(),
   return 'ran';
 }
 
+/** Vite 7 (the lockfile's) needs Node.js 20.19+ or 22.12+; an older one fails later with obscure errors. */
+export function nodeTooOld(version = process.versions.node) {
+  const [major, minor] = version.split('.').map(Number);
+  return major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 12) || major === 21;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (nodeTooOld()) {
+    console.error(`The front-end build needs Node.js 20.19 or newer (22.12+ on 22); this machine has ${process.version}.`);
+    process.exit(1);
+  }
   try {
     runStep(parseArguments(process.argv.slice(2)));
   } catch (error) {

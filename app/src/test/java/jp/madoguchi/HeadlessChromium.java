@@ -29,15 +29,49 @@ public final class HeadlessChromium {
   private HeadlessChromium() {
   }
 
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** fonts-noto-cjk: without it Japanese renders as boxes and screenshots prove nothing. */
+  private static final List<Path> JAPANESE_FONTS = List.of(Path.of("/usr/share/fonts/opentype/noto"),
+      Path.of("/usr/share/fonts/truetype/noto"));
+
   /** @param windowSize e.g. "390,1000" for a phone, "1400,1600" for a clerk's desktop */
   public static ChromeDriver start(String windowSize) throws IOException {
+    String missing = missingPackagesMessage(CHROMIUM, CHROMEDRIVER, JAPANESE_FONTS);
+    if (missing != null) {
+      throw new IllegalStateException(missing);
+    }
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=ja-JP");
     Files.createDirectories(SCREENSHOTS);
     return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+  }
+
+  /** What to install when the machine lacks one of the Debian packages the browser tests need; else null. */
+  static String missingPackagesMessage(Path chromium, Path chromedriver, List<Path> fontFolders) throws IOException {
+    List<String> missing = new java.util.ArrayList<>();
+    if (!Files.isExecutable(chromium)) {
+      missing.add("chromium (" + chromium + ")");
+    }
+    if (!Files.isExecutable(chromedriver)) {
+      missing.add("chromium-driver (" + chromedriver + ")");
+    }
+    boolean cjk = false;
+    for (Path folder : fontFolders) {
+      if (Files.isDirectory(folder)) {
+        try (var fonts = Files.list(folder)) {
+          cjk |= fonts.anyMatch(font -> font.getFileName().toString().contains("CJK"));
+        }
+      }
+    }
+    if (!cjk) {
+      missing.add("fonts-noto-cjk (Noto Sans CJK in " + fontFolders.get(0) + ")");
+    }
+    return missing.isEmpty() ? null : "The browser tests need Debian's " + String.join(", ", missing)
+        + ". Install them with: apt-get install -y chromium chromium-driver fonts-noto-cjk";
   }
 
   public static WebElement visible(WebDriver browser, By locator) {
