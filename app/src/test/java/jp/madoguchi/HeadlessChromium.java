@@ -37,6 +37,11 @@ public final class HeadlessChromium {
 
   /** @param windowSize e.g. "390,1000" for a phone, "1400,1600" for a clerk's desktop */
   public static ChromeDriver start(String windowSize) throws IOException {
+    return start(windowSize, "ja-JP");
+  }
+
+  /** A browser set to another language, e.g. "en-US" for a phone set to English. */
+  public static ChromeDriver start(String windowSize, String language) throws IOException {
     String missing = missingPackagesMessage(CHROMIUM, CHROMEDRIVER, JAPANESE_FONTS);
     if (missing != null) {
       throw new IllegalStateException(missing);
@@ -44,7 +49,8 @@ public final class HeadlessChromium {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=ja-JP");
+        "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     Files.createDirectories(SCREENSHOTS);
     return new ChromeDriver(new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);

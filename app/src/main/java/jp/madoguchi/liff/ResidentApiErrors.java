@@ -18,6 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -86,10 +88,14 @@ class ResidentApiErrors {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", PROCEDURE_UNAVAILABLE));
   }
 
-  /** Anything else that fails on the server; Spring's own request errors (4xx) keep their answers. */
+  /**
+   * Anything else that fails on the server. Spring's own request errors (4xx) and Spring Security's
+   * refusals keep their answers.
+   */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
-    if (e instanceof ErrorResponse || e instanceof TypeMismatchException) {
+    if (e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof AccessDeniedException
+        || e instanceof AuthenticationException) {
       throw e;
     }
     log.error("A resident's request failed", e);

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import java.util.List;
 import java.util.Map;
 
+import jp.madoguchi.procedure.TaskCardVariables;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,10 +43,10 @@ class TasklistFilters {
   }
 
   /** What a task card shows besides the task, the procedure, the due date and the priority. */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "applicationNumber", "label", "受付番号"),
-      Map.of("name", "applicantName", "label", "申請者"),
-      Map.of("name", "cardSubject", "label", "住所・件名"));
+  private static final Map<String, String> CARD_LABELS = Map.of(
+      "applicationNumber", "受付番号", "applicantName", "申請者", "cardSubject", "住所・件名");
+  static final List<Map<String, String>> CARD_VARIABLES = TaskCardVariables.NAMES.stream()
+      .map(name -> Map.of("name", name, "label", CARD_LABELS.get(name))).toList();
 
   void ensure() {
     ensureForEveryone(DEPARTMENT_TASKS, 10, "#2da44e",

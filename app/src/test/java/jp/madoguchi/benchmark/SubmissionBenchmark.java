@@ -54,7 +54,7 @@ class SubmissionBenchmark {
       Path restBody = write("""
           {"variables": {
             "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-            "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+            "applicantName": {"value": "山田 花子"}, "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
             "phone": {"value": "090-1234-5678"}}}""");
       Path apiBody = write("{\"procedureKey\": \"bulky-waste-collection\", \"clientRequestId\": \"{{uuid}}\", "
           + "\"data\": {" + DATA + "}}");

@@ -50,13 +50,8 @@ class LiffBrowserTests {
   @BeforeAll
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    // images in Tasklist forms point at the public URL, which must be this app's origin
-    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=" + port,
-        "--madoguchi.public-url=http://localhost:" + port,
+    // no public URL: images in Tasklist forms point at the port the app really listens on
+    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");

@@ -129,7 +129,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
     Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
     Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "approval-notice"))
-        .contains(CERTIFICATION, instance.getBusinessKey(), "手当月額（円）", "25,000", "支給開始月", "2026-12")
+        .contains(CERTIFICATION, instance.getBusinessKey(), "手当月額（円）", "25,000", "支給開始月", "令和8年12月")
         .doesNotContain("承認通知書");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "承認");

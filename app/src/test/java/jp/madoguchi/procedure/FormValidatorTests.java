@@ -56,7 +56,7 @@ class FormValidatorTests {
   @Test
   void shouldReadTheDataFieldsOfTheApplyForm() {
     assertThat(APPLY.id()).isEqualTo("bulky-waste-collection-apply");
-    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("items", "address", "addressDetail",
+    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("applicantName", "items", "address", "addressDetail",
         "preferredDate1", "preferredDate2", "phone", "note", "photo");
     FormField items = APPLY.fields().get(0);
     assertThat(items.kind()).isEqualTo(FormField.Kind.LIST);
@@ -694,7 +694,7 @@ class FormValidatorTests {
     FormValidator.Result result = validate(input);
 
     assertThat(result.violations()).extracting(FormViolation::field)
-        .containsExactly("items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
+        .containsExactly("applicantName", "items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
     assertThat(result.violations()).allSatisfy(violation -> {
       assertThat(violation.messageJa()).containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
       assertThat(violation.messageEn()).matches("[\\x20-\\x7E]+").doesNotContainPattern("[\\p{IsHan}]");
