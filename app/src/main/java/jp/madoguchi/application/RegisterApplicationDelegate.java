@@ -19,7 +19,6 @@ import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
@@ -46,10 +45,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final AttachmentLinks attachmentLinks;
   private final ProcedureLabels labels;
   private final JdbcTemplate jdbc;
+  private final ClerkView clerkView;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
       TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ProcedureLabels labels,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, ClerkView clerkView) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -59,6 +59,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.attachmentLinks = attachmentLinks;
     this.labels = labels;
     this.jdbc = jdbc;
+    this.clerkView = clerkView;
   }
 
   @Override
@@ -93,6 +94,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
         labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+    execution.setVariables(clerkView.of(execution.getProcessDefinitionId(), form, result.data()));
   }
 
   /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */

@@ -2,7 +2,9 @@ package jp.madoguchi.attachment;
 
 import java.text.Normalizer;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,6 +107,17 @@ public class Attachments {
     if (((Number) totals.get("bytes")).longValue() > MAX_APPLICATION_BYTES) {
       throw new AttachmentRejectedException(413, "添付ファイルは合計30MBまでです (at most 30 MB per application)");
     }
+  }
+
+  /** The media types (image/jpeg, application/pdf …) of the tenant's files with these ids; unknown ids are absent. */
+  public Map<UUID, String> contentTypes(String tenantId, Collection<UUID> ids) {
+    Map<UUID, String> types = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.query("SELECT id, content_type FROM attachment WHERE tenant_id = ? AND id = ANY (?)",
+          rs -> { types.put(rs.getObject("id", UUID.class), rs.getString("content_type")); },
+          tenantId, ids.toArray(UUID[]::new));
+    }
+    return types;
   }
 
   /** The resident's own files of the application. */

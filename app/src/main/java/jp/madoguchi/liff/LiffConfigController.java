@@ -8,6 +8,9 @@ import jp.madoguchi.line.LineChannels;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,7 @@ class LiffConfigController {
       <p lang="en">No such municipality. Open the page again from the municipality's LINE account.</p>
       </main></body></html>
       """;
+  private static final Resource PAGE_APP = new ClassPathResource("static/liff/index.html");
 
   private final TenantRepository tenants;
   private final LineChannels channels;
@@ -48,10 +52,27 @@ class LiffConfigController {
       "/liff/{tenant:[a-z0-9-]+}/pay/*", "/liff/{tenant:[a-z0-9-]+}/identity/*"})
   Object page(@PathVariable String tenant) {
     if (!unknownTenants.isActive(tenant)) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML,
-          StandardCharsets.UTF_8)).body(NOT_FOUND_PAGE);
+      return noSuchTenant();
     }
     return "forward:/liff/index.html";
+  }
+
+  private static ResponseEntity<String> noSuchTenant() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML,
+        StandardCharsets.UTF_8)).body(NOT_FOUND_PAGE);
+  }
+
+  /**
+   * A mistyped or outdated link under a tenant's pages: the same page app, which tells the resident in
+   * Japanese that the page does not exist and leads back to the catalogue, with status 404.
+   */
+  @GetMapping("/liff/{tenant:(?!assets$)[a-z0-9-]+}/**")
+  ResponseEntity<?> unknownPage(@PathVariable String tenant) {
+    if (!unknownTenants.isActive(tenant)) {
+      return noSuchTenant();
+    }
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+        .cacheControl(CacheControl.noStore()).body(PAGE_APP);
   }
 
   /** devLogin: the embedded demo signs residents in through the LINE simulator instead of LINE. */

@@ -35,24 +35,28 @@ class EngineConfiguration {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new TaskFormValidationOnEveryUserTask(
-            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json))));
+        configuration.getCustomPreBPMNParseListeners().add(new OnEveryUserTask(
+            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json)), new TaskCardVariables()));
       }
     };
   }
 
-  private static final class TaskFormValidationOnEveryUserTask extends AbstractBpmnParseListener {
+  /** Every user task checks its form when completed and carries the Tasklist card's facts. */
+  private static final class OnEveryUserTask extends AbstractBpmnParseListener {
 
     private final TaskListener validation;
+    private final TaskListener cardVariables;
 
-    TaskFormValidationOnEveryUserTask(TaskListener validation) {
+    OnEveryUserTask(TaskListener validation, TaskListener cardVariables) {
       this.validation = validation;
+      this.cardVariables = cardVariables;
     }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-          .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+      var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, cardVariables);
     }
   }
 

@@ -71,6 +71,11 @@ public class ProcedureCatalog {
         properties.get("processingTime"), definition.getId());
   }
 
+  /** A process-level extension property of the procedure's BPMN ({@code <camunda:property>}), or null. */
+  public String property(String processDefinitionId, String name) {
+    return propertiesByDefinition.computeIfAbsent(processDefinitionId, this::properties).get(name);
+  }
+
   private Map<String, String> properties(String definitionId) {
     return ProcedureProperties.of(repository.getBpmnModelInstance(definitionId).getModelElementsByType(Process.class)
         .stream().findFirst().orElse(null));

@@ -7,7 +7,7 @@ import java.util.Locale;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
-import jp.madoguchi.system.MadoguchiProperties;
+import jp.madoguchi.publicurl.PublicUrl;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
@@ -22,10 +22,10 @@ class PrepareRoadReportDelegate implements JavaDelegate {
 
   static final int MAX_PHOTOS = 3;
 
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
-  PrepareRoadReportDelegate(MadoguchiProperties properties) {
-    this.publicUrl = properties.publicUrl();
+  PrepareRoadReportDelegate(PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -38,7 +38,7 @@ class PrepareRoadReportDelegate implements JavaDelegate {
     if (execution.getVariable("dangerous") == null) {
       execution.setVariable("dangerous", false);
     }
-    String staffApi = publicUrl + "/api/" + execution.getTenantId() + "/admin/";
+    String staffApi = publicUrl.base() + "/api/" + execution.getTenantId() + "/admin/";
     for (int i = 0; i < photos.size(); i++) {
       execution.setVariable("photoUrl" + (i + 1), staffApi + "attachments/" + photos.get(i));
     }

@@ -37,10 +37,11 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantProvisioning provisioning;
   private final TasklistFilters filters;
   private final StaffAuthorizations authorizations;
+  private final TenantRepository tenants;
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters, StaffAuthorizations authorizations) {
+      TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
@@ -48,6 +49,7 @@ class TenantSeeder implements ApplicationRunner {
     this.provisioning = provisioning;
     this.filters = filters;
     this.authorizations = authorizations;
+    this.tenants = tenants;
   }
 
   @Override
@@ -58,9 +60,13 @@ class TenantSeeder implements ApplicationRunner {
     TenantsSeed seed = read();
     if (seed == null) {
       log.info("No tenants seed file (MADOGUCHI_TENANTS_SEED) given; tenants stay as they are");
-      return;
+    } else {
+      apply(seed);
     }
-    apply(seed);
+    if (tenants.findAll().isEmpty()) {
+      log.warn("There is no tenant yet: no resident and no clerk can use this deployment. Name a seed file with "
+          + "MADOGUCHI_TENANTS_SEED (example: docker/tenants.example.yaml) and restart");
+    }
   }
 
   void apply(TenantsSeed seed) {

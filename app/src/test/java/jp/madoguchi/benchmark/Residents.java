@@ -21,7 +21,7 @@ import jp.madoguchi.LineIdTokens;
 final class Residents {
 
   static final String DATA = """
-      {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+      {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
        "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""";
 
   /** What one request got: status -1 when no answer came (connection refused or reset, timeout). */

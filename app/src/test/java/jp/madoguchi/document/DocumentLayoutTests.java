@@ -165,7 +165,7 @@ class DocumentLayoutTests extends IntegrationTest {
   private ObjectNode data() throws IOException {
     return (ObjectNode) json.readTree("""
         {"items": [{"name": "ソファ", "size": "L", "quantity": 1}, {"name": "自転車", "size": "M", "quantity": 2}],
-         "address": "デモ市中央1-2-3", "addressDetail": "グリーンハイツ201号", "preferredDate1": "2026-12-10",
+         "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "addressDetail": "グリーンハイツ201号", "preferredDate1": "2026-12-10",
          "phone": "090-1234-5678", "note": "玄関前に出します。"}""");
   }
 

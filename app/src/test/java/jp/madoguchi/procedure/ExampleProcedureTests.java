@@ -53,7 +53,7 @@ class ExampleProcedureTests extends IntegrationTest {
     String resident = LineIdTokens.newUserId();
     HttpResponse<String> filed = send(request("/api/demo/applications").header("Authorization", "Bearer " + token(resident))
         .POST(body("""
-            {"procedureKey": "%s", "clientRequestId": "%s", "data": {"kind": "new", "address": "デモ市中央3-4 付近",
+            {"procedureKey": "%s", "clientRequestId": "%s", "data": {"kind": "new", "applicantName": "山田 花子", "address": "デモ市中央3-4 付近",
               "households": 12, "phone": "090-1234-5678"}}""".formatted(KEY, UUID.randomUUID()))));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String number = json.readTree(filed.body()).get("applicationNumber").asText();
@@ -65,7 +65,8 @@ class ExampleProcedureTests extends IntegrationTest {
     assertThat(tasks.get(0).get("name").asText()).isEqualTo("現地確認と回答");
     HttpResponse<String> completed = send(request("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete")
         .header("Authorization", basic(CLERK)).POST(body("""
-            {"variables": {"decision": {"value": "approve"}, "answer": {"value": "12月1日から設置できます。"}}}""")));
+            {"variables": {"decision": {"value": "approve"}, "availableFrom": {"value": "2026-12-01"},
+              "answer": {"value": "中央公園北側の歩道に設置できます。"}}}""")));
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
     assertThat(statusOf(number, resident)).isEqualTo("承認");

@@ -44,7 +44,7 @@ class FormValidatorTests {
   private static ObjectNode validApplication() {
     return json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'name':'自転車','size':'M','quantity':2}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
   }
 
   private static FormValidator.Result validate(ObjectNode input) {
@@ -56,7 +56,7 @@ class FormValidatorTests {
   @Test
   void shouldReadTheDataFieldsOfTheApplyForm() {
     assertThat(APPLY.id()).isEqualTo("bulky-waste-collection-apply");
-    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("items", "address", "addressDetail",
+    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("applicantName", "items", "address", "addressDetail",
         "preferredDate1", "preferredDate2", "phone", "note", "photo");
     FormField items = APPLY.fields().get(0);
     assertThat(items.kind()).isEqualTo(FormField.Kind.LIST);
@@ -527,7 +527,7 @@ class FormValidatorTests {
   void shouldReportTheIndexOfEachFaultyItem() {
     ObjectNode input = json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'size':'S'}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
 
     assertThat(validate(input).violations()).extracting(FormViolation::field)
         .containsExactly("items[1].name", "items[1].quantity");
@@ -769,7 +769,7 @@ class FormValidatorTests {
     FormValidator.Result result = validate(input);
 
     assertThat(result.violations()).extracting(FormViolation::field)
-        .containsExactly("items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
+        .containsExactly("applicantName", "items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
     assertThat(result.violations()).allSatisfy(violation -> {
       assertThat(violation.messageJa()).containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
       assertThat(violation.messageEn()).matches("[\\x20-\\x7E]+").doesNotContainPattern("[\\p{IsHan}]");

@@ -165,7 +165,7 @@ class RoadDamageReportApiTests extends IntegrationTest {
     String body = """
         {"procedureKey": "road-damage-report", "clientRequestId": "%s", "data": {
           "category": "道路の穴・段差", "dangerous": false, "description": "歩道に穴があります。",
-          "photos": ["%s"], "locationAddress": "デモ市中央1-2", "latitude": 35.681236, "longitude": 139.767125}}"""
+          "photos": ["%s"], "locationAddress": "デモ市中央1-2", "applicantName": "佐藤 一郎", "latitude": 35.681236, "longitude": 139.767125}}"""
         .formatted(UUID.randomUUID(), json.readTree(photo.body()).get("id").asText());
     HttpResponse<String> submitted = send(resident("/api/demo/applications").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -27,6 +27,7 @@ class EngineRestApiTests extends IntegrationTest {
   private static final String VALID_START = """
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
+        "applicantName": {"value": "山田 花子"},
         "address": {"value": "デモ市中央1-2-3"},
         "preferredDate1": {"value": "2026-12-10"},
         "phone": {"value": "090-1234-5678"}}}""";
