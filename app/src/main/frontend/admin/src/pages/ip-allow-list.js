@@ -2,7 +2,7 @@
 
 import { h } from '../../../liff/src/dom.js';
 import { ApiError } from '../api.js';
-import { act, alert, notices } from '../ui.js';
+import { act, notices } from '../ui.js';
 import { contains, parseCidr } from '../cidr.js';
 
 export async function renderIpAllowList(container, { api, isCurrent }) {
@@ -11,8 +11,17 @@ export async function renderIpAllowList(container, { api, isCurrent }) {
     'aria-describedby': 'cidrs-hint cidrs-check' });
   const yourAddress = h('p', { class: 'your-address', 'data-testid': 'your-address' });
   const current = h('p', { 'data-testid': 'current-cidrs' });
-  const warning = h('div', { id: 'cidrs-check', 'aria-live': 'polite' });
   const understood = h('input', { type: 'checkbox', id: 'lockout-understood', 'data-testid': 'lockout-understood' });
+  // built once and shown or hidden, so that the focus stays on the check box when it is ticked
+  const invalidAlert = h('p', { class: 'alert error', hidden: true });
+  const lockoutText = h('p');
+  const lockoutWarning = h('div', { class: 'alert warning', hidden: true, 'data-testid': 'lockout-warning' },
+    lockoutText,
+    h('p', { lang: 'en', class: 'muted', text: 'This list shuts out your own address: after saving you cannot use this console or Tasklist.' }),
+    h('p', { text: '元に戻すには、許可されたアドレスから操作するか、運用事業者に依頼する必要があります。' }),
+    h('div', { class: 'check' }, understood,
+      h('label', { for: 'lockout-understood', text: '自分のアドレスが含まれていないことを理解したうえで保存する' })));
+  const warning = h('div', { id: 'cidrs-check', 'aria-live': 'polite' }, invalidAlert, lockoutWarning);
   const submit = h('button', { type: 'submit', class: 'button', text: '保存する', 'data-testid': 'save-cidrs' });
   let address = null;
   // the server's word that this list shuts the admin out (it decides; the check below only forewarns)
@@ -28,14 +37,11 @@ export async function renderIpAllowList(container, { api, isCurrent }) {
     const invalid = list.filter((entry) => !parseCidr(entry));
     const locksOut = invalid.length === 0 && (refusedList === ranges.value
       || (list.length > 0 && address && !list.some((entry) => contains(entry, address))));
-    warning.replaceChildren(
-      invalid.length ? alert(`正しくない範囲があります：${invalid.join('、')}（例：203.0.113.0/24、2001:db8::/32）`) : null,
-      locksOut ? h('div', { class: 'alert warning', role: 'alert', 'data-testid': 'lockout-warning' },
-        h('p', { text: `この一覧には、あなたの今のアドレス（${address}）が含まれていません。保存すると、あなたはこの管理コンソールも Tasklist も使えなくなります。` }),
-        h('p', { lang: 'en', class: 'muted', text: 'This list shuts out your own address: after saving you cannot use this console or Tasklist.' }),
-        h('p', { text: '元に戻すには、許可されたアドレスから操作するか、運用事業者に依頼する必要があります。' }),
-        h('div', { class: 'check' }, understood,
-          h('label', { for: 'lockout-understood', text: '自分のアドレスが含まれていないことを理解したうえで保存する' }))) : null);
+    invalidAlert.textContent = invalid.length
+      ? `正しくない範囲があります：${invalid.join('、')}（例：203.0.113.0/24、2001:db8::/32）` : '';
+    invalidAlert.hidden = invalid.length === 0;
+    lockoutText.textContent = `この一覧には、あなたの今のアドレス（${address}）が含まれていません。保存すると、あなたはこの管理コンソールも Tasklist も使えなくなります。`;
+    lockoutWarning.hidden = !locksOut;
     if (!locksOut) understood.checked = false;
     submit.disabled = invalid.length > 0 || (locksOut && !understood.checked);
   }

@@ -5,6 +5,7 @@ import { h, focusElement } from '../../../liff/src/dom.js';
 import { saveFile } from '../api.js';
 import { act, badge, jst, notices, table, todayInJapan } from '../ui.js';
 import { KINDS, kindName } from './log-kinds.js';
+import { retentionForm } from './log-retention.js';
 
 const PAGE_SIZE = 50;
 const CATEGORIES = [
@@ -98,6 +99,12 @@ export async function renderLogs(container, { api, isCurrent }) {
     h('p', { class: 'lead', text: 'アクセスログは職員と住民のすべての要求（ログイン、拒否、個人情報の閲覧を含む）、操作ログは職員・役割・IPアドレス制限の変更、手続の登録、証明書の導入、エクスポートなどの管理操作とエンジンの操作の記録です。記録はハッシュで連結され、書き換えると検証で分かります。' }),
     search, h('div', { class: 'toolbar' }, verify, chain), messages.element, results);
   await load();
+  try {
+    const retention = await retentionForm(api, messages);
+    if (isCurrent()) container.append(retention);
+  } catch (error) {
+    messages.show(error.message, 'error');
+  }
 }
 
 function request(entry) {

@@ -20,7 +20,7 @@ export async function renderStaff(container, { api, me, isCurrent }) {
     }
     if (!isCurrent()) return;
     list.replaceChildren(table('職員の一覧', [
-      { title: '職員ID', value: (person) => person.id },
+      { title: '職員ID', value: (person) => person.id, className: 'nowrap' },
       { title: '氏名', value: (person) => [person.lastName, person.firstName].filter(Boolean).join(' ') },
       { title: 'メール', value: (person) => person.email || '' },
       { title: '担当部署', value: (person) => departmentList(person.departments) },
@@ -30,10 +30,11 @@ export async function renderStaff(container, { api, me, isCurrent }) {
     ], staff, { empty: '職員はまだいません。', testId: 'staff' }));
   }
 
-  /** Runs a change, reloads the list and moves the focus to the outcome (the button may be gone). */
+  /** Runs a change, reloads the list, then tells the outcome and moves the focus there (the button may be gone). */
   async function change(button, action, success) {
-    const done = await act(button, messages, action, success);
+    const done = await act(button, messages, action);
     await load();
+    if (done !== undefined) messages.show(typeof success === 'function' ? success(done) : success, 'success');
     focusElement(messages.element.firstElementChild, { scroll: false });
     return done;
   }
