@@ -157,10 +157,15 @@ function showLogin(notice = '') {
 async function logOut() {
   try {
     await endSession(tenant);
-  } finally {
-    state.me = null;
-    showLogin('ログアウトしました。');
+  } catch (error) {
+    // the session may still be open: say so instead of showing the login as if it had ended
+    const main = document.getElementById('main');
+    main.prepend(alert(`ログアウトできませんでした。もう一度お試しください（${error.message}）。`));
+    focusElement(main.firstElementChild, { scroll: false });
+    return;
   }
+  state.me = null;
+  showLogin('ログアウトしました。');
 }
 
 function message(title, text) {

@@ -17,9 +17,9 @@ const CATEGORIES = [
 const COLUMNS = [
   { title: '日時（日本時間）', value: (entry) => jst(entry.occurredAt), className: 'nowrap' },
   { title: '区分', value: (entry) => (entry.category === 'OPERATION' ? badge('操作', 'info') : badge('アクセス', 'neutral')) },
-  { title: '種類', value: (entry) => h('span', {}, kindName(entry.kind), h('br'), h('code', { text: entry.kind || '' }),
+  { title: '種類', className: 'kind', value: (entry) => h('span', {}, kindName(entry.kind), h('br'), h('code', { text: entry.kind || '' }),
     entry.personalDataRead ? [h('br'), badge('個人情報の閲覧', 'warning')] : null) },
-  { title: 'アカウント', value: (entry) => entry.account || '' },
+  { title: 'アカウント', value: (entry) => entry.account || '', className: 'nowrap' },
   { title: '内容', value: (entry) => (entry.category === 'OPERATION' ? operation(entry) : request(entry)) },
   { title: '申請番号', value: (entry) => entry.applicationNumber || '' },
   { title: '送信元', value: (entry) => entry.sourceAddress || '' },

@@ -196,7 +196,7 @@ class ConsoleAdministrationBrowserTests {
 
     browser.click(By.cssSelector("[data-testid=log-csv]"));
     String csv = new String(browser.awaitDownload("demo-access-log"), StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("\uFEFF\"日時(JST)\"").contains("demo-admin", "/api/{tenant}/admin/console")
+    assertThat(csv).startsWith("\uFEFF日時(JST),区分,種別,アカウント").contains("demo-admin", "/api/{tenant}/admin/console")
         .doesNotContain("staff.created");
   }
 
@@ -222,7 +222,7 @@ class ConsoleAdministrationBrowserTests {
     browser.check("console-17-procedures");
     browser.click(By.cssSelector("[data-testid=fields-child-allowance] summary"));
     WebElement fields = browser.visible(By.cssSelector("[data-testid=fields-child-allowance] table"));
-    assertThat(fields.getText()).contains("要配慮個人情報", "機密性");
+    assertThat(fields.getText()).contains("氏名", "applicantName", "機密性2", "個人情報");
     browser.check("console-18-procedure-fields");
   }
 

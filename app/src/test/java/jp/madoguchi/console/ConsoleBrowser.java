@@ -17,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,14 +56,7 @@ final class ConsoleBrowser {
   }
 
   void logIn(String user, String password) throws IOException {
-    WebElement id;
-    try {
-      id = visible(By.id("login-user"));
-    } catch (TimeoutException e) {
-      Files.write(HeadlessChromium.SCREENSHOTS.resolve("console-failed-login.png"), driver.getScreenshotAs(OutputType.BYTES));
-      throw new AssertionError("no login form at " + driver.getCurrentUrl() + ": "
-          + driver.findElement(By.tagName("body")).getText(), e);
-    }
+    WebElement id = visible(By.id("login-user"));
     id.clear();
     id.sendKeys(user);
     driver.findElement(By.id("login-password")).sendKeys(password);
@@ -75,20 +69,38 @@ final class ConsoleBrowser {
     visible(By.cssSelector("[data-testid=login-form], [data-testid=logout]"));
     if (!driver.findElements(By.cssSelector("[data-testid=logout]")).isEmpty()) {
       click(By.cssSelector("[data-testid=logout]"));
-      visible(By.cssSelector("[data-testid=login-form]"));
+      visible(By.cssSelector("[data-testid=login-form], .alert.error"));
+      assertThat(driver.findElement(By.tagName("main")).getText()).as("after logout").contains("ログアウトしました");
+      assertThat(status("/api/demo/admin/console")).as("the session has ended; cookies: %s", driver.manage().getCookies())
+          .isEqualTo(401);
     }
   }
 
   WebElement visible(By locator) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   void click(By locator) {
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    until(ExpectedConditions.elementToBeClickable(locator)).click();
   }
 
   void waitForText(By locator, String text) {
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /** Waits; when the wait fails, keeps a screenshot (console-failed.png) and tells what the page showed. */
+  <T> T until(ExpectedCondition<T> condition) {
+    try {
+      return new WebDriverWait(driver, WAIT).until(condition);
+    } catch (TimeoutException e) {
+      try {
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve("console-failed.png"), driver.getScreenshotAs(OutputType.BYTES));
+      } catch (IOException ignored) {
+        // the failure below says what matters
+      }
+      throw new AssertionError("waited in vain at " + driver.getCurrentUrl() + " for " + condition + "; the page shows: "
+          + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   /** The HTTP status of a same-origin call of the console's page, with the session and X-Requested-With. */
