@@ -2,7 +2,7 @@
 -- every request (a new clientRequestId, so every submission is a new application).
 -- Usage: wrk ... -s post.lua URL -- body.json authorization pause_ms
 -- authorization is one Authorization header value, or "@file" with one value per line: each
--- request then picks one of them (many residents instead of one).
+-- request then picks one of them (many residents instead of one), or "none".
 local body_template = ""
 local authorizations = {}
 local pause = 0
@@ -11,7 +11,9 @@ function init(args)
   local file = io.open(args[1], "r")
   body_template = file:read("*a")
   file:close()
-  if string.sub(args[2], 1, 1) == "@" then
+  if args[2] == "none" then
+    authorizations = {}
+  elseif string.sub(args[2], 1, 1) == "@" then
     for line in io.lines(string.sub(args[2], 2)) do
       if line ~= "" then table.insert(authorizations, line) end
     end
@@ -35,10 +37,11 @@ end
 
 function request()
   local body = string.gsub(body_template, "{{uuid}}", uuid)
-  return wrk.format("POST", nil, {
-    ["Content-Type"] = "application/json",
-    ["Authorization"] = authorizations[math.random(1, #authorizations)]
-  }, body)
+  local headers = { ["Content-Type"] = "application/json" }
+  if #authorizations > 0 then
+    headers["Authorization"] = authorizations[math.random(1, #authorizations)]
+  end
+  return wrk.format("POST", nil, headers, body)
 end
 
 function done(summary, latency, requests)

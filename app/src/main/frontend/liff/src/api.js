@@ -4,6 +4,18 @@
 export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 
+// A submission turned away because the service is busy or briefly down (503/429 with Retry-After)
+// is sent again by itself, with the same clientRequestId, for up to this long.
+const BUSY_RETRY_MS = 60000;
+
+function retryDelayMs(response) {
+  const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
+  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 2000;
+  return base + Math.floor(Math.random() * 1000);
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
 export class ApiError extends Error {
   constructor(status, message, violations = []) {
     super(message);
@@ -29,8 +41,8 @@ function defaultMessage(status) {
 export function createApi(tenant, identity) {
   const base = `/api/${encodeURIComponent(tenant)}`;
 
-  async function call(path, options = {}, retried = false) {
-    const { method = 'GET', json, formData, auth = false, raw = false } = options;
+  async function call(path, options = {}, retried = false, busySince = Date.now()) {
+    const { method = 'GET', json, formData, auth = false, raw = false, retryBusy = false } = options;
     const headers = { Accept: raw ? '*/*' : 'application/json' };
     let body;
     if (json !== undefined) {
@@ -59,6 +71,11 @@ export function createApi(tenant, identity) {
         return call(path, options, true);
       }
       throw new ApiError(401, RELOGIN_MESSAGE);
+    }
+    if ((response.status === 503 || response.status === 429) && retryBusy
+        && Date.now() - busySince < BUSY_RETRY_MS) {
+      await sleep(retryDelayMs(response));
+      return call(path, options, retried, busySince);
     }
     if (!response.ok) {
       let payload = null;
@@ -90,7 +107,8 @@ export function createApi(tenant, identity) {
       return call('/attachments', { method: 'POST', formData, auth: true });
     },
     attachment: (id) => call(`/attachments/${encodeURIComponent(id)}`, { auth: true, raw: true }),
-    submit: (body) => call('/applications', { method: 'POST', json: body, auth: true }),
+    // the clientRequestId in the body makes a repeated submission return the same application
+    submit: (body) => call('/applications', { method: 'POST', json: body, auth: true, retryBusy: true }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
     correct: (number, data) => call(`/applications/${encodeURIComponent(number)}/correction`,

@@ -1,5 +1,7 @@
 // Dates and statuses as residents read them (Japan Standard Time, 2026年12月1日 style).
 
+import { longJapaneseDate, parseJapaneseDate } from './dates.js';
+
 const TIME_ZONE = 'Asia/Tokyo';
 const dateFormat = new Intl.DateTimeFormat('ja-JP', {
   timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric',
@@ -26,11 +28,11 @@ export function formatDateTime(value) {
   return date ? `${dateFormat.format(date)} ${timeFormat.format(date)}` : '';
 }
 
-/** A calendar date without a time ("2026-12-01", as form-js stores it) → "2026年12月1日". */
+/** A calendar date without a time ("2026-12-10", as form-js stores it) → "2026年（令和8年）12月10日（木）". */
 export function formatPlainDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-  if (!match) return String(value);
-  return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return String(value);
+  const date = parseJapaneseDate(value);
+  return date ? longJapaneseDate(date) : String(value);
 }
 
 /** "09:30", "09:30+09:00" or "09:30Z" → "9時30分". */

@@ -29,6 +29,19 @@ export async function liffIdentity(liffId) {
   };
 }
 
+/**
+ * A link from the LINE simulator's chat names the chat's resident (?demoResident=U…): the page opens
+ * signed in as them, like a LIFF page opened from that resident's LINE. The parameter leaves the address bar.
+ */
+function fromLink() {
+  const url = new URL(location.href);
+  const userId = url.searchParams.get('demoResident');
+  if (!userId) return null;
+  url.searchParams.delete('demoResident');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return userId;
+}
+
 /** Local demo: the resident picked from the simulator's demo residents (never liff.init). */
 export class DevIdentity {
   constructor(tenant) {
@@ -56,14 +69,17 @@ export class DevIdentity {
       throw new ApiError(response ? response.status : 0, 'デモ住民の一覧を読み込めませんでした。');
     }
     this.residents = await response.json();
-    let remembered = null;
-    try {
-      remembered = sessionStorage.getItem(this.storageKey);
-    } catch {
-      remembered = null;
-    }
-    const found = this.residents.find((resident) => resident.userId === remembered);
+    const found = this.residents.find((resident) => resident.userId === (fromLink() || this.remembered()));
     if (found) await this.select(found.userId);
+  }
+
+  /** The choice is kept in this browser, so pages opened in a new tab stay signed in as that resident. */
+  remembered() {
+    try {
+      return localStorage.getItem(this.storageKey);
+    } catch {
+      return null;
+    }
   }
 
   async select(userId) {
@@ -72,7 +88,7 @@ export class DevIdentity {
     this.current = resident;
     this.idToken = null;
     try {
-      sessionStorage.setItem(this.storageKey, userId);
+      localStorage.setItem(this.storageKey, userId);
     } catch {
       // private mode: the choice lasts as long as the page
     }

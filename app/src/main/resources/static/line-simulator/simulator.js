@@ -52,7 +52,8 @@ function render(entry) {
   const item = document.createElement('li');
   item.className = entry.from;
   const message = entry.message;
-  if (message.type === 'flex') item.append(card(message));
+  if (message.type === 'flex' && message.contents.type === 'carousel') item.append(carousel(message.contents));
+  else if (message.type === 'flex') item.append(card(message.contents));
   else item.append(bubble(message.text ?? message.altText ?? `[${message.type}]`));
   const time = document.createElement('div');
   time.className = 'time';
@@ -68,8 +69,23 @@ function bubble(text) {
   return element;
 }
 
-function card(message) {
-  const bubbleNode = message.contents;
+function carousel(container) {
+  const element = document.createElement('div');
+  element.className = 'carousel';
+  element.setAttribute('role', 'group');
+  element.setAttribute('aria-label', `カード ${container.contents.length} 枚（横にスクロール）`);
+  element.append(...container.contents.map(card));
+  return element;
+}
+
+/** A link into the LIFF pages opens them as the chat's demo resident (the pages read ?demoResident=). */
+function liffLink(uri) {
+  const url = new URL(uri, location.href);
+  if (url.pathname.startsWith('/liff/')) url.searchParams.set('demoResident', state.userId);
+  return url.toString();
+}
+
+function card(bubbleNode) {
   const element = document.createElement('div');
   element.className = 'card';
   const body = document.createElement('div');
@@ -87,7 +103,7 @@ function card(message) {
     const action = component.action ?? {};
     if (action.type === 'uri') {
       const link = document.createElement('a');
-      link.href = action.uri;
+      link.href = liffLink(action.uri);
       link.target = '_blank';
       link.rel = 'noopener';
       link.textContent = action.label;

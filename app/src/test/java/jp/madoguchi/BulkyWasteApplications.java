@@ -20,6 +20,7 @@ public final class BulkyWasteApplications {
     return Variables.createVariables()
         .putValue("items", SpinValues.jsonValue("[{\"name\":\"ソファ\",\"size\":\"L\",\"quantity\":1},"
             + "{\"name\":\"自転車\",\"size\":\"M\",\"quantity\":2}]").create())
+        .putValue("applicantName", "山田 花子")
         .putValue("address", "デモ市中央1-2-3")
         .putValue("preferredDate1", "2026-12-10")
         .putValue("phone", "090-1234-5678")

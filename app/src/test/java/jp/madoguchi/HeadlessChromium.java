@@ -29,15 +29,69 @@ public final class HeadlessChromium {
   private HeadlessChromium() {
   }
 
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** fonts-noto-cjk: without it Japanese renders as boxes and screenshots prove nothing. */
+  private static final List<Path> JAPANESE_FONTS = List.of(Path.of("/usr/share/fonts/opentype/noto"),
+      Path.of("/usr/share/fonts/truetype/noto"));
+
   /** @param windowSize e.g. "390,1000" for a phone, "1400,1600" for a clerk's desktop */
   public static ChromeDriver start(String windowSize) throws IOException {
+    return start(windowSize, "ja-JP");
+  }
+
+  /** A browser set to another language, e.g. "en-US" for a phone set to English. */
+  public static ChromeDriver start(String windowSize, String language) throws IOException {
+    String missing = missingPackagesMessage(CHROMIUM, CHROMEDRIVER, JAPANESE_FONTS);
+    if (missing != null) {
+      throw new IllegalStateException(missing);
+    }
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=ja-JP");
+        "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     Files.createDirectories(SCREENSHOTS);
     return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+  }
+
+  /** What to install when the machine lacks one of the Debian packages the browser tests need; else null. */
+  static String missingPackagesMessage(Path chromium, Path chromedriver, List<Path> fontFolders) throws IOException {
+    List<String> missing = new java.util.ArrayList<>();
+    if (!Files.isExecutable(chromium)) {
+      missing.add("chromium (" + chromium + ")");
+    }
+    if (!Files.isExecutable(chromedriver)) {
+      missing.add("chromium-driver (" + chromedriver + ")");
+    }
+    boolean cjk = false;
+    for (Path folder : fontFolders) {
+      if (Files.isDirectory(folder)) {
+        try (var fonts = Files.list(folder)) {
+          cjk |= fonts.anyMatch(font -> font.getFileName().toString().contains("CJK"));
+        }
+      }
+    }
+    if (!cjk) {
+      missing.add("fonts-noto-cjk (Noto Sans CJK in " + fontFolders.get(0) + ")");
+    }
+    return missing.isEmpty() ? null : "The browser tests need Debian's " + String.join(", ", missing)
+        + ". Install them with: apt-get install -y chromium chromium-driver fonts-noto-cjk";
+  }
+
+  /** From now on every page of this browser records the Content-Security-Policy violations it meets. */
+  public static void recordContentSecurityViolations(ChromeDriver browser) {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation',
+          e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + e.blockedURI));"""));
+  }
+
+  /** The violations the current page met since it was loaded (see {@link #recordContentSecurityViolations}). */
+  public static List<?> contentSecurityViolations(WebDriver browser) {
+    Object recorded = ((JavascriptExecutor) browser).executeScript("return window.__cspViolations || []");
+    return (List<?>) recorded;
   }
 
   public static WebElement visible(WebDriver browser, By locator) {

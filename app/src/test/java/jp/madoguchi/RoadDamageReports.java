@@ -23,6 +23,7 @@ public final class RoadDamageReports {
         .putValue("description", "歩道の端に直径30cmほどの穴があります。")
         .putValue("photos", SpinValues.jsonValue(ids).create())
         .putValue("locationAddress", "デモ市中央1-2 中央公園南入口前")
+        .putValue("applicantName", "佐藤 一郎")
         .putValue("latitude", 35.681236)
         .putValue("longitude", 139.767125)
         .putValue("residentRef", LineIdTokens.newUserId());

@@ -6,6 +6,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import flatpickr from 'flatpickr';
 import { Japanese } from 'flatpickr/dist/l10n/ja.js';
+import { parseJapaneseDate, slashDate, wareki, weekday } from '../dates.js';
 
 flatpickr.localize({
   ...Japanese,
@@ -16,7 +17,23 @@ flatpickr.localize({
   minuteAriaLabel: '分',
   toggleTitle: '切り替え',
 });
-flatpickr.setDefaults({ ariaDateFormat: 'Y年n月j日' });
+const ARIA_DATE_FORMAT = 'Y年n月j日';
+// form-js takes the date format from the phone's language (m/d/Y in English: a typed 2026/12/10
+// became 8/6/2027). Dates are typed and shown the Japanese way on every phone instead.
+flatpickr.setDefaults({
+  ariaDateFormat: ARIA_DATE_FORMAT,
+  parseDate(text) {
+    const date = parseJapaneseDate(text);
+    if (date) return new Date(date.year, date.month - 1, date.day);
+    // form-js's own lower bound is written 01/01/1900
+    const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(String(text).trim());
+    return us ? new Date(Number(us[3]), Number(us[1]) - 1, Number(us[2])) : undefined;
+  },
+  formatDate(date, format) {
+    const parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+    return format === ARIA_DATE_FORMAT ? `${wareki(parts)}（${weekday(parts)}）` : slashDate(parts);
+  },
+});
 
 const VALIDATION_MESSAGES = [
   [/^Field is required\.$/, () => 'この項目は必須です。'],
@@ -78,9 +95,8 @@ const ATTRIBUTES = [
   [/^Download (.+)$/, (m) => `${m[1]} をダウンロード`],
   [/^hh:mm$/, () => '例：09:30'],
   [/^hh:mm --$/, () => '例：09:30 AM'],
-  // the date placeholder follows the browser's locale: yyyy/mm/dd, mm/dd/yyyy, dd.mm.yyyy …
-  [/^(?=.*yyyy)(?=.*mm)(?=.*dd)[ymd/.\-\s]+$/,
-    (m) => `例：${m[0].replace('yyyy', '2026').replace('mm', '12').replace('dd', '01')}`],
+  // form-js writes the placeholder in the browser's order (mm/dd/yyyy, dd.mm.yyyy …); dates are typed y/m/d
+  [/^(?=.*yyyy)(?=.*mm)(?=.*dd)[ymd/.\-\s]+$/, () => '例：2026/12/01'],
 ];
 
 function translate(text, table) {
@@ -136,6 +152,29 @@ function observeTranslations(root) {
 }
 
 /**
+ * Beside every date field: the date as 和暦 with the weekday (令和8年12月10日（木）), or what to type
+ * when the text is not a date.
+ */
+function showWareki(container) {
+  for (const input of container.querySelectorAll('.fjs-datepicker input')) {
+    const field = input.closest('.fjs-form-field');
+    if (!field) continue;
+    let hint = field.querySelector(':scope > .wareki-hint');
+    if (!hint) {
+      hint = document.createElement('p');
+      hint.className = 'wareki-hint';
+      hint.setAttribute('aria-live', 'polite');
+      field.append(hint);
+    }
+    const text = input.value.trim();
+    const date = text ? parseJapaneseDate(text) : null;
+    const shown = date ? `${wareki(date)}（${weekday(date)}）` : (text ? '年/月/日 の順に入力してください（例：2026/12/01）' : '');
+    if (hint.textContent !== shown) hint.textContent = shown;
+    hint.classList.toggle('wareki-invalid', Boolean(text && !date));
+  }
+}
+
+/**
  * Renders schema with data into container.
  * @returns {Promise<{ form: Form, destroy(): void }>}
  */
@@ -146,9 +185,14 @@ export async function createForm(container, schema, data, { ariaLabel = '申請�
   const stopTranslating = observeTranslations(container);
   // flatpickr's calendars are attached inside the form (static: true), so the observer sees them
   await form.importSchema(schema, data || {});
+  const updateWareki = () => showWareki(container);
+  container.addEventListener('input', updateWareki);
+  form.on('changed', () => setTimeout(updateWareki, 0));
+  updateWareki();
   return {
     form,
     destroy() {
+      container.removeEventListener('input', updateWareki);
       stopTranslating();
       form.destroy();
     },

@@ -26,6 +26,11 @@ export async function renderApply(ctx) {
           h('div', { class: 'fact' }, h('dt', { text: term }), h('dd', { class: 'pre-line', text: String(value) }))))));
     }
   }
+  const prefill = applicantNamePrefill(schema, ctx.identity);
+  if (prefill.applicantName) {
+    intro.push(h('p', { class: 'hint name-hint', 'data-testid': 'name-hint',
+      text: 'お名前の欄には LINE の表示名を入れています。正式なお名前と違うときは直してください。' }));
+  }
   const container = h('div', { class: 'flow' });
   ctx.page.replaceChildren(...intro, container);
 
@@ -33,7 +38,7 @@ export async function renderApply(ctx) {
   const flow = await mountFormFlow(ctx, {
     container,
     schema,
-    data: {},
+    data: prefill,
     draftKey: `madoguchi:draft:${ctx.tenant}:${key}:${ctx.identity.userId}`,
     sendLabel: '申請する',
     sendTestId: 'submit-button',
@@ -48,6 +53,15 @@ export async function renderApply(ctx) {
     },
   });
   ctx.onCleanup(() => flow.destroy());
+}
+
+/** The applicant's name starts as the LINE profile name (the ID token's name), which the resident may correct. */
+function applicantNamePrefill(schema, identity) {
+  const hasField = (components) => (components || []).some((component) => component
+    && ((component.key === 'applicantName' && component.type === 'textfield')
+      || (component.type === 'group' && !component.path && hasField(component.components))));
+  const name = identity && typeof identity.name === 'string' ? identity.name.trim() : '';
+  return name && hasField(schema.components) ? { applicantName: name } : {};
 }
 
 function showDone(ctx, applicationNumber) {

@@ -22,14 +22,14 @@ public class ApplicationRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(ApplicationRecord application, byte[] encryptedPayload) {
+  void insert(ApplicationRecord application, ApplicationChannel channel, byte[] encryptedPayload) {
     jdbc.update("""
         INSERT INTO application (id, tenant_id, number, procedure_key, process_instance_id, resident_ref,
-                                 submitted_at, payload, label)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 submitted_at, payload, label, channel)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         application.id(), application.tenantId(), application.number(), application.procedureKey(),
         application.processInstanceId(), application.residentRef(), Timestamp.from(application.submittedAt()),
-        encryptedPayload, application.label());
+        encryptedPayload, application.label(), channel.name());
   }
 
   public Optional<ApplicationRecord> findByNumber(String tenantId, String number) {

@@ -21,7 +21,8 @@ class ApplicationsForAttachments implements AttachableApplications {
   @Override
   public Optional<AttachableApplication> find(String tenantId, String number) {
     return applications.findByNumber(tenantId, number)
-        .map(application -> new AttachableApplication(application.id(), application.number(), isOpen(application)));
+        .map(application -> new AttachableApplication(application.id(), application.number(),
+            application.processInstanceId(), isOpen(application)));
   }
 
   private boolean isOpen(ApplicationRecord application) {

@@ -1,40 +1,47 @@
 package jp.madoguchi.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import jp.madoguchi.system.MadoguchiProperties;
+import jp.madoguchi.attachment.Attachments;
+import jp.madoguchi.publicurl.PublicUrl;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
  * What a clerk's Tasklist form needs to show the resident's files: the process variable
- * {@code attachmentLinks}, a JSON list of {n, url} pointing at the staff attachment endpoint
- * (absolute, as Tasklist's form-js needs for images and links). A form shows them with
- * {@code {{#loop attachmentLinks}}[添付{{n}}]({{url}}) {{/loop}}} or an image component whose
- * source is {@code {{attachmentLinks.0.url}}}.
+ * {@code attachmentLinks}, a JSON list of {n, url, image} pointing at the staff attachment endpoint
+ * (absolute, as Tasklist's form-js needs for images). A form shows the photos inline and links
+ * every file with
+ * {@code {{#loop attachmentLinks}}{{#if image}}[![{{n}}枚目]({{url}})]({{url}}){{else}}[添付{{n}}]({{url}}){{/if}}{{/loop}}}.
  */
 @Component
 class AttachmentLinks {
 
   static final String VARIABLE = "attachmentLinks";
 
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
+  private final Attachments attachments;
   private final ObjectMapper json;
 
-  AttachmentLinks(MadoguchiProperties properties, ObjectMapper json) {
-    this.publicUrl = properties.publicUrl();
+  AttachmentLinks(PublicUrl publicUrl, Attachments attachments, ObjectMapper json) {
+    this.publicUrl = publicUrl;
+    this.attachments = attachments;
     this.json = json;
   }
 
   TypedValue of(String tenantId, List<UUID> attachmentIds) {
+    Map<UUID, String> types = attachments.contentTypes(tenantId, attachmentIds);
     ArrayNode links = json.createArrayNode();
     for (int i = 0; i < attachmentIds.size(); i++) {
+      UUID id = attachmentIds.get(i);
       links.addObject().put("n", i + 1)
-          .put("url", publicUrl + "/api/" + tenantId + "/admin/attachments/" + attachmentIds.get(i));
+          .put("url", publicUrl.base() + "/api/" + tenantId + "/admin/attachments/" + id)
+          .put("image", types.getOrDefault(id, "").startsWith("image/"));
     }
     return SpinValues.jsonValue(links.toString()).create();
   }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.procedure.FormField;
 import jp.madoguchi.procedure.FormSchema;
+import jp.madoguchi.procedure.ReadableValues;
+import jp.madoguchi.procedure.ReadableValues.Line;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -23,13 +27,15 @@ import org.springframework.stereotype.Component;
 /**
  * What a resident had sent before each correction, for the clerk's review form: the process
  * variable {@code earlierSubmissions}, a JSON list of {round, submittedAt, returnComment,
- * correctedAt, changed, summary} (times as JST text) that Tasklist forms show with
- * {@code {{#loop earlierSubmissions}}}.
+ * correctedAt, changed, changes: [{label, before, after}], summary} (times as JST text, values as
+ * clerks read them: option labels, 和暦 dates) that Tasklist forms show with
+ * {@code {{#loop earlierSubmissions}} … {{#loop changes}}{{label}}: {{before}} → {{after}}{{/loop}} … {{/loop}}}.
  */
 @Component
 class EarlierSubmissions {
 
   static final String VARIABLE = "earlierSubmissions";
+  private static final String NOTHING = "（なし）";
   private static final DateTimeFormatter JST_TEXT = DateTimeFormatter.ofPattern("uuuu年M月d日 H:mm")
       .withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -53,8 +59,12 @@ class EarlierSubmissions {
     round.put("submittedAt", submittedAt);
     round.put("returnComment", Objects.toString(runtime.getVariable(application.processInstanceId(), "returnComment"), ""));
     round.put("correctedAt", JST_TEXT.format(Instant.now(clock)));
-    round.put("changed", changed(form, previous, corrected));
-    round.put("summary", summary(form.fields(), previous));
+    ArrayNode changes = changes(form, previous, corrected);
+    List<String> labels = new ArrayList<>();
+    changes.forEach(change -> labels.add(change.path("label").asText()));
+    round.put("changed", labels.isEmpty() ? "なし" : String.join("、", labels));
+    round.set("changes", changes);
+    round.put("summary", summary(form, previous));
     return SpinValues.jsonValue(rounds.toString()).create();
   }
 
@@ -70,46 +80,34 @@ class EarlierSubmissions {
     }
   }
 
-  private static String changed(FormSchema form, JsonNode previous, JsonNode corrected) {
-    List<String> labels = new ArrayList<>();
+  /** Every field whose value changed, with the old and the new value as clerks read them. */
+  private ArrayNode changes(FormSchema form, JsonNode previous, JsonNode corrected) {
+    Map<String, Line> before = byKey(ReadableValues.lines(form.definition(), previous));
+    Map<String, Line> after = byKey(ReadableValues.lines(form.definition(), corrected));
+    ArrayNode changes = json.createArrayNode();
     for (FormField field : form.fields()) {
-      if (!Objects.equals(previous.get(field.key()), corrected.get(field.key()))) {
-        labels.add(field.displayName());
+      if (Objects.equals(previous.get(field.key()), corrected.get(field.key()))) {
+        continue;
       }
+      Line old = before.get(field.key());
+      Line now = after.get(field.key());
+      changes.addObject().put("label", field.displayName())
+          .put("before", old == null ? NOTHING : old.text())
+          .put("after", now == null ? NOTHING : now.text());
     }
-    return labels.isEmpty() ? "なし" : String.join("、", labels);
+    return changes;
+  }
+
+  private static Map<String, Line> byKey(List<Line> lines) {
+    Map<String, Line> byKey = new LinkedHashMap<>();
+    lines.forEach(line -> byKey.put(line.key(), line));
+    return byKey;
   }
 
   /** One line per version (a line break would turn into Markdown in the form's text). */
-  static String summary(List<FormField> fields, JsonNode data) {
-    List<String> parts = new ArrayList<>();
-    for (FormField field : fields) {
-      JsonNode value = data.get(field.key());
-      if (value == null || value.isNull() || "filepicker".equals(field.type())) {
-        continue;
-      }
-      parts.add(field.displayName() + "：" + switch (field.kind()) {
-        case VALUE -> text(value);
-        case OBJECT -> "［" + summary(field.children(), value) + "］";
-        case LIST -> {
-          List<String> items = new ArrayList<>();
-          value.forEach(item -> items.add("［" + summary(field.children(), item) + "］"));
-          yield String.join("", items);
-        }
-      });
-    }
-    return String.join(" ／ ", parts);
-  }
-
-  private static String text(JsonNode value) {
-    if (value.isBoolean()) {
-      return value.booleanValue() ? "はい" : "いいえ";
-    }
-    if (value.isArray()) {
-      List<String> values = new ArrayList<>();
-      value.forEach(element -> values.add(element.asText()));
-      return String.join("、", values);
-    }
-    return value.asText().replaceAll("\\s+", " ");
+  static String summary(FormSchema form, JsonNode data) {
+    return String.join(" ／ ", ReadableValues.lines(form.definition(), data).stream()
+        .filter(line -> !line.text().startsWith("添付ファイル"))
+        .map(line -> line.label() + "：" + line.text()).toList());
   }
 }

@@ -6,24 +6,28 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.access.ResidentLinking;
 import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
  * procedure's apply form, stores the application with its payload encrypted and gives the
  * instance its application number as business key. Runs in the start's transaction, before
- * any wait state, so an invalid start leaves nothing behind.
+ * any wait state, so an invalid start leaves nothing behind. Sets the procedure's information label
+ * ({@code informationLabel}) that every clerk's form shows.
  */
-@Component("registerApplication")
+@ProcedureBuildingBlock("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {
 
   /** Start variables that are not form fields. */
@@ -39,9 +43,13 @@ class RegisterApplicationDelegate implements JavaDelegate {
   private final ObjectMapper json;
   private final Clock clock;
   private final AttachmentLinks attachmentLinks;
+  private final ProcedureLabels labels;
+  private final JdbcTemplate jdbc;
+  private final ClerkView clerkView;
 
   RegisterApplicationDelegate(ProcedureForms forms, ApplicationNumbers numbers, ApplicationRepository applications,
-      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks) {
+      TenantKeys keys, ObjectMapper json, Clock clock, AttachmentLinks attachmentLinks, ProcedureLabels labels,
+      JdbcTemplate jdbc, ClerkView clerkView) {
     this.forms = forms;
     this.numbers = numbers;
     this.applications = applications;
@@ -49,6 +57,9 @@ class RegisterApplicationDelegate implements JavaDelegate {
     this.json = json;
     this.clock = clock;
     this.attachmentLinks = attachmentLinks;
+    this.labels = labels;
+    this.jdbc = jdbc;
+    this.clerkView = clerkView;
   }
 
   @Override
@@ -63,6 +74,9 @@ class RegisterApplicationDelegate implements JavaDelegate {
     if (residentRef != null && !(residentRef instanceof String)) {
       throw InvalidFormException.of(List.of(new FormViolation(RESIDENT_REF, "住民の参照が正しくありません", "must be text")));
     }
+    if (residentRef != null) {
+      ResidentLinking.check(execution, ProcedureForms.procedureKey(execution));
+    }
     FormSchema form = forms.startForm(execution);
     FormValidator.Result result = FormValidator.validate(form, VariablesJson.of(variables, json));
     if (!result.valid()) {
@@ -71,11 +85,28 @@ class RegisterApplicationDelegate implements JavaDelegate {
     String number = numbers.next(tenantId);
     var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
-    applications.insert(application, keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    applications.insert(application, ApplicationChannel.ofCurrentStart(), keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
+    RestStartKey.current().ifPresent(key -> recordStartKey(key, tenantId, number));
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);
     execution.setVariable(APPLICATION_ID, application.id().toString());
+    execution.setVariable(ProcedureLabels.LABEL_VARIABLE,
+        labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+    execution.setVariables(clerkView.of(execution.getProcessDefinitionId(), form, result.data()));
+  }
+
+  /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */
+  private void recordStartKey(RestStartKey key, String tenantId, String number) {
+    if (!key.tenantId().equals(tenantId)) {
+      return;
+    }
+    int recorded = jdbc.update("""
+        INSERT INTO application_submission (tenant_id, resident_ref, client_request_id, application_number)
+        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", tenantId, key.staffRef(), key.key(), number);
+    if (recorded == 0) {
+      throw new DuplicateStartException();
+    }
   }
 }

@@ -43,11 +43,12 @@ public class ResidentApplications {
   private final List<ResidentStep> steps;
   private final EarlierSubmissions earlierSubmissions;
   private final AttachmentLinks attachmentLinks;
+  private final ClerkView clerkView;
 
   ResidentApplications(ProcedureCatalog procedures, ProcedureForms forms, ApplicationRepository applications,
       ResidentStatusService statuses, RuntimeService runtime, TenantKeys keys, ApplicationData applicationData,
       Attachments attachments, List<ResidentStep> steps, EarlierSubmissions earlierSubmissions,
-      AttachmentLinks attachmentLinks) {
+      AttachmentLinks attachmentLinks, ClerkView clerkView) {
     this.procedures = procedures;
     this.forms = forms;
     this.applications = applications;
@@ -59,6 +60,7 @@ public class ResidentApplications {
     this.steps = steps;
     this.earlierSubmissions = earlierSubmissions;
     this.attachmentLinks = attachmentLinks;
+    this.clerkView = clerkView;
   }
 
   public record Summary(String applicationNumber, String procedureKey, String procedureName,
@@ -123,6 +125,7 @@ public class ResidentApplications {
         .putValueTyped(EarlierSubmissions.VARIABLE, earlierSubmissions.withReplaced(application,
             forms.startForm(definitionId), applicationData.of(application), result.data()))
         .putValueTyped(AttachmentLinks.VARIABLE, attachmentLinks.of(tenantId, attached));
+    variables.putAll(clerkView.of(definitionId, forms.startForm(definitionId), result.data()));
     applications.updatePayload(tenantId, application.id(),
         keys.encrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, result.data().toString()));
     runtime.createMessageCorrelation(CORRECTION).processInstanceId(application.processInstanceId())

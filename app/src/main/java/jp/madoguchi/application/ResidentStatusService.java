@@ -65,7 +65,8 @@ public class ResidentStatusService {
     return timeline.isEmpty() ? Optional.empty() : Optional.of(timeline.get(timeline.size() - 1));
   }
 
-  static Optional<String> residentStatusOf(BpmnModelInstance model, String elementId) {
+  /** The residentStatus extension property of one BPMN element, if it has one. */
+  public static Optional<String> residentStatusOf(BpmnModelInstance model, String elementId) {
     if (!(model.getModelElementById(elementId) instanceof BaseElement element)) {
       return Optional.empty();
     }

@@ -62,9 +62,9 @@ public class ResidentSubmissions {
       return new Submitted(number, false);
     }
     var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
-    ProcessInstanceWithVariables instance = TenantContext.callAs(tenantId,
+    ProcessInstanceWithVariables instance = ApplicationChannel.residentSubmitting(() -> TenantContext.callAs(tenantId,
         () -> runtime.createProcessInstanceById(procedure.definitionId()).setVariables(variables)
-            .executeWithVariablesInReturn());
+            .executeWithVariablesInReturn()));
     jdbc.update("""
         UPDATE application_submission SET application_number = ?
         WHERE tenant_id = ? AND resident_ref = ? AND client_request_id = ?""",

@@ -11,7 +11,10 @@ public interface AttachableApplications {
 
   Optional<AttachableApplication> find(String tenantId, String number);
 
-  /** @param open whether the application's process is still running: closed ones take no more files */
-  record AttachableApplication(UUID id, String number, boolean open) {
+  /**
+   * @param processInstanceId whose department may see and add files (StaffApplicationAccess)
+   * @param open whether the application's process is still running: closed ones take no more files
+   */
+  record AttachableApplication(UUID id, String number, String processInstanceId, boolean open) {
   }
 }

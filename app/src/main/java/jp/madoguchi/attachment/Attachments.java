@@ -2,11 +2,15 @@ package jp.madoguchi.attachment;
 
 import java.text.Normalizer;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +26,23 @@ public class Attachments {
   public static final long MAX_APPLICATION_BYTES = 30L * 1024 * 1024;
   public static final int MAX_FILES_PER_APPLICATION = 10;
   static final String PURPOSE = "attachment.content";
+  /** The resident's own file name often says what it is and whose ("山田花子_保険証.jpg"). */
+  static final String NAME_PURPOSE = "attachment.file-name";
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
+  private final PendingUploads pending;
 
-  Attachments(JdbcTemplate jdbc, TenantKeys keys) {
+  Attachments(JdbcTemplate jdbc, TenantKeys keys, PendingUploads pending) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.pending = pending;
   }
 
+  /** A resident's upload, kept until it is attached to an application (or deleted after a day). */
+  @Transactional
   public Attachment store(String tenantId, String residentRef, String originalName, byte[] content) {
+    pending.checkRoomFor(tenantId, residentRef, content.length);
     return insert(tenantId, residentRef, null, null, originalName, content);
   }
 
@@ -61,9 +72,10 @@ public class Attachments {
     UUID id = UUID.randomUUID();
     String fileName = displayName(originalName, type);
     jdbc.update("""
-        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name, content_type,
-                                size_bytes, content)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId, fileName,
+        INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name_sealed,
+                                content_type, size_bytes, content)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId,
+        keys.encrypt(tenantId, NAME_PURPOSE, fileName),
         type.contentType, stored.length, keys.encryptBytes(tenantId, PURPOSE, stored));
     return new Attachment(id, fileName, type.contentType, stored.length);
   }
@@ -97,6 +109,17 @@ public class Attachments {
     }
   }
 
+  /** The media types (image/jpeg, application/pdf …) of the tenant's files with these ids; unknown ids are absent. */
+  public Map<UUID, String> contentTypes(String tenantId, Collection<UUID> ids) {
+    Map<UUID, String> types = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.query("SELECT id, content_type FROM attachment WHERE tenant_id = ? AND id = ANY (?)",
+          rs -> { types.put(rs.getObject("id", UUID.class), rs.getString("content_type")); },
+          tenantId, ids.toArray(UUID[]::new));
+    }
+    return types;
+  }
+
   /** The resident's own files of the application. */
   public List<Attachment> ofApplication(String tenantId, UUID applicationId) {
     return list("uploaded_by IS NULL", tenantId, applicationId);
@@ -108,10 +131,10 @@ public class Attachments {
   }
 
   private List<Attachment> list(String condition, String tenantId, UUID applicationId) {
-    return jdbc.query("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE tenant_id = ? AND "
-        + "application_id = ? AND " + condition + " ORDER BY created_at", (rs, row) -> new Attachment(
-        rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("content_type"),
-        rs.getInt("size_bytes")), tenantId, applicationId);
+    return jdbc.query("SELECT id, tenant_id, file_name, file_name_sealed, content_type, size_bytes FROM attachment "
+        + "WHERE tenant_id = ? AND application_id = ? AND " + condition + " ORDER BY created_at",
+        (rs, row) -> new Attachment(rs.getObject("id", UUID.class), fileName(rs), rs.getString("content_type"),
+            rs.getInt("size_bytes")), tenantId, applicationId);
   }
 
   /** The file for its resident: one they uploaded, or one staff added to their application, in this tenant. */
@@ -121,15 +144,39 @@ public class Attachments {
         tenantId, id, residentRef, tenantId, residentRef);
   }
 
-  /** The file for the tenant's staff: only once it belongs to an application. */
+  /** The process instance of the application the file belongs to, if it belongs to one. */
+  public Optional<String> processInstanceOf(String tenantId, UUID id) {
+    return jdbc.queryForList("SELECT a.process_instance_id FROM attachment f JOIN application a "
+        + "ON a.id = f.application_id AND a.tenant_id = f.tenant_id WHERE f.tenant_id = ? AND f.id = ?",
+        String.class, tenantId, id).stream().findFirst();
+  }
+
+  /** The file for the tenant's staff: only once it belongs to an application (who may see it: StaffApplicationAccess). */
   public Optional<StoredFile> forStaff(String tenantId, UUID id) {
     return load("tenant_id = ? AND application_id IS NOT NULL AND id = ?", tenantId, id);
   }
 
   private Optional<StoredFile> load(String where, Object... args) {
-    return jdbc.query("SELECT tenant_id, file_name, content_type, content FROM attachment WHERE " + where,
-        (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
-            keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content"))), args).stream().findFirst();
+    return jdbc.query("SELECT tenant_id, file_name, file_name_sealed, content_type, content, "
+        + "(SELECT a.number FROM application a WHERE a.id = attachment.application_id) AS application_number "
+        + "FROM attachment WHERE " + where,
+        (rs, row) -> new StoredFile(fileName(rs), rs.getString("content_type"),
+            keys.decryptBytes(rs.getString("tenant_id"), PURPOSE, rs.getBytes("content")),
+            rs.getString("application_number")), args).stream().findFirst();
+  }
+
+  /** File names stored before they were sealed (changelog 070) are sealed at start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void sealNamesStoredInClear() {
+    jdbc.query("SELECT id, tenant_id, file_name FROM attachment WHERE file_name IS NOT NULL", rs -> {
+      jdbc.update("UPDATE attachment SET file_name_sealed = ?, file_name = NULL WHERE id = ?",
+          keys.encrypt(rs.getString("tenant_id"), NAME_PURPOSE, rs.getString("file_name")), rs.getObject("id", UUID.class));
+    });
+  }
+
+  private String fileName(java.sql.ResultSet rs) throws java.sql.SQLException {
+    byte[] sealed = rs.getBytes("file_name_sealed");
+    return sealed == null ? rs.getString("file_name") : keys.decrypt(rs.getString("tenant_id"), NAME_PURPOSE, sealed);
   }
 
   /** A name to show and to offer when saving: no path, no control characters, the extension of the real type. */
@@ -148,6 +195,7 @@ public class Attachments {
     return stem + "." + type.extension;
   }
 
-  public record StoredFile(String fileName, String contentType, byte[] content) {
+  /** @param applicationNumber null while the file belongs to no submitted application yet */
+  public record StoredFile(String fileName, String contentType, byte[] content, String applicationNumber) {
   }
 }

@@ -1,10 +1,13 @@
 package jp.madoguchi.attachment;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 
 import jp.madoguchi.attachment.AttachableApplications.AttachableApplication;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffApplicationAccess;
 import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,29 +30,46 @@ class StaffAttachmentController {
 
   private final Attachments attachments;
   private final AttachableApplications applications;
+  private final StaffApplicationAccess access;
 
-  StaffAttachmentController(Attachments attachments, AttachableApplications applications) {
+  StaffAttachmentController(Attachments attachments, AttachableApplications applications,
+      StaffApplicationAccess access) {
     this.attachments = attachments;
     this.applications = applications;
+    this.access = access;
   }
 
+  /** Only the application's department (or the tenant admin) adds files; anyone else gets the 404 of an unknown number. */
   @PostMapping("/api/{tenant}/admin/applications/{number}/attachments")
   ResponseEntity<Object> upload(@PathVariable String tenant, @PathVariable String number,
-      @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
+      @RequestParam("file") MultipartFile file, Authentication authentication, HttpServletRequest http)
+      throws IOException {
     StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
-    AttachableApplication application = openApplication(tenant, number);
+    AccessLogAttributes.concerns(http, number);
+    AttachableApplication application = find(tenant, number);
+    if (!access.mayWorkOn(staff, tenant, application.processInstanceId())) {
+      throw noSuchApplication();
+    }
+    if (!application.open()) {
+      throw new AttachmentRejectedException(409, "この申請は完了しているためファイルを追加できません (the application is closed)");
+    }
     return ResponseEntity.status(HttpStatus.CREATED).body(attachments.storeForStaff(tenant, staff.id(),
         application.id(), file.getOriginalFilename(), file.getBytes()));
   }
 
   @GetMapping(path = "/api/{tenant}/admin/applications/{number}/upload", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> uploadPage(@PathVariable String tenant, @PathVariable String number,
-      Authentication authentication) {
-    StaffAccess.requireStaffOf(authentication, tenant);
+      Authentication authentication, HttpServletRequest http) {
+    StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    AccessLogAttributes.concerns(http, number);
     AttachableApplication application = find(tenant, number);
+    if (!access.mayRead(staff, tenant, application.processInstanceId())) {
+      throw noSuchApplication();
+    }
+    boolean mayAdd = application.open() && access.mayWorkOn(staff, tenant, application.processInstanceId());
     return ResponseEntity.ok()
         .header("Cache-Control", "private, no-store")
-        .body(StaffUploadPage.render(tenant, application.number(), application.open(),
+        .body(StaffUploadPage.render(tenant, application.number(), mayAdd,
             attachments.addedByStaff(tenant, application.id())));
   }
 
@@ -58,17 +78,12 @@ class StaffAttachmentController {
     return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
   }
 
-  /** A closed application is part of the record: nothing is added to it afterwards. */
-  private AttachableApplication openApplication(String tenant, String number) {
-    AttachableApplication application = find(tenant, number);
-    if (!application.open()) {
-      throw new AttachmentRejectedException(409, "この申請は完了しているためファイルを追加できません (the application is closed)");
-    }
-    return application;
+  /** Any application, or another department's: the same 404. A closed application takes no more files (409). */
+  private AttachableApplication find(String tenant, String number) {
+    return applications.find(tenant, number).orElseThrow(StaffAttachmentController::noSuchApplication);
   }
 
-  private AttachableApplication find(String tenant, String number) {
-    return applications.find(tenant, number)
-        .orElseThrow(() -> new AttachmentRejectedException(404, "この申請は見つかりません (no such application)"));
+  private static AttachmentRejectedException noSuchApplication() {
+    return new AttachmentRejectedException(404, "この申請は見つかりません (no such application)");
   }
 }

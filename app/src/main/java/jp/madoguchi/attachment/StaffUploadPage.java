@@ -10,7 +10,7 @@ final class StaffUploadPage {
   private StaffUploadPage() {
   }
 
-  static String render(String tenant, String number, boolean open, List<Attachment> files) {
+  static String render(String tenant, String number, boolean mayAdd, List<Attachment> files) {
     String base = "/api/" + HtmlUtils.htmlEscape(tenant) + "/admin/";
     String num = HtmlUtils.htmlEscape(number);
     StringBuilder list = new StringBuilder();
@@ -21,7 +21,7 @@ final class StaffUploadPage {
           ? "<img src=\"" + url + "\" alt=\"追加した写真 " + name + "\">" : "")
           .append("<a href=\"").append(url).append("\">").append(name).append("</a></li>");
     }
-    String form = open ? """
+    String form = mayAdd ? """
         <form id="upload" action="%sapplications/%s/attachments" method="post" enctype="multipart/form-data">
           <label for="file">写真を選ぶ（JPEG・PNG、10MBまで。PDFも可）</label>
           <input id="file" name="file" type="file" accept="image/jpeg,image/png,application/pdf" required>
@@ -33,13 +33,14 @@ final class StaffUploadPage {
             event.preventDefault();
             const status = document.getElementById('status');
             status.textContent = 'アップロード中…';
-            const response = await fetch(event.target.action, { method: 'POST', body: new FormData(event.target) });
+            const response = await fetch(event.target.action, { method: 'POST', body: new FormData(event.target),
+              headers: { 'X-Requested-With': 'XMLHttpRequest' } });
             if (response.ok) { location.reload(); return; }
             const body = await response.json().catch(() => ({}));
             status.textContent = 'アップロードできませんでした：' + (body.message || response.status);
           });
         </script>""".formatted(base, num)
-        : "<p>この申請は完了しているため、ファイルは追加できません。</p>";
+        : "<p>この申請にはファイルを追加できません（完了した申請か、追加できるのは担当課の職員だけです）。</p>";
     return """
         <!doctype html>
         <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -51,7 +52,7 @@ final class StaffUploadPage {
         <h1>写真の追加（受付番号 %1$s）</h1>
         <p>補修後の写真など、担当課から住民に見せる写真をここで追加します。追加した写真は住民の申請状況の画面に表示されます。
         追加したら Tasklist に戻り、タスクの「補修後の写真をアップロードしました」にチェックして完了してください。
-        アップロードのとき、ブラウザが職員のIDとパスワードを尋ねることがあります（Tasklist と同じものです）。</p>
+        Tasklist にログインしていないときは、ブラウザが職員のIDとパスワードを尋ねます（Tasklist と同じものです）。</p>
         %2$s
         <h2>追加済みの写真・ファイル</h2>
         %3$s

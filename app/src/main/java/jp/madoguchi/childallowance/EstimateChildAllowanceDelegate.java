@@ -11,17 +11,17 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.VariablesJson;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * "手当額の試算": estimates the monthly amount from the children's birth dates
  * ({@link ChildAllowanceRule}) and pre-fills the clerk's review form: {@code monthlyAmount},
  * {@code allowanceBreakdown} and, on the first run, {@code startMonth} (YYYY-MM).
  */
-@Component("estimateChildAllowance")
+@ProcedureBuildingBlock("estimateChildAllowance")
 class EstimateChildAllowanceDelegate implements JavaDelegate {
 
   private final ObjectMapper json;

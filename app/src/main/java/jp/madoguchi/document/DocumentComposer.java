@@ -17,6 +17,8 @@ import jp.madoguchi.document.DocumentContent.Paragraph;
 import jp.madoguchi.document.DocumentContent.Table;
 import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
+import jp.madoguchi.procedure.JapaneseDates;
+import jp.madoguchi.procedure.ReadableValues;
 
 /**
  * Resolves a layout for one application. Placeholders: {@code ${name}} is a process variable or
@@ -36,10 +38,12 @@ final class DocumentComposer {
   /**
    * @param variables the process variables as JSON
    * @param decisionForms the clerks' task forms of the procedure, for {@code decisionFields}
+   * @param informationLabel the procedure's label in Japanese, for the footer
    */
   record Source(String documentId, String verificationUrl, String tenantName, String procedureName,
       String applicationNumber, ZonedDateTime submittedAt, ZonedDateTime issuedAt, String title,
-      ObjectNode variables, JsonNode data, FormSchema applyForm, List<FormSchema> decisionForms) {
+      ObjectNode variables, JsonNode data, FormSchema applyForm, List<FormSchema> decisionForms,
+      String informationLabel) {
   }
 
   static DocumentContent compose(DocumentLayout layout, Source source) {
@@ -64,9 +68,10 @@ final class DocumentComposer {
       }
     }
     return new DocumentContent(source.tenantName(), source.title(), layout.titleEn(), source.applicationNumber(),
-        JapaneseDates.wareki(source.issuedAt().toLocalDate()), List.copyOf(blocks),
+        JapaneseDates.wareki(source.issuedAt().toLocalDate()),
+        layout.addressee() == null ? "" : resolve(layout.addressee(), scope, null).strip(), List.copyOf(blocks),
         layout.footer() == null ? null : resolve(layout.footer(), scope, null), source.verificationUrl(),
-        source.documentId());
+        source.documentId(), source.informationLabel());
   }
 
   private static Optional<Table> rows(DocumentLayout.Rows rows, ObjectNode scope) {
@@ -112,7 +117,7 @@ final class DocumentComposer {
     Matcher matcher = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(DocumentValues.text(lookup(matcher.group(1), scope, element))));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(ReadableValues.text(lookup(matcher.group(1), scope, element))));
     }
     matcher.appendTail(out);
     return out.toString();

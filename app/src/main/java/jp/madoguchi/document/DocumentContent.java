@@ -2,9 +2,16 @@ package jp.madoguchi.document;
 
 import java.util.List;
 
-/** A document with every placeholder resolved: what the renderer draws, and nothing else. */
+/**
+ * A document with every placeholder resolved: what the renderer draws, and nothing else.
+ *
+ * @param addressee the name the document is addressed to (printed with 様), or blank
+ * @param informationLabel the procedure's information label (e.g. 機密性2・個人情報), printed in every page's
+ *     footer; null for documents issued before labels existed
+ */
 record DocumentContent(String issuer, String title, String titleEn, String applicationNumber, String issuedOn,
-    List<Block> blocks, String footer, String verificationUrl, String documentId) {
+    String addressee, List<Block> blocks, String footer, String verificationUrl, String documentId,
+    String informationLabel) {
 
   sealed interface Block permits Heading, Caption, Paragraph, Table {
   }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A document layout as the JSON in {@code documents/<id>.json} describes it: a title, blocks in
  * reading order and a footer. Texts may hold placeholders such as {@code ${applicationNumber}} or
- * {@code ${data.address}}; the composer resolves them for one application.
+ * {@code ${data.address}}; the composer resolves them for one application. {@code addressee} (e.g.
+ * {@code ${applicantName}}) is whom the document is addressed to, printed as 「山田 花子 様」.
  */
-record DocumentLayout(String id, String title, String titleEn, List<Block> blocks, String footer) {
+record DocumentLayout(String id, String title, String titleEn, String addressee, List<Block> blocks, String footer) {
 
   sealed interface Block permits Heading, Paragraph, Rows, Table, ApplicationFields, DecisionFields {
   }
@@ -52,8 +53,8 @@ record DocumentLayout(String id, String title, String titleEn, List<Block> block
     for (JsonNode block : json.path("blocks")) {
       blocks.add(block(id, block));
     }
-    return new DocumentLayout(id, title, json.path("titleEn").asText(null), List.copyOf(blocks),
-        json.path("footer").asText(null));
+    return new DocumentLayout(id, title, json.path("titleEn").asText(null), json.path("addressee").asText(null),
+        List.copyOf(blocks), json.path("footer").asText(null));
   }
 
   private static Block block(String layoutId, JsonNode block) {

@@ -72,7 +72,13 @@ class DocumentRenderer {
     pages.text(PdfPages.LEFT, pages.y - 12, pages.bold, 12, 0f, pages.drawable(content.issuer()));
     pages.rightAligned(pages.y - 10, pages.regular, 9.5f, 0.2f, "受付番号 " + content.applicationNumber());
     pages.rightAligned(pages.y - 24, pages.regular, 9.5f, 0.2f, "発行日 " + content.issuedOn());
-    pages.y -= 66;
+    pages.y -= 44;
+    if (!content.addressee().isBlank()) {
+      pages.text(PdfPages.LEFT, pages.y - 14, pages.regular, 14, 0f, pages.drawable(content.addressee() + "　様"));
+      pages.line(PdfPages.LEFT, pages.y - 19, PdfPages.LEFT + 220, pages.y - 19, 0.6f, 0.3f);
+      pages.y -= 34;
+    }
+    pages.y -= 22;
     pages.centered(pages.y, pages.bold, 22, 0f, content.title());
     pages.y -= 18;
     if (content.titleEn() != null) {
@@ -149,6 +155,10 @@ class DocumentRenderer {
         for (String line : note.subList(0, Math.min(2, note.size()))) {
           PdfPages.text(stream, x, baseline, pages.regular, 8, 0.35f, line);
           baseline -= 12;
+        }
+        if (content.informationLabel() != null) {
+          String label = "情報区分：" + content.informationLabel();
+          PdfPages.text(stream, PdfPages.RIGHT - TextWrap.width(label, pages.bold, 8), top + 4, pages.bold, 8, 0.1f, label);
         }
         String number = (i + 1) + " / " + all.size();
         PdfPages.text(stream, PdfPages.RIGHT - TextWrap.width(number, pages.regular, 8), 30, pages.regular, 8, 0.35f,

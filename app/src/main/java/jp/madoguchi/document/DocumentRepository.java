@@ -62,6 +62,11 @@ class DocumentRepository {
         .stream().findFirst();
   }
 
+  Optional<String> processInstanceOf(String tenantId, UUID id) {
+    return jdbc.queryForList("SELECT process_instance_id FROM document WHERE tenant_id = ? AND id = ?", String.class,
+        tenantId, id).stream().findFirst();
+  }
+
   /** A document of the resident's own application with that number, or nothing. */
   Optional<Row> findForResident(String tenantId, String residentRef, String number, UUID id) {
     return jdbc.query(SELECT + "WHERE d.tenant_id = ? AND a.resident_ref = ? AND a.number = ? AND d.id = ?",

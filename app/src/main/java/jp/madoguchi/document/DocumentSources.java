@@ -41,7 +41,8 @@ class DocumentSources {
         .put("issuedAt", source.issuedAt().toString())
         .put("title", source.title())
         .put("deploymentId", deploymentId)
-        .put("applyForm", source.applyForm().id());
+        .put("applyForm", source.applyForm().id())
+        .put("informationLabel", source.informationLabel());
     node.set("variables", source.variables());
     node.set("data", source.data());
     ArrayNode decisionForms = node.putArray("decisionForms");
@@ -59,7 +60,8 @@ class DocumentSources {
           node.get("tenantName").asText(), node.get("procedureName").asText(), node.get("applicationNumber").asText(),
           ZonedDateTime.parse(node.get("submittedAt").asText()), ZonedDateTime.parse(node.get("issuedAt").asText()),
           node.get("title").asText(), (ObjectNode) node.get("variables"), node.get("data"),
-          forms.form(deploymentId, node.get("applyForm").asText()), decisionForms);
+          forms.form(deploymentId, node.get("applyForm").asText()), decisionForms,
+          node.path("informationLabel").asText(null));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored document source is not JSON", e);
     }

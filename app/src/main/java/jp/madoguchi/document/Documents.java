@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.madoguchi.system.MadoguchiProperties;
+import jp.madoguchi.publicurl.PublicUrl;
 import jp.madoguchi.tenant.TenantKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,11 +40,11 @@ public class Documents {
   private final DocumentSources sources;
   private final TenantKeys keys;
   private final TransactionTemplate transactions;
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
   Documents(DocumentRenderer renderer, SigningCredentials credentials, DocumentRepository repository,
       DocumentLayouts layouts, DocumentSources sources, TenantKeys keys, PlatformTransactionManager transactions,
-      MadoguchiProperties properties) {
+      PublicUrl publicUrl) {
     this.renderer = renderer;
     this.credentials = credentials;
     this.repository = repository;
@@ -52,7 +52,7 @@ public class Documents {
     this.sources = sources;
     this.keys = keys;
     this.transactions = new TransactionTemplate(transactions);
-    this.publicUrl = properties.publicUrl();
+    this.publicUrl = publicUrl;
   }
 
   /** What the resident's detail page lists. */
@@ -71,7 +71,7 @@ public class Documents {
   }
 
   String verificationUrl(String tenantId, UUID id) {
-    return publicUrl + "/verify/" + tenantId + "/" + id;
+    return publicUrl.base() + "/verify/" + tenantId + "/" + id;
   }
 
   /** Renders and signs: the PDF as it will be stored. */
@@ -101,6 +101,12 @@ public class Documents {
     return repository.findForResident(tenantId, residentRef, applicationNumber, id).map(this::withContent);
   }
 
+  /** The process instance of the document's application. */
+  public Optional<String> processInstanceOf(String tenantId, UUID id) {
+    return repository.processInstanceOf(tenantId, id);
+  }
+
+  /** The document for the tenant's staff (who may see it: StaffApplicationAccess). */
   public Optional<StoredDocument> forStaff(String tenantId, UUID id) {
     return repository.find(tenantId, id).map(this::withContent);
   }

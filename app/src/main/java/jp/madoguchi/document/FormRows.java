@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.madoguchi.document.DocumentContent.Block;
 import jp.madoguchi.document.DocumentContent.Caption;
 import jp.madoguchi.document.DocumentContent.Table;
+import jp.madoguchi.procedure.ReadableValues;
 
 /**
  * Turns a Camunda Form (form-js JSON) and the values entered in it into document tables labelled
@@ -48,7 +49,7 @@ final class FormRows {
       } else if ("dynamiclist".equals(type)) {
         list(component, data.path(path));
       } else if (component.hasNonNull("key") && present(data.get(component.get("key").asText()))) {
-        pending.add(List.of(label(component), DocumentValues.display(component, data.get(component.get("key").asText()))));
+        pending.add(List.of(label(component), ReadableValues.of(component, data.get(component.get("key").asText()))));
       }
     }
   }
@@ -68,7 +69,7 @@ final class FormRows {
     for (JsonNode item : items) {
       rows.add(columns.stream().map(column -> {
         JsonNode value = item.get(column.get("key").asText());
-        return present(value) ? DocumentValues.display(column, value) : "";
+        return present(value) ? ReadableValues.of(column, value) : "";
       }).toList());
     }
     float[] widths = new float[columns.size()];

@@ -13,14 +13,15 @@ import jp.madoguchi.application.ApplicationData;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.procedure.FormSchema;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.springframework.stereotype.Component;
 
 /**
  * The reusable "書類を発行" step: issues the layout {@code documentLayout} (a file in
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * layout's title. Mark the step {@code camunda:asyncBefore} so the step before stays fast and a
  * failure becomes a retried job rather than an error for the resident or clerk.
  */
-@Component("issueDocument")
+@ProcedureBuildingBlock("issueDocument")
 class IssueDocumentDelegate implements JavaDelegate {
 
   static final String LAYOUT = "documentLayout";
@@ -42,17 +43,20 @@ class IssueDocumentDelegate implements JavaDelegate {
   private final ApplicationData applicationData;
   private final TenantRepository tenants;
   private final ProcedureForms forms;
+  private final ProcedureLabels labels;
   private final ObjectMapper json;
   private final Clock clock;
 
   IssueDocumentDelegate(DocumentLayouts layouts, Documents documents, ApplicationRepository applications,
-      ApplicationData applicationData, TenantRepository tenants, ProcedureForms forms, ObjectMapper json, Clock clock) {
+      ApplicationData applicationData, TenantRepository tenants, ProcedureForms forms, ProcedureLabels labels,
+      ObjectMapper json, Clock clock) {
     this.layouts = layouts;
     this.documents = documents;
     this.applications = applications;
     this.applicationData = applicationData;
     this.tenants = tenants;
     this.forms = forms;
+    this.labels = labels;
     this.json = json;
     this.clock = clock;
   }
@@ -79,7 +83,7 @@ class IssueDocumentDelegate implements JavaDelegate {
         application.submittedAt().atZone(JST), ZonedDateTime.now(clock).withZoneSameInstant(JST),
         title instanceof String text && !text.isBlank() ? text : layout.title(),
         VariablesJson.of(execution.getVariables(), json), applicationData.of(application), forms.startForm(execution),
-        taskForms(execution));
+        taskForms(execution), labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     documents.issue(tenantId, application.id(), execution.getProcessInstanceId(), step, layout, source,
         forms.deploymentOf(execution.getProcessDefinitionId()));
   }

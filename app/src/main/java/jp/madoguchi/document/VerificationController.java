@@ -69,7 +69,8 @@ class VerificationController {
   private static ResponseEntity<String> page(HttpStatus status, String html) {
     return ResponseEntity.status(status)
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        .header("Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
         .header("Cache-Control", "no-store")
         .body(html);
   }

@@ -3,6 +3,7 @@ package jp.madoguchi.document;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.web.util.HtmlUtils;
+import jp.madoguchi.procedure.JapaneseDates;
 
 /** The verification page's HTML: Japanese first, English second; every value escaped. */
 final class VerificationPage {

@@ -2,18 +2,21 @@ package jp.madoguchi.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.database.EmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts a real PostgreSQL from Maven-supplied binaries when no {@code spring.datasource.url}
- * is given. Its data stays in {@code MADOGUCHI_DATA_DIR} between runs.
+ * is given. Its data stays in {@code MADOGUCHI_DATA_DIR} between runs; every connection needs the
+ * generated password ({@link EmbeddedDatabasePassword}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedDefault
@@ -21,38 +24,48 @@ class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-    Files.createDirectories(properties.postgresDirectory());
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-    if (properties.port() > 0) {
-      builder.setPort(properties.port());
-    }
-    EmbeddedPostgres postgres = builder
-        .setDataDirectory(properties.postgresDirectory())
-        .setCleanDataDirectory(false)
-        // stopped by the context (destroyMethod), after the engine and the pool that use it; its own
-        // JVM shutdown hook would race the context's and leave the engine talking to a dead server
-        .setRegisterShutdownHook(false)
-        // kept data must survive a crash: the zonky defaults are tuned for throwaway test databases
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("timezone", "UTC")
-        .start();
-    log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(),
-        properties.postgresDirectory().toAbsolutePath());
-    return postgres;
+  @Bean
+  EmbeddedDatabasePassword embeddedDatabasePassword(EmbeddedDatabaseProperties properties) throws IOException {
+    return EmbeddedDatabasePassword.of(properties.passwordFile(), properties.postgresDirectory());
   }
 
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("madoguchi-embedded");
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    config.setUsername("postgres");
-    config.setMaximumPoolSize(20);
-    return new HikariDataSource(config);
+  EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties, EmbeddedDatabasePassword password)
+      throws IOException, SQLException {
+    Path directory = properties.postgresDirectory();
+    Files.createDirectories(directory);
+    // a new cluster asks for the password from its first second (initdb options, after zonky's "-A trust")
+    Path initdbPassword = Files.exists(directory.resolve("PG_VERSION")) ? null : password.writeInitdbPasswordFile();
+    EmbeddedDatabase database;
+    try {
+      database = EmbeddedDatabase.start(directory, properties.port(), builder -> {
+        builder.setConnectConfig("password", password.value());
+        if (initdbPassword != null) {
+          builder.setLocaleConfig("auth-host", "scram-sha-256")
+              .setLocaleConfig("auth-local", "scram-sha-256")
+              .setLocaleConfig("pwfile", initdbPassword.toString());
+        }
+      });
+    } finally {
+      if (initdbPassword != null) {
+        Files.deleteIfExists(initdbPassword);
+      }
+    }
+    password.enforce(database.postgresDatabase(), directory);
+    log.info("Connections to the embedded PostgreSQL need the password in {}", properties.passwordFile().toAbsolutePath());
+    return database;
+  }
+
+  /** The same pool settings (sizes, timeouts) as an external database: {@code spring.datasource.hikari.*}. */
+  @Bean(destroyMethod = "close")
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedDatabase database, EmbeddedDatabasePassword password) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setPoolName("madoguchi-embedded");
+    pool.setJdbcUrl(database.jdbcUrl());
+    pool.setUsername("postgres");
+    pool.setPassword(password.value());
+    return pool;
   }
 
   /** The embedded default is the demo setup: it seeds the demo tenant unless a seed file is named. */

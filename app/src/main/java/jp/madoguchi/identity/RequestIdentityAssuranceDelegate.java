@@ -5,16 +5,16 @@ import java.util.UUID;
 
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * The reusable "本人確認を依頼" step: starts an identity assurance at the provider; the
  * resident finds the link on the application detail page (a notify step tells them). The process
  * then waits for the message {@code IdentityAssured} or a timer. Sets {@code identityRequestId}.
  */
-@Component("requestIdentityAssurance")
+@ProcedureBuildingBlock("requestIdentityAssurance")
 class RequestIdentityAssuranceDelegate implements JavaDelegate {
 
   private final IdentityAssuranceProvider provider;

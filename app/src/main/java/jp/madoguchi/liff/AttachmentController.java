@@ -1,5 +1,7 @@
 package jp.madoguchi.liff;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.UUID;
 
@@ -7,6 +9,8 @@ import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.attachment.Attachments.StoredFile;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffApplicationAccess;
+import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +29,12 @@ class AttachmentController {
 
   private final LiffIdTokens idTokens;
   private final Attachments attachments;
+  private final StaffApplicationAccess access;
 
-  AttachmentController(LiffIdTokens idTokens, Attachments attachments) {
+  AttachmentController(LiffIdTokens idTokens, Attachments attachments, StaffApplicationAccess access) {
     this.idTokens = idTokens;
     this.attachments = attachments;
+    this.access = access;
   }
 
   @PostMapping("/api/{tenant}/attachments")
@@ -42,20 +48,33 @@ class AttachmentController {
 
   @GetMapping("/api/{tenant}/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable UUID id,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
       throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
-    return attachments.forResident(tenant, resident.userId(), id).map(AttachmentController::file)
+    return attachments.forResident(tenant, resident.userId(), id).map(file -> read(http, file))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  /** For clerks (e.g. a link in a Tasklist form); HTTP Basic with the Camunda account. */
+  /**
+   * For the application's department (e.g. a link in a Tasklist form); HTTP Basic with the Camunda
+   * account. Anyone else, another department's clerk too, gets the 404 of an unknown id.
+   */
   @GetMapping("/api/{tenant}/admin/attachments/{id}")
   ResponseEntity<byte[]> downloadForStaff(@PathVariable String tenant, @PathVariable UUID id,
-      Authentication authentication) {
-    StaffAccess.requireStaffOf(authentication, tenant);
-    return attachments.forStaff(tenant, id).map(AttachmentController::file)
+      Authentication authentication, HttpServletRequest http) {
+    StaffMember staff = StaffAccess.requireStaffOf(authentication, tenant);
+    return attachments.processInstanceOf(tenant, id)
+        .filter(processInstanceId -> access.mayRead(staff, tenant, processInstanceId))
+        .flatMap(processInstanceId -> attachments.forStaff(tenant, id)).map(file -> read(http, file))
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** Opening a file of an application is a read of the resident's personal data (access log). */
+  private static ResponseEntity<byte[]> read(HttpServletRequest http, StoredFile file) {
+    if (file.applicationNumber() != null) {
+      AccessLogAttributes.personalDataRead(http, file.applicationNumber());
+    }
+    return file(file);
   }
 
   private static ResponseEntity<byte[]> file(StoredFile file) {

@@ -20,11 +20,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jp.madoguchi.audit.AccessLogContext;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.line.LineProperties;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Verifies the ID token a LIFF page sends, as LINE documents it: an ES256 signature by a key of
@@ -66,7 +69,12 @@ public class LiffIdTokens {
     if (authorization == null || !authorization.startsWith("Bearer ")) {
       throw new InvalidIdTokenException("LINE の ID トークンを Authorization: Bearer で送ってください (Bearer ID token required)");
     }
-    return verify(tenantId, authorization.substring("Bearer ".length()).trim());
+    Resident resident = verify(tenantId, authorization.substring("Bearer ".length()).trim());
+    // the access log keeps a pseudonym of the resident of this request
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+      AccessLogContext.resident(current.getRequest(), tenantId, resident.userId());
+    }
+    return resident;
   }
 
   public Resident verify(String tenantId, String idToken) throws InvalidIdTokenException {

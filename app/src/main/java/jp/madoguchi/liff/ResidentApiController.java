@@ -1,5 +1,7 @@
 package jp.madoguchi.liff;
 
+import jp.madoguchi.audit.AccessLogAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +75,7 @@ class ResidentApiController {
   @PostMapping("/applications")
   ResponseEntity<Object> submit(@PathVariable String tenant,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestBody SubmitRequest request) throws InvalidIdTokenException {
+      @RequestBody SubmitRequest request, HttpServletRequest http) throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
     if (request.procedureKey() == null || request.data() == null || request.clientRequestId() == null) {
       return ResponseEntity.badRequest().body(Map.of("message",
@@ -81,6 +83,7 @@ class ResidentApiController {
     }
     Submitted submitted = submissions.submit(tenant, resident.userId(), request.procedureKey(), request.data(),
         request.clientRequestId());
+    AccessLogAttributes.concerns(http, submitted.applicationNumber());
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Map.of("applicationNumber", submitted.applicationNumber()));
   }
@@ -94,9 +97,11 @@ class ResidentApiController {
 
   @GetMapping("/applications/{number}")
   JsonNode detail(@PathVariable String tenant, @PathVariable String number,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
       throws InvalidIdTokenException {
-    return detailWithDocuments(tenant, resident(tenant, authorization).userId(), number);
+    Resident resident = resident(tenant, authorization);
+    AccessLogAttributes.personalDataRead(http, number);
+    return detailWithDocuments(tenant, resident.userId(), number);
   }
 
   record CorrectionRequest(ObjectNode data) {
@@ -105,21 +110,25 @@ class ResidentApiController {
   @PostMapping("/applications/{number}/correction")
   ResponseEntity<Object> correct(@PathVariable String tenant, @PathVariable String number,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestBody CorrectionRequest request) throws InvalidIdTokenException {
+      @RequestBody CorrectionRequest request, HttpServletRequest http) throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
+    AccessLogAttributes.concerns(http, number);
     if (request.data() == null) {
       return ResponseEntity.badRequest().body(Map.of("message", "data が必要です (data is required)"));
     }
     applications.correct(tenant, resident.userId(), number, request.data());
+    AccessLogAttributes.personalDataRead(http, number);
     return ResponseEntity.ok(detailWithDocuments(tenant, resident.userId(), number));
   }
 
   @PostMapping("/applications/{number}/withdrawal")
   JsonNode withdraw(@PathVariable String tenant, @PathVariable String number,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
       throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
+    AccessLogAttributes.concerns(http, number);
     applications.withdraw(tenant, resident.userId(), number);
+    AccessLogAttributes.personalDataRead(http, number);
     return detailWithDocuments(tenant, resident.userId(), number);
   }
 

@@ -7,19 +7,39 @@ import jp.madoguchi.application.ActionNotAllowedException;
 import jp.madoguchi.application.ApplicationNotFoundException;
 import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
+import jp.madoguchi.perimeter.MalformedRequests;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureUnavailableException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Errors of the resident API as a person can act on them: Japanese first, English second. */
+/**
+ * Errors of the resident API as a person can act on them: Japanese first, English second. What
+ * goes wrong on the server (a procedure whose deployment is broken, the engine) never reaches the
+ * resident as the engine's English text: they are told what to do, the log says what happened.
+ */
 @RestControllerAdvice(assignableTypes = {ResidentApiController.class, AttachmentController.class,
     DocumentController.class})
 class ResidentApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ResidentApiErrors.class);
+  static final String PROCEDURE_UNAVAILABLE = "この手続は、ただいま受け付けを止めています。時間をおいてもう一度お試しいただくか、"
+      + "市役所の担当課にお問い合わせください。(This procedure cannot be used at the moment.)";
+  static final String SERVER_PROBLEM = "サーバーで問題が起きました。時間をおいてもう一度お試しください。続くときは市役所にお問い合わせください。"
+      + "(Something went wrong on the server.)";
 
   @ExceptionHandler(InvalidIdTokenException.class)
   ResponseEntity<Map<String, Object>> unauthorized(InvalidIdTokenException e) {
@@ -55,6 +75,36 @@ class ResidentApiErrors {
   ResponseEntity<Map<String, Object>> tooLarge() {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
         .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
+  }
+
+  @ExceptionHandler(ProcedureUnavailableException.class)
+  ResponseEntity<Map<String, Object>> procedureUnavailable(ProcedureUnavailableException e) {
+    log.error("A resident could not use a procedure: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", PROCEDURE_UNAVAILABLE));
+  }
+
+  /** The engine failed while running a procedure's first steps (e.g. an expression its BPMN gets wrong). */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) {
+    log.error("The engine failed on a resident's request", e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", PROCEDURE_UNAVAILABLE));
+  }
+
+  /**
+   * Anything else that fails on the server. Spring's own request errors (4xx) and Spring Security's
+   * refusals keep their answers.
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+    if (e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof AccessDeniedException
+        || e instanceof AuthenticationException) {
+      throw e;
+    }
+    if (e instanceof MultipartException) {
+      return MalformedRequests.notMultipart();
+    }
+    log.error("A resident's request failed", e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", SERVER_PROBLEM));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

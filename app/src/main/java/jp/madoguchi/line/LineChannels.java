@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jp.madoguchi.tenant.TenantKeys;
+import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Decrypts a tenant's LINE channel settings once and keeps them in memory. */
@@ -23,6 +26,19 @@ public class LineChannels {
 
   public Optional<LineChannel> find(String tenantId) {
     return cache.computeIfAbsent(tenantId, this::load);
+  }
+
+  /** Whether the tenant exists but is not active (suspended or terminated): it has no channel meanwhile. */
+  public boolean suspended(String tenantId) {
+    return tenants.findById(tenantId).map(tenant -> tenant.status() != Tenant.TenantStatus.ACTIVE).orElse(false);
+  }
+
+  /** A suspended tenant's channel is gone at once, a resumed one's back (on this node; others at restart or their next change). */
+  @EventListener
+  void statusChanged(OperationEvent event) {
+    if ("tenant.status-changed".equals(event.kind())) {
+      cache.remove(event.target());
+    }
   }
 
   private Optional<LineChannel> load(String tenantId) {

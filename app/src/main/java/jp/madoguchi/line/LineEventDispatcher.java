@@ -1,6 +1,8 @@
 package jp.madoguchi.line;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jp.madoguchi.database.DatabaseAvailability;
 import jp.madoguchi.line.LineInbox.InboxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,38 +28,50 @@ import org.springframework.stereotype.Component;
  * Handles stored webhook events in batches, woken right after LINE's acknowledgement and at least
  * every second (for retries, restarts and other nodes' leftovers). Within a batch the events of
  * different residents are handled in parallel (the work is mostly waiting for LINE), the events
- * of one resident in the order they happened.
+ * of one resident in the order they happened. Events being handled are leased for
+ * {@link #LEASE}, renewed every few seconds while the work goes on, so the events of a node that
+ * dies are taken up by another (or the restarted) node within that time. A failed answer is tried
+ * again while the retry budget lasts, no sooner than the tenant's channel takes calls again.
  */
 @Component
 class LineEventDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(LineEventDispatcher.class);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+  static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
   private static final int BATCH = 100;
-  private static final int MAX_ATTEMPTS = 5;
   private static final int LANES = 8;
 
   private final LineInbox inbox;
   private final LineEventHandlers handlers;
-  private final boolean enabled;
+  private final LineAvailability availability;
+  private final LineProperties properties;
+  private final DatabaseAvailability database;
+  private final Clock clock;
   private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService lanes = Executors.newFixedThreadPool(LANES, runnable -> {
     Thread thread = new Thread(runnable, "line-event-lane");
     thread.setDaemon(true);
     return thread;
   });
+  private final InboxLeases leases;
   private volatile boolean running;
   private Thread worker;
 
-  LineEventDispatcher(LineInbox inbox, LineEventHandlers handlers, LineProperties properties) {
+  LineEventDispatcher(LineInbox inbox, LineEventHandlers handlers, LineAvailability availability,
+      LineProperties properties, DatabaseAvailability database, Clock clock) {
     this.inbox = inbox;
+    this.leases = new InboxLeases(inbox, LEASE);
     this.handlers = handlers;
-    this.enabled = properties.workersEnabled();
+    this.availability = availability;
+    this.properties = properties;
+    this.database = database;
+    this.clock = clock;
   }
 
   @PostConstruct
   void start() {
-    if (!enabled) {
+    if (!properties.workersEnabled()) {
       return;
     }
     running = true;
@@ -67,7 +82,7 @@ class LineEventDispatcher {
   }
 
   void afterAcknowledge(List<UUID> ids) {
-    if (enabled && !ids.isEmpty() && wakeUp.availablePermits() == 0) {
+    if (running && !ids.isEmpty() && wakeUp.availablePermits() == 0) {
       wakeUp.release();
     }
   }
@@ -77,7 +92,7 @@ class LineEventDispatcher {
     int total = 0;
     List<InboxEvent> batch;
     do {
-      batch = inbox.claim(BATCH, LEASE);
+      batch = inbox.claim(BATCH, LEASE, availability.paused());
       handle(batch);
       total += batch.size();
     } while (batch.size() == BATCH);
@@ -89,7 +104,9 @@ class LineEventDispatcher {
       try {
         wakeUp.tryAcquire(1, TimeUnit.SECONDS);
         wakeUp.drainPermits();
-        processPending();
+        if (database.available()) {
+          processPending();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -102,45 +119,67 @@ class LineEventDispatcher {
   private void handle(List<InboxEvent> events) {
     Map<String, List<InboxEvent>> byResident = new LinkedHashMap<>();
     for (InboxEvent event : events) {
+      leases.hold(event.id());
       byResident.computeIfAbsent(event.tenantId() + "/" + event.sourceKey(), key -> new ArrayList<>()).add(event);
     }
     List<UUID> done = Collections.synchronizedList(new ArrayList<>(events.size()));
-    List<Future<?>> running = new ArrayList<>();
+    List<Future<?>> lanesRunning = new ArrayList<>();
     for (List<InboxEvent> sameResident : byResident.values()) {
-      running.add(lanes.submit(() -> sameResident.forEach(event -> handleOne(event, done))));
+      lanesRunning.add(lanes.submit(() -> sameResident.forEach(event -> handleOne(event, done))));
     }
-    for (Future<?> lane : running) {
-      try {
-        lane.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException e) {
-        log.error("LINE event lane failed", e.getCause());
+    try {
+      for (Future<?> lane : lanesRunning) {
+        try {
+          lane.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (ExecutionException e) {
+          log.error("LINE event lane failed", e.getCause());
+        }
       }
+      inbox.done(done);
+    } finally {
+      events.forEach(event -> leases.release(event.id()));
     }
-    inbox.done(done);
   }
 
   private void handleOne(InboxEvent event, List<UUID> done) {
     try {
-      handlers.handle(event.tenantId(), event.json());
-      done.add(event.id());
-    } catch (Exception e) {
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (event.attempts() >= MAX_ATTEMPTS) {
-        log.error("LINE event {} of tenant {} failed {} times; given up", event.id(), event.tenantId(), event.attempts(), e);
-        inbox.failed(event.id(), error);
-      } else {
-        log.warn("LINE event {} of tenant {} failed; retrying: {}", event.id(), event.tenantId(), error);
-        inbox.retryLater(event.id(), Duration.ofSeconds(5L << event.attempts()), error);
-      }
-      }
+      handlers.handle(event.tenantId(), event.json(), event.pushAllowed());
+      done.add(event.id()); // stays leased until the batch is marked done
+      availability.succeeded(event.tenantId());
+    } catch (AnswerFailedException e) {
+      Instant next = e.lineUnavailable() ? availability.failed(event.tenantId(), e.retryAfter())
+          : clock.instant().plus(backoff(event.attempts()));
+      retryOrGiveUp(event, next, e.getMessage(), event.pushAllowed() && e.certainlyNotSent());
+    } catch (RuntimeException e) {
+      retryOrGiveUp(event, clock.instant().plus(backoff(event.attempts())), e.toString(), false);
+    }
+  }
+
+  private void retryOrGiveUp(InboxEvent event, Instant next, String error, boolean noReplySent) {
+    leases.release(event.id()); // its retry time is its lock now
+    if (next.isAfter(event.receivedAt().plus(properties.retryBudget()))) {
+      log.error("LINE event {} of tenant {} still failing after {} tries; given up: {}", event.id(), event.tenantId(),
+          event.attempts(), error);
+      inbox.failed(event.id(), error);
+    } else {
+      log.warn("LINE event {} of tenant {} failed; trying again at {}: {}", event.id(), event.tenantId(), next, error);
+      inbox.retryLater(event.id(), next, error, noReplySent);
+    }
+  }
+
+  /** 5 s, 10 s, 20 s … up to a minute, for failures that are not LINE's. */
+  static Duration backoff(int attempts) {
+    Duration delay = Duration.ofSeconds(5L << Math.min(Math.max(attempts - 1, 0), 10));
+    return delay.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : delay;
   }
 
   @PreDestroy
   void stop() {
     running = false;
+    leases.close();
     lanes.shutdownNow();
     if (worker != null) {
       worker.interrupt();

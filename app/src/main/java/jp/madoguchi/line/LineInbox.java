@@ -1,13 +1,18 @@
 package jp.madoguchi.line;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.tenant.TenantKeys;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 class LineInbox {
 
   static final String PURPOSE = "line_inbox.event";
+  private static final Set<String> FOLLOW_EVENTS = Set.of("follow", "unfollow");
+  /** LINE waits for the acknowledgement; a database that does not answer within this is treated as down. */
+  static final Duration STORE_DEADLINE = Duration.ofSeconds(3);
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
@@ -28,9 +36,14 @@ class LineInbox {
     this.keys = keys;
   }
 
-  /** @return ids of the events that were new */
+  /**
+   * @return ids of the events that were new
+   * @throws org.springframework.dao.DataAccessException also when the database has not answered
+   *     within {@link #STORE_DEADLINE} (LINE then gets a 503 and redelivers)
+   */
   @Transactional
   public List<UUID> store(String tenantId, List<IncomingEvent> events) {
+    limitWait(STORE_DEADLINE);
     List<UUID> ids = new ArrayList<>(events.size());
     List<byte[]> sealed = new ArrayList<>(events.size());
     for (IncomingEvent event : events) {
@@ -50,30 +63,77 @@ class LineInbox {
           statement.setBoolean(6, event.redelivery());
         });
     List<UUID> fresh = new ArrayList<>();
+    boolean followChanges = false;
     for (int i = 0; i < ids.size(); i++) {
       if (inserted[0][i] > 0) {
         fresh.add(ids.get(i));
+        followChanges |= FOLLOW_EVENTS.contains(events.get(i).type());
       }
+    }
+    if (followChanges) {
+      countFollows(fresh);
     }
     return fresh;
   }
 
-  /** Takes pending events for handling; a node that dies holding them gives them back after the lease. */
-  List<InboxEvent> claim(int limit, Duration lease) {
+  /**
+   * Follows and unfollows (blocks) per day for the usage statistics, counted once per stored event,
+   * so LINE's redeliveries are not counted twice.
+   */
+  private void countFollows(List<UUID> fresh) {
+    jdbc.update("""
+        INSERT INTO line_follow_daily (tenant_id, day, follows, unfollows)
+        SELECT tenant_id, (received_at AT TIME ZONE 'Asia/Tokyo')::date,
+               count(*) FILTER (WHERE event_type = 'follow'), count(*) FILTER (WHERE event_type = 'unfollow')
+        FROM line_inbox WHERE id = ANY (?) AND event_type IN ('follow', 'unfollow')
+        GROUP BY 1, 2
+        ON CONFLICT (tenant_id, day) DO UPDATE SET follows = line_follow_daily.follows + EXCLUDED.follows,
+                                                   unfollows = line_follow_daily.unfollows + EXCLUDED.unfollows""",
+        (Object) fresh.toArray(UUID[]::new));
+  }
+
+  /** The transaction's connection stops waiting for the server after this (the pool resets it afterwards). */
+  private void limitWait(Duration deadline) {
+    Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+    try {
+      connection.setNetworkTimeout(Runnable::run, (int) deadline.toMillis());
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("could not limit the wait for the database", e);
+    }
+  }
+
+  /**
+   * Takes pending events for handling, except those of held tenants; a node that dies holding them
+   * gives them back after the lease (kept alive by {@link #extendLease} while they are handled).
+   * Taking an event records, before anything is sent, that its reply may go out: the returned
+   * {@code pushAllowed} says whether every earlier try certainly did not answer the resident.
+   */
+  List<InboxEvent> claim(int limit, Duration lease, java.util.Collection<String> heldTenants) {
     return jdbc.query("""
-        UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond'), attempts = attempts + 1
-        WHERE id IN (SELECT id FROM line_inbox
-                     WHERE status = 'PENDING' AND (locked_until IS NULL OR locked_until < now())
-                     ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING id, tenant_id, event, attempts, received_at""",
+        UPDATE line_inbox i SET locked_until = now() + (? * interval '1 millisecond'), attempts = i.attempts + 1,
+                                reply_maybe_sent = true
+        FROM (SELECT id, reply_maybe_sent FROM line_inbox
+              WHERE status = 'PENDING' AND (locked_until IS NULL OR locked_until < now())
+                AND NOT (tenant_id = ANY (?))
+              ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED) taken
+        WHERE i.id = taken.id
+        RETURNING i.id, i.tenant_id, i.event, i.attempts, i.received_at, NOT taken.reply_maybe_sent AS push_allowed""",
         (rs, row) -> {
           String tenantId = rs.getString("tenant_id");
           return new InboxEvent(rs.getObject("id", UUID.class), tenantId,
               keys.decrypt(tenantId, PURPOSE, rs.getBytes("event")), rs.getInt("attempts"),
-              rs.getTimestamp("received_at").toInstant());
-        }, lease.toMillis(), limit).stream()
+              rs.getTimestamp("received_at").toInstant(), rs.getBoolean("push_allowed"));
+        }, lease.toMillis(), (Object) heldTenants.toArray(String[]::new), limit).stream()
         .sorted(java.util.Comparator.comparing(InboxEvent::receivedAt))
         .toList();
+  }
+
+  /** Keeps the events being handled from being taken by another node. */
+  void extendLease(java.util.Collection<UUID> ids, Duration lease) {
+    if (!ids.isEmpty()) {
+      jdbc.update("UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond') "
+          + "WHERE id = ANY (?) AND status = 'PENDING'", lease.toMillis(), (Object) ids.toArray(UUID[]::new));
+    }
   }
 
   void done(List<UUID> ids) {
@@ -83,9 +143,14 @@ class LineInbox {
     }
   }
 
-  void retryLater(UUID id, Duration delay, String error) {
-    jdbc.update("UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond'), last_error = ? WHERE id = ?",
-        delay.toMillis(), truncate(error), id);
+  /**
+   * @param replyCertainlyNotSent this try did not answer the resident (it failed before calling LINE,
+   *     LINE refused the call, or the answer was a push, which its retry key keeps single); combined
+   *     with what was known of the earlier tries
+   */
+  void retryLater(UUID id, java.time.Instant when, String error, boolean replyCertainlyNotSent) {
+    jdbc.update("UPDATE line_inbox SET locked_until = ?, last_error = ?, reply_maybe_sent = ? WHERE id = ?",
+        java.sql.Timestamp.from(when), truncate(error), !replyCertainlyNotSent, id);
   }
 
   void failed(UUID id, String error) {
@@ -105,7 +170,8 @@ class LineInbox {
     return indexes;
   }
 
-  record InboxEvent(UUID id, String tenantId, String json, int attempts, java.time.Instant receivedAt) {
+  record InboxEvent(UUID id, String tenantId, String json, int attempts, java.time.Instant receivedAt,
+      boolean pushAllowed) {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 

@@ -8,6 +8,7 @@ import com.linecorp.bot.messaging.model.Action;
 import com.linecorp.bot.messaging.model.FlexBox;
 import com.linecorp.bot.messaging.model.FlexBubble;
 import com.linecorp.bot.messaging.model.FlexButton;
+import com.linecorp.bot.messaging.model.FlexCarousel;
 import com.linecorp.bot.messaging.model.FlexComponent;
 import com.linecorp.bot.messaging.model.FlexMessage;
 import com.linecorp.bot.messaging.model.FlexText;
@@ -19,6 +20,7 @@ import com.linecorp.bot.messaging.model.URIAction;
 /** Builds the Messaging API message objects Madoguchi sends: a text, or a card with buttons. */
 public final class LineMessages {
 
+  public static final int MAX_CAROUSEL_CARDS = 12;
   private static final String GREEN = "#06C755";
 
   private LineMessages() {
@@ -30,6 +32,19 @@ public final class LineMessages {
 
   /** A card: optional title, body text and up to four buttons; altText is what notifications show. */
   public static Message card(String altText, String title, String body, List<Action> buttons) {
+    return new FlexMessage.Builder(truncate(altText, 400), bubble(title, body, buttons)).build();
+  }
+
+  /** Cards side by side (LINE shows at most 12); altText is what notifications show. */
+  public static Message carousel(String altText, List<FlexBubble> cards) {
+    if (cards.isEmpty() || cards.size() > MAX_CAROUSEL_CARDS) {
+      throw new IllegalArgumentException("A carousel has 1 to " + MAX_CAROUSEL_CARDS + " cards, not " + cards.size());
+    }
+    return new FlexMessage.Builder(truncate(altText, 400), new FlexCarousel(cards)).build();
+  }
+
+  /** One card of a carousel or message: optional title, body text and up to four buttons. */
+  public static FlexBubble bubble(String title, String body, List<Action> buttons) {
     List<FlexComponent> contents = new ArrayList<>();
     if (title != null) {
       contents.add(new FlexText.Builder().text(title).weight(FlexText.Weight.BOLD).size("lg").wrap(true).build());
@@ -48,7 +63,7 @@ public final class LineMessages {
       }
       bubble.footer(new FlexBox.Builder(FlexBox.Layout.VERTICAL, footer).spacing("sm").build());
     }
-    return new FlexMessage.Builder(truncate(altText, 400), bubble.build()).build();
+    return bubble.build();
   }
 
   public static Action link(String label, URI uri) {

@@ -7,15 +7,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param apiBaseUrl {@code LINE_API_BASE_URL}; empty: https://api.line.me, or the simulator on the embedded default
  * @param dataApiBaseUrl {@code LINE_DATA_API_BASE_URL}; empty: https://api-data.line.me, or the simulator
- * @param pushMaxAttempts tries of one push before it is given up as FAILED
+ * @param retryBudget how long a push (or the answer to a webhook event) is tried again while LINE
+ *     fails or rate limits; then it is FAILED. At most 24 h: LINE keeps a retry key that long
  * @param workersEnabled background processing of the inbox and the outbox (tests drive them by hand)
  * @param jwksMinRefreshInterval LINE Login's key set is fetched again at most this often (a token with an unknown key id triggers it)
  */
 @ConfigurationProperties("madoguchi.line")
 public record LineProperties(String apiBaseUrl, String dataApiBaseUrl, Duration connectTimeout, Duration readTimeout,
-    int pushMaxAttempts, boolean workersEnabled, Duration jwksMinRefreshInterval) {
+    Duration retryBudget, boolean workersEnabled, Duration jwksMinRefreshInterval) {
 
   public LineProperties {
+    if (retryBudget == null || retryBudget.isNegative() || retryBudget.compareTo(Duration.ofHours(24)) > 0) {
+      throw new IllegalArgumentException("madoguchi.line.retry-budget must be between 0 and 24h (LINE keeps a "
+          + "retry key for 24 hours), not " + retryBudget);
+    }
     jwksMinRefreshInterval = jwksMinRefreshInterval == null ? Duration.ofSeconds(30) : jwksMinRefreshInterval;
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.linecorp.bot.messaging.model.Action;
+import com.linecorp.bot.messaging.model.FlexBubble;
 import com.linecorp.bot.messaging.model.Message;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
@@ -73,21 +74,29 @@ class LineReplies {
     };
   }
 
+  /**
+   * Every procedure as a card with its summary and 「申請する」, side by side; the last card links the
+   * full catalogue, which also lists what does not fit into one carousel.
+   */
   List<Message> apply(String tenantId) {
     List<Procedure> offered = procedures.forTenant(tenantId);
     if (offered.isEmpty()) {
       return List.of(LineMessages.text("現在、LINE から申請できる手続はありません。"));
     }
-    List<Action> buttons = new ArrayList<>();
-    StringBuilder body = new StringBuilder("申請する手続を選んでください。");
-    for (Procedure procedure : offered) {
-      if (buttons.size() < 4) {
-        buttons.add(LineMessages.link(procedure.name(), links.apply(tenantId, procedure.key())));
-      } else {
-        body.append("\n・").append(procedure.name());
-      }
+    int shown = Math.min(offered.size(), LineMessages.MAX_CAROUSEL_CARDS - 1);
+    List<FlexBubble> cards = new ArrayList<>();
+    for (Procedure procedure : offered.subList(0, shown)) {
+      String summary = procedure.summary() != null && !procedure.summary().isBlank() ? procedure.summary()
+          : "内容を確かめてから申請できます。";
+      cards.add(LineMessages.bubble(procedure.name(), summary,
+          List.of(LineMessages.link("申請する", links.apply(tenantId, procedure.key())))));
     }
-    return List.of(LineMessages.card("申請できる手続の一覧です", "申請できる手続", body.toString(), buttons));
+    String more = offered.size() > shown
+        ? "ほかに " + (offered.size() - shown) + " 件の手続があります。一覧からお選びください。"
+        : "手続の一覧から、準備するものや手数料を確かめて申請できます。";
+    cards.add(LineMessages.bubble("すべての手続（" + offered.size() + "件）", more,
+        List.of(LineMessages.link("手続の一覧を開く", links.catalogue(tenantId)))));
+    return List.of(LineMessages.carousel("申請できる手続の一覧です（" + offered.size() + "件）", cards));
   }
 
   List<Message> status(String tenantId, String userId) {

@@ -9,9 +9,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.parser.LineSignatureValidator;
+import jp.madoguchi.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +48,21 @@ class LineWebhookController {
   ResponseEntity<Map<String, Object>> receive(@PathVariable String tenant,
       @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {
-    LineChannel channel = channels.find(tenant).orElse(null);
+    LineChannel channel;
+    try {
+      channel = channels.find(tenant).orElse(null);
+      if (channel == null && channels.suspended(tenant)) {
+        // LINE asks bot servers to answer every webhook with 200 (otherwise it redelivers and flags the
+        // channel): a suspended municipality's events are acknowledged and dropped, never stored or answered
+        log.info("Webhook for suspended tenant {} acknowledged and dropped", tenant);
+        return ResponseEntity.ok(Map.of());
+      }
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isCause(e)) {
+        throw e;
+      }
+      return unavailable(tenant, e);
+    }
     if (channel == null) {
       return error(HttpStatus.NOT_FOUND, "No LINE channel is configured for this tenant");
     }
@@ -71,9 +86,11 @@ class LineWebhookController {
     List<UUID> fresh;
     try {
       fresh = events.isEmpty() ? List.of() : inbox.store(tenant, events);
-    } catch (DataAccessException e) {
-      log.error("Webhook for tenant {} not stored; LINE will redeliver", tenant, e);
-      return error(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unable to accept events; please redeliver");
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isCause(e)) {
+        throw e;
+      }
+      return unavailable(tenant, e);
     }
     dispatcher.afterAcknowledge(fresh);
     return ResponseEntity.ok(Map.of());
@@ -102,6 +119,14 @@ class LineWebhookController {
           event.path("deliveryContext").path("isRedelivery").asBoolean(false), json.writeValueAsString(event)));
     }
     return events;
+  }
+
+  /** LINE redelivers events answered with a 5xx. */
+  private static ResponseEntity<Map<String, Object>> unavailable(String tenant, RuntimeException e) {
+    log.error("Webhook for tenant {} not stored; LINE will redeliver: {}", tenant, e.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .body(Map.of("message", "Temporarily unable to accept events; please redeliver"));
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

@@ -4,10 +4,11 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toSet;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.PushMessageRequest;
+import jp.madoguchi.database.DatabaseAvailability;
 import jp.madoguchi.line.LiffLinks;
+import jp.madoguchi.line.LineAvailability;
 import jp.madoguchi.line.LineClients;
 import jp.madoguchi.line.LineMessages;
 import jp.madoguchi.line.LineProperties;
@@ -33,15 +36,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends queued notifications as LINE pushes. Every try of a message carries the retry key fixed
- * when it was queued: 5xx, timeouts and 429 are tried again later with backoff, 409 means LINE
- * already accepted it, and after {@code push-max-attempts} the message is FAILED for an admin to see.
+ * when it was queued, so LINE accepts it once however often it is sent: 5xx, timeouts and 429 are
+ * tried again (the tenant's channel pauses as {@link LineAvailability} says, a 429 for its
+ * {@code Retry-After}), 409 means LINE already accepted it. A message is given up (FAILED, for
+ * an admin to see and send again) only on a 4xx that retrying cannot change, or when its retry
+ * budget in time ({@code retry-budget}, within the 24 h a retry key is valid) is used up; how many
+ * tries an outage or rate limiting costs does not matter.
  */
 @Component
 public class NotificationRelay {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
   private static final int BATCH = 500;
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
   private final OutboxRepository outbox;
   private final LineClients clients;
@@ -50,10 +56,12 @@ public class NotificationRelay {
   private final TenantKeys keys;
   private final ObjectMapper json;
   private final LineProperties properties;
-  private final Clock clock;
+  private final LineAvailability availability;
+  private final DatabaseAvailability database;
 
   NotificationRelay(OutboxRepository outbox, LineClients clients, LineResidents residents, LiffLinks links,
-      TenantKeys keys, ObjectMapper json, LineProperties properties, Clock clock) {
+      TenantKeys keys, ObjectMapper json, LineProperties properties, LineAvailability availability,
+      DatabaseAvailability database) {
     this.outbox = outbox;
     this.clients = clients;
     this.residents = residents;
@@ -61,25 +69,35 @@ public class NotificationRelay {
     this.keys = keys;
     this.json = json;
     this.properties = properties;
-    this.clock = clock;
+    this.availability = availability;
+    this.database = database;
   }
 
   @Scheduled(fixedDelayString = "PT0.5S", initialDelayString = "PT5S")
   void poll() {
-    if (properties.workersEnabled()) {
+    if (properties.workersEnabled() && database.available()) {
       relayDue();
     }
   }
 
-  /** Sends everything that is due now; returns how many messages were tried. */
+  /**
+   * Sends everything that is due now, except for tenants whose channel is paused; of a tenant whose
+   * pause just ended, one message as a probe. Returns how many messages were tried.
+   */
   public int relayDue() {
     int total = 0;
     List<DueMessage> batch;
     do {
-      batch = outbox.claimDue(BATCH, lease());
+      Set<String> probing = availability.probing();
+      Set<String> held = new HashSet<>(availability.paused());
+      held.addAll(probing);
+      batch = new ArrayList<>(outbox.claimDue(BATCH, lease(), held));
+      for (String tenantId : probing) {
+        batch.addAll(outbox.claimDueOf(tenantId, 1, lease()));
+      }
       relay(batch);
       total += batch.size();
-    } while (batch.size() == BATCH);
+    } while (batch.size() >= BATCH);
     return total;
   }
 
@@ -100,15 +118,25 @@ public class NotificationRelay {
     }
     outbox.markSkipped(skipped);
     List<UUID> sent = new ArrayList<>();
+    Map<String, Instant> resumeAt = new HashMap<>();
+    Set<String> reached = new HashSet<>();
     for (int i = 0; i < sending.size(); i++) {
       DueMessage message = sending.get(i);
       PushOutcome outcome = outcomes.get(i).join();
       switch (outcome.kind()) {
-        case SENT -> sent.add(message.id());
-        case RETRY -> retryOrGiveUp(message, outcome);
+        case SENT -> {
+          sent.add(message.id());
+          reached.add(message.tenantId());
+        }
+        case RETRY -> {
+          Instant resume = resumeAt.computeIfAbsent(message.tenantId(),
+              tenantId -> availability.failed(tenantId, outcome.retryAfter()));
+          retryOrGiveUp(message, outcome, resume);
+        }
         case GIVE_UP -> giveUp(message, outcome.error());
       }
     }
+    reached.stream().filter(tenantId -> !resumeAt.containsKey(tenantId)).forEach(availability::succeeded);
     outbox.markSent(sent);
   }
 
@@ -138,13 +166,13 @@ public class NotificationRelay {
     }
   }
 
-  private void retryOrGiveUp(DueMessage message, PushOutcome outcome) {
-    if (message.attempts() >= properties.pushMaxAttempts()) {
-      giveUp(message, outcome.error() + " (after " + message.attempts() + " tries)");
+  private void retryOrGiveUp(DueMessage message, PushOutcome outcome, Instant resume) {
+    if (resume.isAfter(message.triesSince().plus(properties.retryBudget()))) {
+      giveUp(message, outcome.error() + " (still failing after " + message.attempts() + " tries, retry budget "
+          + properties.retryBudget() + " used up)");
       return;
     }
-    Duration backoff = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(message.attempts());
-    outbox.retryAt(message.id(), clock.instant().plus(backoff), outcome.error());
+    outbox.retryAt(message.id(), resume, outcome.error());
   }
 
   private void giveUp(DueMessage message, String error) {
@@ -152,13 +180,8 @@ public class NotificationRelay {
     outbox.markFailed(message.id(), error);
   }
 
-  /** 5 s, 10 s, 20 s … up to 30 minutes. */
-  static Duration backoff(int attempts) {
-    Duration delay = Duration.ofSeconds(5L << Math.min(Math.max(attempts - 1, 0), 20));
-    return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
-  }
-
+  /** Longer than one round of pushes can take: each ends by its own timeout (read timeout + 5 s). */
   private Duration lease() {
-    return properties.readTimeout().plusSeconds(30);
+    return properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(15);
   }
 }

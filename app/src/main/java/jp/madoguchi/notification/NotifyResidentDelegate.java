@@ -1,15 +1,21 @@
 package jp.madoguchi.notification;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 
 /**
  * The reusable "LINE で住民に通知" step. The designer writes the text in Modeler as the input
@@ -20,7 +26,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Input parameters: {@code message} (required), {@code linkToStatus} (optional, default true).
  */
-@Component("notifyResident")
+@ProcedureBuildingBlock("notifyResident")
 class NotifyResidentDelegate implements JavaDelegate {
 
   static final String MESSAGE = "message";
@@ -31,13 +37,15 @@ class NotifyResidentDelegate implements JavaDelegate {
   private final OutboxRepository outbox;
   private final TenantKeys keys;
   private final ObjectMapper json;
+  private final ProcedureLabels labels;
 
   NotifyResidentDelegate(ApplicationRepository applications, OutboxRepository outbox, TenantKeys keys,
-      ObjectMapper json) {
+      ObjectMapper json, ProcedureLabels labels) {
     this.applications = applications;
     this.outbox = outbox;
     this.keys = keys;
     this.json = json;
+    this.labels = labels;
   }
 
   @Override
@@ -47,6 +55,7 @@ class NotifyResidentDelegate implements JavaDelegate {
       throw new IllegalStateException("Notify resident step " + execution.getCurrentActivityId()
           + " needs the input parameter 'message'");
     }
+    refuseConfidentialFields(execution);
     String tenantId = execution.getTenantId();
     ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("Notify resident before the application was registered"));
@@ -58,5 +67,26 @@ class NotifyResidentDelegate implements JavaDelegate {
         execution.getCurrentActivityId(), application.residentRef(), content.toString(), UUID.randomUUID(),
         application.residentRef() == null ? OutboxMessage.Status.SKIPPED : OutboxMessage.Status.PENDING);
     outbox.insert(queued, keys.encrypt(tenantId, PURPOSE, queued.messageJson()));
+  }
+
+  /**
+   * The deploy guard refuses a message template with a field of 機密性2 or above; a procedure deployed
+   * before the guard existed is stopped here, before anything is queued.
+   */
+  private void refuseConfidentialFields(DelegateExecution execution) {
+    ExtensionElements extensions = execution.getBpmnModelElementInstance().getExtensionElements();
+    if (extensions == null) {
+      return;
+    }
+    for (CamundaInputOutput io : extensions.getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+      for (CamundaInputParameter input : io.getCamundaInputParameters()) {
+        List<String> refused = MESSAGE.equals(input.getCamundaName())
+            ? labels.tooConfidentialForChat(execution.getProcessDefinitionId(), input.getTextContent()) : List.of();
+        if (!refused.isEmpty()) {
+          throw new ProcessEngineException("LINE の通知に機密性2以上の項目は入れられません (a LINE message cannot carry "
+              + "fields of confidentiality 2 or above): step " + execution.getCurrentActivityId() + ", fields " + refused);
+        }
+      }
+    }
   }
 }

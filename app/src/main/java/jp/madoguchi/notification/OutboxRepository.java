@@ -1,10 +1,13 @@
 package jp.madoguchi.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,17 +32,30 @@ class OutboxRepository {
         message.residentRef(), encryptedMessage, message.retryKey(), message.status().name());
   }
 
-  /** Takes due messages; a node that dies holding them gives them back after the lease. */
-  List<DueMessage> claimDue(int limit, Duration lease) {
-    return jdbc.query("""
-        UPDATE notification_outbox SET next_attempt_at = now() + (? * interval '1 millisecond'), attempts = attempts + 1
-        WHERE id IN (SELECT id FROM notification_outbox
-                     WHERE status = 'PENDING' AND next_attempt_at <= now()
-                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING id, tenant_id, resident_ref, message, retry_key, attempts""",
-        (rs, row) -> new DueMessage(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
-            rs.getString("resident_ref"), rs.getBytes("message"), rs.getObject("retry_key", UUID.class),
-            rs.getInt("attempts")), lease.toMillis(), limit);
+  /**
+   * Takes due messages of every tenant but the held ones; a node that dies holding them gives them
+   * back after the lease.
+   */
+  List<DueMessage> claimDue(int limit, Duration lease, Collection<String> heldTenants) {
+    return jdbc.query(CLAIM.formatted("NOT (tenant_id = ANY (?))"), OutboxRepository::due, lease.toMillis(),
+        (Object) heldTenants.toArray(String[]::new), limit);
+  }
+
+  List<DueMessage> claimDueOf(String tenantId, int limit, Duration lease) {
+    return jdbc.query(CLAIM.formatted("tenant_id = ?"), OutboxRepository::due, lease.toMillis(), tenantId, limit);
+  }
+
+  private static final String CLAIM = """
+      UPDATE notification_outbox SET next_attempt_at = now() + (? * interval '1 millisecond'), attempts = attempts + 1
+      WHERE id IN (SELECT id FROM notification_outbox
+                   WHERE status = 'PENDING' AND next_attempt_at <= now() AND %s
+                   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+      RETURNING id, tenant_id, resident_ref, message, retry_key, attempts, tries_since""";
+
+  private static DueMessage due(ResultSet rs, int row) throws SQLException {
+    return new DueMessage(rs.getObject("id", UUID.class), rs.getString("tenant_id"), rs.getString("resident_ref"),
+        rs.getBytes("message"), rs.getObject("retry_key", UUID.class), rs.getInt("attempts"),
+        rs.getTimestamp("tries_since").toInstant());
   }
 
   void markSent(List<UUID> ids) {
@@ -72,7 +88,7 @@ class OutboxRepository {
   /** Gives a failed message another round of tries, with the same retry key. */
   boolean requeue(String tenantId, UUID id) {
     return jdbc.update("""
-        UPDATE notification_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()
+        UPDATE notification_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(), tries_since = now()
         WHERE tenant_id = ? AND id = ? AND status = 'FAILED'""", tenantId, id) == 1;
   }
 
@@ -86,7 +102,8 @@ class OutboxRepository {
     return error == null ? null : error.substring(0, Math.min(error.length(), 500));
   }
 
-  record DueMessage(UUID id, String tenantId, String residentRef, byte[] message, UUID retryKey, int attempts) {
+  record DueMessage(UUID id, String tenantId, String residentRef, byte[] message, UUID retryKey, int attempts,
+      Instant triesSince) {
   }
 
   /** Times in JST, as staff read them. */

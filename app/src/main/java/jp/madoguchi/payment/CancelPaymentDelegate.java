@@ -2,9 +2,9 @@ package jp.madoguchi.payment;
 
 import java.time.Clock;
 
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * The reusable "支払いを取り消す" step: the open payment becomes EXPIRED (input parameter
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * payment attempt is refused there. A callback that still arrives is recorded and changes nothing.
  * Does nothing when no payment is open.
  */
-@Component("cancelPayment")
+@ProcedureBuildingBlock("cancelPayment")
 class CancelPaymentDelegate implements JavaDelegate {
 
   private final PaymentProvider provider;

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * The reusable "手数料の支払いを依頼" step: creates a payment at the provider for the input
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * process then waits for the messages {@code PaymentCompleted} / {@code PaymentFailed} or a timer.
  * Sets {@code paymentId} and {@code paymentAmount}.
  */
-@Component("requestPayment")
+@ProcedureBuildingBlock("requestPayment")
 class RequestPaymentDelegate implements JavaDelegate {
 
   static final String AMOUNT = "amount";

@@ -12,41 +12,51 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine settings that have no Spring Boot property. */
+/**
+ * Engine settings that have no Spring Boot property: the tenant of each instance, the check of every
+ * clerk's task form, and expressions limited to process variables and the procedure building blocks.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
   @Bean
-  ProcessEnginePlugin madoguchiEnginePlugin(ObjectProvider<ProcedureForms> forms, ObjectMapper json) {
+  ProcessEnginePlugin madoguchiEnginePlugin(ObjectProvider<ProcedureForms> forms, ObjectMapper json,
+      ListableBeanFactory beans) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setExpressionManager(new ProcedureExpressionManager(new BuildingBlocks(beans)));
         configuration.setTenantIdProvider(new ProcedureTenantIdProvider(configuration::getIdentityService));
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new TaskFormValidationOnEveryUserTask(
-            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json))));
+        configuration.getCustomPreBPMNParseListeners().add(new OnEveryUserTask(
+            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json)), new TaskCardVariables()));
       }
     };
   }
 
-  private static final class TaskFormValidationOnEveryUserTask extends AbstractBpmnParseListener {
+  /** Every user task checks its form when completed and carries the Tasklist card's facts. */
+  private static final class OnEveryUserTask extends AbstractBpmnParseListener {
 
     private final TaskListener validation;
+    private final TaskListener cardVariables;
 
-    TaskFormValidationOnEveryUserTask(TaskListener validation) {
+    OnEveryUserTask(TaskListener validation, TaskListener cardVariables) {
       this.validation = validation;
+      this.cardVariables = cardVariables;
     }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-          .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+      var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, cardVariables);
     }
   }
 

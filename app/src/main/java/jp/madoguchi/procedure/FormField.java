@@ -13,10 +13,18 @@ import java.util.regex.Pattern;
  * @param hideExpression FEEL condition (form-js {@code conditional.hide}); a hidden field is neither
  *     required nor kept, as in form-js
  * @param readonly shown to the user but not an input (e.g. application data in a clerk's form)
+ * @param decimalDigits a number field's form-js {@code decimalDigits} (0: whole numbers only); null: any
+ * @param increment a number field's form-js {@code increment}: the value must be a multiple of it; null: any
+ * @param maxItems most entries of a dynamic list, a multi-select or a file picker: the form-js custom
+ *     property {@code maxItems}, else {@link #DEFAULT_MAX_ITEMS} (a multi-select: its number of options)
  */
 public record FormField(String key, String label, Kind kind, String type, String subtype, boolean required,
     String hideExpression, boolean readonly, Pattern pattern, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-    String validationType, Set<String> options, List<FormField> children) {
+    String validationType, Set<String> options, List<FormField> children, Integer decimalDigits, BigDecimal increment,
+    int maxItems) {
+
+  /** Entries of a list when the form says nothing: enough for any real application, bounded for the server. */
+  public static final int DEFAULT_MAX_ITEMS = 50;
 
   public enum Kind { VALUE, OBJECT, LIST }
 

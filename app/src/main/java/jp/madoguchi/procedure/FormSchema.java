@@ -41,7 +41,8 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
         } else {
           fields.add(new FormField(path, component.path("label").asText(null),
               "dynamiclist".equals(type) ? Kind.LIST : Kind.OBJECT, type, null, false, hide,
-              readonly(component), null, null, null, null, null, null, null, children));
+              readonly(component), null, null, null, null, null, null, null, children, null, null,
+              maxItems(component, FormField.DEFAULT_MAX_ITEMS)));
         }
         continue;
       }
@@ -69,11 +70,35 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     JsonNode validate = component.path("validate");
     String key = component.get("key").asText();
     String label = component.path("label").asText(component.path("dateLabel").asText(null));
+    Set<String> options = options(component);
     return new FormField(key, label, Kind.VALUE, type,
         component.path("subtype").asText(null), validate.path("required").asBoolean(false), hide,
         readonly(component), pattern(validate, key), integer(validate, "minLength"), integer(validate, "maxLength"),
         decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
-        options(component), List.of());
+        options, List.of(), integer(component, "decimalDigits"), positive(decimal(component, "increment")),
+        maxItems(component, options == null ? FormField.DEFAULT_MAX_ITEMS : options.size()));
+  }
+
+  /** form-js has no list length; a form sets one with the custom property {@code maxItems}. */
+  private static int maxItems(JsonNode component, int fallback) {
+    String configured = component.path("properties").path("maxItems").asText("").trim();
+    if (configured.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int maxItems = Integer.parseInt(configured);
+      if (maxItems < 1) {
+        throw new NumberFormatException();
+      }
+      return maxItems;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Field '" + component.path("key").asText(component.path("path").asText())
+          + "' has maxItems '" + configured + "', not a whole number from 1");
+    }
+  }
+
+  private static BigDecimal positive(BigDecimal increment) {
+    return increment == null || increment.signum() <= 0 ? null : increment;
   }
 
   private static Pattern pattern(JsonNode validate, String key) {
@@ -102,6 +127,17 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
   }
 
   private static BigDecimal decimal(JsonNode node, String name) {
-    return node.hasNonNull(name) ? node.get(name).decimalValue() : null;
+    if (!node.hasNonNull(name)) {
+      return null;
+    }
+    JsonNode value = node.get(name);
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    try {
+      return new BigDecimal(value.asText().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + name + "' of a form field is not a number: " + value.asText(), e);
+    }
   }
 }

@@ -105,6 +105,9 @@ public final class FormValidator {
     if (value.isEmpty() && listRequired(field)) {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」を1件以上入力してください", "at least one entry"));
     }
+    if (tooMany(field, value, path, violations)) {
+      return null;
+    }
     ArrayNode items = JSON.arrayNode();
     int index = 0;
     for (JsonNode item : value) {
@@ -128,7 +131,7 @@ public final class FormValidator {
           : typeError(field, path, "one of the options", violations);
       case "datetime" -> value.isTextual() ? checkDateTime(field, value, path, violations)
           : typeError(field, path, "date text", violations);
-      case "filepicker" -> value.isTextual() || value.isArray() ? value : typeError(field, path, "file", violations);
+      case "filepicker" -> checkFiles(field, value, path, violations);
       default -> value.isTextual() ? checkText(field, value, path, violations)
           : typeError(field, path, "text", violations);
     };
@@ -155,6 +158,17 @@ public final class FormValidator {
 
   private static JsonNode checkRange(FormField field, JsonNode value, String path, List<FormViolation> violations) {
     BigDecimal number = value.decimalValue();
+    // form-js: decimalDigits 0 makes a whole-number field; increment makes the steps
+    if (field.decimalDigits() != null && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
+      violations.add(field.decimalDigits() == 0
+          ? new FormViolation(path, "「" + field.displayName() + "」は整数で入力してください", "a whole number")
+          : new FormViolation(path, "「" + field.displayName() + "」は小数点以下" + field.decimalDigits() + "桁までです",
+              "at most " + field.decimalDigits() + " decimal digits"));
+    }
+    if (field.increment() != null && number.remainder(field.increment()).signum() != 0) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.increment().toPlainString()
+          + "単位で入力してください", "a multiple of " + field.increment().toPlainString()));
+    }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.min().toPlainString()
           + "以上にしてください", "at least " + field.min().toPlainString()));
@@ -177,10 +191,39 @@ public final class FormValidator {
     if (!value.isArray()) {
       return typeError(field, path, "list of options", violations);
     }
+    if (tooMany(field, value, path, violations)) {
+      return null;
+    }
+    java.util.Set<String> chosen = new java.util.HashSet<>();
     for (JsonNode element : value) {
       checkOption(field, element, path, violations);
+      if (!chosen.add(element.asText())) {
+        violations.add(new FormViolation(path, "「" + field.displayName() + "」で同じものを2回選んでいます",
+            "the same option twice"));
+        break;
+      }
     }
     return value;
+  }
+
+  private static JsonNode checkFiles(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    if (value.isTextual()) {
+      return value;
+    }
+    if (!value.isArray()) {
+      return typeError(field, path, "file", violations);
+    }
+    return tooMany(field, value, path, violations) ? null : value;
+  }
+
+  /** A list longer than the form allows is refused as a whole, without looking at its entries. */
+  private static boolean tooMany(FormField field, JsonNode list, String path, List<FormViolation> violations) {
+    if (list.size() <= field.maxItems()) {
+      return false;
+    }
+    violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.maxItems() + "件までです",
+        "at most " + field.maxItems() + " entries"));
+    return true;
   }
 
   private static JsonNode checkDateTime(FormField field, JsonNode value, String path, List<FormViolation> violations) {

@@ -7,14 +7,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Date arithmetic for BPMN timers and due dates, in Japan Standard Time, e.g.
  * {@code <timeDate>${jst.dayBefore(collectionDate, 9)}</timeDate>} or
- * {@code camunda:dueDate="${jst.daysLater(5, 17)}"}.
+ * {@code camunda:dueDate="${jst.daysLater(5, 17)}"}, and dates as residents read them in LINE
+ * messages: {@code ${jst.date(collectionDate)}} → 令和8年12月10日（木）.
  */
-@Component("jst")
+@ProcedureBuildingBlock("jst")
 public class JstCalendar {
 
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
@@ -35,10 +35,17 @@ public class JstCalendar {
     return at(LocalDate.now(clock.withZone(JST)).plusDays(days), hour);
   }
 
-  /** "2026-04" as residents read it: "2026年4月". */
+  /** "2026-04" as residents read it: "令和8年4月". */
   public String monthLabel(String yearMonth) {
-    YearMonth month = YearMonth.parse(yearMonth);
-    return month.getYear() + "年" + month.getMonthValue() + "月";
+    return JapaneseDates.warekiMonth(YearMonth.parse(yearMonth));
+  }
+
+  /** A date (YYYY-MM-DD, as forms store it) as residents read it: "令和8年12月10日（木）"; nothing for no date. */
+  public String date(Object date) {
+    if (date == null || date.toString().isBlank()) {
+      return "";
+    }
+    return JapaneseDates.warekiWithWeekday(LocalDate.parse(date.toString().strip()));
   }
 
   private static Date at(LocalDate day, int hour) {

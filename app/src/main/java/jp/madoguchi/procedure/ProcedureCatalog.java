@@ -2,7 +2,6 @@ package jp.madoguchi.procedure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,17 +71,14 @@ public class ProcedureCatalog {
         properties.get("processingTime"), definition.getId());
   }
 
+  /** A process-level extension property of the procedure's BPMN ({@code <camunda:property>}), or null. */
+  public String property(String processDefinitionId, String name) {
+    return propertiesByDefinition.computeIfAbsent(processDefinitionId, this::properties).get(name);
+  }
+
   private Map<String, String> properties(String definitionId) {
-    Map<String, String> properties = new HashMap<>();
-    Process process = repository.getBpmnModelInstance(definitionId).getModelElementsByType(Process.class).stream()
-        .findFirst().orElse(null);
-    ExtensionElements extensions = process == null ? null : process.getExtensionElements();
-    if (extensions != null) {
-      extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-          .flatMap(list -> list.getCamundaProperties().stream())
-          .forEach((CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue()));
-    }
-    return properties;
+    return ProcedureProperties.of(repository.getBpmnModelInstance(definitionId).getModelElementsByType(Process.class)
+        .stream().findFirst().orElse(null));
   }
 
   public record Procedure(String key, String name, String description, String summary, String prepare, String fee,

@@ -43,7 +43,7 @@ public class ProcedureForms {
    * changes, so it is looked up once per definition.
    */
   public FormSchema startForm(String processDefinitionId) {
-    return startForms.computeIfAbsent(processDefinitionId, id -> {
+    return usable(processDefinitionId, () -> startForms.computeIfAbsent(processDefinitionId, id -> {
       String formRef = asSystem(() -> repository.getBpmnModelInstance(id)
           .getModelElementsByType(StartEvent.class).stream()
           .filter(start -> start.getParentElement() instanceof Process)
@@ -53,15 +53,26 @@ public class ProcedureForms {
           .orElseThrow(() -> new IllegalStateException("Procedure " + id
               + " has no start event with a camunda:formRef (its apply form)")));
       return form(deploymentOf(id), formRef);
-    });
+    }));
+  }
+
+  /** A deployment that cannot give its forms is reported as one thing: the procedure cannot be used. */
+  private static FormSchema usable(String processDefinitionId, java.util.function.Supplier<FormSchema> lookup) {
+    try {
+      return lookup.get();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new ProcedureUnavailableException("Procedure " + processDefinitionId + " cannot be used: "
+          + e.getMessage(), e);
+    }
   }
 
   public FormSchema form(String deploymentId, String formId) {
-    FormSchema form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId);
-    if (form == null) {
-      throw new IllegalStateException("Form '" + formId + "' is not part of deployment " + deploymentId);
-    }
-    return form;
+    return find(deploymentId, formId).orElseThrow(() -> new ProcedureUnavailableException(
+        "Form '" + formId + "' is not part of deployment " + deploymentId, null));
+  }
+
+  public java.util.Optional<FormSchema> find(String deploymentId, String formId) {
+    return java.util.Optional.ofNullable(byDeployment.computeIfAbsent(deploymentId, this::load).get(formId));
   }
 
   /** A form deployed with the running procedure, e.g. a clerk's task form. */
@@ -109,7 +120,7 @@ public class ProcedureForms {
   }
 
   /** Procedure files are not personal data; reading them must not depend on the caller's grants. */
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
+  <T> T asSystem(java.util.function.Supplier<T> work) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null) {
       return work.get();

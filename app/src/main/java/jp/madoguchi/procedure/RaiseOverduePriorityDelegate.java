@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
 /**
  * 「期限を過ぎたタスクの優先度を上げる」: every open task of the instance that has a due date gets the
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * path of a non-interrupting timer that fires at the {@code camunda:dueDate} of the task it is
  * attached to; the timer's firing is what makes the task overdue, so no clock is read here.
  */
-@Component("raiseOverduePriority")
+@ProcedureBuildingBlock("raiseOverduePriority")
 class RaiseOverduePriorityDelegate implements JavaDelegate {
 
   static final int OVERDUE = 90;

@@ -6,15 +6,15 @@ import java.util.UUID;
 import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * A repair is reported done only with a photo of the result: the clerk adds it on the upload page
  * linked from the task form; without one the completion is refused with 400.
  */
-@Component("checkAfterPhoto")
+@ProcedureBuildingBlock("checkAfterPhoto")
 class CheckAfterPhotoDelegate implements JavaDelegate {
 
   private final Attachments attachments;

@@ -1,14 +1,14 @@
 package jp.madoguchi.road;
 
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * The report is fixed: every report merged into it is waiting for the message
  * {@value #ORIGINAL_FIXED} and continues with its own "対応完了" notification to its resident.
  */
-@Component("informMergedReports")
+@ProcedureBuildingBlock("informMergedReports")
 class InformMergedReportsDelegate implements JavaDelegate {
 
   static final String ORIGINAL_FIXED = "OriginalReportFixed";

@@ -6,10 +6,10 @@ import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * The clerk said this report repeats an earlier one. The earlier report must be of this tenant and
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * report's resident too (see {@link InformMergedReportsDelegate}). Runs in the triage task's
  * completion: a wrong number refuses the completion with 400 and the task stays open.
  */
-@Component("mergeDuplicateReport")
+@ProcedureBuildingBlock("mergeDuplicateReport")
 class MergeDuplicateReportDelegate implements JavaDelegate {
 
   static final String DUPLICATE_OF = "duplicateOf";

@@ -6,26 +6,26 @@ import java.util.Locale;
 
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
-import jp.madoguchi.system.MadoguchiProperties;
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.publicurl.PublicUrl;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.stereotype.Component;
 
 /**
  * After a damage report is registered: checks the number of photos (form-js cannot limit it) and
  * gives the clerks' forms what they show: links to the photos on the staff endpoint (form-js
  * images need absolute http(s) URLs), a map link and the page for adding the after-photo.
  */
-@Component("prepareRoadReport")
+@ProcedureBuildingBlock("prepareRoadReport")
 class PrepareRoadReportDelegate implements JavaDelegate {
 
   static final int MAX_PHOTOS = 3;
 
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
-  PrepareRoadReportDelegate(MadoguchiProperties properties) {
-    this.publicUrl = properties.publicUrl();
+  PrepareRoadReportDelegate(PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -38,7 +38,7 @@ class PrepareRoadReportDelegate implements JavaDelegate {
     if (execution.getVariable("dangerous") == null) {
       execution.setVariable("dangerous", false);
     }
-    String staffApi = publicUrl + "/api/" + execution.getTenantId() + "/admin/";
+    String staffApi = publicUrl.base() + "/api/" + execution.getTenantId() + "/admin/";
     for (int i = 0; i < photos.size(); i++) {
       execution.setVariable("photoUrl" + (i + 1), staffApi + "attachments/" + photos.get(i));
     }

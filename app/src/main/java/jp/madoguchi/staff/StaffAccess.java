@@ -1,5 +1,6 @@
 package jp.madoguchi.staff;
 
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
@@ -13,6 +14,26 @@ public final class StaffAccess {
     StaffMember staff = staff(authentication);
     if (!staff.isTenantAdminOf(tenantId)) {
       throw new AccessDeniedException("Only the tenant's administrators may do this");
+    }
+    return staff;
+  }
+
+  /**
+   * A tenant admin of this very tenant, not an operator: what a municipality's administrator
+   * manages (its staff, allow-list, logs) is theirs; operators act through the operator API.
+   */
+  public static StaffMember requireOwnTenantAdmin(Authentication authentication, String tenantId) {
+    StaffMember staff = staff(authentication);
+    if (staff.isOperator() || !staff.groups().contains(StaffGroups.TENANT_ADMIN) || !staff.tenants().contains(tenantId)) {
+      throw new AccessDeniedException("Only the tenant's own administrators may do this");
+    }
+    return staff;
+  }
+
+  public static StaffMember requireOperator(Authentication authentication) {
+    StaffMember staff = staff(authentication);
+    if (!staff.isOperator()) {
+      throw new AccessDeniedException("Only operators may do this");
     }
     return staff;
   }

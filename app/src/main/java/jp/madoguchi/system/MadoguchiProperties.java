@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     Tasklist forms, the verification URL and QR code on documents
  * @param tenantsSeed the tenants seed file ({@code MADOGUCHI_TENANTS_SEED}); empty: none (the demo's own on the embedded default)
  * @param masterKey Base64 of the 32-byte key that wraps every tenant's data key ({@code MADOGUCHI_MASTER_KEY})
+ * @param masterKeyFile a file holding that Base64 instead, e.g. a mounted secret ({@code MADOGUCHI_MASTER_KEY_FILE})
  */
 @ConfigurationProperties("madoguchi")
-public record MadoguchiProperties(String publicUrl, String tenantsSeed, String masterKey) {
+public record MadoguchiProperties(String publicUrl, String tenantsSeed, String masterKey, String masterKeyFile) {
 
   public MadoguchiProperties {
     publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     tenantsSeed = tenantsSeed == null ? "" : tenantsSeed;
     masterKey = masterKey == null ? "" : masterKey;
+    masterKeyFile = masterKeyFile == null ? "" : masterKeyFile;
   }
 }

@@ -3,26 +3,39 @@ package jp.madoguchi.tenant;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
-
 import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.SystemPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants per staff group. Groups are shared across tenants (a "waste-section" exists in many
- * municipalities); Camunda's tenant check limits each member to the tenants they belong to.
- * Task access comes from candidate groups: the engine grants it per task.
+ * The grants of each kind of staff group, set exactly (a permission granted by an earlier version is
+ * taken away again). Groups are shared across tenants (a "waste-section" exists in many
+ * municipalities); Camunda's tenant check limits each member to the tenants they belong to. A
+ * department's access to applications is not here: it is derived per procedure when the procedure is
+ * deployed ({@code access.DepartmentAuthorizations}). Nobody may change a process variable outside a
+ * task form (no UPDATE_TASK, UPDATE_INSTANCE or *_VARIABLE update permission is granted to anyone).
  */
 @Component
 class StaffAuthorizations {
+
+  /** A tenant admin (責任者) reads and works on every application of their tenant. */
+  static final Permission[] TENANT_ADMIN_ON_PROCEDURES = {
+      ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+      ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+      ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+      ProcessDefinitionPermissions.RETRY_JOB};
 
   private final AuthorizationService authorizations;
 
@@ -30,36 +43,59 @@ class StaffAuthorizations {
     this.authorizations = authorizations;
   }
 
+  /** A department: Tasklist, and starting the instances its procedures' grants allow (counter applications). */
   void ensureClerk(String groupId) {
-    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(groupId, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantExactly(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantExactly(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   void ensureTenantAdmin() {
     String group = StaffGroups.TENANT_ADMIN;
     ensureClerk(group);
-    grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-    grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(group, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+    grantExactly(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantExactly(group, Resources.PROCESS_DEFINITION, ANY, TENANT_ADMIN_ON_PROCEDURES);
+    // deploying a procedure of their own tenant (Camunda Modeler); the tenant check refuses another tenant
+    grantExactly(group, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+    grantExactly(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grantExactly(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
-  void ensureOperator() {
-    for (Resource resource : List.of(Resources.values())) {
-      grant(StaffGroups.OPERATOR, resource, ANY, Permissions.ALL);
-    }
+  /**
+   * SaaS operators run the service without reading residents' data: Cockpit and Admin, definitions and
+   * deployments (reading them and deploying a procedure for a tenant), Camunda tenants, the
+   * engine's metrics and batches, and the accounts of operators. No instance, task, variable or history
+   * read; no authorization change (that is how a grant could be given to oneself). A support grant
+   * ({@code access.SupportGrants}) opens one tenant for a while.
+   */
+  void ensureOperator(String operatorId) {
+    String group = StaffGroups.OPERATOR;
+    grantExactly(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantExactly(group, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grantExactly(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.SUSPEND);
+    // deploying a procedure for a tenant on its behalf; the deploy guard checks the tenant exists
+    grantExactly(group, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+    grantExactly(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantExactly(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grantExactly(group, Resources.TENANT, ANY, Permissions.READ);
+    grantExactly(group, Resources.GROUP, ANY, Permissions.READ);
+    grantExactly(group, Resources.GROUP, group, Permissions.READ, Permissions.UPDATE);
+    grantExactly(group, Resources.GROUP_MEMBERSHIP, group, Permissions.ALL);
+    grantExactly(group, Resources.USER, ANY, Permissions.READ, Permissions.CREATE);
+    grantExactly(group, Resources.USER, operatorId, Permissions.ALL);
+    grantExactly(group, Resources.AUTHORIZATION, ANY, Permissions.READ);
+    grantExactly(group, Resources.SYSTEM, ANY, SystemPermissions.READ);
+    grantExactly(group, Resources.BATCH, ANY, BatchPermissions.READ, BatchPermissions.READ_HISTORY);
+    grantExactly(group, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_ADMIN,
+        UserOperationLogCategoryPermissions.READ);
   }
 
   void grantGroupRead(String groupId, Resource resource, String resourceId) {
-    grant(groupId, resource, resourceId, Permissions.READ);
+    grantExactly(groupId, resource, resourceId, Permissions.READ);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  /** Creates or overwrites the group's grant on the resource with exactly these permissions. */
+  private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId)
@@ -73,15 +109,7 @@ class StaffAuthorizations {
           created.setResourceId(resourceId);
           return created;
         });
-    boolean changed = authorization.getId() == null;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
-    }
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
   }
 }

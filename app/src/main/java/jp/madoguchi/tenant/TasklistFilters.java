@@ -2,8 +2,10 @@ package jp.madoguchi.tenant;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
+import java.util.List;
 import java.util.Map;
 
+import jp.madoguchi.procedure.TaskCardVariables;
 import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -15,7 +17,12 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-/** The task lists a clerk sees in Tasklist. Each lists only the tasks of the clerk's own tenant. */
+/**
+ * The task lists a clerk sees in Tasklist. Each lists only the tasks of the clerk's own tenant. The
+ * department queue comes first (Tasklist opens the filter with the lowest priority); every card
+ * shows the application number, the applicant, the address or subject (besides Tasklist's own due
+ * date and priority). Filters of an earlier version are brought up to date at start.
+ */
 @Component
 class TasklistFilters {
 
@@ -36,10 +43,16 @@ class TasklistFilters {
     this.staffAuthorizations = staffAuthorizations;
   }
 
+  /** What a task card shows besides the task, the procedure, the due date and the priority. */
+  private static final Map<String, String> CARD_LABELS = Map.of(
+      "applicationNumber", "受付番号", "applicantName", "申請者", "cardSubject", "住所・件名");
+  static final List<Map<String, String>> CARD_VARIABLES = TaskCardVariables.NAMES.stream()
+      .map(name -> Map.of("name", name, "label", CARD_LABELS.get(name))).toList();
+
   void ensure() {
-    ensureForEveryone(MY_TASKS, 10, "#1f6feb", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureForEveryone(DEPARTMENT_TASKS, 20, "#2da44e",
+    ensureForEveryone(DEPARTMENT_TASKS, 10, "#2da44e",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    ensureForEveryone(MY_TASKS, 20, "#1f6feb", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter all = ensure(ALL_TASKS, 30, "#8250df", tasks.createTaskQuery());
     staffAuthorizations.grantGroupRead(StaffGroups.TENANT_ADMIN, Resources.FILTER, all.getId());
   }
@@ -58,13 +71,12 @@ class TasklistFilters {
   }
 
   private Filter ensure(String name, int priority, String color, TaskQuery query) {
+    Map<String, Object> properties = Map.of("priority", priority, "color", color, "refresh", true,
+        "variables", CARD_VARIABLES);
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
-      return existing;
+      return properties.equals(existing.getProperties()) ? existing : filters.saveFilter(existing.setProperties(properties));
     }
-    Filter filter = filters.newTaskFilter(name)
-        .setQuery(query)
-        .setProperties(Map.of("priority", priority, "color", color, "refresh", true));
-    return filters.saveFilter(filter);
+    return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
   }
 }

@@ -3,6 +3,7 @@ package jp.madoguchi.tenant;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jp.madoguchi.crypto.AesGcm;
 import jp.madoguchi.crypto.MasterKey;
@@ -11,13 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts and decrypts a tenant's data with that tenant's own data key. The purpose (column,
  * table) is bound into every ciphertext, so data cannot be moved between tenants or columns.
+ * An unwrapped key is kept in memory for at most {@value #KEEP_SECONDS} seconds, so a key destroyed
+ * on one node stops working on every node within that time.
  */
 @Component
 public class TenantKeys {
 
+  static final long KEEP_SECONDS = 60;
+
   private final TenantRepository tenants;
   private final MasterKey masterKey;
-  private final Map<String, AesGcm> unwrapped = new ConcurrentHashMap<>();
+  private final Map<String, Unwrapped> unwrapped = new ConcurrentHashMap<>();
+
+  private record Unwrapped(AesGcm aes, long loadedAt) {
+  }
 
   TenantKeys(TenantRepository tenants, MasterKey masterKey) {
     this.tenants = tenants;
@@ -50,11 +58,31 @@ public class TenantKeys {
     return aes.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), tenantId + ":" + purpose);
   }
 
+  /**
+   * Crypto-shredding, the first step of a tenant's purge: the wrapped data key is deleted, so every
+   * value sealed with it (application payloads, files, documents, engine variables, comments, LINE
+   * secrets) becomes unreadable at once, backups included, whatever rows remain.
+   */
+  public void destroyDataKey(String tenantId) {
+    if (!tenants.destroyDataKey(tenantId)) {
+      throw new IllegalArgumentException("Unknown tenant " + tenantId);
+    }
+    unwrapped.remove(tenantId);
+  }
+
   private AesGcm cipher(String tenantId) {
-    return unwrapped.computeIfAbsent(tenantId, id -> {
-      byte[] wrapped = tenants.wrappedDataKey(id)
-          .orElseThrow(() -> new IllegalArgumentException("Unknown tenant " + id));
-      return new AesGcm(masterKey.unwrap(wrapped, "tenant:" + id));
-    });
+    long now = System.nanoTime();
+    Unwrapped key = unwrapped.get(tenantId);
+    if (key == null || now - key.loadedAt() > TimeUnit.SECONDS.toNanos(KEEP_SECONDS)) {
+      key = new Unwrapped(unwrap(tenantId), now);
+      unwrapped.put(tenantId, key);
+    }
+    return key.aes();
+  }
+
+  private AesGcm unwrap(String tenantId) {
+    byte[] wrapped = tenants.wrappedDataKey(tenantId).orElseThrow(() -> tenants.exists(tenantId)
+        ? new TenantKeyDestroyedException(tenantId) : new IllegalArgumentException("Unknown tenant " + tenantId));
+    return new AesGcm(masterKey.unwrap(wrapped, "tenant:" + tenantId));
   }
 }

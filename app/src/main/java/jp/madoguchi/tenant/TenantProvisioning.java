@@ -60,7 +60,7 @@ class TenantProvisioning {
   void ensureOperator(StaffSeed operator) {
     ensureUser(operator);
     ensureMembership(operator.id(), StaffGroups.OPERATOR);
-    authorizations.ensureOperator();
+    authorizations.ensureOperator(operator.id());
   }
 
   private NewTenant newTenant(TenantSeed seed) {

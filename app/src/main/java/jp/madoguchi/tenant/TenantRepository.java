@@ -62,6 +62,19 @@ public class TenantRepository {
         .stream().findFirst();
   }
 
+  public void updateStatus(String id, Tenant.TenantStatus status) {
+    jdbc.update("UPDATE tenant SET status = ?, updated_at = now() WHERE id = ?", status.name(), id);
+  }
+
+  public void updateStaffAllowedCidrs(String id, List<String> cidrs) {
+    jdbc.update(con -> {
+      var statement = con.prepareStatement("UPDATE tenant SET staff_allowed_cidrs = ?, updated_at = now() WHERE id = ?");
+      statement.setArray(1, con.createArrayOf("text", cidrs.toArray()));
+      statement.setString(2, id);
+      return statement;
+    });
+  }
+
   public void saveRichMenuId(String id, String richMenuId) {
     jdbc.update("UPDATE tenant SET line_rich_menu_id = ?, updated_at = now() WHERE id = ?", richMenuId, id);
   }
@@ -70,7 +83,13 @@ public class TenantRepository {
   }
 
   Optional<byte[]> wrappedDataKey(String id) {
-    return jdbc.query("SELECT data_key FROM tenant WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
+    return jdbc.query("SELECT data_key FROM tenant WHERE id = ? AND data_key IS NOT NULL", (rs, i) -> rs.getBytes(1), id)
+        .stream().findFirst();
+  }
+
+  boolean destroyDataKey(String id) {
+    return jdbc.update("UPDATE tenant SET data_key = NULL, data_key_destroyed_at = now(), updated_at = now() WHERE id = ?",
+        id) == 1;
   }
 
   private static Tenant map(ResultSet rs, int row) throws SQLException {

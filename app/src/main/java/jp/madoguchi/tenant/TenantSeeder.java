@@ -36,27 +36,41 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantSeedValidator validator;
   private final TenantProvisioning provisioning;
   private final TasklistFilters filters;
+  private final StaffAuthorizations authorizations;
+  private final TenantRepository tenants;
+  private final WebappSetupLock setupLock;
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters) {
+      TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
+      WebappSetupLock setupLock) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
     this.validator = validator;
     this.provisioning = provisioning;
     this.filters = filters;
+    this.authorizations = authorizations;
+    this.tenants = tenants;
+    this.setupLock = setupLock;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
     filters.ensure();
+    setupLock.ensure();
+    // exactly the current grants, also where no seed file names a tenant admin (a database of an earlier version)
+    authorizations.ensureTenantAdmin();
     TenantsSeed seed = read();
     if (seed == null) {
       log.info("No tenants seed file (MADOGUCHI_TENANTS_SEED) given; tenants stay as they are");
-      return;
+    } else {
+      apply(seed);
     }
-    apply(seed);
+    if (tenants.findAll().isEmpty()) {
+      log.warn("There is no tenant yet: no resident and no clerk can use this deployment. Name a seed file with "
+          + "MADOGUCHI_TENANTS_SEED (example: docker/tenants.example.yaml) and restart");
+    }
   }
 
   void apply(TenantsSeed seed) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.Diagrams;
 import jp.madoguchi.IntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,11 +30,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ResidentStatusElementsTests extends IntegrationTest {
 
   private static final String PROCESS = "resident-status-probe";
-  /** One element of each type the template applies to, each with its own status word; deployed for demo only. */
+  /**
+   * One element of each type the template applies to, each with its own status word; deployed for demo
+   * only, with a diagram and a clerk's form so that it passes the deploy guard.
+   */
   private static final String MODEL = """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="https://madoguchi.jp/test">
-        <bpmn:process id="resident-status-probe" name="状況の確認" isExecutable="true" camunda:historyTimeToLive="1" camunda:isStartableInTasklist="false">
+        <bpmn:process id="resident-status-probe" name="状況の確認" isExecutable="true" camunda:historyTimeToLive="365" camunda:isStartableInTasklist="false">
+          <bpmn:extensionElements><camunda:properties>
+            <camunda:property name="confidentiality" value="1" /><camunda:property name="personalData" value="none" />
+            <camunda:property name="retentionYears" value="1" />
+          </camunda:properties></bpmn:extensionElements>
           <bpmn:startEvent id="StartEvent_Probe" name="開始" />
           <bpmn:intermediateThrowEvent id="Event_Marker" name="書類を確認中">%s</bpmn:intermediateThrowEvent>
           <bpmn:subProcess id="SubProcess_Check" name="確認">%s
@@ -41,7 +49,7 @@ class ResidentStatusElementsTests extends IntegrationTest {
             <bpmn:endEvent id="Event_CheckDone" name="確認終了" />
             <bpmn:sequenceFlow id="Flow_InCheck" sourceRef="StartEvent_Check" targetRef="Event_CheckDone" />
           </bpmn:subProcess>
-          <bpmn:userTask id="Task_Review" name="審査">%s</bpmn:userTask>
+          <bpmn:userTask id="Task_Review" name="審査" camunda:formRef="resident-status-probe-review" camunda:formRefBinding="deployment" camunda:candidateGroups="waste-section">%s</bpmn:userTask>
           <bpmn:boundaryEvent id="Event_Withdrawn" name="取下げ" attachedToRef="Task_Review">%s
             <bpmn:messageEventDefinition id="MessageDefinition_Withdrawn" messageRef="Message_Withdraw" />
           </bpmn:boundaryEvent>
@@ -69,7 +77,8 @@ class ResidentStatusElementsTests extends IntegrationTest {
 
   @BeforeAll
   static void deployForDemoOnly(@Autowired RepositoryService repository) {
-    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", MODEL).deploy();
+    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", Diagrams.drawn(MODEL))
+        .addString("review.form", REVIEW_FORM).deploy();
   }
 
   @Test
@@ -116,6 +125,10 @@ class ResidentStatusElementsTests extends IntegrationTest {
         .path("appliesTo").forEach(type -> types.add(type.asText()));
     return types;
   }
+
+  private static final String REVIEW_FORM = """
+      {"id": "resident-status-probe-review", "components": [
+        {"id": "Text_InformationLabel", "type": "text", "text": "情報区分：{{informationLabel}}"}]}""";
 
   private static String status(String word) {
     return "<bpmn:extensionElements><camunda:properties><camunda:property name=\"residentStatus\" value=\"" + word

@@ -35,7 +35,7 @@ class DocumentAccessTests extends IntegrationTest {
   private static final String BOUNDARY = "----madoguchi-verify-boundary";
   private static final String APPLY = """
       {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
-        "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央9-8-7",
+        "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央9-8-7",
         "preferredDate1": "2026-12-10", "phone": "090-9876-5432"}}""";
 
   @LocalServerPort int port;

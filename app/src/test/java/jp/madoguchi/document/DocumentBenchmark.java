@@ -97,11 +97,11 @@ class DocumentBenchmark extends IntegrationTest {
     String id = UUID.randomUUID().toString();
     ObjectNode data = (ObjectNode) json.readTree("""
         {"items": [{"name": "ソファ", "size": "L", "quantity": 1}, {"name": "自転車", "size": "M", "quantity": 2}],
-         "address": "デモ市中央1-2-3", "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
+         "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
     return new DocumentComposer.Source(id, documents.verificationUrl(DEMO, UUID.fromString(id)), "デモ市",
         "粗大ごみ収集申込", "2026-000123", ZonedDateTime.parse("2026-11-25T09:30:00+09:00[Asia/Tokyo]"),
         ZonedDateTime.parse("2026-11-26T14:05:00+09:00[Asia/Tokyo]"), title, json.createObjectNode(), data,
-        form("apply"), List.of(form("review")));
+        form("apply"), List.of(form("review")), "機密性2・個人情報");
   }
 
   private FormSchema form(String step) throws Exception {

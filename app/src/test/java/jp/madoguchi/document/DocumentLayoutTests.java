@@ -48,7 +48,7 @@ class DocumentLayoutTests extends IntegrationTest {
     assertThat(text).contains("受付票", "デモ市", "受付番号", "2026-000123", "発行日 令和8年11月26日",
         "粗大ごみ収集申込", "令和8年11月25日 9時30分", "出す品目", "ソファ", "1.5m〜2m", "自転車", "1m〜1.5m",
         "収集先の住所", "デモ市中央1-2-3", "第1希望日", "令和8年12月10日", "日中の連絡先電話番号", "090-1234-5678",
-        documents.verificationUrl(DEMO, UUID.fromString(DOCUMENT_ID)));
+        documents.verificationUrl(DEMO, UUID.fromString(DOCUMENT_ID)), "情報区分：機密性2・個人情報");
     assertThat(text).doesNotContain("${", "審査結果");
     assertSubsetFonts(pdf);
     picture("receipt", pdf);
@@ -159,13 +159,13 @@ class DocumentLayoutTests extends IntegrationTest {
   private DocumentComposer.Source source(String title, ObjectNode variables, JsonNode data) throws IOException {
     return new DocumentComposer.Source(DOCUMENT_ID, documents.verificationUrl(DEMO, UUID.fromString(DOCUMENT_ID)),
         "デモ市", "粗大ごみ収集申込", "2026-000123", ZonedDateTime.parse("2026-11-25T09:30:00+09:00[Asia/Tokyo]"), ISSUED,
-        title, variables, data, form("apply"), List.of(form("review")));
+        title, variables, data, form("apply"), List.of(form("review")), "機密性2・個人情報");
   }
 
   private ObjectNode data() throws IOException {
     return (ObjectNode) json.readTree("""
         {"items": [{"name": "ソファ", "size": "L", "quantity": 1}, {"name": "自転車", "size": "M", "quantity": 2}],
-         "address": "デモ市中央1-2-3", "addressDetail": "グリーンハイツ201号", "preferredDate1": "2026-12-10",
+         "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "addressDetail": "グリーンハイツ201号", "preferredDate1": "2026-12-10",
          "phone": "090-1234-5678", "note": "玄関前に出します。"}""");
   }
 

@@ -63,7 +63,8 @@ class SigningCertificateTests extends IntegrationTest {
     ZonedDateTime now = ZonedDateTime.parse("2026-11-26T10:00:00+09:00[Asia/Tokyo]");
     var form = jp.madoguchi.procedure.FormSchema.parse(json.readTree("{\"id\": \"f\", \"components\": []}"));
     return new DocumentComposer.Source(id, documents.verificationUrl(KITA, UUID.fromString(id)), "北市", "手続",
-        "2026-000001", now, now, "受付票", json.createObjectNode(), json.createObjectNode(), form, List.of());
+        "2026-000001", now, now, "受付票", json.createObjectNode(), json.createObjectNode(), form, List.of(),
+        "機密性2・個人情報");
   }
 
   private static byte[] pkcs12(SigningCredential credential, String password) throws Exception {

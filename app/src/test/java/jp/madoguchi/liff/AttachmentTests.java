@@ -108,7 +108,7 @@ class AttachmentTests extends IntegrationTest {
   }
 
   @Test
-  void shouldGiveTheClerksFormALinkToEveryAttachedFile() throws Exception {
+  void shouldGiveTheClerksFormALinkToEveryAttachedFileAtThePortTheAppListensOn() throws Exception {
     String photo = json.readTree(upload(resident, "sofa.png", png(20, 20)).body()).get("id").asText();
     String pdf = json.readTree(upload(resident, "estimate.pdf",
         "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()).body()).get("id").asText();
@@ -119,10 +119,13 @@ class AttachmentTests extends IntegrationTest {
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = 'demo' "
         + "AND number = ?", String.class, number);
     JsonNode links = json.readTree(runtime.getVariableTyped(instance, "attachmentLinks").getValue().toString());
+    // no MADOGUCHI_PUBLIC_URL in the tests: the links take the port the server really listens on
     assertThat(links).extracting(link -> link.get("url").asText()).containsExactly(
-        "http://localhost:8080/api/demo/admin/attachments/" + photo,
-        "http://localhost:8080/api/demo/admin/attachments/" + pdf);
+        "http://localhost:" + port + "/api/demo/admin/attachments/" + photo,
+        "http://localhost:" + port + "/api/demo/admin/attachments/" + pdf);
     assertThat(links).extracting(link -> link.get("n").asInt()).containsExactly(1, 2);
+    assertThat(links).extracting(link -> link.get("image").asBoolean()).as("shown inline: photos only")
+        .containsExactly(true, false);
   }
 
   @Test
@@ -140,7 +143,7 @@ class AttachmentTests extends IntegrationTest {
   private HttpResponse<String> submit(String user, String photoIds) throws Exception {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
-          "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+          "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
           "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}""".formatted(UUID.randomUUID(), photoIds);
     return send(HttpRequest.newBuilder(uri("/api/demo/applications")).header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + LINE_KEYS.token(DEMO_CHANNEL, user))

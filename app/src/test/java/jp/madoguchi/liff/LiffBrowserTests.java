@@ -50,17 +50,14 @@ class LiffBrowserTests {
   @BeforeAll
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    // images in Tasklist forms point at the public URL, which must be this app's origin
-    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=" + port,
-        "--madoguchi.public-url=http://localhost:" + port,
+    // no public URL: images in Tasklist forms point at the port the app really listens on
+    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
         "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-    browser = HeadlessChromium.start("390,1000");
+    ChromeDriver chromium = HeadlessChromium.start("390,1000");
+    HeadlessChromium.recordContentSecurityViolations(chromium);
+    browser = chromium;
   }
 
   @AfterAll
@@ -85,7 +82,7 @@ class LiffBrowserTests {
     visible(By.cssSelector("[data-testid=confirm-button]"));
     ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
         "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
-            {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+            {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
              "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
     browser.navigate().refresh();
     assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("下書きを復元しました");
@@ -150,7 +147,7 @@ class LiffBrowserTests {
     visible(By.cssSelector("[data-testid=confirm-button]"));
     ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
         "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
-            {"items": [{"name": "自転車", "size": "M", "quantity": 1}], "address": "デモ市北町5-6",
+            {"items": [{"name": "自転車", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市北町5-6",
              "preferredDate1": "2026-12-20", "phone": "0312345678"}""");
     browser.navigate().refresh();
     visible(By.cssSelector("[data-testid=message]"));
@@ -192,7 +189,7 @@ class LiffBrowserTests {
     ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
         "madoguchi:draft:demo:road-damage-report:" + ICHIRO, """
             {"category": "道路の穴・段差", "dangerous": true, "description": "歩道に直径30cmほどの穴があります。",
-             "locationAddress": "デモ市中央1-2 中央公園南入口前"}""");
+             "locationAddress": "デモ市中央1-2 中央公園南入口前", "applicantName": "佐藤 一郎"}""");
     browser.navigate().refresh();
     visible(By.cssSelector("[data-testid=message]"));
     chrome.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
@@ -287,5 +284,6 @@ class LiffBrowserTests {
   private static void shoot(String name) throws Exception {
     HeadlessChromium.screenshot(browser, "liff-" + name);
     assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of " + name).isEmpty();
+    assertThat(HeadlessChromium.contentSecurityViolations(browser)).as("Content-Security-Policy on " + name).isEmpty();
   }
 }

@@ -42,7 +42,7 @@ class ResidentApiTests extends IntegrationTest {
   private static final LineIdTokens LINE_KEYS = LineIdTokens.LINE;
   private static final String APPLY = """
       {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
-        "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
+        "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
         "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
 
   @LocalServerPort int port;
@@ -201,7 +201,7 @@ class ResidentApiTests extends IntegrationTest {
     assertThat(returned.get("actions")).extracting(JsonNode::asText).containsExactly("correct", "withdraw");
 
     String corrected = """
-        {"data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}], "address": "デモ市中央1-2-3",
+        {"data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
           "preferredDate1": "2026-12-12", "phone": "090-1234-5678"}}""";
     assertThat(post("/api/demo/applications/" + number + "/correction", token(resident),
         corrected.replace("\"XL\"", "\"XXL\"")).statusCode()).isEqualTo(400);
@@ -229,7 +229,7 @@ class ResidentApiTests extends IntegrationTest {
 
   private String submit(String user) throws Exception {
     HttpResponse<String> response = post("/api/demo/applications", token(user), APPLY.formatted(UUID.randomUUID()));
-    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json.readTree(response.body()).get("applicationNumber").asText();
   }
 

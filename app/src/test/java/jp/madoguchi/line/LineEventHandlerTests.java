@@ -38,6 +38,7 @@ class LineEventHandlerTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired LineEventDispatcher dispatcher;
   @Autowired JdbcTemplate jdbc;
+  @Autowired LineAvailability availability;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired LineResidents residents;
@@ -46,6 +47,7 @@ class LineEventHandlerTests extends IntegrationTest {
 
   @BeforeEach
   void resetLine() {
+    availability.succeeded(DEMO);
     user = LineIdTokens.newUserId();
     LINE.resetAll();
     LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(json("{\"sentMessages\":[]}")));

@@ -10,12 +10,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.LineWebhooks;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** When the database cannot take the events, LINE must hear 5xx so that it redelivers. */
 class LineWebhookOutageTests {
@@ -34,6 +36,25 @@ class LineWebhookOutageTests {
     var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
     verify(dispatcher, never()).afterAcknowledge(any());
+  }
+
+  /** Fails on the code before: the tenant's channel was read before the mapping to 503, so LINE got a 500. */
+  @Test
+  void shouldAnswer503WhenTheTenantsChannelCannotBeRead() {
+    LineChannels channels = mock(LineChannels.class);
+    LineInbox inbox = mock(LineInbox.class);
+    when(channels.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
+    var controller = new LineWebhookController(channels, inbox, mock(LineEventDispatcher.class), new ObjectMapper());
+    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
+        .getBytes(StandardCharsets.UTF_8);
+
+    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+    verify(inbox, never()).store(any(), anyList());
   }
 }

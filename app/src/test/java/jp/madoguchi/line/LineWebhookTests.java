@@ -38,11 +38,13 @@ class LineWebhookTests extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired LineAvailability availability;
   @Autowired LineEventDispatcher dispatcher;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void resetLine() {
+    availability.succeeded(DEMO);
     LINE.resetAll();
     LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody("{\"sentMessages\":[]}")));

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.line.LineAvailability;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Pushes that arrive exactly once: retry keys, backoff, 409, 429, unfollowed residents, giving up visibly. */
+/**
+ * Pushes that arrive exactly once: retry keys, pauses of the channel, 409, 429, unfollowed residents,
+ * a retry budget in time, giving up visibly.
+ */
 class NotificationRelayTests extends IntegrationTest {
 
   private static final String PUSH = "/v2/bot/message/push";
@@ -39,11 +44,13 @@ class NotificationRelayTests extends IntegrationTest {
   @Autowired NotificationRelay relay;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired LineAvailability availability;
 
   private String user;
 
   @BeforeEach
   void reset() {
+    availability.succeeded(DEMO);
     LINE.resetAll();
     user = LineIdTokens.newUserId();
     relay.relayDue(); // whatever other tests queued: out of the way before this test's messages
@@ -69,9 +76,7 @@ class NotificationRelayTests extends IntegrationTest {
     assertThat(status(outboxId)).isEqualTo("SENT");
     List<LoggedRequest> pushes = LINE.findAll(postRequestedFor(urlEqualTo(PUSH)));
     assertThat(pushes).hasSize(3);
-    String retryKey = jdbc.queryForObject("SELECT retry_key::text FROM notification_outbox WHERE id = ?::uuid",
-        String.class, outboxId);
-    assertThat(pushes).extracting(request -> request.getHeader("X-Line-Retry-Key")).containsOnly(retryKey);
+    assertThat(pushes).extracting(request -> request.getHeader("X-Line-Retry-Key")).containsOnly(retryKey(outboxId));
     assertThat(pushes).allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer demo-token"));
     relayNow();
     assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(3);
@@ -156,14 +161,60 @@ class NotificationRelayTests extends IntegrationTest {
   }
 
   @Test
-  void shouldGiveUpAfterTheMaximumNumberOfTries() {
+  void shouldPauseTheChannelAfterA429AndTryNothingElseOfTheTenantMeanwhile() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Too many requests\"}")));
+    String first = queueReceiptNotification();
+    relay.relayDue();
+    String second = queueReceiptNotification();
+
+    relay.relayDue();
+    relay.relayDue();
+
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(1);
+    assertThat(status(first)).isEqualTo("PENDING");
+    assertThat(status(second)).isEqualTo("PENDING");
+  }
+
+  @Test
+  void shouldSendOneMessageAsAProbeWhenThePauseEndsAndTheRestOnceItGetsThrough() throws Exception {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
+    availability.failed(DEMO, Duration.ofMillis(1));
+    Thread.sleep(5);
+    String first = queueReceiptNotification();
+    String second = queueReceiptNotification();
+
+    relay.relayDue();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(1);
+
+    relay.relayDue();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).hasSize(2);
+    assertThat(List.of(status(first), status(second))).containsOnly("SENT");
+  }
+
+  /** Fails on the code before: eight tries of 5xx or 429, minutes of an outage, made a notification FAILED for good. */
+  @Test
+  void shouldKeepTryingThroughOutagesAndRateLimitsUntilTheRetryBudgetIsUsedUp() {
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(503)));
     String outboxId = queueReceiptNotification();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 12; i++) {
       relayNow();
     }
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(429)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Too many requests\"}")));
+    for (int i = 0; i < 12; i++) {
+      relayNow();
+    }
+    assertThat(status(outboxId)).isEqualTo("PENDING");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)).withRequestBody(containing(user)))).hasSize(24);
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)))).extracting(request -> request.getHeader("X-Line-Retry-Key"))
+        .containsOnly(retryKey(outboxId));
+
+    jdbc.update("UPDATE notification_outbox SET tries_since = now() - interval '23 hours' WHERE id = ?::uuid", outboxId);
+    relayNow();
     assertThat(status(outboxId)).isEqualTo("FAILED");
-    assertThat(LINE.findAll(postRequestedFor(urlEqualTo(PUSH)).withRequestBody(containing(user)))).hasSize(8);
+    assertThat(jdbc.queryForObject("SELECT last_error FROM notification_outbox WHERE id = ?::uuid", String.class,
+        outboxId)).contains("429", "retry budget");
   }
 
   private String queueReceiptNotification() {
@@ -173,10 +224,16 @@ class NotificationRelayTests extends IntegrationTest {
         instance.getId());
   }
 
-  /** Makes everything of this test due now, as if the backoff had passed, and runs the relay. */
+  /** Makes everything of this test due now, as if the channel's pause had passed and LINE had recovered, and runs the relay. */
   private void relayNow() {
     jdbc.update("UPDATE notification_outbox SET next_attempt_at = now() WHERE resident_ref = ? AND status = 'PENDING'", user);
+    availability.succeeded(DEMO);
     relay.relayDue();
+  }
+
+  private String retryKey(String outboxId) {
+    return jdbc.queryForObject("SELECT retry_key::text FROM notification_outbox WHERE id = ?::uuid", String.class,
+        outboxId);
   }
 
   private String status(String outboxId) {

@@ -125,11 +125,13 @@ class ChildAllowanceProcessTests extends IntegrationTest {
         .hasNotPassed("Task_NotifyRejected");
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyApproved");
     Assertions.assertThat(queuedText(instance, "Task_NotifyApproved"))
-        .contains("児童手当の支給を認定しました。", "手当月額：25000円", "支給開始：2026年12月分から");
+        .contains("児童手当の支給を認定しました。", "支給開始：令和8年12月分から", "月額は認定通知書でお知らせします")
+        .as("the amount (機密性2) stays out of LINE").doesNotContain("25000", "25,000");
     Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
     Assertions.assertThat(IssuedDocuments.titles(jdbc, instance)).containsExactly(RECEIPT, CERTIFICATION);
     Assertions.assertThat(IssuedDocuments.text(jdbc, documentsService, instance, "approval-notice"))
-        .contains(CERTIFICATION, instance.getBusinessKey(), "手当月額（円）", "25,000", "支給開始月", "2026-12")
+        .contains(CERTIFICATION, instance.getBusinessKey(), "手当月額（円）", "25,000", "支給開始月", "令和8年12月",
+            "情報区分：機密性3・個人情報")
         .doesNotContain("承認通知書");
     Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, instance.getId())))
         .containsExactly("受付済み", "審査中", "承認");

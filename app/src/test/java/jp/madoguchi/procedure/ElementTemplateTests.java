@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * Every template of the Modeler kit is a valid Camunda 7 element template that points at delegates
@@ -98,6 +99,8 @@ class ElementTemplateTests extends IntegrationTest {
           Object found = context.getBean(bean.group(1));
           assertThat(found).as(where + ": bean " + bean.group(1)).isInstanceOf(JavaDelegate.class);
           delegate = AopUtils.getTargetClass(found);
+          assertThat(AnnotatedElementUtils.hasAnnotation(delegate, ProcedureBuildingBlock.class))
+              .as(where + ": " + delegate.getSimpleName() + " is a @ProcedureBuildingBlock, so expressions may use it").isTrue();
         }
         if ("camunda:inputParameter".equals(property.at("/binding/type").asText())) {
           inputs.add(name);

@@ -2,7 +2,6 @@ package jp.madoguchi.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.ModelerDeploy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +33,8 @@ class ExampleProcedureTests extends IntegrationTest {
 
   private static final Path EXAMPLE = Path.of("../examples/add-a-procedure");
   private static final String KEY = "garbage-station-request";
-  private static final String OPERATOR = "test-operator:Operator-Pass-2026!";
+  /** Procedures of one municipality are deployed by its tenant admin (operators belong to no tenant). */
+  private static final String TENANT_ADMIN = "demo-admin:" + DEMO_ADMIN_PASSWORD;
   private static final String CLERK = "demo-clerk:" + DEMO_CLERK_PASSWORD;
 
   @LocalServerPort int port;
@@ -50,7 +53,7 @@ class ExampleProcedureTests extends IntegrationTest {
     String resident = LineIdTokens.newUserId();
     HttpResponse<String> filed = send(request("/api/demo/applications").header("Authorization", "Bearer " + token(resident))
         .POST(body("""
-            {"procedureKey": "%s", "clientRequestId": "%s", "data": {"kind": "new", "address": "デモ市中央3-4 付近",
+            {"procedureKey": "%s", "clientRequestId": "%s", "data": {"kind": "new", "applicantName": "山田 花子", "address": "デモ市中央3-4 付近",
               "households": 12, "phone": "090-1234-5678"}}""".formatted(KEY, UUID.randomUUID()))));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String number = json.readTree(filed.body()).get("applicationNumber").asText();
@@ -62,7 +65,8 @@ class ExampleProcedureTests extends IntegrationTest {
     assertThat(tasks.get(0).get("name").asText()).isEqualTo("現地確認と回答");
     HttpResponse<String> completed = send(request("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete")
         .header("Authorization", basic(CLERK)).POST(body("""
-            {"variables": {"decision": {"value": "approve"}, "answer": {"value": "12月1日から設置できます。"}}}""")));
+            {"variables": {"decision": {"value": "approve"}, "availableFrom": {"value": "2026-12-01"},
+              "answer": {"value": "中央公園北側の歩道に設置できます。"}}}""")));
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
     assertThat(statusOf(number, resident)).isEqualTo("承認");
@@ -72,27 +76,11 @@ class ExampleProcedureTests extends IntegrationTest {
   }
 
   private HttpResponse<String> deploy(List<Path> files) throws IOException, InterruptedException {
-    String boundary = "madoguchi-" + UUID.randomUUID();
-    ByteArrayOutputStream multipart = new ByteArrayOutputStream();
-    part(multipart, boundary, "deployment-name", null, KEY.getBytes(StandardCharsets.UTF_8));
-    part(multipart, boundary, "deployment-source", null, "Camunda Modeler".getBytes(StandardCharsets.UTF_8));
-    part(multipart, boundary, "tenant-id", null, DEMO.getBytes(StandardCharsets.UTF_8));
+    Map<String, byte[]> parts = new LinkedHashMap<>();
     for (Path file : files) {
-      part(multipart, boundary, file.getFileName().toString(), file.getFileName().toString(), Files.readAllBytes(file));
+      parts.put(file.getFileName().toString(), Files.readAllBytes(file));
     }
-    multipart.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request("/engine-rest/deployment/create").header("Authorization", basic(OPERATOR))
-        .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
-  }
-
-  private static void part(ByteArrayOutputStream out, String boundary, String name, String fileName, byte[] content)
-      throws IOException {
-    String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream") + "\r\n\r\n";
-    out.write(header.getBytes(StandardCharsets.UTF_8));
-    out.write(content);
-    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    return ModelerDeploy.deploy(port, TENANT_ADMIN, KEY, DEMO, parts);
   }
 
   /** The catalogue is cached for 5 s per tenant: asks until the procedure shows up or every cache is fresh. */

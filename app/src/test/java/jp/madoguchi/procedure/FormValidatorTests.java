@@ -44,7 +44,7 @@ class FormValidatorTests {
   private static ObjectNode validApplication() {
     return json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'name':'自転車','size':'M','quantity':2}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
   }
 
   private static FormValidator.Result validate(ObjectNode input) {
@@ -56,12 +56,12 @@ class FormValidatorTests {
   @Test
   void shouldReadTheDataFieldsOfTheApplyForm() {
     assertThat(APPLY.id()).isEqualTo("bulky-waste-collection-apply");
-    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("items", "address", "addressDetail",
+    assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("applicantName", "items", "address", "addressDetail",
         "preferredDate1", "preferredDate2", "phone", "note", "photo");
-    FormField items = APPLY.fields().get(0);
+    FormField items = APPLY.fields().get(1);
     assertThat(items.kind()).isEqualTo(FormField.Kind.LIST);
     assertThat(items.children()).extracting(FormField::key).containsExactly("name", "size", "quantity");
-    FormField date = APPLY.fields().get(3);
+    FormField date = APPLY.fields().get(4);
     assertThat(date.displayName()).isEqualTo("第1希望日");
     assertThat(date.subtype()).isEqualTo("date");
     assertThat(date.required()).isTrue();
@@ -369,7 +369,82 @@ class FormValidatorTests {
     ObjectNode input = validApplication();
     ((ObjectNode) input.withArray("items").get(0)).put("quantity", 10.5);
 
-    assertThat(validate(input).violations()).extracting(FormViolation::messageEn).containsExactly("at most 10");
+    assertThat(validate(input).violations()).extracting(FormViolation::messageEn)
+        .containsExactly("a whole number", "at most 10");
+  }
+
+  // --- bounded input: whole numbers, increments, list lengths ---
+
+  @Test
+  void shouldRefuseAFractionOfACertificateCopy() throws IOException {
+    FormSchema certificate = FormSchema.parse(JSON.readTree(Path.of("../forms/resident-certificate/apply.form").toFile()));
+    FormField copies = certificate.fields().stream().filter(field -> field.key().equals("copies")).findFirst().orElseThrow();
+
+    FormValidator.Result result = FormValidator.validate(certificate, json("{'copies':1.5}"), false);
+
+    assertThat(copies.decimalDigits()).isZero();
+    assertThat(result.violations()).filteredOn(violation -> violation.field().equals("copies"))
+        .extracting(FormViolation::messageJa, FormViolation::messageEn)
+        .containsExactly(tuple("「通数」は整数で入力してください", "a whole number"));
+    assertThat(FormValidator.validate(certificate, json("{'copies':2.0}"), false).violations())
+        .noneMatch(violation -> violation.field().equals("copies"));
+  }
+
+  @Test
+  void shouldHonourDecimalDigitsAndIncrement() {
+    FormSchema schema = inline("[{'type':'number','key':'rate','label':'率','decimalDigits':2},"
+        + "{'type':'number','key':'step','label':'刻み','increment':'0.5'}]");
+
+    assertThat(FormValidator.validate(schema, json("{'rate':1.25,'step':2.5}")).valid()).isTrue();
+    assertThat(FormValidator.validate(schema, json("{'rate':1.255,'step':2.25}")).violations())
+        .extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("rate", "at most 2 decimal digits"), tuple("step", "a multiple of 0.5"));
+  }
+
+  @Test
+  void shouldRefuseMoreItemsThanTheFormAllows() {
+    ObjectNode input = validApplication();
+    var items = input.withArray("items");
+    while (items.size() < 21) {
+      items.addObject().put("name", "椅子").put("size", "S").put("quantity", 1);
+    }
+
+    assertThat(validate(input).violations()).extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("items", "「出す品目」は20件までです"));
+  }
+
+  @Test
+  void shouldLimitListsThatSayNothingToTheDefault() {
+    FormSchema schema = inline("[{'type':'dynamiclist','path':'rows','label':'行',"
+        + "'components':[{'type':'textfield','key':'x','label':'x'}]},"
+        + "{'type':'filepicker','key':'files','label':'ファイル'},{'type':'taglist','key':'tags','label':'タグ'}]");
+    ObjectNode input = json("{}");
+    for (int i = 0; i <= FormField.DEFAULT_MAX_ITEMS; i++) {
+      input.withArray("rows").addObject().put("x", "a");
+      input.withArray("files").add("f" + i);
+      input.withArray("tags").add("t" + i);
+    }
+
+    assertThat(FormValidator.validate(schema, input).violations()).extracting(FormViolation::field, FormViolation::messageEn)
+        .containsExactly(tuple("rows", "at most 50 entries"), tuple("files", "at most 50 entries"),
+            tuple("tags", "at most 50 entries"));
+  }
+
+  @Test
+  void shouldRefuseAChecklistWithRepeatedOrTooManyValues() {
+    FormSchema schema = inline("[{'type':'checklist','key':'days','label':'曜日',"
+        + "'values':[{'label':'月','value':'mon'},{'label':'火','value':'tue'}]}]");
+
+    assertThat(FormValidator.validate(schema, json("{'days':['mon','mon']}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("the same option twice");
+    assertThat(FormValidator.validate(schema, json("{'days':['mon','tue','mon']}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("at most 2 entries");
+  }
+
+  @Test
+  void shouldRefuseAFormWhoseMaxItemsIsNotANumber() {
+    assertThatThrownBy(() -> inline("[{'type':'dynamiclist','path':'rows','properties':{'maxItems':'many'},"
+        + "'components':[]}]")).hasMessageContaining("maxItems");
   }
 
   // --- options ---
@@ -452,7 +527,7 @@ class FormValidatorTests {
   void shouldReportTheIndexOfEachFaultyItem() {
     ObjectNode input = json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'size':'S'}],
-         'address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
 
     assertThat(validate(input).violations()).extracting(FormViolation::field)
         .containsExactly("items[1].name", "items[1].quantity");
@@ -694,7 +769,7 @@ class FormValidatorTests {
     FormValidator.Result result = validate(input);
 
     assertThat(result.violations()).extracting(FormViolation::field)
-        .containsExactly("items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
+        .containsExactly("applicantName", "items[0].name", "items[0].quantity", "address", "preferredDate1", "phone");
     assertThat(result.violations()).allSatisfy(violation -> {
       assertThat(violation.messageJa()).containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
       assertThat(violation.messageEn()).matches("[\\x20-\\x7E]+").doesNotContainPattern("[\\p{IsHan}]");

@@ -31,7 +31,17 @@ class JstCalendarTests {
   void shouldWriteAMonthAsResidentsReadIt() {
     JstCalendar jst = new JstCalendar(Clock.systemUTC());
 
-    assertThat(jst.monthLabel("2027-01")).isEqualTo("2027年1月");
-    assertThat(jst.monthLabel("2026-12")).isEqualTo("2026年12月");
+    assertThat(jst.monthLabel("2027-01")).isEqualTo("令和9年1月");
+    assertThat(jst.monthLabel("2026-12")).isEqualTo("令和8年12月");
+  }
+
+  @Test
+  void shouldWriteADateIn和暦WithItsWeekday() {
+    JstCalendar jst = new JstCalendar(Clock.systemUTC());
+
+    assertThat(jst.date("2026-12-10")).isEqualTo("令和8年12月10日（木）");
+    assertThat(jst.date("2019-05-01")).isEqualTo("令和元年5月1日（水）");
+    assertThat(jst.date("2019-04-30")).isEqualTo("平成31年4月30日（火）");
+    assertThat(jst.date(null)).isEmpty();
   }
 }

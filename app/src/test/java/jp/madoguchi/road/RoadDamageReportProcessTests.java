@@ -44,6 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ProcessCoverage("road-damage-report")
 class RoadDamageReportProcessTests extends IntegrationTest {
 
+  /** No MADOGUCHI_PUBLIC_URL in the tests: links take the port the server listens on. */
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
   private static final String PROCESS = "road-damage-report";
   private static final String RECEIPT = "受付票";
 
@@ -80,9 +83,9 @@ class RoadDamageReportProcessTests extends IntegrationTest {
         .containsEntry("department", "road-section")
         .containsEntry("departmentName", "道路課")
         .containsEntry("priority", "緊急")
-        .containsEntry("photoUrl1", "http://localhost:8080/api/demo/admin/attachments/" + photo)
+        .containsEntry("photoUrl1", "http://localhost:" + port + "/api/demo/admin/attachments/" + photo)
         .containsEntry("mapUrl", "https://www.openstreetmap.org/?mlat=35.681236&mlon=139.767125#map=19/35.681236/139.767125")
-        .containsEntry("afterPhotoPageUrl", "http://localhost:8080/api/demo/admin/applications/"
+        .containsEntry("afterPhotoPageUrl", "http://localhost:" + port + "/api/demo/admin/applications/"
             + instance.getBusinessKey() + "/upload")
         .doesNotContainKey("photoUrl2");
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.embedded.DemoSetup;
@@ -17,12 +18,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The two ways to run: the embedded default (demo, data kept between runs) and an external PostgreSQL. */
 @Tag("own-jvm")
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseModesTests {
 
   @Test
@@ -37,6 +42,11 @@ class DatabaseModesTests {
       instanceId = instance.getId();
       number = instance.getBusinessKey();
       assertTheLineSimulatorAnswers(first.getEnvironment().getProperty("local.server.port"));
+      String landing = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + first.getEnvironment().getProperty("local.server.port") + "/"))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(landing).as("the demo's landing page names its accounts and links")
+          .contains("/liff/demo/", "/line-simulator/", "<code>demo-clerk</code>", "<code>Madoguchi-Clerk-2026!</code>");
     }
     try (ConfigurableApplicationContext second = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
       assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
@@ -48,7 +58,7 @@ class DatabaseModesTests {
   }
 
   @Test
-  void shouldUseAnExternalPostgresWithoutAnyDemoData() throws Exception {
+  void shouldUseAnExternalPostgresWithoutAnyDemoData(CapturedOutput output) throws Exception {
     try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
       String url = external.getJdbcUrl("postgres", "postgres");
       String masterKey = Base64.getEncoder().encodeToString(new byte[32]);
@@ -57,10 +67,44 @@ class DatabaseModesTests {
         assertThat(app.getBeanProvider(DemoSetup.class).getIfAvailable()).isNull();
         assertThat(app.getBean(IdentityService.class).createUserQuery().count()).isZero();
         assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tenant", Long.class)).isZero();
+        // nobody can use a deployment without tenants, and its links would point at this machine only
+        assertThat(output.getOut()).containsPattern("WARN .*There is no tenant yet.*MADOGUCHI_TENANTS_SEED")
+            .containsPattern("WARN .*MADOGUCHI_PUBLIC_URL is not set");
+        String landing = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(landing).as("no demo links or accounts outside the demo")
+            .contains("/camunda/app/tasklist/").doesNotContain("/liff/demo/", "/line-simulator/", "demo-clerk");
       }
       assertThatThrownBy(() -> start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"))
           .hasStackTraceContaining("MADOGUCHI_MASTER_KEY is not set");
     }
+  }
+
+  @Test
+  void shouldUpgradeADataFolderWithoutPasswordToAPasswordOnItsNextStart() throws Exception {
+    Path dataDir = Files.createTempDirectory("madoguchi-upgrade-");
+    // a data folder as earlier versions left it: initdb -A trust, anyone on the machine could connect
+    EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false).start().close();
+    Path passwordFile = dataDir.resolve("embedded-db.password");
+
+    try (ConfigurableApplicationContext app = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
+      String url = "jdbc:postgresql://127.0.0.1:" + app.getBean(EmbeddedDatabase.class).port() + "/postgres";
+      assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
+          .hasMessageContaining("password");
+      try (var connection = java.sql.DriverManager.getConnection(url, "postgres", Files.readString(passwordFile))) {
+        assertThat(connection.isValid(2)).isTrue();
+      }
+      assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).contains("scram-sha-256")
+          .doesNotContain("trust");
+      assertThat(passwordFile.startsWith(dataDir.resolve("postgres"))).isFalse();
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+          .isEqualTo("rw-------");
+    }
+
+    Files.delete(passwordFile);
+    assertThatThrownBy(() -> start("--madoguchi.embedded-db.data-dir=" + dataDir))
+        .hasStackTraceContaining("needs the password kept in");
   }
 
   /** On the demo default, a resident's action in the simulator goes through the real webhook and back. */

@@ -27,6 +27,7 @@ class EngineRestApiTests extends IntegrationTest {
   private static final String VALID_START = """
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
+        "applicantName": {"value": "山田 花子"},
         "address": {"value": "デモ市中央1-2-3"},
         "preferredDate1": {"value": "2026-12-10"},
         "phone": {"value": "090-1234-5678"}}}""";
@@ -44,10 +45,10 @@ class EngineRestApiTests extends IntegrationTest {
   }
 
   @Test
-  void shouldThrottleLoginsAfterAWrongPassword() throws Exception {
+  void shouldNotLetOneWrongPasswordBlockTheRightOne() throws Exception {
     assertThat(get("/task", "kita-throttled", "wrong-password").statusCode()).isEqualTo(401);
-    // Camunda locks the account for a few seconds after a failure, even for the right password
-    assertThat(get("/task", "kita-throttled", "Hokubu-Viewer-2026!").statusCode()).isEqualTo(401);
+    // Camunda's own delay is replaced by Madoguchi's login throttle (LoginThrottleTests): one slip costs nothing
+    assertThat(get("/task", "kita-throttled", "Hokubu-Viewer-2026!").statusCode()).isEqualTo(200);
   }
 
   @Test

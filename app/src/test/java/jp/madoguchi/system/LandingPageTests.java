@@ -24,6 +24,15 @@ class LandingPageTests extends IntegrationTest {
   }
 
   @Test
+  void shouldOfferNoDemoLinksOrAccountsWithASeedFileOfItsOwn() throws Exception {
+    // the tests name their own seed file and a LINE stand-in: no demo seed, no simulator
+    String page = get("/").body();
+
+    assertThat(page).contains("LINE 公式アカウントのメニュー").doesNotContain("/liff/demo/", "/line-simulator/",
+        "demo-clerk", "Madoguchi-Clerk-2026!", "{{demoAccounts}}", "<!--demo-->");
+  }
+
+  @Test
   void shouldReportHealthWithoutLogin() throws Exception {
     HttpResponse<String> health = get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);

@@ -26,7 +26,7 @@ class TenantSeedingTests extends IntegrationTest {
     assertThat(tenants.findAll()).extracting(Tenant::id).contains(DEMO, KITA);
     Tenant kita = tenants.findById(KITA).orElseThrow();
     assertThat(kita.name()).isEqualTo("北市");
-    assertThat(kita.staffAllowedCidrs()).containsExactly("192.0.2.0/24");
+    assertThat(kita.staffAllowedCidrs()).containsExactly("192.0.2.0/24", "127.0.0.0/8", "::1/128");
     assertThat(kita.loginChannelId()).isEqualTo("2234567890");
     assertThat(identity.createTenantQuery().tenantId(KITA).singleResult().getName()).isEqualTo("北市");
   }

@@ -1,0 +1,119 @@
+package jp.madoguchi.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes a tenant's chain from its anchor (the last entry retention removed, or the start) to
+ * its head, in one consistent snapshot: every entry must follow the previous one's hash, carry the
+ * next sequence number and hash to what it says; the last must be the head. A changed, removed or
+ * inserted row breaks it at that row.
+ */
+@Component
+public class AuditChainVerifier {
+
+  private final JdbcTemplate cursor;
+  private final TransactionTemplate snapshot;
+  private final Clock clock;
+
+  AuditChainVerifier(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    this.cursor = new JdbcTemplate(dataSource);
+    this.cursor.setFetchSize(1_000);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshot.setReadOnly(true);
+    this.clock = clock;
+  }
+
+  public Verification verify(String tenantId) {
+    return snapshot.execute(status -> {
+      var heads = cursor.queryForList(
+          "SELECT last_seq, last_hash, anchor_seq, anchor_hash FROM audit_chain WHERE tenant_id = ?", tenantId);
+      if (heads.isEmpty()) {
+        return new Verification(true, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), null, clock.instant());
+      }
+      var head = heads.get(0);
+      long anchorSeq = (Long) head.get("anchor_seq");
+      byte[] anchorHash = (byte[]) head.get("anchor_hash");
+      long lastSeq = (Long) head.get("last_seq");
+      byte[] lastHash = (byte[]) head.get("last_hash");
+      var walk = new Walk(anchorSeq, anchorHash);
+      cursor.query("SELECT * FROM audit_entry WHERE tenant_id = ? AND seq > ? ORDER BY seq", rs -> {
+        walk.next(rs);
+      }, tenantId, anchorSeq);
+      String problem = walk.problem;
+      if (problem == null && (walk.seq != lastSeq || !Arrays.equals(walk.hash, lastHash))) {
+        problem = "the chain ends at " + walk.seq + " but its head says " + lastSeq + " (entries removed at the end?)";
+      }
+      return new Verification(problem == null, walk.count, anchorSeq, hex(anchorHash), lastSeq, hex(lastHash),
+          problem == null ? null : new Break(walk.brokenSeq, walk.brokenId, problem), clock.instant());
+    });
+  }
+
+  private static final class Walk {
+    long seq;
+    byte[] hash;
+    long count;
+    String problem;
+    Long brokenSeq;
+    Long brokenId;
+
+    Walk(long seq, byte[] hash) {
+      this.seq = seq;
+      this.hash = hash;
+    }
+
+    void next(ResultSet rs) throws SQLException {
+      if (problem != null) {
+        return;
+      }
+      long rowSeq = rs.getLong("seq");
+      byte[] stored = rs.getBytes("hash");
+      String reason = null;
+      if (rowSeq != seq + 1) {
+        reason = "entry " + (seq + 1) + " is missing";
+      } else if (!Arrays.equals(rs.getBytes("prev_hash"), hash)) {
+        reason = "entry " + rowSeq + " does not follow the previous entry's hash";
+      } else if (!Arrays.equals(stored, AuditHashes.hash(hash, rs.getString("tenant_id"), rowSeq,
+          rs.getTimestamp("occurred_at").toInstant(), rs.getString("category"), rs.getString("kind"),
+          rs.getString("actor"), rs.getString("source_address"), rs.getString("method"), rs.getString("route"),
+          (Integer) rs.getObject("status"), (Integer) rs.getObject("duration_ms"), rs.getString("application_number"),
+          rs.getBoolean("personal_data_read"), rs.getString("target"), rs.getString("details")))) {
+        reason = "entry " + rowSeq + " was changed after it was written";
+      }
+      if (reason != null) {
+        problem = reason;
+        brokenSeq = rowSeq;
+        brokenId = rs.getLong("id");
+        return;
+      }
+      seq = rowSeq;
+      hash = stored;
+      count++;
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** @param brokenAt null when the chain is intact */
+  public record Verification(boolean valid, long entries, long anchorSeq, String anchorHash, long headSeq,
+      String headHash, Break brokenAt, Instant verifiedAt) {
+  }
+
+  public record Break(Long seq, Long id, String reason) {
+  }
+}

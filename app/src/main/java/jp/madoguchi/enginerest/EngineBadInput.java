@@ -1,0 +1,64 @@
+package jp.madoguchi.enginerest;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.xml.sax.SAXException;
+
+/**
+ * Engine failures that are the caller's mistake, whatever Camunda wraps them in: a refused start
+ * ({@link BadUserRequestException}), a file that is not XML, a value PostgreSQL cannot store (SQL
+ * state class 22, "data exception": a NUL character, text too long for its column, a number out of
+ * range), a password against the policy. They answer 400 with the reason; everything else keeps
+ * Camunda's own answer.
+ */
+final class EngineBadInput {
+
+  private EngineBadInput() {
+  }
+
+  static Optional<Response> response(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException badRequest) {
+        Map<String, Object> body = body(badRequest.getClass().getSimpleName(), badRequest.getMessage());
+        body.put("code", badRequest.getCode());
+        if (badRequest instanceof jp.madoguchi.procedure.InvalidFormException invalid) {
+          body.put("violations", invalid.getViolations());
+        }
+        return Optional.of(badRequest(body));
+      }
+      if (cause instanceof SAXException) {
+        return Optional.of(badRequest(body("ParseException",
+            "ファイルを XML として読めません (not a well-formed XML file: " + cause.getMessage() + ")")));
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        // the database's message may quote the value: it is neither repeated nor logged
+        return Optional.of(badRequest(body("InvalidValue",
+            "保存できない値です。使えない文字や長すぎる値がないか確認してください "
+                + "(a value cannot be stored: check for NUL characters, overlong text or out-of-range numbers)")));
+      }
+      if (cause instanceof ProcessEngineException && "Password does not match policy".equals(cause.getMessage())) {
+        return Optional.of(badRequest(body("PasswordPolicyException",
+            "パスワードが条件を満たしていません (the password does not meet the password policy)")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> body(String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return body;
+  }
+
+  private static Response badRequest(Map<String, Object> body) {
+    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}

@@ -1,0 +1,69 @@
+package jp.madoguchi.enginerest;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jp.madoguchi.database.DatabaseOutage;
+import jp.madoguchi.system.ConcurrentRequestException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * Camunda's REST error answers, in one place instead of Camunda's three mappers (Throwable,
+ * ProcessEngineException, RestException), with these changes:
+ * <ul>
+ * <li>a database that cannot be reached is a 503 with {@code Retry-After}, never a 500;</li>
+ * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
+ * ({@link ConcurrentRequestException});</li>
+ * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
+ * another department's ({@link UniformNotFound});</li>
+ * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
+ * cannot store …) are a 400 with the reasons ({@link EngineBadInput}) instead of Camunda's 500.</li>
+ * </ul>
+ * A deployment refused by the deploy guard has its own, more specific mapper ({@link DeploymentRefusedHandler}).
+ */
+@Provider
+public class EngineRestErrors implements ExceptionMapper<Throwable> {
+
+  @Context
+  private UriInfo uri;
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    if (DatabaseOutage.isCause(exception)) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+          .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    ConcurrentRequestException duplicate = find(exception, ConcurrentRequestException.class);
+    if (duplicate != null) {
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Map.of("type", "ConcurrentRequest", "message", duplicate.getMessage()))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
+        || UniformNotFound.isNotFound(exception)
+        || exception instanceof AuthorizationException && !VisibleIds.visible(uri.getPath())) {
+      return UniformNotFound.response();
+    }
+    return EngineBadInput.response(exception)
+        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
+  }
+
+  private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+package jp.madoguchi.line;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+
+import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+
+/**
+ * Why answering a webhook event failed, as far as retrying it needs to know: whether the resident
+ * certainly got nothing from this try (so a later try may fall back to a push), and whether LINE
+ * itself is the problem (so the tenant's channel pauses, for {@code retryAfter} if LINE said so).
+ */
+final class AnswerFailedException extends IOException {
+
+  private final boolean certainlyNotSent;
+  private final boolean lineUnavailable;
+  private final Duration retryAfter;
+
+  private AnswerFailedException(Throwable cause, boolean certainlyNotSent, boolean lineUnavailable,
+      Duration retryAfter) {
+    super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+    this.certainlyNotSent = certainlyNotSent;
+    this.lineUnavailable = lineUnavailable;
+    this.retryAfter = retryAfter;
+  }
+
+  /** Failed before LINE was called (reading what to answer). */
+  static AnswerFailedException beforeSending(Throwable cause) {
+    return new AnswerFailedException(cause, true, false, null);
+  }
+
+  /**
+   * A call to LINE failed. LINE refusing it (4xx, 429) or an unreachable LINE means nothing was
+   * delivered; a 5xx or a timeout may have delivered it. {@code afterReply}: the reply token was
+   * already refused, so this was a push, which its retry key keeps single.
+   */
+  static AnswerFailedException calling(IOException failure, boolean afterReply) {
+    if (failure instanceof AbstractLineClientException line) {
+      int code = line.getCode();
+      boolean refused = code < 500;
+      return new AnswerFailedException(failure, afterReply || refused, code == 429 || code >= 500,
+          code == 429 ? seconds(line.getHeader("Retry-After")) : null);
+    }
+    boolean unreachable = causedBy(failure, ConnectException.class);
+    return new AnswerFailedException(failure, afterReply || unreachable, true, null);
+  }
+
+  boolean certainlyNotSent() {
+    return certainlyNotSent;
+  }
+
+  boolean lineUnavailable() {
+    return lineUnavailable;
+  }
+
+  Duration retryAfter() {
+    return retryAfter;
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Duration seconds(String header) {
+    try {
+      return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package jp.madoguchi.perimeter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+
+/**
+ * How large a request body may be, by route and by what it carries. One file upload is a multipart
+ * body; everything else the app reads is a small JSON or form body.
+ */
+final class BodyLimits {
+
+  private final PerimeterProperties limits;
+
+  BodyLimits(PerimeterProperties limits) {
+    this.limits = limits;
+  }
+
+  long limitOf(HttpServletRequest request) {
+    String path = path(request);
+    boolean multipart = isMultipart(request);
+    if (path.matches("/line/[^/]+/webhook")) {
+      return limits.webhookBody().toBytes();
+    }
+    if (path.matches("/(payment|identity)/[^/]+/callback")) {
+      return limits.callbackBody().toBytes();
+    }
+    if (path.startsWith("/engine-rest/")) {
+      return (multipart ? limits.deploymentBody() : limits.staffJsonBody()).toBytes();
+    }
+    if (path.matches("/api/[^/]+/admin/.*")) {
+      return (multipart ? limits.uploadBody() : limits.staffJsonBody()).toBytes();
+    }
+    if (path.startsWith("/api/")) {
+      return (multipart ? limits.uploadBody() : limits.residentJsonBody()).toBytes();
+    }
+    if (path.startsWith("/verify/")) {
+      return (multipart ? limits.uploadBody() : limits.otherBody()).toBytes();
+    }
+    if (path.startsWith("/camunda/") || path.startsWith("/line-simulator/") || path.startsWith("/v2/bot/")) {
+      return limits.staffJsonBody().toBytes();
+    }
+    return limits.otherBody().toBytes();
+  }
+
+  /** The decoded, normalised path the request is dispatched by (not the raw URI a client could disguise). */
+  static String path(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String pathInfo = request.getPathInfo();
+    return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+  }
+
+  static boolean isMultipart(HttpServletRequest request) {
+    return hasType(request, MediaType.MULTIPART_FORM_DATA);
+  }
+
+  static boolean isJson(HttpServletRequest request) {
+    MediaType type = mediaType(request);
+    return type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+        || type.getSubtype().endsWith("+json"));
+  }
+
+  static boolean isForm(HttpServletRequest request) {
+    return hasType(request, MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  private static boolean hasType(HttpServletRequest request, MediaType expected) {
+    MediaType type = mediaType(request);
+    return type != null && expected.isCompatibleWith(type);
+  }
+
+  private static MediaType mediaType(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    if (contentType == null || contentType.isBlank()) {
+      return null;
+    }
+    try {
+      return MediaType.parseMediaType(contentType);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

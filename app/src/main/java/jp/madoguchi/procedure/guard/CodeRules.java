@@ -1,0 +1,75 @@
+package jp.madoguchi.procedure.guard;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/**
+ * A deployment cannot bring code: no script tasks, scripts (listeners, conditions, input/output
+ * mappings, external script files), Java classes, embedded HTML forms, connectors, or references to
+ * another tenant's definitions. Only the building blocks and ${...} expressions remain.
+ */
+final class CodeRules {
+
+  private CodeRules() {
+  }
+
+  static void check(ParsedDeployment.BpmnFile file, Reasons reasons) {
+    String name = file.name();
+    for (Element element : XmlFiles.elements(file.xml())) {
+      String owner = XmlFiles.owner(element);
+      String local = element.getLocalName();
+      boolean bpmn = XmlFiles.BPMN.equals(element.getNamespaceURI());
+      boolean camunda = XmlFiles.CAMUNDA.equals(element.getNamespaceURI());
+      if (bpmn && "scriptTask".equals(local)) {
+        reasons.add(name, owner, "スクリプトタスクは使えません。要素テンプレートの部品（サービスタスク）を使ってください",
+            "script tasks are not allowed; use a building block from the element templates (a service task)");
+      } else if (camunda && "script".equals(local)) {
+        if (element.hasAttribute("resource")) {
+          reasons.add(name, owner, "外部のスクリプトファイル（resource）は使えません", "external script files (resource) are not allowed");
+        } else {
+          reasons.add(name, owner, "スクリプト（camunda:script）は使えません。${...} の式か部品を使ってください",
+              "scripts (camunda:script) are not allowed; use a ${...} expression or a building block");
+        }
+        continue;
+      } else if (camunda && "connector".equals(local)) {
+        reasons.add(name, owner, "コネクタ（camunda:connector、外部への HTTP 呼び出し）は使えません",
+            "connectors (camunda:connector, outgoing HTTP calls) are not allowed");
+      } else if (camunda && "formData".equals(local)) {
+        reasons.add(name, owner, "生成フォーム（camunda:formData）は使えません。Camunda Forms（camunda:formRef）を使ってください",
+            "generated forms (camunda:formData) are not allowed; use a Camunda Form (camunda:formRef)");
+      }
+      if (!(bpmn && "scriptTask".equals(local)) && (element.hasAttribute("language") || element.hasAttribute("scriptFormat"))) {
+        reasons.add(name, owner, "スクリプト言語の条件式は使えません。${...} の式で書いてください",
+            "conditions in a script language are not allowed; write a ${...} expression");
+      }
+      attributes(name, owner, element, camunda, reasons);
+    }
+  }
+
+  private static void attributes(String name, String owner, Element element, boolean camundaElement, Reasons reasons) {
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      boolean camunda = XmlFiles.CAMUNDA.equals(attribute.getNamespaceURI())
+          || camundaElement && attribute.getNamespaceURI() == null;
+      if (!camunda) {
+        continue;
+      }
+      if (local.equals("class") || local.endsWith("Class")) {
+        reasons.add(name, owner, "Java クラスの指定（" + local + "）は使えません。camunda:delegateExpression=\"${部品の名前}\" を使ってください",
+            "Java classes (" + local + ") are not allowed; use camunda:delegateExpression=\"${building block}\"");
+      } else if (local.equals("resource")) {
+        reasons.add(name, owner, "外部のスクリプトファイル（camunda:resource）は使えません",
+            "external script files (camunda:resource) are not allowed");
+      } else if (local.equals("formKey")) {
+        reasons.add(name, owner, "埋め込みフォーム（camunda:formKey）は使えません。Camunda Forms（camunda:formRef）を使ってください",
+            "embedded forms (camunda:formKey) are not allowed; use a Camunda Form (camunda:formRef)");
+      } else if (local.endsWith("TenantId")) {
+        reasons.add(name, owner, "他のテナントの定義は参照できません（" + local + "）",
+            "definitions of another tenant cannot be referenced (" + local + ")");
+      }
+    }
+  }
+}

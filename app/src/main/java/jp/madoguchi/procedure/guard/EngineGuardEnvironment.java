@@ -1,0 +1,47 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ListableBeanFactory;
+
+/** The guard's questions answered by the Spring context and Camunda's identity service (built after the plugins run). */
+final class EngineGuardEnvironment implements GuardEnvironment {
+
+  private final ListableBeanFactory beans;
+  private final Supplier<IdentityService> identity;
+  private volatile Set<String> buildingBlocks;
+
+  EngineGuardEnvironment(ListableBeanFactory beans, Supplier<IdentityService> identity) {
+    this.beans = beans;
+    this.identity = identity;
+  }
+
+  @Override
+  public Set<String> buildingBlocks() {
+    Set<String> names = buildingBlocks;
+    if (names == null) {
+      names = Set.copyOf(List.of(beans.getBeanNamesForAnnotation(ProcedureBuildingBlock.class)));
+      buildingBlocks = names;
+    }
+    return names;
+  }
+
+  @Override
+  public boolean isApplicationBean(String name) {
+    return beans.containsBean(name);
+  }
+
+  @Override
+  public boolean tenantExists(String tenantId) {
+    return identity.get().createTenantQuery().tenantId(tenantId).count() > 0;
+  }
+
+  @Override
+  public boolean isGroupOfTenant(String groupId, String tenantId) {
+    return identity.get().createUserQuery().memberOfGroup(groupId).memberOfTenant(tenantId).count() > 0;
+  }
+}

@@ -1,0 +1,18 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.Set;
+
+/** What the guard asks of the running application: its beans, tenants and groups. */
+interface GuardEnvironment {
+
+  /** Names of the {@code @ProcedureBuildingBlock} beans. */
+  Set<String> buildingBlocks();
+
+  /** Any bean of the application, building block or not. */
+  boolean isApplicationBean(String name);
+
+  boolean tenantExists(String tenantId);
+
+  /** A group of the tenant: at least one staff member of the tenant belongs to it. */
+  boolean isGroupOfTenant(String groupId, String tenantId);
+}

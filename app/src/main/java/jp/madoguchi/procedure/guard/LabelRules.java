@@ -1,0 +1,153 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.madoguchi.procedure.FormLabels;
+import jp.madoguchi.procedure.InformationLabel;
+import jp.madoguchi.procedure.InformationLabel.PersonalData;
+import jp.madoguchi.procedure.ProcedureLabels;
+import jp.madoguchi.procedure.ProcedureProperties;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+
+/**
+ * Information labels (contracts C1, C2): the procedure declares its label and retention, every form
+ * field its label; the procedure's label is at least as strict as each of its fields; personal data is
+ * 機密性2 or above; a LINE notification carries no field of 機密性2 or above; the engine keeps the history
+ * at least as long as the retention.
+ */
+final class LabelRules {
+
+  private static final String NOTIFY_RESIDENT = "${notifyResident}";
+  private static final Pattern DAYS = Pattern.compile("^(?:P)?(\\d+)D?$");
+
+  private LabelRules() {
+  }
+
+  /** Every keyed field of every form in the deployment carries a valid label. */
+  static void checkForms(ParsedDeployment deployment, Reasons reasons) {
+    for (ParsedDeployment.FormFile form : deployment.forms.values()) {
+      for (FormLabels.Field field : FormLabels.fields(form.json())) {
+        Optional<InformationLabel> label = field.label();
+        if (label.isEmpty()) {
+          reasons.add(form.name(), field.key(), "項目「" + field.text() + "」に情報区分がありません。properties に confidentiality（1・2・3）と "
+              + "personalData（none・personal・sensitive）を設定してください", "field '" + field.key() + "' has no information "
+              + "label; set the properties confidentiality (1, 2, 3) and personalData (none, personal, sensitive)");
+        } else if (!personalDataIsProtected(label.get())) {
+          reasons.add(form.name(), field.key(), "項目「" + field.text() + "」は個人情報なので機密性2以上にしてください",
+              "field '" + field.key() + "' holds personal data, so its confidentiality must be 2 or 3");
+        }
+      }
+    }
+  }
+
+  static void check(ProcessView view, ParsedDeployment deployment, Reasons reasons) {
+    String file = view.file();
+    Map<String, String> properties = view.properties();
+    Optional<InformationLabel> declared = InformationLabel.parse(properties.get(ProcedureProperties.CONFIDENTIALITY),
+        properties.get(ProcedureProperties.PERSONAL_DATA));
+    if (declared.isEmpty()) {
+      reasons.add(file, view.id(), "手続の情報区分を設定してください：プロセスのプロパティ confidentiality（1・2・3）と personalData"
+          + "（none・personal・sensitive）", "set the procedure's information label: process properties confidentiality "
+          + "(1, 2, 3) and personalData (none, personal, sensitive)");
+    } else if (!personalDataIsProtected(declared.get())) {
+      reasons.add(file, view.id(), "個人情報を扱う手続は機密性2以上にしてください", "a procedure with personal data must be confidentiality 2 or 3");
+    }
+    Integer years = retentionYears(properties.get(ProcedureProperties.RETENTION_YEARS));
+    if (years == null) {
+      reasons.add(file, view.id(), "文書保存年限をプロセスのプロパティ retentionYears に年数（1〜100）で設定してください",
+          "set the retention in years (1 to 100) as the process property retentionYears");
+    } else {
+      Integer days = historyDays(view.process().getCamundaHistoryTimeToLiveString());
+      if (days != null && days < years * 365) {
+        reasons.add(file, view.id(), "履歴の保存期間（" + days + "日）が文書保存年限（" + years + "年）より短くなっています",
+            "the history time to live (" + days + " days) is shorter than the retention (" + years + " years)");
+      }
+    }
+    Map<String, InformationLabel> fields = fieldLabels(view, deployment);
+    InformationLabel procedure = declared.orElse(InformationLabel.UNLABELLED);
+    if (declared.isPresent()) {
+      fields.forEach((key, label) -> {
+        if (!procedure.covers(label)) {
+          reasons.add(file, view.id(), "手続の情報区分（" + procedure.japanese() + "）が項目「" + key + "」（" + label.japanese()
+              + "）より低くなっています", "the procedure's label (" + procedure.english() + ") is lower than field '" + key
+              + "' (" + label.english() + ")");
+        }
+      });
+    }
+    chatMessages(view, fields, procedure, reasons);
+  }
+
+  private static void chatMessages(ProcessView view, Map<String, InformationLabel> fields, InformationLabel procedure,
+      Reasons reasons) {
+    for (Task task : view.process().getModelInstance().getModelElementsByType(Task.class)) {
+      String delegate = task.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+      if (!view.contains(task) || delegate == null || !NOTIFY_RESIDENT.equals(delegate.replaceAll("\\s", ""))) {
+        continue;
+      }
+      for (CamundaInputParameter input : task.getModelInstance().getModelElementsByType(CamundaInputParameter.class)) {
+        if (!"message".equals(input.getCamundaName()) || !owns(task, input)) {
+          continue;
+        }
+        List<String> refused = ProcedureLabels.tooConfidentialForChat(fields, procedure, input.getTextContent());
+        if (!refused.isEmpty()) {
+          reasons.add(view.file(), task.getId(), "LINE の通知に機密性2以上の項目（" + String.join(", ", refused)
+              + "）は入れられません。通知書（書類）や申請状況の画面で伝えてください", "a LINE message cannot carry fields of "
+              + "confidentiality 2 or above (" + String.join(", ", refused) + "); tell it in a document or on the status page");
+        }
+      }
+    }
+  }
+
+  /** Labelled fields of the process's forms (a missing label is reported by itself); a list carries its fields' labels. */
+  private static Map<String, InformationLabel> fieldLabels(ProcessView view, ParsedDeployment deployment) {
+    Map<String, InformationLabel> labels = new LinkedHashMap<>();
+    for (BaseElement element : view.formElements()) {
+      String formRef = ProcessView.formRef(element);
+      ParsedDeployment.FormFile form = formRef == null ? null : deployment.forms.get(formRef);
+      for (FormLabels.Field field : form == null ? List.<FormLabels.Field>of() : FormLabels.fields(form.json())) {
+        field.label().ifPresent(label -> {
+          String key = field.key();
+          labels.merge(key, label, InformationLabel::max);
+          for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            labels.merge(key.substring(0, dot), label, InformationLabel::max);
+          }
+        });
+      }
+    }
+    return labels;
+  }
+
+  private static boolean owns(Task task, CamundaInputParameter input) {
+    for (var current = input.getParentElement(); current != null; current = current.getParentElement()) {
+      if (current == task) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean personalDataIsProtected(InformationLabel label) {
+    return label.personalData() == PersonalData.NONE || label.confidentiality() >= 2;
+  }
+
+  private static Integer retentionYears(String value) {
+    if (value == null || !value.trim().matches("\\d{1,3}")) {
+      return null;
+    }
+    int years = Integer.parseInt(value.trim());
+    return years >= 1 && years <= 100 ? years : null;
+  }
+
+  private static Integer historyDays(String timeToLive) {
+    Matcher days = timeToLive == null ? null : DAYS.matcher(timeToLive.trim());
+    return days != null && days.matches() ? Integer.valueOf(days.group(1)) : null;
+  }
+}

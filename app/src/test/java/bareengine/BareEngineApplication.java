@@ -1,0 +1,66 @@
+package bareengine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jp.madoguchi.database.EmbeddedDatabase;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The reference the submission benchmark compares with: a bare Spring Boot + Camunda app of the
+ * same versions (engine, REST API and webapps as the starters configure them, history FULL, job
+ * executor on) with a one-task process, on the same embedded PostgreSQL with the same durable
+ * settings (fsync and synchronous_commit on) and the same pool size. No security, no authorization
+ * checks, no Madoguchi code. Started by the benchmark in a JVM of its own. (Outside the package
+ * jp.madoguchi, whose component scan would otherwise find it.)
+ */
+@SpringBootApplication(exclude = {LiquibaseAutoConfiguration.class, SecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+    ManagementWebSecurityAutoConfiguration.class})
+public class BareEngineApplication {
+
+  public static void main(String[] args) {
+    SpringApplication application = new SpringApplication(BareEngineApplication.class);
+    application.setDefaultProperties(java.util.Map.of("spring.config.name", "bare-engine"));
+    application.run(args);
+  }
+
+  @Bean(destroyMethod = "close")
+  EmbeddedDatabase embeddedDatabase() throws IOException {
+    return EmbeddedDatabase.start(Files.createTempDirectory("bare-engine-").resolve("postgres"), 0);
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(EmbeddedDatabase database) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(database.jdbcUrl());
+    pool.setUsername("postgres");
+    pool.setMaximumPoolSize(20);
+    return pool;
+  }
+
+  /** Start → one user task for a group → end. */
+  @Bean
+  ApplicationRunner deployOneTaskProcess(RepositoryService repository) {
+    BpmnModelInstance process = Bpmn.createExecutableProcess("one-task")
+        .camundaHistoryTimeToLive(180)
+        .startEvent()
+        .userTask("Task_Review").camundaCandidateGroups("clerks")
+        .endEvent()
+        .done();
+    return arguments -> repository.createDeployment().name("one-task").addModelInstance("one-task.bpmn", process)
+        .enableDuplicateFiltering(true).deploy();
+  }
+}

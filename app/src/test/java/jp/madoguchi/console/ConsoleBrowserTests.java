@@ -1,0 +1,221 @@
+package jp.madoguchi.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.madoguchi.HeadlessChromium;
+import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.statistics.StatisticsDataGenerator;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tenant admin console in a real browser (Debian's headless Chromium, ja-JP, laptop size)
+ * against its own app with a year of generated history: the 責任者 logs in with the Camunda account
+ * (one session with Tasklist), reads the dashboard, downloads a table, goes through every page;
+ * a clerk and another tenant's admin are refused. Every page is screenshotted into
+ * target/screenshots/console-*.png, checked with axe-core and for Content Security Policy refusals.
+ */
+@Tag("own-jvm")
+class ConsoleBrowserTests {
+
+  private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final Path DOWNLOADS = Path.of("target/console-downloads");
+
+  private static ConfigurableApplicationContext app;
+  private static ChromeDriver browser;
+  private static String base;
+  private static JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    MadoguchiApplication.useJapanStandardTime();
+    app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
+        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-console-"),
+        "--madoguchi.tenants-seed=classpath:seed/test-tenants.yaml", "--camunda.bpm.job-execution.enabled=false",
+        "--madoguchi.line.workers-enabled=false");
+    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    jdbc = app.getBean(JdbcTemplate.class);
+    LocalDateTime now = LocalDateTime.now(JST);
+    new StatisticsDataGenerator(jdbc, app.getBean(TransactionTemplate.class)).generate("demo", 6000,
+        now.toLocalDate().minusDays(400), 400, now,
+        StatisticsDataGenerator.sharedDefinitions(app.getBean(RepositoryService.class)), 0.5);
+    jdbc.update("""
+        INSERT INTO notification_outbox (id, tenant_id, process_instance_id, activity_id, message, retry_key, status,
+          attempts, last_error, created_at)
+        VALUES (?, 'demo', 'bench-demo-1', 'Task_NotifyApproved', '\\x00'::bytea, ?, 'FAILED', 8,
+          'LINE answered 400: The user hasn''t added the LINE Official Account as a friend', now())""",
+        UUID.randomUUID(), UUID.randomUUID());
+    Files.createDirectories(DOWNLOADS);
+    browser = HeadlessChromium.start("1400,1000");
+    // records what the page's Content Security Policy refuses, from before the page's own scripts run
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        window.cspRefusals = [];
+        document.addEventListener('securitypolicyviolation',
+          (event) => window.cspRefusals.push(event.violatedDirective + ' ' + event.blockedURI));"""));
+    browser.executeCdpCommand("Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @AfterEach
+  void logOut() {
+    browser.get(base + "/admin/demo/");
+    visible(By.cssSelector("[data-testid=login-form], [data-testid=logout]"));
+    if (!browser.findElements(By.cssSelector("[data-testid=logout]")).isEmpty()) {
+      click(By.cssSelector("[data-testid=logout]"));
+      visible(By.cssSelector("[data-testid=login-form]"));
+    }
+  }
+
+  @Test
+  void shouldShowTheTenantAdminTheDashboardAndEveryPage() throws Exception {
+    browser.get(base + "/admin/demo/");
+    visible(By.cssSelector("[data-testid=login-form]"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理コンソールにログイン");
+    check("console-01-login");
+
+    logIn("demo-admin", "Madoguchi-Admin-2026!");
+    waitForDashboard();
+    click(By.xpath("//button[text()='過去1年']"));
+    waitForDashboard();
+    long year = jdbc.queryForObject("SELECT count(*) FROM application WHERE tenant_id = 'demo' AND submitted_at >= ?",
+        Long.class, java.sql.Timestamp.from(LocalDate.now(JST).minusDays(364).atStartOfDay(JST).toInstant()));
+    assertThat(visible(By.cssSelector("[data-testid=total-applications] dd")).getText())
+        .isEqualTo(String.format("%,d 件", year));
+    assertThat(browser.findElements(By.cssSelector(".card canvas"))).hasSizeGreaterThanOrEqualTo(9);
+    check("console-02-dashboard");
+
+    click(By.cssSelector("[data-testid=csv-applications-monthly]"));
+    byte[] csv = awaitDownload("applications-monthly");
+    assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+    assertThat(new String(csv, StandardCharsets.UTF_8)).contains("\"月\"", "粗大ごみ収集申込");
+
+    click(By.cssSelector("[data-nav=notifications]"));
+    assertThat(visible(By.cssSelector("[data-testid=notifications]")).getText()).contains("Task_NotifyApproved", "400");
+    check("console-03-notifications");
+
+    click(By.cssSelector("[data-nav=signing-certificate]"));
+    assertThat(visible(By.cssSelector("[data-testid=certificate]")).getText()).contains("自己署名", "O=demo");
+    check("console-04-signing-certificate");
+
+    // the console keeps nothing in the browser's storage, and Tasklist shares its login
+    assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.length + sessionStorage.length"))
+        .isEqualTo(0L);
+    assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch('/camunda/api/admin/auth/user/default').then(r => r.json()).then(a => done(a.userId))""")).isEqualTo("demo-admin");
+  }
+
+  @Test
+  void shouldTellAClerkThatTheConsoleIsForTheTenantsAdministrators() throws Exception {
+    browser.get(base + "/admin/demo/");
+    logIn("demo-clerk", "Madoguchi-Clerk-2026!");
+    assertThat(visible(By.cssSelector("[data-testid=no-permission]")).getText()).contains("権限がありません", "責任者");
+    assertThat(browser.findElements(By.cssSelector(".side-nav"))).isEmpty();
+    check("console-05-no-permission");
+    assertThat(status("/api/demo/admin/statistics")).isEqualTo(403);
+  }
+
+  @Test
+  void shouldRefuseAnotherTenantsAdministrator() throws Exception {
+    browser.get(base + "/admin/demo/");
+    logIn("kita-admin", "Hokubu-Admin-2026!");
+    WebElement answer = visible(By.cssSelector("[data-testid=no-permission], .alert.error"));
+    check("console-06-other-tenant");
+    assertThat(answer.getText()).contains("権限がありません").doesNotContain("デモ市");
+    assertThat(status("/api/demo/admin/statistics")).isEqualTo(403);
+    assertThat(status("/api/demo/admin/notifications")).isEqualTo(403);
+  }
+
+  private static void logIn(String user, String password) {
+    WebElement id = visible(By.id("login-user"));
+    id.clear();
+    id.sendKeys(user);
+    browser.findElement(By.id("login-password")).sendKeys(password);
+    click(By.cssSelector("[data-testid=login-submit]"));
+  }
+
+  private static void waitForDashboard() {
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(
+        By.cssSelector(".dashboard"), "aria-busy", "false"));
+    visible(By.cssSelector("[data-testid=card-applications-daily] canvas"));
+  }
+
+  /** Longer than HeadlessChromium's waits: a login and a year's statistics on a busy machine. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  private static WebElement visible(By locator) {
+    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private static void click(By locator) {
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  /** A same-origin call of the console's page, with the session and X-Requested-With. */
+  private static long status(String path) {
+    return (Long) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], { headers: { 'X-Requested-With': 'XMLHttpRequest' } }).then(r => done(r.status))""", path);
+  }
+
+  private static byte[] awaitDownload(String table) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      try (var files = Files.list(DOWNLOADS)) {
+        var found = files.filter(file -> file.getFileName().toString().contains(table)
+            && file.getFileName().toString().endsWith(".csv")).findFirst();
+        if (found.isPresent()) {
+          return Files.readAllBytes(found.get());
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no CSV of " + table + " downloaded");
+  }
+
+  /** Full-page screenshot, axe-core's serious findings, and no Content Security Policy refusal. */
+  private static void check(String name) throws IOException {
+    Object shot = browser.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true)).get("data");
+    Files.write(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot));
+    assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return window.cspRefusals")).as(name).isEmpty();
+    assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as(name).isEmpty();
+  }
+}

@@ -1,0 +1,143 @@
+package jp.madoguchi.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffHttp;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Login throttling on every sign-in path: a temporary lock per account name and per address that
+ * grows with further failures and ends by itself. Before, the 10th failure locked an account for
+ * good (Camunda's loginMaxAttempts), so anybody could shut out every clerk:
+ * {@link #shouldLetTheRightPasswordInAgainAfterTheLockEvenAfterTenFailures} fails on that code.
+ */
+class LoginThrottleTests extends IntegrationTest {
+
+  private static final String PASSWORD = "Shiken-Yotei-2026!";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identity;
+  @Autowired ObjectMapper json;
+  private StaffHttp http;
+
+  @BeforeEach
+  void client() {
+    http = new StaffHttp(port);
+  }
+
+  private void clerk(String id) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createTenantUserMembership(DEMO, id);
+      identity.createMembership(id, "waste-section");
+    }
+  }
+
+  /** Failures from different addresses, so that only the account counts them. */
+  private void fail(String account, int times, String prefix) throws Exception {
+    for (int i = 0; i < times; i++) {
+      assertThat(http.basic("GET", "/engine-rest/task", account, "Wrong-Guess-" + i, null,
+          "X-Forwarded-For", prefix + (i + 1)).statusCode()).isIn(401, 429);
+    }
+  }
+
+  private void expire(String kind, String subject) {
+    jdbc.update("UPDATE login_lock SET locked_until = now() - interval '1 second' WHERE kind = ? AND subject = ?",
+        kind, subject);
+  }
+
+  @Test
+  void shouldLetTheRightPasswordInAgainAfterTheLockEvenAfterTenFailures() throws Exception {
+    clerk("throttle-a");
+    fail("throttle-a", 5, "198.51.100.");
+    HttpResponse<String> locked = http.basic("GET", "/engine-rest/task", "throttle-a", PASSWORD, null);
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(json.readTree(locked.body()).get("message").asText()).contains("ログインの失敗が続いたため");
+    for (int round = 0; round < 5; round++) {
+      expire("ACCOUNT", "throttle-a");
+      fail("throttle-a", 1, "198.51.100." + (10 + round) + "");
+    }
+    expire("ACCOUNT", "throttle-a");
+    assertThat(http.basic("GET", "/engine-rest/task", "throttle-a", PASSWORD, null).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = 'throttle-a'",
+        Long.class)).as("a sign-in forgets the failures").isZero();
+  }
+
+  @Test
+  void shouldGrowTheLockWithEveryFurtherFailure() throws Exception {
+    clerk("throttle-b");
+    fail("throttle-b", 5, "198.51.101.");
+    Duration first = lockLength("throttle-b");
+    expire("ACCOUNT", "throttle-b");
+    fail("throttle-b", 1, "198.51.101.20");
+    Duration second = lockLength("throttle-b");
+    expire("ACCOUNT", "throttle-b");
+    fail("throttle-b", 1, "198.51.101.30");
+    assertThat(first).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(65));
+    assertThat(second).isBetween(Duration.ofSeconds(115), Duration.ofSeconds(125));
+    assertThat(lockLength("throttle-b")).isBetween(Duration.ofSeconds(235), Duration.ofSeconds(245));
+  }
+
+  private Duration lockLength(String account) {
+    var row = jdbc.queryForMap("SELECT last_failure, locked_until FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ?",
+        account);
+    return Duration.between(((Timestamp) row.get("last_failure")).toInstant(),
+        ((Timestamp) row.get("locked_until")).toInstant());
+  }
+
+  @Test
+  void shouldLockAnAddressThatGuessesManyAccounts() throws Exception {
+    String attacker = "192.0.2.200";
+    for (int i = 0; i < 30; i++) {
+      http.basic("GET", "/engine-rest/task", "guess-" + i, "Password-" + i, null, "X-Forwarded-For", attacker);
+    }
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null,
+        "X-Forwarded-For", attacker).statusCode()).as("this address is locked").isEqualTo(429);
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null,
+        "X-Forwarded-For", "192.0.2.201").statusCode()).as("the account is not").isEqualTo(200);
+    HttpResponse<String> locks = http.basic("GET", "/api/operator/login-locks", "test-operator", "Operator-Pass-2026!", null);
+    assertThat(locks.body()).contains(attacker);
+    assertThat(http.basic("DELETE", "/api/operator/login-locks/addresses/" + attacker, "test-operator",
+        "Operator-Pass-2026!", null).statusCode()).isEqualTo(204);
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null,
+        "X-Forwarded-For", attacker).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldThrottleTheWebappLoginAndTheStaffApiToo() throws Exception {
+    clerk("throttle-c");
+    for (int i = 0; i < 5; i++) {
+      assertThat(http.browser("198.51.102." + (i + 1)).login("throttle-c", "Wrong-Guess-" + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> webapp = http.browser(null).login("throttle-c", PASSWORD);
+    assertThat(webapp.statusCode()).isEqualTo(429);
+    assertThat(json.readTree(webapp.body()).get("message").asText()).contains("ログインの失敗が続いたため");
+    assertThat(http.basic("GET", "/api/demo/admin/attachments/00000000-0000-0000-0000-000000000000", "throttle-c",
+        PASSWORD, null).statusCode()).isEqualTo(429);
+    expire("ACCOUNT", "throttle-c");
+    assertThat(http.browser(null).login("throttle-c", PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseThePasswordOracleOfTheEngineApi() throws Exception {
+    assertThat(http.basic("POST", "/engine-rest/identity/verify", "demo-clerk", DEMO_CLERK_PASSWORD,
+        "{\"username\":\"demo-admin\",\"password\":\"guess\"}").statusCode()).isEqualTo(403);
+  }
+}

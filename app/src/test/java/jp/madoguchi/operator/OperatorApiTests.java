@@ -1,0 +1,117 @@
+package jp.madoguchi.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineWebhooks;
+import jp.madoguchi.StaffHttp;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The operators' API: municipalities and their status, operators' own accounts; nobody else may use it. */
+class OperatorApiTests extends IntegrationTest {
+
+  private static final String OPERATOR = "test-operator";
+  private static final String OPERATOR_PASSWORD = "Operator-Pass-2026!";
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identity;
+  private StaffHttp http;
+
+  @BeforeEach
+  void client() {
+    http = new StaffHttp(port);
+  }
+
+  private HttpResponse<String> operator(String method, String path, String body) throws Exception {
+    return http.basic(method, path, OPERATOR, OPERATOR_PASSWORD, body);
+  }
+
+  @Test
+  void shouldBeForOperatorsOnly() throws Exception {
+    assertThat(operator("GET", "/api/operator/tenants", null).statusCode()).isEqualTo(200);
+    assertThat(http.basic("GET", "/api/operator/tenants", "demo-admin", DEMO_ADMIN_PASSWORD, null).statusCode())
+        .as("tenant admin").isEqualTo(403);
+    assertThat(http.basic("GET", "/api/operator/tenants", "demo-clerk", DEMO_CLERK_PASSWORD, null).statusCode())
+        .as("clerk").isEqualTo(403);
+    assertThat(http.basic("GET", "/api/operator/tenants", "demo-chief", "Madoguchi-Chief-2026!", null).statusCode())
+        .as("chief").isEqualTo(403);
+    assertThat(http.basic("PATCH", "/api/operator/tenants/demo", "kita-admin", "Hokubu-Admin-2026!",
+        "{\"status\":\"SUSPENDED\"}").statusCode()).as("another tenant's admin").isEqualTo(403);
+    assertThat(http.basic("GET", "/api/operator/tenants", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(http.basic("POST", "/api/operator/operators", OPERATOR, OPERATOR_PASSWORD,
+        "{\"id\":\"x-op\",\"password\":\"Operator-New-2026!\"}", "Origin", "https://evil.example").statusCode())
+        .as("cross-site").isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("x-op").count()).isZero();
+  }
+
+  @Test
+  void shouldCreateATenantWhoseFirstAdminMustChangeThePassword() throws Exception {
+    HttpResponse<String> created = operator("POST", "/api/operator/tenants", """
+        {"slug": "minami", "name": "南町", "staffAllowedCidrs": ["192.0.2.0/24"],
+         "admin": {"id": "minami-admin", "password": "Minami-Kanri-2026!"}}""");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json.readTree(created.body()).get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(operator("POST", "/api/operator/tenants", """
+        {"slug": "minami", "name": "南町", "admin": {"id": "minami-admin2", "password": "Minami-Kanri-2026!"}}""")
+        .statusCode()).isEqualTo(409);
+    assertThat(operator("POST", "/api/operator/tenants", """
+        {"slug": "Bad Slug", "name": "", "admin": {"id": "demo-clerk", "password": "x"}}""").statusCode()).isEqualTo(400);
+    HttpResponse<String> first = http.basic("GET", "/api/minami/admin/staff", "minami-admin", "Minami-Kanri-2026!", null,
+        "X-Forwarded-For", "192.0.2.5");
+    assertThat(first.body()).contains("password-change-required");
+    assertThat(identity.createTenantQuery().userMember("minami-admin").singleResult().getId()).isEqualTo("minami");
+  }
+
+  @Test
+  void shouldRefuseASuspendedTenantsStaffAndResidentsAndAcknowledgeItsWebhooks() throws Exception {
+    assertThat(operator("PATCH", "/api/operator/tenants/kita", "{\"status\":\"SUSPENDED\"}").statusCode()).isEqualTo(200);
+    try {
+      HttpResponse<String> staff = http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null);
+      assertThat(staff.statusCode()).isEqualTo(403);
+      assertThat(staff.body()).contains("tenant-suspended");
+      assertThat(http.browser(null).login("kita-clerk", KITA_CLERK_PASSWORD).statusCode()).isEqualTo(403);
+      HttpResponse<String> resident = http.basic("GET", "/api/kita/procedures", null, null, null);
+      assertThat(resident.statusCode()).isEqualTo(403);
+      assertThat(resident.body()).contains("停止");
+      assertThat(http.basic("GET", "/liff/kita/", null, null, null).statusCode()).isEqualTo(403);
+      long before = jdbc.queryForObject("SELECT count(*) FROM line_inbox WHERE tenant_id = 'kita'", Long.class);
+      String body = LineWebhooks.body(LineWebhooks.followEvent(LineWebhooks.newEventId(), "U1", "r"));
+      assertThat(http.basic("POST", "/line/kita/webhook", null, null, body, "x-line-signature",
+          LineWebhooks.sign(LineWebhooks.KITA_SECRET, body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM line_inbox WHERE tenant_id = 'kita'", Long.class))
+          .as("acknowledged, not stored").isEqualTo(before);
+      assertThat(http.basic("GET", "/engine-rest/task", "demo-clerk", DEMO_CLERK_PASSWORD, null).statusCode())
+          .as("other tenants go on").isEqualTo(200);
+    } finally {
+      assertThat(operator("PATCH", "/api/operator/tenants/kita", "{\"status\":\"ACTIVE\"}").statusCode()).isEqualTo(200);
+    }
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null).statusCode()).isEqualTo(200);
+    assertThat(http.basic("GET", "/api/kita/procedures", null, null, null).statusCode()).isEqualTo(200);
+    assertThat(operator("PATCH", "/api/operator/tenants/kita", "{\"status\":\"ASLEEP\"}").statusCode()).isEqualTo(400);
+    assertThat(operator("PATCH", "/api/operator/tenants/nowhere", "{\"status\":\"ACTIVE\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldManageOperatorsAccounts() throws Exception {
+    assertThat(operator("POST", "/api/operator/operators",
+        "{\"id\":\"second-op\",\"password\":\"Unyou-Futari-2026!\"}").statusCode()).isEqualTo(201);
+    assertThat(http.basic("GET", "/engine-rest/task", "second-op", "Unyou-Futari-2026!", null).body())
+        .contains("password-change-required");
+    assertThat(operator("GET", "/api/operator/operators", null).body()).contains("second-op");
+    assertThat(operator("DELETE", "/api/operator/operators/" + OPERATOR, null).statusCode()).isEqualTo(409);
+    assertThat(operator("DELETE", "/api/operator/operators/demo-clerk", null).statusCode()).isEqualTo(404);
+    assertThat(operator("DELETE", "/api/operator/operators/second-op", null).statusCode()).isEqualTo(204);
+    assertThat(identity.createUserQuery().userId("second-op").count()).isZero();
+  }
+}

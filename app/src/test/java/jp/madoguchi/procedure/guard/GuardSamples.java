@@ -1,0 +1,163 @@
+package jp.madoguchi.procedure.guard;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.madoguchi.procedure.RefusalReason;
+
+/**
+ * The smallest procedure that passes every rule of the deploy guard, and a stand-in for the running
+ * application (its beans, tenants and groups); the tests break one rule each.
+ */
+final class GuardSamples {
+
+  static final String BPMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_Sample" targetNamespace="https://madoguchi.jp/procedures">
+        <bpmn:process id="sample" name="見本の手続" isExecutable="true" camunda:historyTimeToLive="365">
+          <bpmn:extensionElements>
+            <camunda:properties>
+              <camunda:property name="confidentiality" value="2" />
+              <camunda:property name="personalData" value="personal" />
+              <camunda:property name="retentionYears" value="1" />
+            </camunda:properties>
+          </bpmn:extensionElements>
+          <bpmn:startEvent id="StartEvent_Submitted" name="申請を受信" camunda:formRef="sample-apply" camunda:formRefBinding="deployment">
+            <bpmn:outgoing>Flow_ToRegister</bpmn:outgoing>
+          </bpmn:startEvent>
+          <bpmn:serviceTask id="Task_Register" name="受付登録" camunda:delegateExpression="${registerApplication}">
+            <bpmn:incoming>Flow_ToRegister</bpmn:incoming>
+            <bpmn:outgoing>Flow_ToReview</bpmn:outgoing>
+          </bpmn:serviceTask>
+          <bpmn:userTask id="Task_Review" name="審査" camunda:formRef="sample-review" camunda:formRefBinding="deployment" camunda:candidateGroups="citizen-section" camunda:dueDate="${jst.daysLater(5, 17)}">
+            <bpmn:incoming>Flow_ToReview</bpmn:incoming>
+            <bpmn:outgoing>Flow_ToNotify</bpmn:outgoing>
+          </bpmn:userTask>
+          <bpmn:serviceTask id="Task_Notify" name="結果を通知" camunda:delegateExpression="${notifyResident}">
+            <bpmn:extensionElements>
+              <camunda:inputOutput>
+                <camunda:inputParameter name="message">受付番号：${applicationNumber}&#10;${answer}</camunda:inputParameter>
+              </camunda:inputOutput>
+            </bpmn:extensionElements>
+            <bpmn:incoming>Flow_ToNotify</bpmn:incoming>
+            <bpmn:outgoing>Flow_ToDone</bpmn:outgoing>
+          </bpmn:serviceTask>
+          <bpmn:endEvent id="Event_Done" name="完了">
+            <bpmn:incoming>Flow_ToDone</bpmn:incoming>
+          </bpmn:endEvent>
+          <bpmn:sequenceFlow id="Flow_ToRegister" sourceRef="StartEvent_Submitted" targetRef="Task_Register" />
+          <bpmn:sequenceFlow id="Flow_ToReview" sourceRef="Task_Register" targetRef="Task_Review" />
+          <bpmn:sequenceFlow id="Flow_ToNotify" sourceRef="Task_Review" targetRef="Task_Notify" />
+          <bpmn:sequenceFlow id="Flow_ToDone" sourceRef="Task_Notify" targetRef="Event_Done">
+            <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'approve'}</bpmn:conditionExpression>
+          </bpmn:sequenceFlow>
+          <!-- extra -->
+        </bpmn:process>
+        <bpmndi:BPMNDiagram id="Diagram_Sample">
+          <bpmndi:BPMNPlane id="Plane_Sample" bpmnElement="sample">
+            <bpmndi:BPMNShape id="StartEvent_Submitted_di" bpmnElement="StartEvent_Submitted"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Task_Register_di" bpmnElement="Task_Register"><dc:Bounds x="180" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Task_Review_di" bpmnElement="Task_Review"><dc:Bounds x="330" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Task_Notify_di" bpmnElement="Task_Notify"><dc:Bounds x="480" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Event_Done_di" bpmnElement="Event_Done"><dc:Bounds x="630" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="Flow_ToRegister_di" bpmnElement="Flow_ToRegister"><di:waypoint x="136" y="118" /><di:waypoint x="180" y="118" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="Flow_ToReview_di" bpmnElement="Flow_ToReview"><di:waypoint x="280" y="118" /><di:waypoint x="330" y="118" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="Flow_ToNotify_di" bpmnElement="Flow_ToNotify"><di:waypoint x="430" y="118" /><di:waypoint x="480" y="118" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="Flow_ToDone_di" bpmnElement="Flow_ToDone"><di:waypoint x="580" y="118" /><di:waypoint x="630" y="118" /></bpmndi:BPMNEdge>
+            <!-- extra shapes -->
+          </bpmndi:BPMNPlane>
+        </bpmndi:BPMNDiagram>
+      </bpmn:definitions>
+      """;
+
+  static final String APPLY_FORM = """
+      {"id": "sample-apply", "type": "default", "components": [
+        {"id": "Text_Intro", "type": "text", "text": "## 見本"},
+        {"id": "Field_Kind", "type": "radio", "key": "kind", "label": "種類",
+         "properties": {"confidentiality": "1", "personalData": "none"},
+         "values": [{"label": "新規", "value": "new"}]},
+        {"id": "Field_Address", "type": "textfield", "key": "address", "label": "住所",
+         "properties": {"confidentiality": "2", "personalData": "personal"}},
+        {"id": "List_Children", "type": "dynamiclist", "path": "children", "label": "児童", "components": [
+          {"id": "Field_ChildName", "type": "textfield", "key": "name", "label": "児童の氏名",
+           "properties": {"confidentiality": "2", "personalData": "personal"}}]}
+      ]}
+      """;
+
+  static final String REVIEW_FORM = """
+      {"id": "sample-review", "type": "default", "components": [
+        {"id": "Text_InformationLabel", "type": "text", "text": "**情報区分：{{informationLabel}}**"},
+        {"id": "Field_Decision", "type": "radio", "key": "decision", "label": "審査結果",
+         "properties": {"document": "omit", "confidentiality": "1", "personalData": "none"},
+         "values": [{"label": "承認", "value": "approve"}]},
+        {"id": "Field_Answer", "type": "textarea", "key": "answer", "label": "回答",
+         "properties": {"confidentiality": "1", "personalData": "none"}}
+      ]}
+      """;
+
+  /** A stand-in for the application: building blocks, other beans, two tenants and their departments. */
+  static final GuardEnvironment ENVIRONMENT = new GuardEnvironment() {
+    @Override
+    public Set<String> buildingBlocks() {
+      return Set.of("registerApplication", "notifyResident", "jst", "issueDocument");
+    }
+
+    @Override
+    public boolean isApplicationBean(String name) {
+      return buildingBlocks().contains(name) || Set.of("jdbcTemplate", "dataSource", "processEngine").contains(name);
+    }
+
+    @Override
+    public boolean tenantExists(String tenantId) {
+      return Set.of("demo", "kita").contains(tenantId);
+    }
+
+    @Override
+    public boolean isGroupOfTenant(String groupId, String tenantId) {
+      return switch (tenantId) {
+        case "demo" -> Set.of("citizen-section", "waste-section", "road-section", "tenant-admin").contains(groupId);
+        case "kita" -> Set.of("waste-section", "tenant-admin").contains(groupId);
+        default -> false;
+      };
+    }
+  };
+
+  static final Candidate.Author DEMO_ADMIN = new Candidate.Author("demo-admin", List.of("tenant-admin"), List.of("demo"));
+  static final Candidate.Author OPERATOR = new Candidate.Author("ops", List.of(jp.madoguchi.staff.StaffGroups.OPERATOR), List.of());
+
+  private GuardSamples() {
+  }
+
+  static Map<String, byte[]> files(String bpmn, String applyForm, String reviewForm) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("sample.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+    if (applyForm != null) {
+      files.put("apply.form", applyForm.getBytes(StandardCharsets.UTF_8));
+    }
+    if (reviewForm != null) {
+      files.put("review.form", reviewForm.getBytes(StandardCharsets.UTF_8));
+    }
+    return files;
+  }
+
+  static Candidate candidate(String tenantId, Candidate.Author author, Map<String, byte[]> files) {
+    return new Candidate("sample", tenantId, author, files);
+  }
+
+  static List<RefusalReason> reasons(String bpmn) {
+    return reasons(bpmn, APPLY_FORM, REVIEW_FORM);
+  }
+
+  static List<RefusalReason> reasons(String bpmn, String applyForm, String reviewForm) {
+    return ProcedureGuard.check(candidate("demo", null, files(bpmn, applyForm, reviewForm)), ENVIRONMENT).reasons();
+  }
+
+  /** A flow node added to the sample, drawn so that only the rule under test can fail. */
+  static String withElement(String element, String id) {
+    return BPMN.replace("<!-- extra -->", element).replace("<!-- extra shapes -->", "<bpmndi:BPMNShape id=\"" + id
+        + "_di\" bpmnElement=\"" + id + "\"><dc:Bounds x=\"300\" y=\"300\" width=\"100\" height=\"80\" /></bpmndi:BPMNShape>");
+  }
+}

@@ -1,0 +1,282 @@
+package jp.madoguchi.procedure.guard;
+
+import static jp.madoguchi.procedure.guard.GuardSamples.APPLY_FORM;
+import static jp.madoguchi.procedure.guard.GuardSamples.BPMN;
+import static jp.madoguchi.procedure.guard.GuardSamples.REVIEW_FORM;
+import static jp.madoguchi.procedure.guard.GuardSamples.reasons;
+import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jp.madoguchi.procedure.RefusalReason;
+import org.assertj.core.api.ListAssert;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of the deploy guard: each breaks one rule of the smallest good procedure. */
+class ProcedureGuardTests {
+
+  @Test
+  void shouldAcceptTheSmallestGoodProcedure() {
+    assertThat(reasons(BPMN)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseScriptTasks() {
+    refused(withElement("<bpmn:scriptTask id=\"Task_Calculate\" name=\"計算\" scriptFormat=\"groovy\">"
+        + "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>", "Task_Calculate"))
+        .singleElement().satisfies(reason -> {
+          assertThat(reason.element()).isEqualTo("Task_Calculate");
+          assertThat(reason.ja()).contains("スクリプトタスクは使えません");
+          assertThat(reason.en()).contains("script tasks are not allowed");
+        });
+  }
+
+  @Test
+  void shouldRefuseScriptListenersAndScriptInputOutput() {
+    refused(BPMN.replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
+        + "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"groovy\">x</camunda:script></camunda:taskListener>"
+        + "</bpmn:extensionElements><bpmn:incoming>Flow_ToReview</bpmn:incoming>"), "Task_Review", "scripts (camunda:script)");
+    refused(BPMN.replace("<camunda:inputParameter name=\"message\">", "<camunda:inputParameter name=\"extra\">"
+        + "<camunda:script scriptFormat=\"javascript\">1</camunda:script></camunda:inputParameter>"
+        + "<camunda:inputParameter name=\"message\">"), "Task_Notify", "scripts (camunda:script)");
+  }
+
+  @Test
+  void shouldRefuseExternalScriptResources() {
+    refused(BPMN.replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
+        + "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\" resource=\"deployment://run.groovy\" />"
+        + "</camunda:executionListener></bpmn:extensionElements><bpmn:incoming>Flow_ToReview</bpmn:incoming>"),
+        "Task_Review", "external script files");
+    var files = GuardSamples.files(BPMN, APPLY_FORM, REVIEW_FORM);
+    files.put("run.groovy", "'id'.execute()".getBytes());
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons())
+        .singleElement().satisfies(reason -> {
+          assertThat(reason.resource()).isEqualTo("run.groovy");
+          assertThat(reason.en()).contains("only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form)");
+        });
+  }
+
+  @Test
+  void shouldRefuseScriptConditions() {
+    refused(BPMN.replace("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">",
+        "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"javascript\">"),
+        "Flow_ToDone", "conditions in a script language");
+  }
+
+  @Test
+  void shouldRefuseJavaClassesAnywhere() {
+    refused(withElement("<bpmn:serviceTask id=\"Task_Calculate\" name=\"計算\" camunda:class=\"jp.example.Fee\" />",
+        "Task_Calculate"), "Task_Calculate", "Java classes (class)");
+    refused(BPMN.replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
+        + "<camunda:taskListener event=\"create\" class=\"jp.example.Listener\" /></bpmn:extensionElements>"
+        + "<bpmn:incoming>Flow_ToReview</bpmn:incoming>"), "Task_Review", "Java classes (class)");
+    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"other\" "
+        + "camunda:variableMappingClass=\"jp.example.Mapping\" />", "Task_Call"), "Task_Call", "(variableMappingClass)");
+  }
+
+  @Test
+  void shouldRefuseEmbeddedAndGeneratedFormsConnectorsAndOtherTenantsDefinitions() {
+    refused(BPMN.replace("camunda:formRef=\"sample-review\"", "camunda:formKey=\"embedded:deployment:review.html\" "
+        + "camunda:formRef=\"sample-review\""), "Task_Review", "embedded forms (camunda:formKey)");
+    refused(withElement("<bpmn:serviceTask id=\"Task_Call\" name=\"外部呼出し\"><bpmn:extensionElements><camunda:connector>"
+        + "<camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>"
+        + "</bpmn:serviceTask>", "Task_Call"), "Task_Call", "connectors");
+    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"bulky-waste-collection\" "
+        + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), "Task_Call", "another tenant");
+  }
+
+  @Test
+  void shouldRefuseBeansThatAreNoBuildingBlocks() {
+    refused(BPMN.replace("${registerApplication}", "${jdbcTemplate.queryForList('SELECT * FROM application')}"),
+        "Task_Register", "'jdbcTemplate' is not a procedure building block");
+  }
+
+  @Test
+  void shouldRefuseReflectionInExpressions() {
+    assertThat(reasons(BPMN.replace("${decision == 'approve'}",
+        "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('id') != null}")))
+        .allSatisfy(reason -> assertThat(reason.element()).isEqualTo("Flow_ToDone"))
+        .extracting(RefusalReason::en).contains("'getClass' is not allowed in expressions (no reflection, no engine internals)",
+            "'Runtime' is not allowed in expressions (no reflection, no engine internals)");
+    refused(BPMN.replace("${decision == 'approve'}", "${''['class'] != null}"), "Flow_ToDone",
+        "'class' is not allowed in expressions");
+  }
+
+  @Test
+  void shouldRefuseFunctionsAndEngineObjectsButAcceptTheEngineDateFunctions() {
+    refused(BPMN.replace("${decision == 'approve'}", "${S(items).prop('x') != null}"), "Flow_ToDone", "function 'S'");
+    refused(BPMN.replace("${decision == 'approve'}", "${execution.processBusinessKey != null}"), "Flow_ToDone",
+        "'execution' is not allowed");
+    assertThat(reasons(BPMN.replace("${jst.daysLater(5, 17)}", "${dateTime().plusDays(5).toDate()}"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnExpressionThatIsNotClosed() {
+    refused(BPMN.replace("${decision == 'approve'}", "${decision == 'approve'"), "Flow_ToDone", "is not closed");
+  }
+
+  @Test
+  void shouldRequireEveryFormInTheDeployment() {
+    assertThat(reasons(BPMN, APPLY_FORM, null)).singleElement().satisfies(reason -> {
+      assertThat(reason.element()).isEqualTo("Task_Review");
+      assertThat(reason.ja()).contains("フォーム「sample-review」がこのデプロイにありません");
+    });
+    refused(BPMN.replace("sample-apply\" camunda:formRefBinding=\"deployment\"",
+        "sample-apply\" camunda:formRefBinding=\"latest\""), "StartEvent_Submitted", "must be 'deployment'");
+  }
+
+  @Test
+  void shouldRequireAFormAndACandidateGroupOnEveryUserTask() {
+    refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", ""),
+        "Task_Review", "the user task has no form");
+    refused(BPMN.replace(" camunda:candidateGroups=\"citizen-section\"", ""), "Task_Review", "no candidate group");
+  }
+
+  @Test
+  void shouldRequireGroupsOfTheTenant() {
+    refused(BPMN.replace("citizen-section", "child-section"), "Task_Review",
+        "group 'child-section' is not a group of tenant demo");
+    refused(BPMN.replace("citizen-section", "camunda-admin"), "Task_Review", "operators' group");
+    refused(BPMN.replace("citizen-section", "${department}"), "sample", "list every group it can give");
+    assertThat(reasons(BPMN.replace("citizen-section", "${department}").replace(
+        "<camunda:property name=\"retentionYears\" value=\"1\" />", "<camunda:property name=\"retentionYears\" value=\"1\" />"
+        + "<camunda:property name=\"departments\" value=\"citizen-section,waste-section\" />"))).isEmpty();
+    refused(BPMN.replace("<camunda:property name=\"retentionYears\" value=\"1\" />", "<camunda:property name=\"retentionYears\""
+        + " value=\"1\" /><camunda:property name=\"departments\" value=\"waste-section\" />"), "Task_Review",
+        "missing from the process property departments");
+  }
+
+  @Test
+  void shouldRequireHistoryTimeToLive() {
+    refused(BPMN.replace(" camunda:historyTimeToLive=\"365\"", ""), "sample", "set camunda:historyTimeToLive");
+    refused(BPMN.replace("camunda:historyTimeToLive=\"365\"", "camunda:historyTimeToLive=\"30\""), "sample",
+        "shorter than the retention (1 years)");
+  }
+
+  @Test
+  void shouldRequireTheProceduresLabelAndRetention() {
+    refused(BPMN.replace("<camunda:property name=\"confidentiality\" value=\"2\" />", ""), "sample",
+        "set the procedure's information label");
+    refused(BPMN.replace("name=\"personalData\" value=\"personal\"", "name=\"personalData\" value=\"secret\""), "sample",
+        "set the procedure's information label");
+    refused(BPMN.replace("name=\"retentionYears\" value=\"1\"", "name=\"retentionYears\" value=\"ten\""), "sample",
+        "retention in years");
+    List<RefusalReason> lowered = reasons(BPMN.replace("name=\"confidentiality\" value=\"2\"", "name=\"confidentiality\" value=\"1\""));
+    assertThat(lowered).extracting(RefusalReason::en).contains("a procedure with personal data must be confidentiality 2 or 3",
+        "the procedure's label (confidentiality 1, personal data) is lower than field 'address' "
+            + "(confidentiality 2, personal data)");
+  }
+
+  @Test
+  void shouldRequireALabelOnEveryField() {
+    assertThat(reasons(BPMN, APPLY_FORM.replace("""
+        "properties": {"confidentiality": "2", "personalData": "personal"}}]}""", "\"properties\": {}}]}"), REVIEW_FORM))
+        .singleElement().satisfies(reason -> {
+          assertThat(reason.resource()).isEqualTo("apply.form");
+          assertThat(reason.element()).isEqualTo("children.name");
+          assertThat(reason.ja()).contains("項目「児童の氏名」に情報区分がありません");
+        });
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"confidentiality\": \"2\", \"personalData\": \"personal\"}},",
+        "\"confidentiality\": \"1\", \"personalData\": \"personal\"}},"), REVIEW_FORM))
+        .extracting(RefusalReason::en).containsExactly("field 'address' holds personal data, so its confidentiality must be 2 or 3");
+  }
+
+  @Test
+  void shouldRefuseConfidentialFieldsInLineMessages() {
+    refused(BPMN.replace("${answer}", "${address}"), "Task_Notify", "cannot carry fields of confidentiality 2 or above (address)");
+    refused(BPMN.replace("${answer}", "${children}"), "Task_Notify", "(children)");
+    refused(BPMN.replace("${answer}", "${earlierSubmissions}"), "Task_Notify", "(earlierSubmissions)");
+  }
+
+  @Test
+  void shouldRequireTheLabelBadgeInEveryClerksForm() {
+    assertThat(reasons(BPMN, APPLY_FORM, REVIEW_FORM.replace("{{informationLabel}}", "")))
+        .singleElement().satisfies(reason -> {
+          assertThat(reason.resource()).isEqualTo("review.form");
+          assertThat(reason.en()).contains("does not show the information label");
+        });
+  }
+
+  @Test
+  void shouldRefuseIdsTheModelerMadeUp() {
+    refused(BPMN.replace("Task_Review", "Activity_0x1y2z3"), "Activity_0x1y2z3", "an id that says what it is");
+    refused(BPMN.replace("Flow_ToDone", "Flow_0abc12d"), "Flow_0abc12d", "an id that says what it is");
+    assertThat(reasons(BPMN.replace("\"sample\"", "\"Process_1\""))).extracting(RefusalReason::en).containsExactly(
+        "give the element an id that says what it is, e.g. Task_ReviewApplication",
+        "the process id (procedure key) must be lower-case words joined by hyphens, e.g. dog-registration");
+  }
+
+  @Test
+  void shouldRequireJapaneseNamesAndTheDiagram() {
+    refused(BPMN.replace(" name=\"完了\"", ""), "Event_Done", "Japanese name");
+    refused(BPMN.replaceAll("<bpmndi:BPMNShape id=\"Event_Done_di\".*?</bpmndi:BPMNShape>", ""), "Event_Done",
+        "not in the diagram");
+  }
+
+  @Test
+  void shouldRefuseFilesItCannotRead() {
+    assertThat(reasons("<definitions>", APPLY_FORM, REVIEW_FORM)).extracting(RefusalReason::en)
+        .contains("not a readable BPMN 2.0 file; save it again with Camunda Modeler");
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"sample-apply\"", "\"\""), REVIEW_FORM)).extracting(RefusalReason::en)
+        .contains("the form has no id (the name camunda:formRef refers to)");
+    assertThat(reasons(BPMN, APPLY_FORM, APPLY_FORM)).extracting(RefusalReason::en)
+        .contains("form id 'sample-apply' is also used by apply.form");
+    assertThat(reasons("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + BPMN.strip().substring(38),
+        APPLY_FORM, REVIEW_FORM)).extracting(RefusalReason::en).contains("not a readable BPMN 2.0 file; save it again with Camunda Modeler");
+  }
+
+  @Test
+  void shouldAcceptFeelDecisionsOnly() {
+    var files = GuardSamples.files(BPMN, APPLY_FORM, REVIEW_FORM);
+    String dmn = """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Route" name="振り分け" namespace="x">
+          <decision id="route" name="振り分け"><decisionTable id="Table_Route">
+            <input id="Input_Kind"><inputExpression id="Expr_Kind" typeRef="string" expressionLanguage="%s"><text>kind</text></inputExpression></input>
+            <output id="Output_Group" name="group" typeRef="string" />
+          </decisionTable></decision>
+        </definitions>""";
+    files.put("route.dmn", dmn.formatted("feel").getBytes());
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons()).isEmpty();
+    files.put("route.dmn", dmn.formatted("javascript").getBytes());
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons())
+        .extracting(RefusalReason::en).containsExactly("write DMN expressions in FEEL (javascript is not allowed)");
+  }
+
+  @Test
+  void shouldLetTheAppDeploySharedProceduresAndStaffOnlyTheirOwnTenant() {
+    var files = GuardSamples.files(BPMN, APPLY_FORM, REVIEW_FORM);
+    assertThat(ProcedureGuard.check(GuardSamples.candidate(null, null, files), GuardSamples.ENVIRONMENT).refused()).isFalse();
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", GuardSamples.DEMO_ADMIN, files), GuardSamples.ENVIRONMENT)
+        .refused()).isFalse();
+
+    Verdict noTenant = ProcedureGuard.check(GuardSamples.candidate(null, GuardSamples.DEMO_ADMIN, files), GuardSamples.ENVIRONMENT);
+    assertThat(noTenant.forbidden()).isFalse();
+    assertThat(noTenant.reasons()).singleElement().extracting(RefusalReason::en).asString().startsWith("deploy with your municipality's tenant id");
+    Verdict otherTenant = ProcedureGuard.check(GuardSamples.candidate("kita", GuardSamples.DEMO_ADMIN, files), GuardSamples.ENVIRONMENT);
+    assertThat(otherTenant.forbidden()).isTrue();
+    assertThat(otherTenant.reasons()).as("nothing about the other tenant's groups").singleElement()
+        .extracting(RefusalReason::en).isEqualTo("you may deploy procedures only for your own municipality (demo)");
+
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("kita", GuardSamples.OPERATOR, files), GuardSamples.ENVIRONMENT)
+        .reasons()).extracting(RefusalReason::en).containsExactly("group 'citizen-section' is not a group of tenant kita; "
+            + "name a group its staff belong to");
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("nowhere", GuardSamples.OPERATOR, files), GuardSamples.ENVIRONMENT)
+        .reasons()).extracting(RefusalReason::en).containsExactly("tenant 'nowhere' does not exist");
+    assertThat(ProcedureGuard.check(GuardSamples.candidate(null, GuardSamples.OPERATOR, files), GuardSamples.ENVIRONMENT)
+        .refused()).isTrue();
+  }
+
+  private static ListAssert<RefusalReason> refused(String bpmn) {
+    return assertThat(reasons(bpmn));
+  }
+
+  /** The sample with this change is refused for exactly this reason, naming the element. */
+  private static void refused(String bpmn, String element, String english) {
+    assertThat(reasons(bpmn)).as("reasons").singleElement().satisfies(reason -> {
+      assertThat(reason.element()).isEqualTo(element);
+      assertThat(reason.en()).contains(english);
+      assertThat(reason.ja()).isNotBlank();
+    });
+  }
+}
