@@ -1,10 +1,11 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.childallowance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
 
+import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.HeadlessChromium;

@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.childallowance;
 
 import static jp.madoguchi.BulkyWasteApplications.documents;
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
@@ -26,6 +26,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.procedure.TenantContext;
+import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
