@@ -2,9 +2,12 @@ package jp.madoguchi.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,5 +40,32 @@ class ResidentApplicationsJsonTests {
     assertThat(written.get("newStep").get("status").asText()).isEqualTo("WAITING");
     assertThat(written.get("clerkComment").isNull()).isTrue();
     assertThat(written.get("actions").get(0).asText()).isEqualTo("withdraw");
+  }
+
+  @Test
+  void shouldTakeEveryResidentStepBeanWithoutKnowingItsName() {
+    ApplicationRecord application = new ApplicationRecord(UUID.randomUUID(), "demo", "2026-000001",
+        "resident-certificate", "instance", "resident", Instant.now(), "CONFIDENTIAL");
+    ResidentStep waiting = step("payment", Optional.empty());
+    ResidentStep shown = step("interview", Optional.of(Map.of("at", "2026-12-10T10:00+09:00")));
+
+    Map<String, Object> views = new ResidentStepViews(List.of(waiting, shown)).of(application);
+
+    assertThat(views).containsOnlyKeys("payment", "interview").containsEntry("payment", null);
+    assertThat(views.get("interview")).isEqualTo(Map.of("at", "2026-12-10T10:00+09:00"));
+  }
+
+  private static ResidentStep step(String name, Optional<Object> view) {
+    return new ResidentStep() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Optional<Object> view(ApplicationRecord application) {
+        return view;
+      }
+    };
   }
 }
