@@ -2,7 +2,6 @@ package jp.madoguchi.procedure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,14 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * resident's {@code <a href>}, {@code <img>} or {@code [link](url)} would become a live link, a
  * tracking image or a heading. An {@code html} component escapes every value it fills in, and
  * input fields show their value as text: a clerk's form (every form but the resident's
- * {@code apply.form}) shows values only through those. The one exception is the procedure's
- * information label ({@code **情報区分：{{informationLabel}}**}, which the deploy guard requires in a text
- * component): the app sets it at registration from the BPMN, never from what a resident typed.
+ * {@code apply.form}) shows values only through those.
  */
 public final class ClerkFormMarkup {
-
-  private static final Pattern INFORMATION_LABEL =
-      Pattern.compile("\\{\\{\\s*" + ProcedureLabels.LABEL_VARIABLE + "\\s*}}");
 
   private ClerkFormMarkup() {
   }
@@ -44,7 +38,6 @@ public final class ClerkFormMarkup {
 
   /** A template placeholder, or a whole-text FEEL expression ({@code =...}), which is filled in the same way. */
   private static boolean placesValues(String text) {
-    String withoutLabel = INFORMATION_LABEL.matcher(text).replaceAll("");
-    return withoutLabel.contains("{{") || withoutLabel.stripLeading().startsWith("=");
+    return text.contains("{{") || text.stripLeading().startsWith("=");
   }
 }

@@ -36,16 +36,13 @@ class ClerkFormMarkupTests {
     var form = JSON.readTree("""
         {"id": "x-review", "components": [
           {"id": "Text_Heading", "type": "text", "text": "## 審査"},
-          {"id": "Text_InformationLabel", "type": "text", "text": "**情報区分：{{informationLabel}}**"},
-          {"id": "Text_LabelAndAddress", "type": "text", "text": "{{informationLabel}} {{address}}"},
           {"id": "Group_Data", "type": "group", "components": [
             {"id": "Text_Address", "type": "text", "text": "**住所:** {{address}}"}]},
           {"id": "Text_Expression", "type": "text", "text": "=address"},
           {"id": "Html_Address", "type": "html", "content": "<p>{{address}}</p>"}]}""");
 
-    assertThat(ClerkFormMarkup.problems(form)).hasSize(3)
+    assertThat(ClerkFormMarkup.problems(form)).hasSize(2)
         .anySatisfy(problem -> assertThat(problem).contains("Text_Address", "html"))
-        .anySatisfy(problem -> assertThat(problem).contains("Text_LabelAndAddress"))
         .anySatisfy(problem -> assertThat(problem).contains("Text_Expression"));
   }
 }
