@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.tenant.TenantKeys;
 import org.springframework.stereotype.Component;
 
-/** The data a resident filled in (the checked apply-form payload), decrypted for features that show it. */
+/**
+ * The data a resident filled in (the checked apply-form payload), decrypted for features that show it,
+ * and replaced (encrypted) when the resident corrects it.
+ */
 @Component
 public class ApplicationData {
 
@@ -27,5 +30,10 @@ public class ApplicationData {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored application payload is not JSON", e);
     }
+  }
+
+  void replace(ApplicationRecord application, JsonNode data) {
+    applications.updatePayload(application.tenantId(), application.id(),
+        keys.encrypt(application.tenantId(), RegisterApplicationDelegate.PAYLOAD_PURPOSE, data.toString()));
   }
 }

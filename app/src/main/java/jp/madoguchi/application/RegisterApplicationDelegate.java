@@ -94,6 +94,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
         labels.procedureLabel(execution.getProcessDefinitionId()).japanese());
     execution.setVariable(AttachmentLinks.VARIABLE,
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
+    execution.setVariable(AttachmentLinks.UPLOAD_PAGE_VARIABLE, attachmentLinks.uploadPage(tenantId, number));
     execution.setVariables(clerkView.of(execution.getProcessDefinitionId(), form, result.data()));
   }
 

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Something a feature asks the resident to do in a running application besides correcting or
- * withdrawing (pay the fee, confirm their identity). Its view appears in the application detail
- * under {@link #name()}.
+ * withdrawing (pay the fee, confirm their identity). Declaring the bean is all a new step needs: its
+ * view appears in the application detail ({@code GET /api/{tenant}/applications/{number}}) as the field
+ * {@link #name()}, null while {@link #view} is empty.
  */
 public interface ResidentStep {
 

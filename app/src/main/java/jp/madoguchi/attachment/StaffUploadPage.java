@@ -50,8 +50,8 @@ final class StaffUploadPage {
         form{display:grid;gap:.5rem;margin:1rem 0}button{justify-self:start;padding:.4rem 1.2rem}</style></head>
         <body><main>
         <h1>写真の追加（受付番号 %1$s）</h1>
-        <p>補修後の写真など、担当課から住民に見せる写真をここで追加します。追加した写真は住民の申請状況の画面に表示されます。
-        追加したら Tasklist に戻り、タスクの「補修後の写真をアップロードしました」にチェックして完了してください。
+        <p>担当課から住民に見せる写真やファイルをここで追加します。追加したものは住民の申請状況の画面に表示されます。
+        追加したら Tasklist に戻り、タスクのフォームに従って完了してください。
         Tasklist にログインしていないときは、ブラウザが職員のIDとパスワードを尋ねます（Tasklist と同じものです）。</p>
         %2$s
         <h2>追加済みの写真・ファイル</h2>

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.application.ResidentApplicationCommands;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentApplications.Detail;
 import jp.madoguchi.application.ResidentApplications.Summary;
@@ -43,16 +44,19 @@ class ResidentApiController {
   private final ProcedureForms forms;
   private final ResidentSubmissions submissions;
   private final ResidentApplications applications;
+  private final ResidentApplicationCommands commands;
   private final Documents documents;
   private final ObjectMapper json;
 
   ResidentApiController(LiffIdTokens idTokens, ProcedureCatalog procedures, ProcedureForms forms,
-      ResidentSubmissions submissions, ResidentApplications applications, Documents documents, ObjectMapper json) {
+      ResidentSubmissions submissions, ResidentApplications applications, ResidentApplicationCommands commands,
+      Documents documents, ObjectMapper json) {
     this.idTokens = idTokens;
     this.procedures = procedures;
     this.forms = forms;
     this.submissions = submissions;
     this.applications = applications;
+    this.commands = commands;
     this.documents = documents;
     this.json = json;
   }
@@ -116,7 +120,7 @@ class ResidentApiController {
     if (request.data() == null) {
       return ResponseEntity.badRequest().body(Map.of("message", "data が必要です (data is required)"));
     }
-    applications.correct(tenant, resident.userId(), number, request.data());
+    commands.correct(tenant, resident.userId(), number, request.data());
     AccessLogAttributes.personalDataRead(http, number);
     return ResponseEntity.ok(detailWithDocuments(tenant, resident.userId(), number));
   }
@@ -127,7 +131,7 @@ class ResidentApiController {
       throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
     AccessLogAttributes.concerns(http, number);
-    applications.withdraw(tenant, resident.userId(), number);
+    commands.withdraw(tenant, resident.userId(), number);
     AccessLogAttributes.personalDataRead(http, number);
     return detailWithDocuments(tenant, resident.userId(), number);
   }

@@ -242,7 +242,10 @@ class LiffBrowserTests {
     shoot("road-03-fixed");
   }
 
-  /** The clerk's triage form in Tasklist (its own form-js 1.8): the resident's photo shown from the staff API. */
+  /**
+   * The clerk's triage form in Tasklist (its own form-js 1.8): the resident's photo shown from the staff API
+   * through {@code attachmentLinks} in the form's HTML view.
+   */
   private void shootTasklistForm(String taskId) throws Exception {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     try {
@@ -253,7 +256,7 @@ class LiffBrowserTests {
       click(By.cssSelector("button[type=submit]"));
       visible(By.cssSelector("[cam-tasklist-navigation], .tasks-list, .task-filters"));
       browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
-      WebElement image = visible(By.cssSelector(".fjs-container .fjs-image-container img"));
+      WebElement image = visible(By.cssSelector(".fjs-container img[alt='1枚目']"));
       assertThat(image.getAttribute("src")).startsWith(base + "/api/demo/admin/attachments/");
       // loaded with the Tasklist login, past Tasklist's Content-Security-Policy
       new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> (Boolean) ((JavascriptExecutor) driver)

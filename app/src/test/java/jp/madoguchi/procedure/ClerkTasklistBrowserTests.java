@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
-import jp.madoguchi.application.ResidentApplications;
+import jp.madoguchi.application.ResidentApplicationCommands;
 import jp.madoguchi.application.ResidentSubmissions;
 import jp.madoguchi.attachment.Attachments;
 import org.camunda.bpm.engine.HistoryService;
@@ -151,7 +151,7 @@ class ClerkTasklistBrowserTests {
     data.withArray("items").remove(1);
     ((ObjectNode) data.withArray("items").get(0)).put("size", "M");
     data.put("phone", "080-1111-2222");
-    app.getBean(ResidentApplications.class).correct("demo", HANAKO, number, data);
+    app.getBean(ResidentApplicationCommands.class).correct("demo", HANAKO, number, data);
     String secondReview = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
 
     logIn("/camunda/app/tasklist/default/", "demo-clerk", "Madoguchi-Clerk-2026!");

@@ -1,4 +1,4 @@
-package jp.madoguchi.childallowance;
+package jp.madoguchi.extension.childallowance;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.childallowance;
 
 import static jp.madoguchi.BulkyWasteApplications.documents;
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
@@ -26,13 +26,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.procedure.InvalidFormException;
+import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
-import jp.madoguchi.application.ResidentApplications;
+import jp.madoguchi.application.ResidentApplicationCommands;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.document.Documents;
 import jp.madoguchi.tenant.TenantKeys;
@@ -66,7 +68,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
   @Autowired Documents documentsService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
-  @Autowired ResidentApplications residentApplications;
+  @Autowired ResidentApplicationCommands residentCommands;
   @Autowired ObjectMapper json;
   @Autowired TenantKeys keys;
 
@@ -224,9 +226,9 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     ObjectNode third = second.deepCopy().put("address", "デモ市中央1-2-5");
 
     complete(task(), returnForCorrection("口座名義を通帳のとおりに入力してください。"));
-    residentApplications.correct(DEMO, resident, instance.getBusinessKey(), second);
+    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), second);
     complete(task(), returnForCorrection("住所の番地を確認してください。"));
-    residentApplications.correct(DEMO, resident, instance.getBusinessKey(), third);
+    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), third);
 
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     JsonNode earlier = json.readTree(tasks.getVariables(task().getId()).get("earlierSubmissions").toString());

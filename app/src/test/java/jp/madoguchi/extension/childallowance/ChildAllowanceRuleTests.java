@@ -1,4 +1,4 @@
-package jp.madoguchi.childallowance;
+package jp.madoguchi.extension.childallowance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.bulkywastecollection;
 
 import static jp.madoguchi.BulkyWasteApplications.approval;
 import static jp.madoguchi.BulkyWasteApplications.documents;
@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jp.madoguchi.procedure.TenantContext;
+import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessAssertions;

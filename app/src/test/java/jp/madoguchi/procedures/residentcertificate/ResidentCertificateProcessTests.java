@@ -1,4 +1,4 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.residentcertificate;
 
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
 import static jp.madoguchi.ProcessAssertions.assertThat;
@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessAssertions;

@@ -1,4 +1,4 @@
-package jp.madoguchi.road;
+package jp.madoguchi.procedures.roaddamagereport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.madoguchi.road;
+package jp.madoguchi.procedures.roaddamagereport;
 
 import static jp.madoguchi.LineIdTokens.DEMO_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;

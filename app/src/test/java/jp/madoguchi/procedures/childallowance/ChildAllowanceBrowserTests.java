@@ -1,15 +1,16 @@
-package jp.madoguchi.procedure;
+package jp.madoguchi.procedures.childallowance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
 
+import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
-import jp.madoguchi.application.ResidentApplications;
+import jp.madoguchi.application.ResidentApplicationCommands;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -99,7 +100,7 @@ class ChildAllowanceBrowserTests {
     BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), instance.getId());
     tasks.complete(reviewTask(tasks, instance), java.util.Map.of("reviewDecision", "return",
         "returnComment", "口座名義を通帳のとおりに入力してください。"));
-    app.getBean(ResidentApplications.class).correct("demo", HANAKO, instance.getBusinessKey(),
+    app.getBean(ResidentApplicationCommands.class).correct("demo", HANAKO, instance.getBusinessKey(),
         ChildAllowanceApplications.data().put("accountHolderKana", "ヤマダ ハナコ　"));
     String taskId = reviewTask(tasks, instance);
     tasks.claim(taskId, "demo-clerk");

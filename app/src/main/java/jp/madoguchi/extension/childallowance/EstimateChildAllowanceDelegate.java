@@ -1,4 +1,4 @@
-package jp.madoguchi.childallowance;
+package jp.madoguchi.extension.childallowance;
 
 import java.text.NumberFormat;
 import java.time.Clock;

@@ -1,0 +1,23 @@
+package jp.madoguchi.application;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A resident's own application, by number: the user id comes from a verified LIFF ID token, so a
+ * resident only ever reaches their own applications in their tenant; anything else is "not found".
+ */
+@Component
+class OwnApplications {
+
+  private final ApplicationRepository applications;
+
+  OwnApplications(ApplicationRepository applications) {
+    this.applications = applications;
+  }
+
+  ApplicationRecord find(String tenantId, String userId, String number) {
+    return applications.findByNumber(tenantId, number)
+        .filter(application -> userId.equals(application.residentRef()))
+        .orElseThrow(() -> new ApplicationNotFoundException("この申請は見つかりません (no such application)"));
+  }
+}

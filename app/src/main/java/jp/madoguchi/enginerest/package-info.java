@@ -1,0 +1,5 @@
+/**
+ * Camunda's REST API ({@code /engine-rest}) as an entry point of the app: its authentication, its error
+ * answers and its idempotent process starts.
+ */
+package jp.madoguchi.enginerest;
