@@ -45,7 +45,7 @@ class BackupController {
     status.put("keep", properties.keep());
     if (backups.embedded()) {
       status.put("directory", backups.directory().toString());
-      status.put("backups", backups.list());
+      status.put("backups", backups.folder().describe());
     }
     status.put("lastSuccess", backups.lastSuccess().orElse(null));
     status.put("lastFailure", backups.lastFailure().orElse(null));

@@ -14,8 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +91,19 @@ final class BackupFolder {
       return files.filter(file -> file.getFileName().toString().matches("madoguchi-\\d{8}-\\d{6}-\\d{3}\\.dump"))
           .sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString())).toList();
     }
+  }
+
+  /** Complete backups, newest first: name, size, the SHA-256 recorded beside it. */
+  List<Map<String, Object>> describe() throws IOException {
+    List<Map<String, Object>> described = new ArrayList<>();
+    for (Path backup : backups()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", backup.getFileName().toString());
+      entry.put("bytes", Files.size(backup));
+      entry.put("sha256", recordedSha256(backup));
+      described.add(entry);
+    }
+    return described;
   }
 
   /** Deletes the oldest complete backups beyond {@code keep}; returns how many went. */

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jp.madoguchi.embedded.EmbeddedDatabaseProperties;
+import jp.madoguchi.system.MadoguchiProperties;
+
 /**
  * Where the backups lie relative to the database and the master key. A backup inside the database's
  * own folder is refused. Backups and the master key file must never travel together: whoever has
@@ -18,6 +21,14 @@ record BackupPlacement(Path backups, Path dataDir, Path postgresDir, Optional<Pa
     dataDir = normal(dataDir);
     postgresDir = normal(postgresDir);
     masterKeyFile = masterKeyFile.map(BackupPlacement::normal);
+  }
+
+  /** The embedded default's master key file, or the configured one; none when the key comes from the environment. */
+  static Optional<Path> masterKeyFile(MadoguchiProperties madoguchi, EmbeddedDatabaseProperties database) {
+    if (!madoguchi.masterKeyFile().isBlank()) {
+      return Optional.of(Path.of(madoguchi.masterKeyFile()));
+    }
+    return madoguchi.masterKey().isBlank() ? Optional.of(database.dataDir().resolve("master.key")) : Optional.empty();
   }
 
   /** Why backups cannot go there at all, or empty. */

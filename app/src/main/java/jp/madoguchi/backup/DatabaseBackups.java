@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,20 +76,12 @@ public class DatabaseBackups {
     Path directory = properties.directory(database.dataDir());
     this.folder = new BackupFolder(directory);
     this.placement = new BackupPlacement(directory, database.dataDir(), database.postgresDirectory(),
-        masterKeyFile(madoguchi, database));
+        BackupPlacement.masterKeyFile(madoguchi, database));
     if (embedded.getIfAvailable() != null) {
       placement.refusal().ifPresent(problem -> {
         throw new IllegalStateException(problem);
       });
     }
-  }
-
-  /** The embedded default's master key file, or the configured one; none when the key comes from the environment. */
-  static Optional<Path> masterKeyFile(MadoguchiProperties madoguchi, EmbeddedDatabaseProperties database) {
-    if (!madoguchi.masterKeyFile().isBlank()) {
-      return Optional.of(Path.of(madoguchi.masterKeyFile()));
-    }
-    return madoguchi.masterKey().isBlank() ? Optional.of(database.dataDir().resolve("master.key")) : Optional.empty();
   }
 
   /** Why no backup can be taken now, or empty. */
@@ -189,21 +180,6 @@ public class DatabaseBackups {
 
   boolean embedded() {
     return embedded.getIfAvailable() != null;
-  }
-
-  /** Complete backups in the folder, newest first: name, size, recorded SHA-256. */
-  public List<Map<String, Object>> list() throws IOException {
-    return folder.backups().stream().map(file -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", file.getFileName().toString());
-      try {
-        entry.put("bytes", Files.size(file));
-        entry.put("sha256", BackupFolder.recordedSha256(file));
-      } catch (IOException e) {
-        entry.put("bytes", null);
-      }
-      return entry;
-    }).toList();
   }
 
   private void fail(Path backup, String actor, String message) {

@@ -128,7 +128,7 @@ public final class DatabaseRestore {
     if (!madoguchi.masterKey().isBlank()) {
       return null;
     }
-    Path file = DatabaseBackups.masterKeyFile(madoguchi, database).orElseThrow();
+    Path file = BackupPlacement.masterKeyFile(madoguchi, database).orElseThrow();
     return Files.isRegularFile(file) ? null : "No master key: set MADOGUCHI_MASTER_KEY (or MADOGUCHI_MASTER_KEY_FILE) "
         + "to the key the backed-up app used, or, on the demo, put its master.key into " + database.dataDir()
         + ". Backups never hold the key; without it the restored personal data cannot be read";
@@ -139,7 +139,7 @@ public final class DatabaseRestore {
     if (!madoguchi.masterKey().isBlank()) {
       return MasterKey.fromBase64(madoguchi.masterKey());
     }
-    return MasterKey.fromBase64(Files.readString(DatabaseBackups.masterKeyFile(madoguchi, database).orElseThrow()));
+    return MasterKey.fromBase64(Files.readString(BackupPlacement.masterKeyFile(madoguchi, database).orElseThrow()));
   }
 
   private static void checkMasterKey(JdbcTemplate jdbc, MasterKey key) {

@@ -37,7 +37,7 @@ class BackupApiTests extends IntegrationTest {
   @Test
   void shouldTakeABackupWhenAnOperatorAsksAndLogIt(CapturedOutput output) throws Exception {
     StaffHttp http = new StaffHttp(port);
-    int before = backups.list().size();
+    int before = backups.folder().backups().size();
 
     HttpResponse<String> started = http.basic("POST", "/api/operator/backups", OPERATOR, OPERATOR_PASSWORD, null);
 
@@ -67,7 +67,7 @@ class BackupApiTests extends IntegrationTest {
   @Test
   void shouldLetNobodyButOperatorsTakeOrSeeBackups() throws Exception {
     StaffHttp http = new StaffHttp(port);
-    int before = backups.list().size();
+    int before = backups.folder().backups().size();
 
     assertThat(http.basic("POST", "/api/operator/backups", "demo-admin", DEMO_ADMIN_PASSWORD, null).statusCode())
         .as("tenant admin").isEqualTo(403);
@@ -80,7 +80,7 @@ class BackupApiTests extends IntegrationTest {
         "https://evil.example").statusCode()).as("cross-site").isEqualTo(403);
 
     awaitIdle(http);
-    assertThat(backups.list()).hasSize(before);
+    assertThat(backups.folder().backups()).hasSize(before);
   }
 
   private JsonNode awaitIdle(StaffHttp http) throws Exception {
