@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -57,7 +59,9 @@ class RestoreDrillBenchmark {
     Map<String, String> before;
     Path backup;
     try {
-      try (ConfigurableApplicationContext app = start(plan, dataDir, masterKey, line)) {
+      // generating the rows takes long COPY statements: no statement or socket timeout for this first run
+      try (ConfigurableApplicationContext app = start(plan, dataDir, masterKey, line,
+          "--MADOGUCHI_DB_STATEMENT_TIMEOUT=0", "--MADOGUCHI_DB_SOCKET_TIMEOUT_SECONDS=0")) {
         ScaleData.ensure(app, plan);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         before = TableSnapshot.of(jdbc);
@@ -103,13 +107,15 @@ class RestoreDrillBenchmark {
     }
   }
 
-  private static ConfigurableApplicationContext start(Plan plan, Path dataDir, String masterKey, WireMockServer line)
-      throws Exception {
-    return new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
+  private static ConfigurableApplicationContext start(Plan plan, Path dataDir, String masterKey, WireMockServer line,
+      String... more) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0",
         "--madoguchi.tenants-seed=" + ScaleData.seedFile(plan), "--madoguchi.master-key=" + masterKey,
         "--madoguchi.line.api-base-url=" + line.baseUrl(), "--madoguchi.line.data-api-base-url=" + line.baseUrl(),
         "--madoguchi.embedded-db.data-dir=" + dataDir, "--madoguchi.backup.cron=-",
         "--camunda.bpm.job-execution.enabled=false", "--madoguchi.line.workers-enabled=false",
-        "--logging.level.root=WARN", "--logging.level.jp.madoguchi.backup=INFO");
+        "--logging.level.root=WARN", "--logging.level.jp.madoguchi.backup=INFO"));
+    arguments.addAll(List.of(more));
+    return new SpringApplicationBuilder(MadoguchiApplication.class).run(arguments.toArray(String[]::new));
   }
 }
