@@ -80,7 +80,7 @@ public final class FullJourneys {
     String photo = upload(resident, markers.text("photo file name") + ".png");
     ObjectNode data = json.createObjectNode();
     data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "L").put("quantity", 1);
-    data.put("applicantName", markers.text("applicantName")).put("address", markers.text("address"))
+    data.put("applicantName", markers.text("bulky applicantName")).put("address", markers.text("address"))
         .put("addressDetail", markers.text("addressDetail"))
         .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
         .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
@@ -113,7 +113,7 @@ public final class FullJourneys {
     String photo = upload(resident, markers.text("photo file name") + ".png");
     ObjectNode data = json.createObjectNode();
     data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "M").put("quantity", 2);
-    data.put("applicantName", markers.text("applicantName")).put("address", markers.text("address"))
+    data.put("applicantName", markers.text("open bulky applicantName")).put("address", markers.text("address"))
         .put("addressDetail", markers.text("addressDetail"))
         .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
         .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
@@ -191,9 +191,9 @@ public final class FullJourneys {
   /** Photos, report, triage, repair started, the clerk's after-photo, repair reported: ended. */
   public String roadDamage(String resident) throws Exception {
     String photo = upload(resident, markers.text("photos file name") + ".png");
-    ObjectNode data = json.createObjectNode().put("applicantName", markers.text("applicantName"))
-        .put("category", "道路の穴・段差").put("dangerous", true)
+    ObjectNode data = json.createObjectNode().put("category", "道路の穴・段差").put("dangerous", true)
         .put("description", markers.text("description")).put("locationAddress", markers.text("locationAddress"))
+        .put("applicantName", markers.text("reporter applicantName"))
         .put("latitude", markers.coordinate("latitude", 30, 40)).put("longitude", markers.coordinate("longitude", 130, 140));
     data.putArray("photos").add(photo);
     String number = apply(resident, "road-damage-report", data);
