@@ -2,6 +2,7 @@ package jp.madoguchi;
 
 import java.util.TimeZone;
 
+import jp.madoguchi.backup.DatabaseRestore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -16,6 +17,10 @@ public class MadoguchiApplication {
 
   public static void main(String[] args) {
     useJapanStandardTime();
+    if (DatabaseRestore.requested(args)) {
+      // a one-off command: restore a backup into an empty data folder, then exit (README "Backup and restore")
+      System.exit(DatabaseRestore.run(args));
+    }
     SpringApplication.run(MadoguchiApplication.class, args);
   }
 

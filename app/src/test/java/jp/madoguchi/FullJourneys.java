@@ -108,6 +108,34 @@ public final class FullJourneys {
     return number;
   }
 
+  /** A photo and an application: it waits for the clerk's review (an open task in Tasklist). */
+  public String openBulkyWaste(String resident) throws Exception {
+    String photo = upload(resident, markers.text("photo file name") + ".png");
+    ObjectNode data = json.createObjectNode();
+    data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "M").put("quantity", 2);
+    data.put("applicantName", markers.text("open bulky applicantName")).put("address", markers.text("address"))
+        .put("addressDetail", markers.text("addressDetail"))
+        .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
+        .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
+        .put("phone", markers.phone("phone")).put("note", markers.text("note"));
+    data.putArray("photo").add(photo);
+    return apply(resident, "bulky-waste-collection", data);
+  }
+
+  /** The clerk approves an open 粗大ごみ review through Tasklist's call, as in {@link #bulkyWaste}. */
+  public void approveBulkyWaste(String number) throws Exception {
+    submitForm(CLERK, task(number), Map.of("decision", "approve",
+        "collectionDate", markers.date("collectionDate", today.plusDays(90), 20),
+        "fee", typed(markers.number("fee", 10_000, 99_999), "Long"),
+        "ticketNumber", markers.code("ticketNumber", "TK")));
+    runJobs(number);
+  }
+
+  /** What the resident's page shows of the application (JSON as the LIFF API answers it). */
+  public String residentView(String resident, String number) throws Exception {
+    return send(residentRequest(resident, "/api/demo/applications/" + number).GET(), 200).body();
+  }
+
   /** Apply, identity page, review, fee paid through the simulator, mailed with a tracking number. */
   public String residentCertificate(String resident) throws Exception {
     ObjectNode data = json.createObjectNode().put("certificateType", "residentRecord").put("scope", "self")

@@ -32,7 +32,7 @@ class MasterKeyConfiguration {
       EmbeddedDatabaseProperties embedded) throws IOException {
     String configured = properties.masterKey();
     if (!configured.isBlank()) {
-      return new MasterKey(decode(configured));
+      return MasterKey.fromBase64(configured);
     }
     if (!properties.masterKeyFile().isBlank()) {
       Path file = Path.of(properties.masterKeyFile()).toAbsolutePath().normalize();
@@ -41,19 +41,19 @@ class MasterKeyConfiguration {
             + "then also has the key that decrypts it. Keep the master key in a secret store, apart from the data.",
             file, embedded.dataDir().toAbsolutePath());
       }
-      return new MasterKey(decode(Files.readString(file)));
+      return MasterKey.fromBase64(Files.readString(file));
     }
     if (demo.getIfAvailable() == null) {
       throw new IllegalStateException(
           "MADOGUCHI_MASTER_KEY is not set. Set it (or MADOGUCHI_MASTER_KEY_FILE) to the Base64 of 32 random bytes (openssl rand -base64 32) "
               + "and keep it safe: without it the stored personal data cannot be read.");
     }
-    return new MasterKey(demoKey(embedded.dataDir().resolve("master.key")));
+    return demoKey(embedded.dataDir().resolve("master.key"));
   }
 
-  private static byte[] demoKey(Path file) throws IOException {
+  private static MasterKey demoKey(Path file) throws IOException {
     if (Files.exists(file)) {
-      return decode(Files.readString(file).trim());
+      return MasterKey.fromBase64(Files.readString(file));
     }
     Files.createDirectories(file.getParent());
     byte[] key = AesGcm.newKey();
@@ -63,19 +63,6 @@ class MasterKeyConfiguration {
     } catch (UnsupportedOperationException ignored) {
       // not a POSIX file system: the folder's own permissions protect it
     }
-    return key;
-  }
-
-  private static byte[] decode(String base64) {
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(base64.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("MADOGUCHI_MASTER_KEY is not valid Base64", e);
-    }
-    if (key.length != AesGcm.KEY_BYTES) {
-      throw new IllegalStateException("MADOGUCHI_MASTER_KEY must decode to 32 bytes, got " + key.length);
-    }
-    return key;
+    return new MasterKey(key);
   }
 }

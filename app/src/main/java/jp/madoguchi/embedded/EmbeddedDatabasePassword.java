@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
  * local socket, needs it (scram-sha-256). A data folder made before this rule existed (trust: no
  * password) is upgraded on its next start.
  */
-final class EmbeddedDatabasePassword {
+public final class EmbeddedDatabasePassword {
 
   private static final String MANAGED = "# Madoguchi: every connection needs the password (scram-sha-256)";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,7 +35,7 @@ final class EmbeddedDatabasePassword {
   }
 
   /** The stored password, or a new one when the database does not ask for one yet. */
-  static EmbeddedDatabasePassword of(Path file, Path postgresDirectory) throws IOException {
+  public static EmbeddedDatabasePassword of(Path file, Path postgresDirectory) throws IOException {
     if (Files.exists(file)) {
       return new EmbeddedDatabasePassword(file, Files.readString(file, StandardCharsets.US_ASCII).trim());
     }
@@ -53,7 +53,7 @@ final class EmbeddedDatabasePassword {
     return new EmbeddedDatabasePassword(file, password);
   }
 
-  String value() {
+  public String value() {
     return password;
   }
 

@@ -1,8 +1,6 @@
 package jp.madoguchi.embedded;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,26 +30,7 @@ class EmbeddedPostgresConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties, EmbeddedDatabasePassword password)
       throws IOException, SQLException {
-    Path directory = properties.postgresDirectory();
-    Files.createDirectories(directory);
-    // a new cluster asks for the password from its first second (initdb options, after zonky's "-A trust")
-    Path initdbPassword = Files.exists(directory.resolve("PG_VERSION")) ? null : password.writeInitdbPasswordFile();
-    EmbeddedDatabase database;
-    try {
-      database = EmbeddedDatabase.start(directory, properties.port(), builder -> {
-        builder.setConnectConfig("password", password.value());
-        if (initdbPassword != null) {
-          builder.setLocaleConfig("auth-host", "scram-sha-256")
-              .setLocaleConfig("auth-local", "scram-sha-256")
-              .setLocaleConfig("pwfile", initdbPassword.toString());
-        }
-      });
-    } finally {
-      if (initdbPassword != null) {
-        Files.deleteIfExists(initdbPassword);
-      }
-    }
-    password.enforce(database.postgresDatabase(), directory);
+    EmbeddedDatabase database = EmbeddedServer.start(properties, password);
     log.info("Connections to the embedded PostgreSQL need the password in {}", properties.passwordFile().toAbsolutePath());
     return database;
   }
