@@ -127,6 +127,9 @@ class ApplicationsExport {
 
     /** A cell a spreadsheet would run as a formula is shown as text. */
     private static String neutralised(String value) {
+      if (value == null) {
+        return "";
+      }
       return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
   }
