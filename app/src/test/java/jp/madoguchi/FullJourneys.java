@@ -165,6 +165,7 @@ public final class FullJourneys {
     String photo = upload(resident, markers.text("photos file name") + ".png");
     ObjectNode data = json.createObjectNode().put("category", "道路の穴・段差").put("dangerous", true)
         .put("description", markers.text("description")).put("locationAddress", markers.text("locationAddress"))
+        .put("applicantName", markers.text("reporter applicantName"))
         .put("latitude", markers.coordinate("latitude", 30, 40)).put("longitude", markers.coordinate("longitude", 130, 140));
     data.putArray("photos").add(photo);
     String number = apply(resident, "road-damage-report", data);

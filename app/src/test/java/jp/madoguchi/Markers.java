@@ -61,9 +61,9 @@ public final class Markers {
     return value;
   }
 
-  /** A coordinate with seven decimals. */
+  /** A coordinate with six decimals (the most the road-damage form takes). */
   public double coordinate(String field, double min, double max) {
-    double value = Math.round((min + RANDOM.nextDouble() * (max - min)) * 1e7) / 1e7;
+    double value = Math.round((min + RANDOM.nextDouble() * (max - min)) * 1e6) / 1e6;
     String text = Double.toString(value);
     add(new Marker(field, text, List.of(text), true));
     return value;

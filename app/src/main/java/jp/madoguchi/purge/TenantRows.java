@@ -34,14 +34,14 @@ class TenantRows {
     String[] ids = accounts.toArray(String[]::new);
     counts.put("tenant", count("SELECT count(*) FROM tenant WHERE id = ?", tenantId));
     counts.put("act_id_tenant", count("SELECT count(*) FROM act_id_tenant WHERE id_ = ?", tenantId));
-    counts.put("act_id_user", count("SELECT count(*) FROM act_id_user WHERE id_ = ANY (?)", ids));
-    counts.put("act_id_membership", count("SELECT count(*) FROM act_id_membership WHERE user_id_ = ANY (?)", ids));
-    counts.put("act_id_info", count("SELECT count(*) FROM act_id_info WHERE user_id_ = ANY (?)", ids));
+    counts.put("act_id_user", count("SELECT count(*) FROM act_id_user WHERE id_ = ANY (?)", (Object) ids));
+    counts.put("act_id_membership", count("SELECT count(*) FROM act_id_membership WHERE user_id_ = ANY (?)", (Object) ids));
+    counts.put("act_id_info", count("SELECT count(*) FROM act_id_info WHERE user_id_ = ANY (?)", (Object) ids));
     counts.put("act_ru_authorization", count("SELECT count(*) FROM act_ru_authorization WHERE user_id_ = ANY (?) "
         + "OR resource_id_ = ANY (?) OR resource_id_ = ?", ids, ids, tenantId));
-    counts.put("act_ru_filter", count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", ids));
-    counts.put("staff_account", count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", ids));
-    counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", ids));
+    counts.put("act_ru_filter", count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", (Object) ids));
+    counts.put("staff_account", count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", (Object) ids));
+    counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids));
     return counts;
   }
 
