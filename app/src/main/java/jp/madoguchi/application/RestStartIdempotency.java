@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import jp.madoguchi.system.EngineRestExtension;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Provider
 @Component
-public class RestStartIdempotency implements ContainerRequestFilter, ContainerResponseFilter {
+public class RestStartIdempotency implements ContainerRequestFilter, ContainerResponseFilter, EngineRestExtension {
 
   static final String HEADER = "Idempotency-Key";
   private static final Pattern START = Pattern.compile("process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/"

@@ -3,6 +3,8 @@ package jp.madoguchi.liff;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import jp.madoguchi.line.LineChannel;
 import jp.madoguchi.line.LineChannels;
 import jp.madoguchi.line.LineEndpoints;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Serves the LIFF single-page app for every path under /liff/{tenant}/ and tells it how to sign in. */
 @Controller
@@ -67,9 +70,13 @@ class LiffConfigController {
    * Japanese that the page does not exist and leads back to the catalogue, with status 404.
    */
   @GetMapping("/liff/{tenant:(?!assets$)[a-z0-9-]+}/**")
-  ResponseEntity<?> unknownPage(@PathVariable String tenant) {
+  ResponseEntity<?> unknownPage(@PathVariable String tenant, HttpServletRequest request) {
     if (!unknownTenants.isActive(tenant)) {
       return noSuchTenant();
+    }
+    if (request.getRequestURI().startsWith("/liff/" + tenant + "/assets/")) {
+      // a missing script or image is no page: the plain Japanese 404 page, not the page app
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
         .cacheControl(CacheControl.noStore()).body(PAGE_APP);

@@ -7,6 +7,7 @@ import jp.madoguchi.application.ActionNotAllowedException;
 import jp.madoguchi.application.ApplicationNotFoundException;
 import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
+import jp.madoguchi.perimeter.MalformedRequests;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureUnavailableException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,6 +24,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Errors of the resident API as a person can act on them: Japanese first, English second. What
@@ -97,6 +99,9 @@ class ResidentApiErrors {
     if (e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof AccessDeniedException
         || e instanceof AuthenticationException) {
       throw e;
+    }
+    if (e instanceof MultipartException) {
+      return MalformedRequests.notMultipart();
     }
     log.error("A resident's request failed", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", SERVER_PROBLEM));

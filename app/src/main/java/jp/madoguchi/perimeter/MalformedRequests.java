@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class MalformedRequests {
+public class MalformedRequests {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge() {
@@ -25,8 +25,9 @@ class MalformedRequests {
         .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
   }
 
+  /** Also the answer of feature-specific advice that catches every RuntimeException. */
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Map<String, Object>> notMultipart() {
+  public static ResponseEntity<Map<String, Object>> notMultipart() {
     return ResponseEntity.badRequest().body(Map.of("message",
         "ファイルは multipart/form-data で送ってください (send the file as multipart/form-data)"));
   }

@@ -62,7 +62,7 @@ class StaffAuthorizations {
 
   /**
    * SaaS operators run the service without reading residents' data: Cockpit and Admin, definitions and
-   * deployments (of the shared procedures: operators belong to no tenant), Camunda tenants, the
+   * deployments (reading them and deploying a procedure for a tenant), Camunda tenants, the
    * engine's metrics and batches, and the accounts of operators. No instance, task, variable or history
    * read; no authorization change (that is how a grant could be given to oneself). A support grant
    * ({@code access.SupportGrants}) opens one tenant for a while.
@@ -73,7 +73,8 @@ class StaffAuthorizations {
     grantExactly(group, Resources.APPLICATION, "admin", Permissions.ACCESS);
     grantExactly(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.SUSPEND);
-    grantExactly(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // deploying a procedure for a tenant on its behalf; the deploy guard checks the tenant exists
+    grantExactly(group, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     grantExactly(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grantExactly(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grantExactly(group, Resources.TENANT, ANY, Permissions.READ);

@@ -38,10 +38,12 @@ class TenantSeeder implements ApplicationRunner {
   private final TasklistFilters filters;
   private final StaffAuthorizations authorizations;
   private final TenantRepository tenants;
+  private final WebappSetupLock setupLock;
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants) {
+      TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
+      WebappSetupLock setupLock) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
@@ -50,11 +52,13 @@ class TenantSeeder implements ApplicationRunner {
     this.filters = filters;
     this.authorizations = authorizations;
     this.tenants = tenants;
+    this.setupLock = setupLock;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
     filters.ensure();
+    setupLock.ensure();
     // exactly the current grants, also where no seed file names a tenant admin (a database of an earlier version)
     authorizations.ensureTenantAdmin();
     TenantsSeed seed = read();

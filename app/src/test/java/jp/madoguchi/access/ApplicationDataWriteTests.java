@@ -111,7 +111,7 @@ class ApplicationDataWriteTests extends IntegrationTest {
     String body = """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
           "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(resident);
     long applications = countOf(resident);
 

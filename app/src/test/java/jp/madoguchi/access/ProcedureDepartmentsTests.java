@@ -37,7 +37,7 @@ class ProcedureDepartmentsTests {
   @Test
   void shouldNeverTakeAnExpressionForAGroup() {
     BpmnModelInstance routed = Bpmn.readModelFromStream(new ByteArrayInputStream(
-        ProcedureDeploymentAccessTests.bpmn("routed", "${department}", null)));
+        ProcedureDeploymentAccessTests.files("routed", "${department}", null).get("routed.bpmn")));
 
     assertThat(ProcedureDepartments.of(routed, "routed")).isEmpty();
     assertThat(ProcedureDepartments.declaresDepartments(routed, "routed")).isFalse();

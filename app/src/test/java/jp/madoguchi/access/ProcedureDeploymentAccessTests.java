@@ -51,7 +51,7 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
   @Test
   void shouldDeriveTheGrantsOfATenantsOwnProcedureWhenItIsDeployed() throws Exception {
     HttpResponse<String> deployed = http.deploy(Staffs.DEMO_ADMIN, "dog", DEMO,
-        Map.of("demo-dog-registration.bpmn", bpmn("demo-dog-registration", "citizen-section", null)));
+        files("demo-dog-registration", "citizen-section", null));
 
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     assertThat(groupsGrantedOn("demo-dog-registration")).containsExactly("citizen-section");
@@ -64,15 +64,15 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
   @Test
   void shouldRefuseAKeyThatAnotherOwnerHas() throws Exception {
     assertThat(http.deploy(Staffs.DEMO_ADMIN, "cats", DEMO,
-        Map.of("demo-cat-registration.bpmn", bpmn("demo-cat-registration", "waste-section", null))).statusCode())
+        files("demo-cat-registration", "waste-section", null)).statusCode())
         .isEqualTo(200);
 
     HttpResponse<String> sameKeyOtherTenant = http.deploy(Staffs.KITA_ADMIN, "cats", KITA,
-        Map.of("demo-cat-registration.bpmn", bpmn("demo-cat-registration", "citizen-section", null)));
+        files("demo-cat-registration", "waste-section", null));
     HttpResponse<String> sharedKey = http.deploy(Staffs.DEMO_ADMIN, "waste", DEMO,
-        Map.of("bulky-waste-collection.bpmn", bpmn("bulky-waste-collection", "citizen-section", null)));
+        files("bulky-waste-collection", "citizen-section", null));
     HttpResponse<String> noTenant = http.deploy(Staffs.DEMO_ADMIN, "shared", null,
-        Map.of("anything-shared.bpmn", bpmn("anything-shared", "citizen-section", null)));
+        files("anything-shared", "citizen-section", null));
 
     assertThat(sameKeyOtherTenant.statusCode()).isEqualTo(400);
     assertThat(sameKeyOtherTenant.body()).contains("another tenant").contains("ほかの自治体");
@@ -86,9 +86,9 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
   @Test
   void shouldRequireTheDepartmentsWhereCandidateGroupsAreAnExpression() throws Exception {
     HttpResponse<String> undeclared = http.deploy(Staffs.DEMO_ADMIN, "routed", DEMO,
-        Map.of("demo-routed.bpmn", bpmn("demo-routed", "${department}", null)));
+        files("demo-routed", "${department}", null));
     HttpResponse<String> declared = http.deploy(Staffs.DEMO_ADMIN, "routed", DEMO,
-        Map.of("demo-routed.bpmn", bpmn("demo-routed", "${department}", "road-section, park-section")));
+        files("demo-routed", "${department}", "road-section, park-section"));
 
     assertThat(undeclared.statusCode()).isEqualTo(400);
     assertThat(undeclared.body()).contains("departments");
@@ -99,7 +99,7 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
   @Test
   void shouldLetNobodyDeleteTheirDeploymentWithTheApplicationsHistory() throws Exception {
     HttpResponse<String> deployed = http.deploy(Staffs.DEMO_ADMIN, "mice", DEMO,
-        Map.of("demo-mouse-registration.bpmn", bpmn("demo-mouse-registration", "waste-section", null)));
+        files("demo-mouse-registration", "waste-section", null));
     String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(deployed.body()).get("id").asText();
 
     assertThat(http.delete(Staffs.DEMO_ADMIN, "/engine-rest/deployment/" + id + "?cascade=true").statusCode())
@@ -119,13 +119,15 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
         .resourceId(key).singleResult();
   }
 
-  /** One user task; the departments property only when given. */
-  static byte[] bpmn(String key, String candidateGroups, String departments) {
+  /** One user task with its form, drawn (the deploy guard's rules); the departments property only when given. */
+  static Map<String, byte[]> files(String key, String candidateGroups, String departments) {
     String property = departments == null ? ""
         : "<camunda:property name=\"departments\" value=\"" + departments + "\" />";
-    return """
+    String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s" targetNamespace="http://madoguchi.jp/test">
           <bpmn:process id="%1$s" name="テスト手続" isExecutable="true" camunda:historyTimeToLive="365">
             <bpmn:extensionElements><camunda:properties>
@@ -136,12 +138,30 @@ class ProcedureDeploymentAccessTests extends IntegrationTest {
             </camunda:properties></bpmn:extensionElements>
             <bpmn:startEvent id="Event_Start" name="開始"><bpmn:outgoing>Flow_ToReview</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="Flow_ToReview" sourceRef="Event_Start" targetRef="Task_Review" />
-            <bpmn:userTask id="Task_Review" name="審査" camunda:candidateGroups="%3$s">
+            <bpmn:userTask id="Task_Review" name="審査" camunda:candidateGroups="%3$s"
+                camunda:formRef="%1$s-review" camunda:formRefBinding="deployment">
               <bpmn:incoming>Flow_ToReview</bpmn:incoming><bpmn:outgoing>Flow_ToEnd</bpmn:outgoing></bpmn:userTask>
             <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Review" targetRef="Event_End" />
             <bpmn:endEvent id="Event_End" name="終了"><bpmn:incoming>Flow_ToEnd</bpmn:incoming></bpmn:endEvent>
           </bpmn:process>
+          <bpmndi:BPMNDiagram id="Diagram_%1$s">
+            <bpmndi:BPMNPlane id="Plane_%1$s" bpmnElement="%1$s">
+              <bpmndi:BPMNShape id="Shape_Start" bpmnElement="Event_Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Shape_Review" bpmnElement="Task_Review"><dc:Bounds x="180" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Shape_End" bpmnElement="Event_End"><dc:Bounds x="330" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="Edge_ToReview" bpmnElement="Flow_ToReview"><di:waypoint x="136" y="118" /><di:waypoint x="180" y="118" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="Edge_ToEnd" bpmnElement="Flow_ToEnd"><di:waypoint x="280" y="118" /><di:waypoint x="330" y="118" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
         </bpmn:definitions>
-        """.formatted(key, property, candidateGroups).getBytes(StandardCharsets.UTF_8);
+        """.formatted(key, property, candidateGroups);
+    String form = """
+        {"id": "%s-review", "type": "default", "components": [
+          {"id": "Text_InformationLabel", "type": "html", "content": "<p>情報区分：{{informationLabel}}</p>"},
+          {"id": "Field_Decision", "type": "radio", "key": "decision", "label": "審査結果",
+           "properties": {"confidentiality": "1", "personalData": "none"},
+           "values": [{"label": "承認", "value": "approve"}]}]}
+        """.formatted(key);
+    return Map.of(key + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8), "review.form", form.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -82,7 +82,12 @@ class SupportGrantTests extends IntegrationTest {
     assertThat(http.put(Staffs.OPERATOR, "/engine-rest/user/demo-clerk/credentials", """
         {"password": "Taken-Over-2026!x", "authenticatedUserPassword": "Operator-Pass-2026!"}""").statusCode())
         .isEqualTo(403);
-    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).as("nobody bypasses the checks").isZero();
+    assertThat(http.put(Staffs.OPERATOR, "/engine-rest/group/camunda-admin/members/test-operator", "").statusCode())
+        .isEqualTo(403);
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).as("nobody who can sign in bypasses the checks")
+        .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("madoguchi-setup-lock");
+    assertThat(http.get(new jp.madoguchi.StaffRequests.Staff("madoguchi-setup-lock", "Any-Guess-2026!"), "/engine-rest/task")
+        .statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.Diagrams;
 import jp.madoguchi.IntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,13 +19,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
-import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +77,7 @@ class ResidentStatusElementsTests extends IntegrationTest {
 
   @BeforeAll
   static void deployForDemoOnly(@Autowired RepositoryService repository) {
-    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", withDiagram(MODEL))
+    repository.createDeployment().name(PROCESS).tenantId(DEMO).addString(PROCESS + ".bpmn", Diagrams.drawn(MODEL))
         .addString("review.form", REVIEW_FORM).deploy();
   }
 
@@ -135,40 +129,6 @@ class ResidentStatusElementsTests extends IntegrationTest {
   private static final String REVIEW_FORM = """
       {"id": "resident-status-probe-review", "components": [
         {"id": "Text_InformationLabel", "type": "text", "text": "情報区分：{{informationLabel}}"}]}""";
-
-  /** Every flow node drawn as a box in a row, every flow as a line: what Modeler would add. */
-  private static String withDiagram(String xml) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    BpmnPlane plane = model.newInstance(BpmnPlane.class);
-    plane.setBpmnElement(model.getModelElementById(PROCESS));
-    BpmnDiagram diagram = model.newInstance(BpmnDiagram.class);
-    diagram.setBpmnPlane(plane);
-    model.getDefinitions().addChildElement(diagram);
-    int x = 0;
-    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      BpmnShape shape = model.newInstance(BpmnShape.class);
-      shape.setBpmnElement(node);
-      Bounds bounds = model.newInstance(Bounds.class);
-      bounds.setX(x += 150);
-      bounds.setY(100);
-      bounds.setWidth(100);
-      bounds.setHeight(80);
-      shape.setBounds(bounds);
-      plane.addChildElement(shape);
-    }
-    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-      BpmnEdge edge = model.newInstance(BpmnEdge.class);
-      edge.setBpmnElement(flow);
-      for (int i = 0; i < 2; i++) {
-        Waypoint point = model.newInstance(Waypoint.class);
-        point.setX(i * 50);
-        point.setY(140);
-        edge.getWaypoints().add(point);
-      }
-      plane.addChildElement(edge);
-    }
-    return Bpmn.convertToString(model);
-  }
 
   private static String status(String word) {
     return "<bpmn:extensionElements><camunda:properties><camunda:property name=\"residentStatus\" value=\"" + word

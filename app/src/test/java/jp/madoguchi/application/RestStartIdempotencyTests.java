@@ -30,7 +30,7 @@ class RestStartIdempotencyTests extends IntegrationTest {
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
         "address": {"value": "デモ市中央1-2-3"},
-        "preferredDate1": {"value": "2026-12-10"},
+        "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
         "phone": {"value": "090-1234-5678"}}}""";
 
   @LocalServerPort int port;

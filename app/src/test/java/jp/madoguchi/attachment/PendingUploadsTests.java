@@ -79,7 +79,7 @@ class PendingUploadsTests extends IntegrationTest {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
           "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-          "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}"""
+          "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}"""
         .formatted(UUID.randomUUID(), json.writeValueAsString(photos));
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/demo/applications"))
         .header("Content-Type", "application/json")

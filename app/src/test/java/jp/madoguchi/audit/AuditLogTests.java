@@ -31,7 +31,7 @@ class AuditLogTests extends IntegrationTest {
   private static final String APPLY = """
       {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-        "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
+        "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
 
   @LocalServerPort int port;
   @Autowired AuditLog auditLog;
@@ -104,7 +104,7 @@ class AuditLogTests extends IntegrationTest {
         "demo-admin", DEMO_ADMIN_PASSWORD, """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
           "phone": {"value": "090-1234-5678"}}}""");
     String number = json.readTree(started.body()).get("businessKey").asText();
     String instance = json.readTree(started.body()).get("id").asText();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import jp.madoguchi.Diagrams;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.Markers;
 import jp.madoguchi.procedure.TenantContext;
@@ -52,7 +53,7 @@ class FailureMaskingTests extends IntegrationTest {
 
   @Test
   void shouldMaskTheValuesAFailureQuotesWhereverItIsKept() {
-    repository.createDeployment().tenantId(DEMO).addString("failure-masking-check.bpmn", FAILING).deploy();
+    repository.createDeployment().tenantId(DEMO).addString("failure-masking-check.bpmn", Diagrams.drawn(FAILING)).deploy();
     Markers markers = new Markers();
     String secret = markers.text("secret");
     ProcessInstance instance = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(

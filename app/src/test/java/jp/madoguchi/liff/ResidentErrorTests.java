@@ -31,8 +31,9 @@ class ResidentErrorTests extends IntegrationTest {
   static final String BROKEN_BPMN = """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-          id="Definitions_Broken" targetNamespace="https://madoguchi.jp/procedures">
-        <bpmn:process id="broken-procedure" name="壊れた手続" isExecutable="true" camunda:historyTimeToLive="30">
+          xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+          xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="Definitions_Broken" targetNamespace="https://madoguchi.jp/procedures">
+        <bpmn:process id="broken-procedure" name="壊れた手続" isExecutable="true" camunda:historyTimeToLive="365">
           <bpmn:extensionElements>
             <camunda:properties>
               <camunda:property name="summary" value="テスト用" />
@@ -53,6 +54,15 @@ class ResidentErrorTests extends IntegrationTest {
           <bpmn:sequenceFlow id="Flow_ToRegister" sourceRef="StartEvent_Submitted" targetRef="Task_RegisterApplication" />
           <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_RegisterApplication" targetRef="Event_Done" />
         </bpmn:process>
+        <bpmndi:BPMNDiagram id="Diagram_Broken">
+          <bpmndi:BPMNPlane id="Plane_Broken" bpmnElement="broken-procedure">
+            <bpmndi:BPMNShape id="Shape_Start" bpmnElement="StartEvent_Submitted"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Shape_Register" bpmnElement="Task_RegisterApplication"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="Shape_Done" bpmnElement="Event_Done"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="Edge_ToRegister" bpmnElement="Flow_ToRegister"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="Edge_ToEnd" bpmnElement="Flow_ToEnd"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane>
+        </bpmndi:BPMNDiagram>
       </bpmn:definitions>
       """;
   static final String BROKEN_FORM = """

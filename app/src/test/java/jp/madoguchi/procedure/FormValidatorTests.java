@@ -58,10 +58,10 @@ class FormValidatorTests {
     assertThat(APPLY.id()).isEqualTo("bulky-waste-collection-apply");
     assertThat(APPLY.fields()).extracting(FormField::key).containsExactly("applicantName", "items", "address", "addressDetail",
         "preferredDate1", "preferredDate2", "phone", "note", "photo");
-    FormField items = APPLY.fields().get(0);
+    FormField items = APPLY.fields().get(1);
     assertThat(items.kind()).isEqualTo(FormField.Kind.LIST);
     assertThat(items.children()).extracting(FormField::key).containsExactly("name", "size", "quantity");
-    FormField date = APPLY.fields().get(3);
+    FormField date = APPLY.fields().get(4);
     assertThat(date.displayName()).isEqualTo("第1希望日");
     assertThat(date.subtype()).isEqualTo("date");
     assertThat(date.required()).isTrue();

@@ -130,7 +130,7 @@ class RoadDamageReportApiTests extends IntegrationTest {
   }
 
   @Test
-  void shouldShowPhotosToAClerkLoggedIntoTasklistButUploadOnlyWithTheirPassword() throws Exception {
+  void shouldShowPhotosToAClerkLoggedIntoTasklistButTakeUploadsOnlyFromTheAppsOwnPages() throws Exception {
     String number = report();
     String photoId = jdbc.queryForObject("SELECT a.id::text FROM attachment a JOIN application p ON p.id = a.application_id "
         + "WHERE p.tenant_id = 'demo' AND p.number = ?", String.class, number);
@@ -154,7 +154,7 @@ class RoadDamageReportApiTests extends IntegrationTest {
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
     HttpResponse<String> upload = tasklist.send(multipart("/api/demo/admin/applications/" + number + "/attachments", "x.png",
         RoadDamageReportProcessTests.png()).header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(upload.statusCode()).isEqualTo(401);
+    assertThat(upload.statusCode()).as("a change with the session needs the app's own page (C4)").isEqualTo(403);
   }
 
   /** A report as the LIFF page sends it: the photo first, then the form data; waits for the triage. */

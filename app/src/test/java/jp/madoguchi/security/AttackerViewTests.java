@@ -148,7 +148,7 @@ class AttackerViewTests extends IntegrationTest {
     String inTheResidentsName = """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
           "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(resident);
 
     // the department's clerk without the linking permission, the tenant admin and the operator may start the
@@ -208,7 +208,7 @@ class AttackerViewTests extends IntegrationTest {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
           "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-          "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": ["%s"]}}""".formatted(UUID.randomUUID(), photo);
+          "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": ["%s"]}}""".formatted(UUID.randomUUID(), photo);
     return http.send(null, http.request("/api/demo/applications").header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + issuer.token(channel, user)).POST(HttpRequest.BodyPublishers.ofString(body)));
   }

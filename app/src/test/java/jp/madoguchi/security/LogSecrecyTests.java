@@ -95,7 +95,7 @@ class LogSecrecyTests {
       ObjectMapper json = new ObjectMapper();
       ObjectNode data = json.createObjectNode();
       data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
-      data.put("address", address).put("phone", PHONE).put("preferredDate1", "2026-12-10");
+      data.put("address", address).put("phone", PHONE).put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10");
       ObjectNode request = json.createObjectNode().put("procedureKey", "bulky-waste-collection")
           .put("clientRequestId", UUID.randomUUID().toString());
       request.set("data", data);

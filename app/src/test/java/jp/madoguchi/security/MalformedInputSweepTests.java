@@ -155,7 +155,7 @@ class MalformedInputSweepTests extends IntegrationTest {
   private ObjectNode bulkyWaste() {
     ObjectNode data = JSON.createObjectNode();
     data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
-    return data.put("address", "デモ市中央1-2-3").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
+    return data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
   }
 
   private static String submission(String procedure, ObjectNode data) {

@@ -262,7 +262,7 @@ class PerimeterAttackTests extends IntegrationTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
             {"variables": {
               "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-              "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
               "phone": {"value": "090-1234-5678"}}}""")).build());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("businessKey").asText();

@@ -48,6 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StatisticsApiTests extends IntegrationTest {
 
   private static final String ADMIN = "demo-admin:" + DEMO_ADMIN_PASSWORD;
+  /** A waste-section clerk allowed to link counter applications to a resident's LINE account. */
+  private static final String COUNTER_CLERK = "demo-counter:Madoguchi-Counter-2026!";
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
   @LocalServerPort int port;
@@ -193,7 +195,7 @@ class StatisticsApiTests extends IntegrationTest {
     ObjectNode data = json.createObjectNode();
     data.set("items", json.createArrayNode().add(json.createObjectNode().put("name", "ソファ").put("size", "L")
         .put("quantity", 1)));
-    data.put("address", "デモ市中央1-2-3").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
+    data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
     String number = submissions.submit(DEMO, LineIdTokens.newUserId(), procedure, data, UUID.randomUUID())
         .applicationNumber();
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = ? AND number = ?",
@@ -206,11 +208,11 @@ class StatisticsApiTests extends IntegrationTest {
   private String counter() throws Exception {
     HttpResponse<String> started = http.send(HttpRequest.newBuilder(
             uri("/engine-rest/process-definition/key/bulky-waste-collection/start"))
-        .header("Authorization", basic(ADMIN)).header("Content-Type", "application/json")
+        .header("Authorization", basic(COUNTER_CLERK)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("""
             {"variables": {
               "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-              "address": {"value": "デモ市中央1-2-3"}, "preferredDate1": {"value": "2026-12-10"},
+              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
               "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(LineIdTokens.newUserId())))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);

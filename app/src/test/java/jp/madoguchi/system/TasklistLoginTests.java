@@ -42,7 +42,7 @@ class TasklistLoginTests extends IntegrationTest {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     HttpResponse<String> page = browser.send(request("/camunda/app/tasklist/default/").GET().build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.statusCode()).as(page.headers().map().toString()).isEqualTo(200);
     String xsrf = xsrfToken(cookies);
 
     HttpResponse<String> wrongLogin = browser.send(login(xsrf, "nobody", "not-the-password"),

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.authorization.Groups;
+import jp.madoguchi.staff.StaffGroups;
 
 /**
  * A deployment before it is stored.
@@ -18,7 +18,7 @@ record Candidate(String name, String tenantId, Author author, Map<String, byte[]
   record Author(String userId, List<String> groups, List<String> tenants) {
 
     boolean isOperator() {
-      return groups.contains(Groups.CAMUNDA_ADMIN);
+      return groups.contains(StaffGroups.OPERATOR);
     }
 
     Set<String> tenantSet() {

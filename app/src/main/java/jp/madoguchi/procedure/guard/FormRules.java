@@ -39,9 +39,9 @@ final class FormRules {
             + "（Modeler の Include additional files）", "form '" + formRef + "' is not in this deployment; deploy its "
             + ".form file together with the BPMN (Modeler: Include additional files)");
       } else if (element instanceof UserTask && !showsLabel(form.json())) {
-        reasons.add(form.name(), formRef, "職員のフォームに情報区分の表示がありません。先頭にテキスト部品「情報区分：{{"
+        reasons.add(form.name(), formRef, "職員のフォームに情報区分の表示がありません。先頭に HTML ビュー「情報区分：{{"
             + ProcedureLabels.LABEL_VARIABLE + "}}」を置いてください", "the clerk's form does not show the information label; "
-            + "put a text component with {{" + ProcedureLabels.LABEL_VARIABLE + "}} at its top");
+            + "put an HTML view with {{" + ProcedureLabels.LABEL_VARIABLE + "}} at its top");
       }
       if (!"deployment".equals(element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRefBinding"))) {
         reasons.add(file, element.getId(), "camunda:formRefBinding を「deployment」にしてください（BPMN と一緒にデプロイしたフォームを使います）",
@@ -52,7 +52,12 @@ final class FormRules {
 
   private static boolean showsLabel(JsonNode form) {
     for (JsonNode component : form.path("components")) {
-      if ("text".equals(component.path("type").asText()) && BADGE.matcher(component.path("text").asText("")).find()) {
+      String shown = switch (component.path("type").asText()) {
+        case "html" -> component.path("content").asText("");
+        case "text" -> component.path("text").asText("");
+        default -> "";
+      };
+      if (BADGE.matcher(shown).find()) {
         return true;
       }
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jp.madoguchi.procedure.ProcedureExpressions;
 import jp.madoguchi.procedure.ProcedureProperties;
+import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
@@ -64,7 +65,7 @@ final class GroupRules {
 
   private static void checkGroup(String file, String element, String group, String tenantId,
       GuardEnvironment environment, Reasons reasons) {
-    if (Groups.CAMUNDA_ADMIN.equals(group)) {
+    if (Groups.CAMUNDA_ADMIN.equals(group) || StaffGroups.OPERATOR.equals(group)) {
       reasons.add(file, element, "運用者のグループ（" + group + "）は担当課にできません（運用者は住民の個人情報を見ません）",
           "the operators' group (" + group + ") cannot be a department; operators do not read residents' data");
     } else if (!GROUP_ID.matcher(group).matches()) {

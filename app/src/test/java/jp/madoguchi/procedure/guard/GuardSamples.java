@@ -126,7 +126,7 @@ final class GuardSamples {
   };
 
   static final Candidate.Author DEMO_ADMIN = new Candidate.Author("demo-admin", List.of("tenant-admin"), List.of("demo"));
-  static final Candidate.Author OPERATOR = new Candidate.Author("ops", List.of("camunda-admin"), List.of());
+  static final Candidate.Author OPERATOR = new Candidate.Author("ops", List.of(jp.madoguchi.staff.StaffGroups.OPERATOR), List.of());
 
   private GuardSamples() {
   }

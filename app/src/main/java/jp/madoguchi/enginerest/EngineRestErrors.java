@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
 import java.util.Map;
 
@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jp.madoguchi.application.DuplicateStartException;
 import jp.madoguchi.database.DatabaseOutage;
+import jp.madoguchi.system.ConcurrentRequestException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -20,7 +20,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * ProcessEngineException, RestException), with these changes:
  * <ul>
  * <li>a database that cannot be reached is a 503 with {@code Retry-After}, never a 500;</li>
- * <li>a start racing another one with the same {@code Idempotency-Key} is a 409;</li>
+ * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
+ * ({@link ConcurrentRequestException});</li>
  * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
  * another department's ({@link UniformNotFound});</li>
  * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
@@ -42,10 +43,10 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
           .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
-    DuplicateStartException duplicate = find(exception, DuplicateStartException.class);
+    ConcurrentRequestException duplicate = find(exception, ConcurrentRequestException.class);
     if (duplicate != null) {
       return Response.status(Response.Status.CONFLICT)
-          .entity(Map.of("type", "DuplicateStart", "message", duplicate.getMessage()))
+          .entity(Map.of("type", "ConcurrentRequest", "message", duplicate.getMessage()))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND

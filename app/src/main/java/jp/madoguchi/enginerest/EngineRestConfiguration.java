@@ -1,9 +1,10 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jp.madoguchi.application.RestStartIdempotency;
+import jp.madoguchi.system.EngineRestExtension;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Camunda's REST API as the starter configures it, with two changes: its error answers come from
  * {@link EngineRestErrors} and {@link DeploymentRefusedHandler} (the caller's mistakes are a 400 with
  * the reasons, an id the caller may not see a uniform 404, an unreachable database a 503), and
- * process starts honour an {@code Idempotency-Key} ({@link RestStartIdempotency}).
+ * features add their filters ({@link EngineRestExtension}, e.g. process starts honouring an
+ * {@code Idempotency-Key}).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -24,10 +26,10 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
       RestExceptionHandler.class);
 
-  private final RestStartIdempotency idempotency;
+  private final List<EngineRestExtension> extensions;
 
-  EngineRestConfiguration(RestStartIdempotency idempotency) {
-    this.idempotency = idempotency;
+  EngineRestConfiguration(List<EngineRestExtension> extensions) {
+    this.extensions = extensions;
   }
 
   @Override
@@ -39,7 +41,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     registerClasses(configuration);
     register(EngineRestErrors.class);
     register(DeploymentRefusedHandler.class);
-    register(idempotency);
+    extensions.forEach(this::register);
     register(JacksonFeature.class);
   }
 }

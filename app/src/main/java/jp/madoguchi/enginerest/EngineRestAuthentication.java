@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;

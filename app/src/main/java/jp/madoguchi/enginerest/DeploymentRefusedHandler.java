@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
 import java.util.LinkedHashMap;
 import java.util.List;

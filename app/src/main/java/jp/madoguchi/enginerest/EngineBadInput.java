@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package jp.madoguchi.system;
+package jp.madoguchi.enginerest;
 
 import java.util.Map;
 import java.util.regex.Pattern;
