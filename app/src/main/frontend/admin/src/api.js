@@ -93,6 +93,8 @@ export function createApi(tenant, onUnauthorized = () => {}) {
     log: (kind, params) => call(`/${kind}${query(params)}`),
     logCsv: (kind, params) => csv(`/${kind}${query(params)}`),
     verifyChain: () => call('/audit-chain/verify'),
+    auditRetention: () => call('/audit-retention'),
+    saveAuditRetention: (retentionDays) => call('/audit-retention', { method: 'PUT', json: { retentionDays } }),
     procedures: () => call('/procedures'),
     notifications: (status) => call(`/notifications${query({ status })}`),
     retryNotification: (notificationId) => call(`/notifications/${id(notificationId)}/retry`, { method: 'POST' }),

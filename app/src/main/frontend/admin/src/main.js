@@ -8,7 +8,7 @@ import { alert } from './ui.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderStaff } from './pages/staff.js';
 import { renderIpAllowList } from './pages/ip-allow-list.js';
-import { renderAccessLog, renderOperationLog } from './pages/logs.js';
+import { renderLogs } from './pages/logs.js';
 import { renderProcedures } from './pages/procedures.js';
 import { renderNotifications } from './pages/notifications.js';
 import { renderCertificate } from './pages/certificate.js';
@@ -17,17 +17,15 @@ const match = /^\/admin\/([a-z0-9-]+)(?:\/([a-z-]*))?\/?$/.exec(location.pathnam
 const tenant = match ? match[1] : null;
 const base = `/admin/${tenant}/`;
 
-// Pages whose API is part of this build; the others are left out of the navigation.
 const AREAS = [
   { path: '', title: 'ダッシュボード', english: 'Dashboard', render: renderDashboard },
-  { path: 'staff', title: '職員', english: 'Staff', render: renderStaff, enabled: false },
-  { path: 'ip-allow-list', title: 'IPアドレス制限', english: 'IP allow-list', render: renderIpAllowList, enabled: false },
-  { path: 'access-log', title: 'アクセスログ', english: 'Access log', render: renderAccessLog, enabled: false },
-  { path: 'operation-log', title: '操作ログ', english: 'Operation log', render: renderOperationLog, enabled: false },
-  { path: 'procedures', title: '手続', english: 'Procedures', render: renderProcedures, enabled: false },
+  { path: 'staff', title: '職員', english: 'Staff', render: renderStaff },
+  { path: 'ip-allow-list', title: 'IPアドレス制限', english: 'IP allow-list', render: renderIpAllowList },
+  { path: 'logs', title: 'アクセスログ・操作ログ', english: 'Access and operation log', render: renderLogs },
+  { path: 'procedures', title: '手続と格付け', english: 'Procedures and labels', render: renderProcedures },
   { path: 'notifications', title: '通知', english: 'Notifications', render: renderNotifications },
   { path: 'signing-certificate', title: '署名証明書', english: 'Signing certificate', render: renderCertificate },
-].filter((area) => area.enabled !== false);
+];
 
 const state = { me: null, cleanup: null, generation: 0 };
 const api = createApi(tenant, () => {
@@ -159,10 +157,15 @@ function showLogin(notice = '') {
 async function logOut() {
   try {
     await endSession(tenant);
-  } finally {
-    state.me = null;
-    showLogin('ログアウトしました。');
+  } catch (error) {
+    // the session may still be open: say so instead of showing the login as if it had ended
+    const main = document.getElementById('main');
+    main.prepend(alert(`ログアウトできませんでした。もう一度お試しください（${error.message}）。`));
+    focusElement(main.firstElementChild, { scroll: false });
+    return;
   }
+  state.me = null;
+  showLogin('ログアウトしました。');
 }
 
 function message(title, text) {

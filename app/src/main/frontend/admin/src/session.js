@@ -38,7 +38,8 @@ export async function logIn(tenant, username, password) {
 
 /** Ends the shared session: the console and Camunda's webapps are both logged out. */
 export async function endSession(tenant) {
-  await fetch(`/admin/${encodeURIComponent(tenant)}/logout`, {
+  const response = await fetch(`/admin/${encodeURIComponent(tenant)}/logout`, {
     method: 'POST', credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
+  if (!response.ok) throw new Error(`エラー ${response.status}`);
 }

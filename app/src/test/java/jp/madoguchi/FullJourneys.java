@@ -80,8 +80,8 @@ public final class FullJourneys {
     String photo = upload(resident, markers.text("photo file name") + ".png");
     ObjectNode data = json.createObjectNode();
     data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "L").put("quantity", 1);
-    data.put("applicantName", markers.text("applicantName"))
-        .put("address", markers.text("address")).put("addressDetail", markers.text("addressDetail"))
+    data.put("applicantName", markers.text("bulky applicantName")).put("address", markers.text("address"))
+        .put("addressDetail", markers.text("addressDetail"))
         .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
         .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
         .put("phone", markers.phone("phone")).put("note", markers.text("note"));

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
     "madoguchi.line.workers-enabled=false",
-    "madoguchi.line.read-timeout=1s",
+    "madoguchi.line.read-timeout=2s",
     // tests rotate LINE's keys within seconds of each other
     "madoguchi.line.jwks-min-refresh-interval=1ms",
     "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})

@@ -1,25 +1,23 @@
 package jp.madoguchi;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import java.util.ArrayList;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 
 /**
- * Puts process-test-coverage's listeners on every element of the shared test engine. They report
- * to {@link ProcessCoverageRecorder}, which keeps events only while a {@link ProcessCoverage} class
- * runs, so other tests are not affected.
+ * Puts the coverage listeners on every element of the shared test engine. They report to
+ * {@link ProcessCoverageRecorder}, which keeps events only while a {@link ProcessCoverage} class runs,
+ * so other tests are not affected. Only the engine's extension API is used, so the same code runs on
+ * Camunda and on Operaton.
  */
 class ProcessCoverageEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
-    new ProcessEngineAdapter(engine, ProcessCoverageRecorder.INSTANCE).initializeListeners();
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new ProcessCoverageParseListener());
   }
 }

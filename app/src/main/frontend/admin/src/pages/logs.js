@@ -1,118 +1,143 @@
-// アクセスログ / 操作ログ: search by period, account, application number and kind; pages; CSV; chain check.
+// アクセスログ・操作ログ in one view: search by kind of log, period, account, application number
+// and kind; pages; CSV of every match; verification of the hash chain.
 
-import { h } from '../../../liff/src/dom.js';
+import { h, focusElement } from '../../../liff/src/dom.js';
 import { saveFile } from '../api.js';
 import { act, badge, jst, notices, table, todayInJapan } from '../ui.js';
+import { KINDS, kindName } from './log-kinds.js';
+import { retentionForm } from './log-retention.js';
 
 const PAGE_SIZE = 50;
+const CATEGORIES = [
+  { resource: 'audit-log', text: 'すべて（アクセスと操作）' },
+  { resource: 'access-log', text: 'アクセスログ' },
+  { resource: 'operation-log', text: '操作ログ' },
+];
 
-const time = { title: '日時（日本時間）', value: (entry) => jst(entry.occurredAt) };
-const account = { title: 'アカウント', value: (entry) => entry.account || '' };
-const number = { title: '申請番号', value: (entry) => entry.applicationNumber || '' };
-
-const ACCESS_COLUMNS = [
-  time, account,
+const COLUMNS = [
+  { title: '日時（日本時間）', value: (entry) => jst(entry.occurredAt), className: 'nowrap' },
+  { title: '区分', value: (entry) => (entry.category === 'OPERATION' ? badge('操作', 'info') : badge('アクセス', 'neutral')) },
+  { title: '種類', className: 'kind', value: (entry) => h('span', {}, kindName(entry.kind), h('br'), h('code', { text: entry.kind || '' }),
+    entry.personalDataRead ? [h('br'), badge('個人情報の閲覧', 'warning')] : null) },
+  { title: 'アカウント', value: (entry) => entry.account || '', className: 'nowrap' },
+  { title: '内容', value: (entry) => (entry.category === 'OPERATION' ? operation(entry) : request(entry)) },
+  { title: '申請番号', value: (entry) => entry.applicationNumber || '' },
   { title: '送信元', value: (entry) => entry.sourceAddress || '' },
-  { title: '要求', value: (entry) => h('code', { text: [entry.method, entry.route].filter(Boolean).join(' ') }) },
-  { title: '結果', value: (entry) => String(entry.status ?? ''), className: 'num' },
-  { title: '時間（ms）', value: (entry) => String(entry.durationMs ?? ''), className: 'num' },
-  number,
-  { title: '種類', value: (entry) => h('span', { class: 'badges' }, entry.kind || '',
-    entry.personalDataRead ? badge('個人情報の閲覧', 'warning') : null) },
 ];
 
-const OPERATION_COLUMNS = [
-  time, account,
-  { title: '種類', value: (entry) => h('code', { text: entry.kind || '' }) },
-  { title: '対象', value: (entry) => entry.target || '' },
-  number,
-  { title: '内容', value: (entry) => details(entry.details) },
-];
-
-export function renderAccessLog(container, context) {
-  return renderLog(container, context, { resource: 'access-log', title: 'アクセスログ', columns: ACCESS_COLUMNS,
-    lead: '職員と住民のすべての要求の記録です。個人の情報の閲覧も記録されます。' });
-}
-
-export function renderOperationLog(container, context) {
-  return renderLog(container, context, { resource: 'operation-log', title: '操作ログ', columns: OPERATION_COLUMNS,
-    lead: '職員・役割・IPアドレス制限の変更、手続の登録、証明書の導入、エクスポートなどの操作と、エンジンの操作の記録です。' });
-}
-
-async function renderLog(container, { api, isCurrent }, { resource, title, columns, lead }) {
+export async function renderLogs(container, { api, isCurrent }) {
   const messages = notices();
   const input = (name, label, attributes = {}) => {
     const element = h('input', { id: `log-${name}`, name, autocomplete: 'off', 'data-testid': `log-${name}`, ...attributes });
     return { element, field: h('div', { class: 'field' }, h('label', { for: element.id, text: label }), element) };
   };
+  const category = h('select', { id: 'log-category', 'data-testid': 'log-category',
+    onchange: () => { page = 0; load(); } },
+    CATEGORIES.map((choice) => h('option', { value: choice.resource, text: choice.text })));
   const from = input('from', '開始日', { type: 'date', value: todayInJapan(-6) });
   const to = input('to', '終了日', { type: 'date', value: todayInJapan() });
-  const account = input('account', 'アカウント');
-  const number = input('applicationNumber', '申請番号');
-  const kind = input('kind', '種類');
-  const results = h('div', { 'aria-live': 'polite' });
-  const chain = h('div', { 'data-testid': 'chain-result' });
+  const account = input('account', 'アカウント（職員ID）', { size: '14' });
+  const number = input('applicationNumber', '申請番号', { size: '16' });
+  const kind = input('kind', '種類', { list: 'log-kinds', size: '22', 'aria-describedby': 'log-kind-hint' });
+  const kinds = h('datalist', { id: 'log-kinds' },
+    Object.entries(KINDS).map(([code, text]) => h('option', { value: code, label: text })));
+  const results = h('div', { 'aria-live': 'polite', 'aria-busy': 'false', 'data-testid': 'log-results' });
+  const chain = h('div', { 'aria-live': 'polite', 'data-testid': 'chain-result' });
   let page = 0;
 
   const params = () => ({ from: from.element.value, to: to.element.value, account: account.element.value.trim(),
     applicationNumber: number.element.value.trim(), kind: kind.element.value.trim() });
 
-  async function load() {
+  async function load(focusResults = false) {
+    results.setAttribute('aria-busy', 'true');
+    messages.clear();
     let result;
     try {
-      result = await api.log(resource, { ...params(), page, size: PAGE_SIZE });
+      result = await api.log(category.value, { ...params(), page, size: PAGE_SIZE });
     } catch (error) {
+      results.setAttribute('aria-busy', 'false');
       messages.show(error.message, 'error');
       return;
     }
     if (!isCurrent()) return;
-    const total = result.total ?? result.items.length;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    results.replaceChildren(
-      h('p', { class: 'count', 'data-testid': 'log-total', text: `${total.toLocaleString('ja-JP')} 件（${page + 1} / ${pages} ページ）` }),
-      table(title, columns, result.items, { empty: '条件に合う記録はありません。', testId: 'log' }),
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const summary = h('p', { class: 'count', tabindex: '-1', 'data-testid': 'log-total',
+      text: `${result.total.toLocaleString('ja-JP')} 件（${page + 1} / ${pages} ページ、新しい順）` });
+    results.replaceChildren(summary,
+      table('ログの検索結果', COLUMNS, result.items, { empty: '条件に合う記録はありません。', testId: 'log' }),
       h('nav', { class: 'pager', 'aria-label': 'ページ' },
-        h('button', { type: 'button', class: 'button secondary small', disabled: page === 0, text: '前へ',
-          onclick: () => { page -= 1; load(); } }),
-        h('button', { type: 'button', class: 'button secondary small', disabled: page + 1 >= pages, text: '次へ',
-          'data-testid': 'log-next', onclick: () => { page += 1; load(); } })));
+        h('button', { type: 'button', class: 'button secondary small', disabled: page === 0, text: '前のページ',
+          'data-testid': 'log-previous', onclick: () => { page -= 1; load(true); } }),
+        h('button', { type: 'button', class: 'button secondary small', disabled: page + 1 >= pages, text: '次のページ',
+          'data-testid': 'log-next', onclick: () => { page += 1; load(true); } })));
+    results.setAttribute('aria-busy', 'false');
+    if (focusResults) focusElement(summary, { scroll: true });
   }
 
-  const search = h('form', { class: 'search', 'data-testid': 'log-search', onsubmit: (event) => {
+  const search = h('form', { class: 'search', 'data-testid': 'log-search', 'aria-label': 'ログの検索条件', onsubmit: (event) => {
     event.preventDefault();
     page = 0;
-    load();
+    load(true);
   } },
-  h('div', { class: 'search-fields' }, from.field, to.field, account.field, number.field, kind.field),
+  h('div', { class: 'search-fields' },
+    h('div', { class: 'field' }, h('label', { for: 'log-category', text: '区分' }), category),
+    from.field, to.field, account.field, number.field, kind.field, kinds),
+  h('p', { id: 'log-kind-hint', class: 'hint', text: '種類は一覧から選ぶか入力します。「login」のように入力すると、その下の種類（login.failed など）も含みます。' }),
   h('div', { class: 'actions' },
-    h('button', { type: 'submit', class: 'button', text: '検索' }),
-    h('button', { type: 'button', class: 'button secondary', 'data-testid': 'log-csv', text: 'CSV をダウンロード',
-      onclick: (event) => act(event.currentTarget, messages, async () => saveFile(await api.logCsv(resource, params()))) })));
+    h('button', { type: 'submit', class: 'button', 'data-testid': 'log-submit', text: '検索' }),
+    h('button', { type: 'button', class: 'button secondary', 'data-testid': 'log-csv', text: 'CSV をダウンロード（条件に合うすべて）',
+      onclick: (event) => act(event.currentTarget, messages,
+        async () => saveFile(await api.logCsv(category.value, params())), 'CSV をダウンロードしました。') })));
 
   const verify = h('button', { type: 'button', class: 'button secondary', 'data-testid': 'verify-chain',
     text: '改ざんの検証', onclick: (event) => act(event.currentTarget, messages, async () => {
-      const result = await api.verifyChain();
-      chain.replaceChildren(chainResult(result));
+      chain.replaceChildren(h('p', { class: 'muted', text: '検証しています…' }));
+      chain.replaceChildren(chainResult(await api.verifyChain()));
     }) });
 
-  container.replaceChildren(h('p', { class: 'lead', text: lead }), search,
-    h('div', { class: 'toolbar' }, verify, chain), messages.element, results);
+  container.replaceChildren(
+    h('p', { class: 'lead', text: 'アクセスログは職員と住民のすべての要求（ログイン、拒否、個人情報の閲覧を含む）、操作ログは職員・役割・IPアドレス制限の変更、手続の登録、証明書の導入、エクスポートなどの管理操作とエンジンの操作の記録です。記録はハッシュで連結され、書き換えると検証で分かります。' }),
+    search, h('div', { class: 'toolbar' }, verify, chain), messages.element, results);
   await load();
+  try {
+    const retention = await retentionForm(api, messages);
+    if (isCurrent()) container.append(retention);
+  } catch (error) {
+    messages.show(error.message, 'error');
+  }
 }
 
-/** The result of the hash-chain verification, whatever of it the server tells. */
+function request(entry) {
+  return h('span', {}, h('code', { text: [entry.method, entry.route].filter(Boolean).join(' ') }),
+    entry.status != null ? ` → ${entry.status}` : '', entry.durationMs != null ? `（${entry.durationMs} ms）` : '');
+}
+
+function operation(entry) {
+  return h('span', {}, entry.target ? h('span', { text: `対象：${entry.target}` }) : null,
+    entry.details ? [h('br'), h('span', { class: 'muted', text: details(entry.details) })] : null);
+}
+
+/** The details of an operation (a JSON object of names and values) as "name: value / …". */
+function details(value) {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (!parsed || typeof parsed !== 'object') return String(value);
+  return Object.entries(parsed).map(([name, text]) => `${name}: ${text === '' ? '（なし）' : text}`).join(' / ');
+}
+
+/** The result of the hash-chain verification. */
 function chainResult(result) {
   const valid = Boolean(result.valid);
   const text = valid
-    ? `${(result.entries ?? 0).toLocaleString('ja-JP')} 件の記録はハッシュで連続しており、改ざんは見つかりませんでした。`
-    : `記録の連続が途切れています（${result.brokenAt ? `通番 ${result.brokenAt.seq}：${result.brokenAt.reason}` : ''}）。改ざんの可能性があります。`;
-  return h('p', { class: `alert ${valid ? 'success' : 'error'}`, role: valid ? 'status' : 'alert' },
+    ? `${(result.entries ?? 0).toLocaleString('ja-JP')} 件の記録はハッシュで正しくつながっており、改ざんは見つかりませんでした。`
+    : `記録のつながりが途切れています（${result.brokenAt ? `通番 ${result.brokenAt.seq}：${result.brokenAt.reason}` : ''}）。改ざんや削除の可能性があります。`;
+  return h('p', { class: `alert ${valid ? 'success' : 'error'}`, 'data-testid': valid ? 'chain-valid' : 'chain-broken' },
     badge(valid ? '正常' : '異常', valid ? 'success' : 'danger'), ' ', text,
     result.verifiedAt ? h('span', { class: 'muted', text: `（${jst(result.verifiedAt)} に検証）` }) : null);
-}
-
-function details(value) {
-  if (!value) return '';
-  if (typeof value === 'string') return value;
-  return Object.entries(value).map(([name, text]) => `${name}: ${text}`).join(' / ');
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jp.madoguchi.procedure.FormField;
 import jp.madoguchi.procedure.ProcedureForms;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,8 +14,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineTaskForms implements TaskFormFieldsOnly.TaskForms {
 
-  private static final String ENGINE = "default";
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -77,9 +73,6 @@ class EngineTaskForms implements TaskFormFieldsOnly.TaskForms {
   }
 
   private static String sessionUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    var user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
-    return user == null ? null : user.getName();
+    return WebappLogin.userId(request.getSession(false)).orElse(null);
   }
 }

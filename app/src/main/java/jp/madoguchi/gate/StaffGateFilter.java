@@ -13,10 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jp.madoguchi.audit.AccessLogContext;
 import jp.madoguchi.staff.StaffMember;
+import jp.madoguchi.staff.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,7 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class StaffGateFilter extends OncePerRequestFilter {
 
-  static final String ENGINE = "default";
   private static final Pattern TENANT_PATH = Pattern.compile("^/(?:api|admin)/([a-z0-9-]{1,64})/.*");
 
   private final StaffGate gate;
@@ -79,15 +76,7 @@ class StaffGateFilter extends OncePerRequestFilter {
   }
 
   static StaffMember fromWebappSession(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)) {
-      return null;
-    }
-    return new StaffMember(user.getName(), Set.copyOf(nullSafe(user.getGroupIds())), Set.copyOf(nullSafe(user.getTenantIds())));
+    return WebappLogin.member(session).orElse(null);
   }
 
   /** The tenant whose log gets the entry: the one in the path for an operator, else the member's own. */

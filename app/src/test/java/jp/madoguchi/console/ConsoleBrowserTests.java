@@ -6,16 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.statistics.StatisticsDataGenerator;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,7 +43,7 @@ class ConsoleBrowserTests {
   private static final Path DOWNLOADS = Path.of("target/console-downloads");
 
   private static ConfigurableApplicationContext app;
-  private static ChromeDriver browser;
+  private static ConsoleBrowser browser;
   private static String base;
   private static JdbcTemplate jdbc;
 
@@ -72,15 +66,7 @@ class ConsoleBrowserTests {
         VALUES (?, 'demo', 'bench-demo-1', 'Task_NotifyApproved', '\\x00'::bytea, ?, 'FAILED', 8,
           'LINE answered 400: The user hasn''t added the LINE Official Account as a friend', now())""",
         UUID.randomUUID(), UUID.randomUUID());
-    Files.createDirectories(DOWNLOADS);
-    browser = HeadlessChromium.start("1400,1000");
-    // records what the page's Content Security Policy refuses, from before the page's own scripts run
-    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-        window.cspRefusals = [];
-        document.addEventListener('securitypolicyviolation',
-          (event) => window.cspRefusals.push(event.violatedDirective + ' ' + event.blockedURI));"""));
-    browser.executeCdpCommand("Browser.setDownloadBehavior",
-        Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
+    browser = ConsoleBrowser.start(DOWNLOADS);
   }
 
   @AfterAll
@@ -95,19 +81,14 @@ class ConsoleBrowserTests {
 
   @AfterEach
   void logOut() {
-    browser.get(base + "/admin/demo/");
-    visible(By.cssSelector("[data-testid=login-form], [data-testid=logout]"));
-    if (!browser.findElements(By.cssSelector("[data-testid=logout]")).isEmpty()) {
-      click(By.cssSelector("[data-testid=logout]"));
-      visible(By.cssSelector("[data-testid=login-form]"));
-    }
+    browser.logOut(base);
   }
 
   @Test
   void shouldShowTheTenantAdminTheDashboardAndEveryPage() throws Exception {
-    browser.get(base + "/admin/demo/");
+    browser.driver.get(base + "/admin/demo/");
     visible(By.cssSelector("[data-testid=login-form]"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理コンソールにログイン");
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("管理コンソールにログイン");
     check("console-01-login");
 
     logIn("demo-admin", "Madoguchi-Admin-2026!");
@@ -118,7 +99,7 @@ class ConsoleBrowserTests {
         Long.class, java.sql.Timestamp.from(LocalDate.now(JST).minusDays(364).atStartOfDay(JST).toInstant()));
     assertThat(visible(By.cssSelector("[data-testid=total-applications] dd")).getText())
         .isEqualTo(String.format("%,d 件", year));
-    assertThat(browser.findElements(By.cssSelector(".card canvas"))).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(browser.driver.findElements(By.cssSelector(".card canvas"))).hasSizeGreaterThanOrEqualTo(9);
     check("console-02-dashboard");
 
     click(By.cssSelector("[data-testid=csv-applications-monthly]"));
@@ -135,26 +116,26 @@ class ConsoleBrowserTests {
     check("console-04-signing-certificate");
 
     // the console keeps nothing in the browser's storage, and Tasklist shares its login
-    assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.length + sessionStorage.length"))
+    assertThat(((JavascriptExecutor) browser.driver).executeScript("return localStorage.length + sessionStorage.length"))
         .isEqualTo(0L);
-    assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
+    assertThat(((JavascriptExecutor) browser.driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         fetch('/camunda/api/admin/auth/user/default').then(r => r.json()).then(a => done(a.userId))""")).isEqualTo("demo-admin");
   }
 
   @Test
   void shouldTellAClerkThatTheConsoleIsForTheTenantsAdministrators() throws Exception {
-    browser.get(base + "/admin/demo/");
+    browser.driver.get(base + "/admin/demo/");
     logIn("demo-clerk", "Madoguchi-Clerk-2026!");
     assertThat(visible(By.cssSelector("[data-testid=no-permission]")).getText()).contains("権限がありません", "責任者");
-    assertThat(browser.findElements(By.cssSelector(".side-nav"))).isEmpty();
+    assertThat(browser.driver.findElements(By.cssSelector(".side-nav"))).isEmpty();
     check("console-05-no-permission");
     assertThat(status("/api/demo/admin/statistics")).isEqualTo(403);
   }
 
   @Test
   void shouldRefuseAnotherTenantsAdministrator() throws Exception {
-    browser.get(base + "/admin/demo/");
+    browser.driver.get(base + "/admin/demo/");
     logIn("kita-admin", "Hokubu-Admin-2026!");
     WebElement answer = visible(By.cssSelector("[data-testid=no-permission], .alert.error"));
     check("console-06-other-tenant");
@@ -163,59 +144,33 @@ class ConsoleBrowserTests {
     assertThat(status("/api/demo/admin/notifications")).isEqualTo(403);
   }
 
-  private static void logIn(String user, String password) {
-    WebElement id = visible(By.id("login-user"));
-    id.clear();
-    id.sendKeys(user);
-    browser.findElement(By.id("login-password")).sendKeys(password);
-    click(By.cssSelector("[data-testid=login-submit]"));
+  private static void logIn(String user, String password) throws IOException {
+    browser.logIn(user, password);
   }
 
   private static void waitForDashboard() {
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(
+    new WebDriverWait(browser.driver, ConsoleBrowser.WAIT).until(ExpectedConditions.attributeToBe(
         By.cssSelector(".dashboard"), "aria-busy", "false"));
     visible(By.cssSelector("[data-testid=card-applications-daily] canvas"));
   }
 
-  /** Longer than HeadlessChromium's waits: a login and a year's statistics on a busy machine. */
-  private static final Duration WAIT = Duration.ofSeconds(90);
-
   private static WebElement visible(By locator) {
-    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return browser.visible(locator);
   }
 
   private static void click(By locator) {
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    browser.click(locator);
   }
 
-  /** A same-origin call of the console's page, with the session and X-Requested-With. */
   private static long status(String path) {
-    return (Long) ((JavascriptExecutor) browser).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        fetch(arguments[0], { headers: { 'X-Requested-With': 'XMLHttpRequest' } }).then(r => done(r.status))""", path);
+    return browser.status(path);
   }
 
   private static byte[] awaitDownload(String table) throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      try (var files = Files.list(DOWNLOADS)) {
-        var found = files.filter(file -> file.getFileName().toString().contains(table)
-            && file.getFileName().toString().endsWith(".csv")).findFirst();
-        if (found.isPresent()) {
-          return Files.readAllBytes(found.get());
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no CSV of " + table + " downloaded");
+    return browser.awaitDownload(table);
   }
 
-  /** Full-page screenshot, axe-core's serious findings, and no Content Security Policy refusal. */
   private static void check(String name) throws IOException {
-    Object shot = browser.executeCdpCommand("Page.captureScreenshot",
-        Map.of("format", "png", "captureBeyondViewport", true)).get("data");
-    Files.write(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot));
-    assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return window.cspRefusals")).as(name).isEmpty();
-    assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as(name).isEmpty();
+    browser.check(name);
   }
 }

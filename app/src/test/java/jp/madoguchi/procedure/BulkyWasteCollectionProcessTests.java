@@ -6,12 +6,12 @@ import static jp.madoguchi.BulkyWasteApplications.rejection;
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
 import static jp.madoguchi.BulkyWasteApplications.returnForCorrection;
 import static jp.madoguchi.BulkyWasteApplications.valid;
+import static jp.madoguchi.ProcessAssertions.assertThat;
+import static jp.madoguchi.ProcessAssertions.complete;
+import static jp.madoguchi.ProcessAssertions.execute;
+import static jp.madoguchi.ProcessAssertions.job;
+import static jp.madoguchi.ProcessAssertions.task;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -19,6 +19,7 @@ import java.util.List;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
+import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.document.Documents;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
   @BeforeEach
   void useEngine() {
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test

@@ -8,12 +8,12 @@ import static jp.madoguchi.ChildAllowanceApplications.chiefApproval;
 import static jp.madoguchi.ChildAllowanceApplications.chiefSendBack;
 import static jp.madoguchi.ChildAllowanceApplications.rejection;
 import static jp.madoguchi.ChildAllowanceApplications.returnForCorrection;
+import static jp.madoguchi.ProcessAssertions.assertThat;
+import static jp.madoguchi.ProcessAssertions.complete;
+import static jp.madoguchi.ProcessAssertions.execute;
+import static jp.madoguchi.ProcessAssertions.job;
+import static jp.madoguchi.ProcessAssertions.task;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,10 +26,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentApplications;
 import jp.madoguchi.application.ResidentStatusService;
@@ -43,7 +44,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +74,7 @@ class ChildAllowanceProcessTests extends IntegrationTest {
 
   @BeforeEach
   void useEngine() {
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
     resident = LineIdTokens.newUserId();
   }
 

@@ -1,6 +1,11 @@
 package jp.madoguchi.procedure;
 
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
+import static jp.madoguchi.ProcessAssertions.assertThat;
+import static jp.madoguchi.ProcessAssertions.complete;
+import static jp.madoguchi.ProcessAssertions.execute;
+import static jp.madoguchi.ProcessAssertions.job;
+import static jp.madoguchi.ProcessAssertions.task;
 import static jp.madoguchi.ResidentCertificateApplications.approval;
 import static jp.madoguchi.ResidentCertificateApplications.assureIdentity;
 import static jp.madoguchi.ResidentCertificateApplications.atCounter;
@@ -8,17 +13,13 @@ import static jp.madoguchi.ResidentCertificateApplications.byMail;
 import static jp.madoguchi.ResidentCertificateApplications.rejection;
 import static jp.madoguchi.ResidentCertificateApplications.returnForCorrection;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
+import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.application.ResidentStatusService;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class ResidentCertificateProcessTests extends IntegrationTest {
 
   @BeforeEach
   void useEngine() {
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test

@@ -2,6 +2,9 @@ package jp.madoguchi.road;
 
 import static jp.madoguchi.BulkyWasteApplications.residentStatuses;
 import static jp.madoguchi.BulkyWasteApplications.runJobs;
+import static jp.madoguchi.ProcessAssertions.assertThat;
+import static jp.madoguchi.ProcessAssertions.complete;
+import static jp.madoguchi.ProcessAssertions.task;
 import static jp.madoguchi.RoadDamageReports.accept;
 import static jp.madoguchi.RoadDamageReports.completeRepair;
 import static jp.madoguchi.RoadDamageReports.duplicateOf;
@@ -9,19 +12,16 @@ import static jp.madoguchi.RoadDamageReports.reject;
 import static jp.madoguchi.RoadDamageReports.report;
 import static jp.madoguchi.RoadDamageReports.startRepair;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.io.ByteArrayOutputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
+import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.attachment.Attachments;
@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class RoadDamageReportProcessTests extends IntegrationTest {
 
   @BeforeEach
   void useEngine() {
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test
