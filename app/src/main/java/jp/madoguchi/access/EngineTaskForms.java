@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.procedure.FormField;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.staff.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
