@@ -24,9 +24,13 @@ public class ApplicationData {
   }
 
   public JsonNode of(ApplicationRecord application) {
-    byte[] sealed = applications.encryptedPayload(application.tenantId(), application.id()).orElseThrow();
+    return open(application.tenantId(), applications.encryptedPayload(application.tenantId(), application.id()).orElseThrow());
+  }
+
+  /** The payload as read from {@code application.payload} by a feature that reads many rows at once (the export). */
+  public JsonNode open(String tenantId, byte[] sealed) {
     try {
-      return json.readTree(keys.decrypt(application.tenantId(), RegisterApplicationDelegate.PAYLOAD_PURPOSE, sealed));
+      return json.readTree(keys.decrypt(tenantId, RegisterApplicationDelegate.PAYLOAD_PURPOSE, sealed));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored application payload is not JSON", e);
     }

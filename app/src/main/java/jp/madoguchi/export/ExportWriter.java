@@ -1,0 +1,110 @@
+package jp.madoguchi.export;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.madoguchi.audit.AuditFilter;
+import jp.madoguchi.audit.AuditSearch;
+import jp.madoguchi.procedure.ProcedureLabels;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
+ * operation logs, the procedures, then {@code manifest.json} (SHA-256 and size of every file before
+ * it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
+ */
+@Component
+class ExportWriter {
+
+  static final String MANIFEST = "manifest.json";
+
+  private final ApplicationsExport applications;
+  private final FilesExport files;
+  private final ProceduresExport procedures;
+  private final AuditSearch audit;
+  private final ManifestSigner signer;
+  private final ProcedureLabels labels;
+  private final RepositoryService repository;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures, AuditSearch audit,
+      ManifestSigner signer, ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock,
+      ObjectMapper json) {
+    this.applications = applications;
+    this.files = files;
+    this.procedures = procedures;
+    this.audit = audit;
+    this.signer = signer;
+    this.labels = labels;
+    this.repository = repository;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** Writes the ZIP into {@code target}; returns the SHA-256 of the manifest. */
+  String write(Export export, OutputStream target, ExportProgress progress) throws Exception {
+    String tenantId = export.tenantId();
+    SensitiveFields sensitive = new SensitiveFields(labels, repository, tenantId);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    try (ExportZip zip = new ExportZip(target)) {
+      counts.put("applications", applications.write(zip, tenantId, sensitive, export.includeSensitive(),
+          count("application", tenantId), progress));
+      counts.put("documents", files.documents(zip, tenantId, count("document", tenantId), progress));
+      counts.put("attachments", files.attachments(zip, tenantId, countAttached(tenantId), progress));
+      progress.phase("logs", 2);
+      for (String category : List.of("ACCESS", "OPERATION")) {
+        try (OutputStream out = zip.entry("logs/" + category.toLowerCase() + "-log.csv")) {
+          audit.writeCsv(new AuditFilter(tenantId, category, null, null, null, null, null), out);
+        }
+        progress.item();
+      }
+      List<String> deployments = procedures.write(zip, tenantId, progress);
+      counts.put("deployments", deployments.size());
+      progress.phase("manifest", 1);
+      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, zip.files()));
+      ManifestSigner.Signed signed = signer.sign(tenantId, manifest);
+      zip.unlisted(MANIFEST, manifest);
+      zip.unlisted(MANIFEST + ".p7s", signed.signature());
+      zip.unlisted("signing-certificate.pem", signed.certificateChainPem().getBytes(StandardCharsets.US_ASCII));
+      progress.item();
+      return java.util.HexFormat.of().formatHex(ExportZip.sha256().digest(manifest));
+    }
+  }
+
+  private Map<String, Object> manifest(Export export, Map<String, Object> counts, List<String> deployments,
+      SensitiveFields sensitive, List<ExportZip.ManifestFile> written) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", "madoguchi-export/1");
+    manifest.put("tenant", export.tenantId());
+    manifest.put("exportId", export.id().toString());
+    manifest.put("requestedBy", export.requestedBy());
+    manifest.put("requestedAt", export.createdAt().atZone(ExportStore.jst()).toOffsetDateTime().toString());
+    manifest.put("writtenAt", clock.instant().atZone(ExportStore.jst()).toOffsetDateTime().toString());
+    manifest.put("includeSensitive", export.includeSensitive());
+    manifest.put("excludedFields", export.includeSensitive() ? Map.of() : sensitive.excluded());
+    manifest.put("counts", counts);
+    manifest.put("deployments", deployments);
+    manifest.put("files", written);
+    return manifest;
+  }
+
+  private long count(String table, String tenantId) {
+    return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", Long.class, tenantId);
+  }
+
+  private long countAttached(String tenantId) {
+    return jdbc.queryForObject("SELECT count(*) FROM attachment WHERE tenant_id = ? AND application_id IS NOT NULL",
+        Long.class, tenantId);
+  }
+}

@@ -1,0 +1,61 @@
+package jp.madoguchi.purge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts a tenant's rows in every table: each table with a tenant column (Madoguchi's
+ * {@code tenant_id}, the engine's {@code TENANT_ID_}), found in the schema so that a table added
+ * later is counted too, and the tables keyed by the tenant's accounts or its id.
+ */
+@Component
+class TenantRows {
+
+  private final JdbcTemplate jdbc;
+
+  TenantRows(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Table (and column) → rows of the tenant, every table listed even at 0. */
+  Map<String, Long> count(String tenantId, Set<String> accounts) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Map<String, Object> column : tenantColumns()) {
+      String table = (String) column.get("table_name");
+      String name = (String) column.get("column_name");
+      counts.put(table, jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + name + " = ?", Long.class,
+          tenantId));
+    }
+    String[] ids = accounts.toArray(String[]::new);
+    counts.put("tenant", count("SELECT count(*) FROM tenant WHERE id = ?", tenantId));
+    counts.put("act_id_tenant", count("SELECT count(*) FROM act_id_tenant WHERE id_ = ?", tenantId));
+    counts.put("act_id_user", count("SELECT count(*) FROM act_id_user WHERE id_ = ANY (?)", (Object) ids));
+    counts.put("act_id_membership", count("SELECT count(*) FROM act_id_membership WHERE user_id_ = ANY (?)", (Object) ids));
+    counts.put("act_id_info", count("SELECT count(*) FROM act_id_info WHERE user_id_ = ANY (?)", (Object) ids));
+    counts.put("act_ru_authorization", count("SELECT count(*) FROM act_ru_authorization WHERE user_id_ = ANY (?) "
+        + "OR resource_id_ = ANY (?) OR resource_id_ = ?", ids, ids, tenantId));
+    counts.put("act_ru_filter", count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", (Object) ids));
+    counts.put("staff_account", count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", (Object) ids));
+    counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids));
+    return counts;
+  }
+
+  /** Every column named {@code tenant_id} or {@code tenant_id_} in the app's schema (tables only, not views). */
+  List<Map<String, Object>> tenantColumns() {
+    return jdbc.queryForList("""
+        SELECT c.table_name, c.column_name FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+          AND lower(c.column_name) IN ('tenant_id', 'tenant_id_')
+        ORDER BY c.table_name""");
+  }
+
+  private long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+}

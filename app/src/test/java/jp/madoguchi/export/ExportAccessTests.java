@@ -1,0 +1,56 @@
+package jp.madoguchi.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who may export and download: the municipality's own administrators and operators; sensitive
+ * fields only for the administrators; another municipality learns nothing of an export's id.
+ */
+class ExportAccessTests extends IntegrationTest {
+
+  private static final String OPERATOR = "test-operator";
+  private static final String OPERATOR_PASSWORD = "Operator-Pass-2026!";
+  private static final String KITA_ADMIN_PASSWORD = "Hokubu-Admin-2026!";
+
+  @LocalServerPort int port;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void shouldRefuseStaffWhoAreNotTheMunicipalitysAdministrators() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    assertThat(downloads.start(DEMO, "demo-clerk", DEMO_CLERK_PASSWORD, "{}").statusCode()).isEqualTo(403);
+    assertThat(downloads.start(DEMO, "kita-admin", KITA_ADMIN_PASSWORD, "{}").statusCode()).isEqualTo(403);
+    assertThat(downloads.start(DEMO, null, null, "{}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldKeepOneMunicipalitysExportUnknownToAnother() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+
+    assertThat(downloads.show(KITA, id, "kita-admin", KITA_ADMIN_PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(downloads.download(KITA, id, "kita-admin", KITA_ADMIN_PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(downloads.download(DEMO, id, "kita-admin", KITA_ADMIN_PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(downloads.show(DEMO, "not-a-uuid", "demo-admin", DEMO_ADMIN_PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(json.readTree(downloads.show(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD).body()).get("downloadedAt")
+        .isNull()).isTrue();
+  }
+
+  @Test
+  void shouldLetAnOperatorExportWithoutSensitiveFields() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    String id = downloads.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
+    assertThat(downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(200);
+
+    assertThat(downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{\"includeSensitive\": true}").statusCode())
+        .isEqualTo(403);
+    String sensitive = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{\"includeSensitive\": true}");
+    assertThat(downloads.download(DEMO, sensitive, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(downloads.start("no-such-town", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode()).isEqualTo(404);
+  }
+}

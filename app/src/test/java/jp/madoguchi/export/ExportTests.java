@@ -1,0 +1,140 @@
+package jp.madoguchi.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.FullJourneys;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.Markers;
+import jp.madoguchi.document.SigningCredentials;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The export at contract end, end to end: a whole journey in {@code demo}, then its administrator's
+ * export: the ZIP holds the application in clear (JSON and CSV), its documents and files, both logs
+ * and the procedures, and a manifest whose hashes match and whose signature verifies with the
+ * tenant's document key (in Java and with the documented openssl command); the file on disk is sealed.
+ */
+class ExportTests extends IntegrationTest {
+
+  private static final Set<String> UNLISTED = Set.of("manifest.json", "manifest.json.p7s", "signing-certificate.pem");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ObjectMapper json;
+  @Autowired SigningCredentials signing;
+  @Autowired ExportProperties properties;
+
+  @Test
+  void shouldExportEverythingOfTheTenantInOneZipWithASignedManifest() throws Exception {
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    FullJourneys journeys = new FullJourneys(port, jdbc, runtime, tasks, management, json, new Markers());
+    journeys.fetchLineKeys();
+    String number = journeys.bulkyWaste(LineIdTokens.newUserId());
+    ExportDownloads downloads = new ExportDownloads(port);
+
+    String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    var response = downloads.download(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+    Map<String, byte[]> zip = ExportDownloads.entries(response.body());
+    JsonNode applications = json.readTree(zip.get("applications/applications.json"));
+    JsonNode application = find(applications, number);
+    assertThat(application.get("procedureKey").asText()).isEqualTo("bulky-waste-collection");
+    assertThat(application.get("data").get("address").asText()).startsWith("Mk");
+    String csv = new String(zip.get("applications/bulky-waste-collection.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFF申請番号").contains(number).contains(application.get("data").get("address").asText());
+    assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("documents/" + number + "/").endsWith(".pdf"));
+    assertThat(zip.entrySet()).filteredOn(entry -> entry.getKey().startsWith("documents/"))
+        .allSatisfy(entry -> assertThat(new String(entry.getValue(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
+    assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("attachments/" + number + "/").endsWith(".png"));
+    assertThat(new String(zip.get("logs/access-log.csv"), StandardCharsets.UTF_8)).contains("demo-clerk");
+    assertThat(new String(zip.get("logs/operation-log.csv"), StandardCharsets.UTF_8)).contains("export.started");
+    assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith("/bulky-waste-collection.bpmn"));
+    assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith(".dmn"));
+    assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith("/apply.form"));
+
+    JsonNode manifest = json.readTree(zip.get("manifest.json"));
+    assertThat(manifest.get("tenant").asText()).isEqualTo(DEMO);
+    assertThat(manifest.get("counts").get("applications").asLong()).isPositive();
+    ExportDownloads.assertHashesMatch(manifest, zip);
+    Set<String> listed = new HashSet<>(manifest.findValuesAsText("path"));
+    assertThat(zip.keySet()).allSatisfy(name -> assertThat(listed.contains(name) || UNLISTED.contains(name)).as(name).isTrue());
+    var certificate = ExportDownloads.certificate(zip.get("signing-certificate.pem"));
+    assertThat(certificate).isEqualTo(signing.forTenant(DEMO).certificate());
+    assertThat(ExportDownloads.signatureValid(zip.get("manifest.json"), zip.get("manifest.json.p7s"), certificate)).isTrue();
+    byte[] tampered = new String(zip.get("manifest.json"), StandardCharsets.UTF_8).replace(number, "R0-000000")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(ExportDownloads.signatureValid(tampered, zip.get("manifest.json.p7s"), certificate)).isFalse();
+    assertOpensslVerifies(zip, tampered);
+
+    byte[] onDisk = Files.readAllBytes(properties.directory().resolve(id + ".zip"));
+    assertThat(new String(onDisk, 0, 2, StandardCharsets.ISO_8859_1)).isNotEqualTo("PK");
+    assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain("bulky-waste-collection").doesNotContain(number);
+    JsonNode shown = json.readTree(downloads.show(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD).body());
+    assertThat(shown.get("downloadedBy").asText()).isEqualTo("demo-admin");
+    assertThat(shown.get("downloadCount").asInt()).isEqualTo(1);
+    assertThat(operationLog(DEMO, id)).containsExactly("export.started", "export.downloaded");
+  }
+
+  /** The kinds of the tenant's operation-log entries about this target, once the log writer has written them. */
+  List<String> operationLog(String tenant, String target) throws InterruptedException {
+    List<String> kinds = List.of();
+    for (int attempt = 0; attempt < 100 && kinds.size() < 2; attempt++) {
+      Thread.sleep(100);
+      kinds = jdbc.queryForList("SELECT kind FROM audit_entry WHERE tenant_id = ? AND category = 'OPERATION' "
+          + "AND target = ? ORDER BY seq", String.class, tenant, target);
+    }
+    return kinds;
+  }
+
+  /** The command the README gives, run on the real files; a changed manifest fails it. */
+  private static void assertOpensslVerifies(Map<String, byte[]> zip, byte[] tampered) throws Exception {
+    assumeThat(Path.of("/usr/bin/openssl")).exists();
+    Path folder = Files.createTempDirectory("export-verify");
+    for (String name : UNLISTED) {
+      Files.write(folder.resolve(name), zip.get(name));
+    }
+    assertThat(openssl(folder)).isZero();
+    Files.write(folder.resolve("manifest.json"), tampered);
+    assertThat(openssl(folder)).isNotZero();
+  }
+
+  private static int openssl(Path folder) throws Exception {
+    Process process = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+        "manifest.json.p7s", "-content", "manifest.json", "-CAfile", "signing-certificate.pem", "-purpose", "any",
+        "-out", "/dev/null").directory(folder.toFile()).redirectErrorStream(true).start();
+    process.getInputStream().transferTo(System.out);
+    return process.waitFor();
+  }
+
+  static JsonNode find(JsonNode applications, String number) {
+    for (JsonNode application : applications) {
+      if (number.equals(application.get("number").asText())) {
+        return application;
+      }
+    }
+    throw new AssertionError(number + " not in the export");
+  }
+}

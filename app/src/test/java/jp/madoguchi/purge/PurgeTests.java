@@ -1,0 +1,163 @@
+package jp.madoguchi.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.FullJourneys;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.Markers;
+import jp.madoguchi.StaffHttp;
+import jp.madoguchi.export.ExportDownloads;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The verified purge: after whole journeys in both municipalities and a downloaded export of
+ * {@code demo}, an operator purges {@code demo}; then no row of it is left in any table (every table
+ * with a tenant column, found in the schema, and the tables keyed by its accounts), the certificate
+ * is in the deployment's log, and {@code kita} files and handles applications as before. Runs in its
+ * own JVM: it deletes a tenant the other tests use.
+ */
+@Tag("own-jvm")
+class PurgeTests extends IntegrationTest {
+
+  private static final String OPERATOR = "test-operator";
+  private static final String OPERATOR_PASSWORD = "Operator-Pass-2026!";
+  private static final List<String> DEMO_ACCOUNTS = List.of("demo-admin", "demo-clerk", "demo-citizen", "demo-road",
+      "demo-child", "demo-chief", "demo-counter", "demo-linking-chief");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ObjectMapper json;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldLeaveNoRowOfThePurgedMunicipalityWhileTheOtherWorksOn() throws Exception {
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    FullJourneys journeys = new FullJourneys(port, jdbc, runtime, tasks, management, json, new Markers());
+    journeys.fetchLineKeys();
+    journeys.bulkyWaste(LineIdTokens.newUserId());
+    journeys.residentCertificate(LineIdTokens.newUserId());
+    journeys.childAllowance(LineIdTokens.newUserId());
+    journeys.roadDamage(LineIdTokens.newUserId());
+    String kitaBefore = kitaJourney();
+    StaffHttp staff = new StaffHttp(port);
+    ExportDownloads exports = new ExportDownloads(port);
+
+    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO).statusCode()).as("no export yet").isEqualTo(409);
+    String export = exports.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO).statusCode()).as("not downloaded").isEqualTo(409);
+    assertThat(exports.download(DEMO, export, "demo-admin", DEMO_ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(purge(staff, "demo-admin", DEMO_ADMIN_PASSWORD, DEMO).statusCode()).as("tenant admin").isEqualTo(403);
+    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, KITA).statusCode()).as("wrong confirmation").isEqualTo(400);
+    assertThat(staff.basic("POST", "/api/operator/tenants/demo/purge", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode())
+        .as("no confirmation").isEqualTo(400);
+
+    HttpResponse<String> purged = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+
+    assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
+    JsonNode certificate = json.readTree(purged.body());
+    assertThat(certificate.get("rowsLeft").asLong()).as(purged.body()).isZero();
+    assertThat(certificate.get("tables").get("application").get("before").asLong()).isEqualTo(4);
+    assertThat(certificate.get("tables").get("act_hi_procinst").get("before").asLong()).isPositive();
+    assertThat(certificate.get("export").get("id").asText()).isEqualTo(export);
+    assertNoRowOf(DEMO);
+    assertThat(operatorLog("tenant.purged")).anySatisfy(details -> assertThat(details).contains("rowsLeft"));
+    assertThat(staff.basic("GET", "/api/demo/admin/exports", "demo-admin", DEMO_ADMIN_PASSWORD, null).statusCode())
+        .isEqualTo(401);
+
+    String kitaAfter = kitaJourney();
+    assertThat(kitaAfter).isNotEqualTo(kitaBefore);
+    assertThat(exports.ready(KITA, "kita-admin", "Hokubu-Admin-2026!", "{}")).isNotBlank();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE tenant_id = ?", Long.class, KITA)).isEqualTo(2);
+  }
+
+  private void assertNoRowOf(String tenant) {
+    List<Map<String, Object>> columns = jdbc.queryForList("""
+        SELECT c.table_name, c.column_name FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+          AND lower(c.column_name) IN ('tenant_id', 'tenant_id_')""");
+    assertThat(columns).hasSizeGreaterThan(40);
+    for (Map<String, Object> column : columns) {
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM " + column.get("table_name") + " WHERE "
+          + column.get("column_name") + " = ?", Long.class, tenant)).as(column.toString()).isZero();
+    }
+    String[] accounts = DEMO_ACCOUNTS.toArray(String[]::new);
+    assertThat(count("SELECT count(*) FROM tenant WHERE id = ?", tenant)).isZero();
+    assertThat(count("SELECT count(*) FROM act_id_tenant WHERE id_ = ?", tenant)).isZero();
+    assertThat(count("SELECT count(*) FROM act_id_user WHERE id_ = ANY (?)", (Object) accounts)).isZero();
+    assertThat(count("SELECT count(*) FROM act_id_membership WHERE user_id_ = ANY (?)", (Object) accounts)).isZero();
+    assertThat(count("SELECT count(*) FROM act_ru_authorization WHERE user_id_ = ANY (?) OR resource_id_ = ?",
+        accounts, tenant)).isZero();
+    assertThat(count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", (Object) accounts)).isZero();
+    assertThat(count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", (Object) accounts)).isZero();
+    assertThat(count("SELECT count(*) FROM audit_chain WHERE tenant_id = ?", tenant)).isZero();
+    assertThat(count("SELECT count(*) FROM act_ge_bytearray b WHERE b.deployment_id_ IS NOT NULL AND NOT EXISTS "
+        + "(SELECT 1 FROM act_re_deployment d WHERE d.id_ = b.deployment_id_)")).isZero();
+  }
+
+  private long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  private List<String> operatorLog(String kind) throws InterruptedException {
+    List<String> details = List.of();
+    for (int attempt = 0; attempt < 100 && details.isEmpty(); attempt++) {
+      Thread.sleep(100);
+      details = jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = '' AND kind = ?", String.class, kind);
+    }
+    return details;
+  }
+
+  private HttpResponse<String> purge(StaffHttp staff, String user, String password, String confirm) throws Exception {
+    return staff.basic("POST", "/api/operator/tenants/demo/purge", user, password, "{\"confirm\": \"" + confirm + "\"}");
+  }
+
+  /** A resident of kita applies for bulky waste; kita's clerk approves it. Returns the application number. */
+  private String kitaJourney() throws Exception {
+    ObjectNode data = json.createObjectNode().put("applicantName", "北 太郎").put("address", "北市中央1-1")
+        .put("preferredDate1", LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(30).toString()).put("phone", "090-1111-2222");
+    data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
+    String body = json.createObjectNode().put("procedureKey", "bulky-waste-collection")
+        .put("clientRequestId", UUID.randomUUID().toString()).set("data", data).toString();
+    HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/kita/applications"))
+        .header("Authorization", "Bearer " + LineIdTokens.LINE.token(LineIdTokens.KITA_CHANNEL, LineIdTokens.newUserId()))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+    String number = json.readTree(applied.body()).get("applicationNumber").asText();
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = ? AND number = ?",
+        String.class, KITA, number);
+    BulkyWasteApplications.runJobs(management, instance);
+    String review = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    tasks.complete(review, BulkyWasteApplications.approval(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(40).toString()));
+    BulkyWasteApplications.runJobs(management, instance);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewApplication").count())
+        .isZero();
+    return number;
+  }
+}
