@@ -44,9 +44,16 @@ class SubmissionBenchmark {
     Wrk.Result api;
     try (LocalLineStandIn line = new LocalLineStandIn()) {
       Path data = Files.createTempDirectory("madoguchi-submission-bench-");
-      try (AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString(),
-          "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()))) {
-        System.out.printf("BENCHMARK madoguchi: pid %d, log %s, started in %.1f s%n", app.pid(), app.log(),
+      Map<String, String> environment = new java.util.HashMap<>(Map.of("MADOGUCHI_DATA_DIR", data.toString(),
+          "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()));
+      // -Dmadoguchi.audit.access-log=false: the same run without the access log, to measure what it costs
+      String accessLog = System.getProperty("madoguchi.audit.access-log");
+      if (accessLog != null) {
+        environment.put("MADOGUCHI_AUDIT_ACCESSLOG", accessLog);
+      }
+      try (AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), environment)) {
+        System.out.printf("BENCHMARK madoguchi (access log %s): pid %d, log %s, started in %.1f s%n",
+            accessLog == null ? "on" : accessLog, app.pid(), app.log(),
             app.awaitHealthy(AppProcess.START_LIMIT));
         String url = app.baseUrl() + "/api/demo/applications";
         Path body = write("{\"procedureKey\": \"bulky-waste-collection\", \"clientRequestId\": \"{{uuid}}\", \"data\": "

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.database.EmbeddedDatabase;
+import jp.madoguchi.embedded.EmbeddedDatabasePassword;
 import jp.madoguchi.FullJourneys;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
@@ -35,6 +36,7 @@ class NoClearPersonalDataTests extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired EmbeddedDatabase postgres;
+  @Autowired EmbeddedDatabasePassword password;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -69,9 +71,11 @@ class NoClearPersonalDataTests extends IntegrationTest {
   private String pgDump() throws IOException, InterruptedException {
     Path file = Files.createTempFile("madoguchi-dump-", ".sql");
     try {
-      Process dump = new ProcessBuilder(PgTools.binary("pg_dump"), "--no-owner", "--host=127.0.0.1",
-          "--port=" + postgres.port(), "--username=postgres", "--dbname=postgres", "--file=" + file)
-          .redirectErrorStream(true).start();
+      ProcessBuilder command = new ProcessBuilder(PgTools.binary("pg_dump"), "--no-owner", "--no-password",
+          "--host=127.0.0.1", "--port=" + postgres.port(), "--username=postgres", "--dbname=postgres", "--file=" + file)
+          .redirectErrorStream(true);
+      command.environment().put("PGPASSWORD", password.value());
+      Process dump = command.start();
       String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(dump.waitFor(5, TimeUnit.MINUTES)).isTrue();
       assertThat(dump.exitValue()).as(output).isZero();
