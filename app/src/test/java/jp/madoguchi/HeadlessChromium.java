@@ -103,6 +103,28 @@ public final class HeadlessChromium {
   }
 
   /** Kept as test output in target/screenshots/{name}.png. */
+  /**
+   * Fills Camunda's login form and signs in. The webapp may render the form again while it loads its
+   * plugins, and keys typed meanwhile land in the wrong field: the values are checked and typed again.
+   */
+  public static void logInToCamunda(WebDriver browser, Duration wait, String user, String password) {
+    By username = By.cssSelector("input[ng-model='username']");
+    By secret = By.cssSelector("input[ng-model='password']");
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = new WebDriverWait(browser, wait).until(ExpectedConditions.visibilityOfElementLocated(username));
+      name.clear();
+      name.sendKeys(user);
+      WebElement pass = browser.findElement(secret);
+      pass.clear();
+      pass.sendKeys(password);
+      if (user.equals(browser.findElement(username).getDomProperty("value"))
+          && password.equals(browser.findElement(secret).getDomProperty("value")) || attempt == 3) {
+        break;
+      }
+    }
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
   public static void screenshot(WebDriver browser, String name) throws IOException {
     Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }

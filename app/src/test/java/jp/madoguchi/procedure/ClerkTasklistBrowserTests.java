@@ -218,9 +218,7 @@ class ClerkTasklistBrowserTests {
   private static void logIn(String page, String user, String password) {
     browser.manage().deleteAllCookies();
     browser.get(base + page);
-    visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    HeadlessChromium.logInToCamunda(browser, WAIT, user, password);
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
   }

@@ -54,10 +54,7 @@ class ClerkFormMarkupBrowserTests extends IntegrationTest {
     WebDriverWait patiently = new WebDriverWait(browser, Duration.ofSeconds(120));
     try {
       browser.get(base + "/camunda/app/tasklist/default/");
-      patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys("demo-clerk");
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_CLERK_PASSWORD);
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.logInToCamunda(browser, Duration.ofSeconds(120), "demo-clerk", DEMO_CLERK_PASSWORD);
       patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasks]")));
       browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-form");
       WebElement form = patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));

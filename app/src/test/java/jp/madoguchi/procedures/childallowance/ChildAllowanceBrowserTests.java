@@ -106,9 +106,7 @@ class ChildAllowanceBrowserTests {
     tasks.claim(taskId, "demo-clerk");
 
     browser.get(base + "/camunda/app/tasklist/default/");
-    visible(By.cssSelector("input[ng-model='username']")).sendKeys("demo-clerk");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Madoguchi-Clerk-2026!");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    HeadlessChromium.logInToCamunda(browser, java.time.Duration.ofSeconds(60), "demo-clerk", "Madoguchi-Clerk-2026!");
     visible(By.cssSelector("[cam-tasks]"));
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-diagram");
     visible(By.cssSelector(".djs-container svg"));
