@@ -21,6 +21,7 @@ import jp.madoguchi.Markers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fills in, then a {@code pg_dump} of the whole database and the application log (captured at the
  * production level, INFO) must contain none of the markers in any encoding.
  */
+// a JVM of its own: other tests start and stop Spring applications, which reset Logback under the capture
+@Tag("own-jvm")
 class NoClearPersonalDataTests extends IntegrationTest {
+
+  private static final java.util.Set<String> PUBLIC_FIELDS = publicFields();
 
   @LocalServerPort int port;
   @Autowired EmbeddedDatabase postgres;
@@ -63,7 +68,10 @@ class NoClearPersonalDataTests extends IntegrationTest {
     assertThat(dump).as("the dump holds the journeys").contains(numbers);
     assertThat(log).as("the log was captured").isNotBlank();
     assertThat(markers.all()).hasSizeGreaterThan(40);
-    assertThat(ClearTextScan.find(markers.all(), Map.of("the database dump", dump, "the application log", log)))
+    // fields labelled 機密性1 without personal data (e.g. a tracking number) are stored as Camunda stores them
+    List<Markers.Marker> personal = markers.all().stream().filter(marker -> !PUBLIC_FIELDS.contains(marker.field())).toList();
+    assertThat(personal).hasSizeGreaterThan(30);
+    assertThat(ClearTextScan.find(personal, Map.of("the database dump", dump, "the application log", log)))
         .isEmpty();
   }
 
@@ -82,6 +90,32 @@ class NoClearPersonalDataTests extends IntegrationTest {
       return Files.readString(file, StandardCharsets.UTF_8);
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /** Form fields labelled 機密性1 and no personal data in every form of the shipped procedures. */
+  private static java.util.Set<String> publicFields() {
+    java.util.Map<String, Boolean> isPublic = new java.util.HashMap<>();
+    try (var files = Files.walk(Path.of("../forms"))) {
+      for (Path form : files.filter(file -> file.toString().endsWith(".form")).toList()) {
+        collect(new ObjectMapper().readTree(form.toFile()).path("components"), isPublic);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return isPublic.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode components, java.util.Map<String, Boolean> isPublic) {
+    for (com.fasterxml.jackson.databind.JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        var properties = component.path("properties");
+        boolean open = "1".equals(properties.path("confidentiality").asText())
+            && "none".equals(properties.path("personalData").asText());
+        isPublic.merge(component.get("key").asText(), open, Boolean::logicalAnd);
+      }
+      collect(component.path("components"), isPublic);
     }
   }
 }
