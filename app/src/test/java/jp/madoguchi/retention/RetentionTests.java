@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,6 +60,7 @@ class RetentionTests extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired ExpiredApplications expired;
+  @Autowired jp.madoguchi.procedure.ProcedureLabels labels;
   @Autowired ApplicationEvents events;
 
   @AfterEach
@@ -90,16 +89,20 @@ class RetentionTests extends IntegrationTest {
         (Object) callbackRefs.toArray(String[]::new))).isPositive();
 
     Date latestRemoval = null;
+    Date earliestRemoval = null;
     for (String instance : instances) {
       HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
-      Date fiveYearsLater = Date.from(ended.getEndTime().toInstant().atZone(JAPAN).plusYears(5).toInstant());
-      assertThat(ended.getRemovalTime()).isEqualTo(fiveYearsLater);
-      latestRemoval = latestRemoval == null || fiveYearsLater.after(latestRemoval) ? fiveYearsLater : latestRemoval;
+      int years = labels.retentionYears(ended.getProcessDefinitionId());
+      Date due = Date.from(ended.getEndTime().toInstant().atZone(JAPAN).plusYears(years).toInstant());
+      assertThat(ended.getRemovalTime()).as("%s: %d years after completion", ended.getProcessDefinitionKey(), years)
+          .isEqualTo(due);
+      latestRemoval = latestRemoval == null || due.after(latestRemoval) ? due : latestRemoval;
+      earliestRemoval = earliestRemoval == null || due.before(earliestRemoval) ? due : earliestRemoval;
     }
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("child-allowance").latestVersion()
         .singleResult().getHistoryTimeToLive()).as("derived from retentionYears").isEqualTo(5 * 365);
 
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now(JAPAN).plusYears(5).minusDays(2).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(earliestRemoval.toInstant().minus(java.time.Duration.ofDays(2))));
     cleanUpHistory();
     assertThat(expired.removeExpired()).as("nothing is due before the retention has passed").isZero();
     assertThat(instances).allSatisfy(instance -> assertThat(historyRows(instance)).isPositive());
@@ -146,7 +149,8 @@ class RetentionTests extends IntegrationTest {
         </bpmn:definitions>""";
 
     assertThatThrownBy(() -> repository.createDeployment().tenantId(KITA).addString("retention-check.bpmn", bpmn).deploy())
-        .as("a parse error, which the REST API answers with 400").isInstanceOf(ParseException.class)
+        .as("refused by the deploy guard, which the REST API answers with 400")
+        .isInstanceOf(jp.madoguchi.procedure.DeploymentRefusedException.class)
         .hasMessageContaining("retentionYears");
   }
 

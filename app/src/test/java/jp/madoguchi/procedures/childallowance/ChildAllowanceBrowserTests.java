@@ -116,7 +116,7 @@ class ChildAllowanceBrowserTests {
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBePresentInElement(form, "これまでの提出内容"));
 
-    assertThat(form.getText()).contains("情報区分：機密性3・個人情報", "第1回提出", "口座名義を通帳のとおりに入力してください。", "変更した項目: 口座名義",
+    assertThat(form.getText()).contains("情報区分：機密性3・個人情報", "第1回提出", "口座名義を通帳のとおりに入力してください。", "口座名義（全角カタカナ）: ヤマダ ハナコ → ヤマダ ハナコ",
         "山田 太郎（ヤマダ タロウ）", "同居 あり", "第1子（6歳）10,000円、第2子（1歳）15,000円")
         .doesNotContain("係長からの差戻し");
     shoot("tasklist-child-allowance-review");
