@@ -18,21 +18,29 @@ flatpickr.localize({
   toggleTitle: '切り替え',
 });
 const ARIA_DATE_FORMAT = 'Y年n月j日';
+
+function parseTypedDate(text) {
+  const date = parseJapaneseDate(text);
+  if (date) return new Date(date.year, date.month - 1, date.day);
+  // form-js's own lower bound is written 01/01/1900
+  const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(String(text).trim());
+  return us ? new Date(Number(us[3]), Number(us[1]) - 1, Number(us[2])) : undefined;
+}
+
+function formatDate(date, format) {
+  const parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  return format === ARIA_DATE_FORMAT ? `${wareki(parts)}（${weekday(parts)}）` : slashDate(parts);
+}
+
 // form-js takes the date format from the phone's language (m/d/Y in English: a typed 2026/12/10
-// became 8/6/2027). Dates are typed and shown the Japanese way on every phone instead.
+// became 8/6/2027). Dates are typed and shown the Japanese way on every phone instead. flatpickr
+// takes parseDate and formatDate only from a picker's own options (form-js's) or from a plugin,
+// never from its defaults: a default plugin gives them to every picker. The phones' own date
+// inputs stay off, so every phone shows the same text field with the 和暦 beside it.
 flatpickr.setDefaults({
   ariaDateFormat: ARIA_DATE_FORMAT,
-  parseDate(text) {
-    const date = parseJapaneseDate(text);
-    if (date) return new Date(date.year, date.month - 1, date.day);
-    // form-js's own lower bound is written 01/01/1900
-    const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(String(text).trim());
-    return us ? new Date(Number(us[3]), Number(us[1]) - 1, Number(us[2])) : undefined;
-  },
-  formatDate(date, format) {
-    const parts = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
-    return format === ARIA_DATE_FORMAT ? `${wareki(parts)}（${weekday(parts)}）` : slashDate(parts);
-  },
+  disableMobile: true,
+  plugins: [() => ({ parseDate: parseTypedDate, formatDate })],
 });
 
 const VALIDATION_MESSAGES = [
@@ -153,10 +161,10 @@ function observeTranslations(root) {
 
 /**
  * Beside every date field: the date as 和暦 with the weekday (令和8年12月10日（木）), or what to type
- * when the text is not a date.
+ * when the text is not a date. Only form-js's own input: the calendar inside the field has a year input too.
  */
 function showWareki(container) {
-  for (const input of container.querySelectorAll('.fjs-datepicker input')) {
+  for (const input of container.querySelectorAll('.fjs-datepicker input.fjs-input')) {
     const field = input.closest('.fjs-form-field');
     if (!field) continue;
     let hint = field.querySelector(':scope > .wareki-hint');

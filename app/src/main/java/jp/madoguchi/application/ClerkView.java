@@ -34,7 +34,7 @@ class ClerkView {
   }
 
   VariableMap of(String processDefinitionId, FormSchema applyForm, JsonNode data) {
-    ObjectNode readable = ReadableValues.ofForm(applyForm.definition(), data);
+    ObjectNode readable = ReadableValues.ofEveryField(applyForm.definition(), data);
     return Variables.createVariables()
         .putValueTyped(ReadableValues.VARIABLE, SpinValues.jsonValue(readable.toString()).create())
         .putValue(CARD_SUBJECT, subject(processDefinitionId, readable));
@@ -62,7 +62,8 @@ class ClerkView {
   private static String firstAddress(ObjectNode readable) {
     for (Iterator<String> keys = readable.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
-      if (key.toLowerCase().endsWith("address") && readable.get(key).isTextual()) {
+      if (key.toLowerCase().endsWith("address") && readable.get(key).isTextual()
+          && !readable.get(key).asText().isBlank()) {
         return readable.get(key).asText().replaceAll("\\s+", " ");
       }
     }

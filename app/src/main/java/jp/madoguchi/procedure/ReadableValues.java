@@ -46,11 +46,23 @@ public final class ReadableValues {
   public static ObjectNode ofForm(JsonNode formDefinition, JsonNode data) {
     ObjectNode readable = JsonNodeFactory.instance.objectNode();
     components(formDefinition.path("components"), data == null ? JsonNodeFactory.instance.objectNode() : data,
-        readable);
+        readable, false);
     return readable;
   }
 
-  private static void components(JsonNode components, JsonNode data, ObjectNode readable) {
+  /**
+   * As {@link #ofForm}, with an empty text for every field the data lacks (an empty list, an empty
+   * group): a clerk's form shows nothing where the resident left a field empty, where Tasklist's
+   * form-js would show 「{{⚠}}」 for a missing value.
+   */
+  public static ObjectNode ofEveryField(JsonNode formDefinition, JsonNode data) {
+    ObjectNode readable = JsonNodeFactory.instance.objectNode();
+    components(formDefinition.path("components"), data == null ? JsonNodeFactory.instance.objectNode() : data,
+        readable, true);
+    return readable;
+  }
+
+  private static void components(JsonNode components, JsonNode data, ObjectNode readable, boolean everyField) {
     for (JsonNode component : components) {
       String type = component.path("type").asText("");
       if (LAYOUT_ONLY.contains(type) || "filepicker".equals(type)) {
@@ -59,18 +71,21 @@ public final class ReadableValues {
       String path = component.path("path").asText("");
       if ("group".equals(type)) {
         if (path.isEmpty()) {
-          components(component.path("components"), data, readable);
-        } else if (data.path(path).isObject()) {
-          components(component.path("components"), data.path(path), readable.putObject(path));
+          components(component.path("components"), data, readable, everyField);
+        } else if (data.path(path).isObject() || everyField) {
+          components(component.path("components"), data.path(path), readable.putObject(path), everyField);
         }
       } else if ("dynamiclist".equals(type)) {
-        if (data.path(path).isArray()) {
+        if (data.path(path).isArray() || everyField) {
           ArrayNode items = readable.putArray(path);
-          data.path(path).forEach(item -> components(component.path("components"), item, items.addObject()));
+          data.path(path).forEach(item -> components(component.path("components"), item, items.addObject(),
+              everyField));
         }
       } else if (component.hasNonNull("key") && present(data.get(component.get("key").asText()))) {
         String key = component.get("key").asText();
         readable.put(key, of(component, data.get(key)));
+      } else if (component.hasNonNull("key") && everyField) {
+        readable.put(component.get("key").asText(), "");
       }
     }
   }

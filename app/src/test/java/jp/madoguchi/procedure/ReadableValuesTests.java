@@ -43,4 +43,20 @@ class ReadableValuesTests {
     assertThat(ReadableValues.lines(form, data)).extracting(ReadableValues.Line::text)
         .containsExactly("［品目：ソファ、大きさ：L（一辺1m以上）、数：1,200］", "令和8年12月10日（木）", "はい", "添付ファイル 1 件");
   }
+
+  @Test
+  void shouldGiveEveryFieldTheResidentLeftEmptyAnEmptyTextForClerksForms() throws Exception {
+    JsonNode form = JSON.readTree("""
+        {"components": [
+          {"type": "textfield", "key": "address", "label": "住所"},
+          {"type": "textfield", "key": "note", "label": "備考"},
+          {"type": "dynamiclist", "path": "items", "components": [{"type": "textfield", "key": "name"}]},
+          {"type": "group", "path": "contact", "components": [{"type": "textfield", "key": "phone"}]},
+          {"type": "filepicker", "key": "photo", "label": "写真"}]}""");
+    JsonNode data = JSON.readTree("{\"address\": \"デモ市中央1-2-3\"}");
+
+    assertThat(ReadableValues.ofEveryField(form, data).toString())
+        .isEqualTo("{\"address\":\"デモ市中央1-2-3\",\"note\":\"\",\"items\":[],\"contact\":{\"phone\":\"\"}}");
+    assertThat(ReadableValues.ofForm(form, data).toString()).isEqualTo("{\"address\":\"デモ市中央1-2-3\"}");
+  }
 }

@@ -1,34 +1,44 @@
 // Madoguchi's fixes for Camunda Forms in Tasklist, loaded through scripts/config.js (customScripts).
 //
-// 1. Fast typing: form-js commits what is typed into a text field 300 ms after the last key (or
-//    when the field loses focus). Enter right after typing submitted the task form before that, so
-//    the last field was empty and 「完了」 failed with "Field is required.". Enter in a form field
-//    now commits the field and never completes the task: the clerk completes with 「完了」.
+// 1. Fast typing: form-js 1.8 (Tasklist's) commits what is typed into a text or number field 300 ms
+//    after the last key. Its inputs are controlled: when anything else re-renders the form within
+//    those 300 ms (a date just picked, a radio, a validation message), the field is drawn again with
+//    the value not yet committed and the browser's text is replaced by it; the pending commit then
+//    reads the emptied input, so the typed value is lost and 「完了」 fails with "Field is required.".
+//    form-js's own option `debounce: false` (what the LIFF pages use) commits every key at once, but
+//    Tasklist creates the form without options: it is set on the form's config as soon as the form
+//    is drawn, and the form is drawn again so every field takes it.
 // 2. form-js 1.8 has no translations: its validation messages are shown in Japanese.
 // 3. Dates: form-js reads and writes date fields in the browser's default date format (m/d/Y on a
 //    PC set to English, where a typed 2026/12/15 became 2027-08-06). They follow the Japanese
 //    format, yyyy/mm/dd, on every PC.
 
 const FORM = '.fjs-container';
+const immediate = new WeakSet();
 
-document.addEventListener('keydown', (event) => {
-  const field = event.target;
-  if (event.key !== 'Enter' || event.isComposing || !(field instanceof HTMLInputElement) || !field.closest(FORM)) {
-    return;
+/**
+ * form-js's context (its getService) in the Preact tree form-js rendered into its container (Preact
+ * keeps the tree on the container; `__k` are a node's children in Preact 10's published build).
+ */
+function formContext(vnode, depth = 0) {
+  if (!vnode || depth > 12) return null;
+  const value = vnode.props && vnode.props.value;
+  if (value && typeof value.getService === 'function') return value;
+  for (const child of vnode.__k || []) {
+    const found = formContext(child, depth + 1);
+    if (found) return found;
   }
-  if (!field.closest('.fjs-datepicker')) {
-    // form-js flushes a field's pending value when the field is blurred
-    field.dispatchEvent(new FocusEvent('blur'));
-  }
-}, true);
+  return null;
+}
 
-// Enter's implicit submission of the form-js form would complete the task: the clerk uses 「完了」.
-document.addEventListener('submit', (event) => {
-  if (event.target instanceof HTMLFormElement && event.target.closest(FORM)) {
-    event.preventDefault();
-    event.stopPropagation();
-  }
-}, true);
+function commitEveryKey(container) {
+  if (immediate.has(container)) return;
+  const context = formContext(container.__k);
+  if (!context) return;
+  immediate.add(container);
+  context.getService('config').debounce = false;
+  context.getService('form').setProperty('madoguchiCommitsEveryKey', true);
+}
 
 const NativeDateTimeFormat = Intl.DateTimeFormat;
 function JapaneseDateTimeFormat(locales, options) {
@@ -80,4 +90,5 @@ new MutationObserver((mutations) => {
     if (mutation.type === 'characterData') translate(mutation.target);
     else mutation.addedNodes.forEach(translate);
   }
+  document.querySelectorAll(FORM).forEach(commitEveryKey);
 }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });

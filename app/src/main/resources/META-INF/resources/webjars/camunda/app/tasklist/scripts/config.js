@@ -7,7 +7,7 @@ export default {
   },
   // clerks land on their department queue; the first-visit pointer to Camunda's welcome page is noise
   disableWelcomeMessage: true,
-  // typing, Enter, Japanese validation messages and dates in task forms (see the script)
+  // typed values kept, Japanese validation messages and dates in task forms (see the script)
   customScripts: ['madoguchi/form-fixes'],
   shortcuts: {
     claimTask: {
