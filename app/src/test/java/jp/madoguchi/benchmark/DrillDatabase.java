@@ -24,10 +24,11 @@ final class DrillDatabase implements AutoCloseable {
     return new DrillDatabase(url, user, password);
   }
 
-  /** The embedded default's database in a data folder (port from its postmaster.pid). */
+  /** The embedded default's database in a data folder (port from its postmaster.pid, password from the folder's file). */
   static DrillDatabase embedded(Path dataDir) throws Exception {
     List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-    return new DrillDatabase("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", null);
+    String password = Files.readString(dataDir.resolve("embedded-db.password")).trim();
+    return new DrillDatabase("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", password);
   }
 
   long count(String sql, Object... arguments) {

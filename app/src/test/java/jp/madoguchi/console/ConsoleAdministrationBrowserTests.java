@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The console's administration pages in a real browser (ja-JP), against the real tenant-admin API:
@@ -76,10 +77,22 @@ class ConsoleAdministrationBrowserTests {
     assertThat(browser.visible(By.cssSelector("[data-testid=staff]")).getText()).contains("demo-admin", "demo-clerk");
     browser.check("console-11-staff");
 
-    manageAMember();
-    changeTheAllowList();
-    searchTheLogs();
-    readTheProcedures();
+    try {
+      manageAMember();
+      changeTheAllowList();
+      searchTheLogs();
+      readTheProcedures();
+    } catch (AssertionError failure) {
+      throw new AssertionError(failure.getMessage() + "\nthe server's last access-log entries: " + lastAccessLogEntries(), failure);
+    }
+  }
+
+  /** What the server saw of the last requests (for a failure message: a session that ends is a race to explain). */
+  private static List<String> lastAccessLogEntries() {
+    return app.getBean(JdbcTemplate.class).query("SELECT occurred_at, kind, actor, method, route, status FROM audit_entry "
+        + "WHERE category = 'ACCESS' ORDER BY occurred_at DESC LIMIT 15",
+        (rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+            + rs.getString(5) + " -> " + rs.getString(6));
   }
 
   private void manageAMember() throws Exception {

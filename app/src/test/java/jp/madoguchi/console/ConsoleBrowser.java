@@ -45,7 +45,15 @@ final class ConsoleBrowser {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
         window.cspRefusals = [];
         document.addEventListener('securitypolicyviolation',
-          (event) => window.cspRefusals.push(event.violatedDirective + ' ' + event.blockedURI));"""));
+          (event) => window.cspRefusals.push(event.violatedDirective + ' ' + event.blockedURI));
+        window.fetchLog = [];
+        const pageFetch = window.fetch;
+        window.fetch = (resource, options) => {
+          const call = `${new Date().toISOString()} ${(options && options.method) || 'GET'} ${resource}`;
+          return pageFetch(resource, options).then(
+            (response) => { window.fetchLog.push(`${call} -> ${response.status}`); return response; },
+            (error) => { window.fetchLog.push(`${call} -> ${error}`); throw error; });
+        };"""));
     driver.executeCdpCommand("Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     return new ConsoleBrowser(driver, downloads);
@@ -99,7 +107,17 @@ final class ConsoleBrowser {
         // the failure below says what matters
       }
       throw new AssertionError("waited in vain at " + driver.getCurrentUrl() + " for " + condition + "; the page shows: "
-          + driver.findElement(By.tagName("body")).getText(), e);
+          + driver.findElement(By.tagName("body")).getText() + "\nthe page's calls: " + fetchLog()
+          + "\ncookies: " + driver.manage().getCookies(), e);
+    }
+  }
+
+  /** What the page fetched since it was loaded, with the answers' status (kept for failure messages). */
+  private Object fetchLog() {
+    try {
+      return ((JavascriptExecutor) driver).executeScript("return window.fetchLog || [];");
+    } catch (RuntimeException e) {
+      return "(not readable: " + e.getMessage() + ")";
     }
   }
 
