@@ -14,10 +14,12 @@ import jp.madoguchi.procedure.ProcedureCatalog;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,8 +82,15 @@ class ResidentChatAndFormBrowserTests {
     }
   }
 
+  @AfterEach
+  void phoneSized() {
+    browser.manage().window().setSize(new Dimension(390, 1000));
+  }
+
   @Test
   void shouldOfferEveryProcedureInTheChatAndOpenTheCatalogueAsTheChatsResident() throws Exception {
+    // the simulator is a developer's page for a desktop; the LIFF page it opens is the phone's
+    browser.manage().window().setSize(new Dimension(1280, 1000));
     browser.get(base + "/line-simulator/");
     visible(By.cssSelector("#residents button[aria-current='true']"));
     browser.findElement(By.id("text")).sendKeys("申請");
@@ -100,6 +109,7 @@ class ResidentChatAndFormBrowserTests {
     shoot("line-simulator-apply-carousel");
 
     String catalogue = cards.get(5).findElement(By.cssSelector(".actions a")).getAttribute("href");
+    phoneSized();
     assertThat(catalogue).startsWith(base + "/liff/demo/").contains("demoResident=" + HANAKO);
     browser.get(catalogue);
     assertThat(visible(By.cssSelector("[data-testid=dev-resident][aria-pressed='true']")).getAttribute("data-user-id"))
@@ -122,7 +132,9 @@ class ResidentChatAndFormBrowserTests {
     browser.findElement(By.cssSelector("input[id$='Field_Address']")).click();
     new WebDriverWait(browser, WAIT).until(driver -> "2026/12/10".equals(date.getAttribute("value")));
     assertThat(visible(By.cssSelector(".wareki-hint")).getText()).isEqualTo("令和8年12月10日（木）");
-    shootResidentPage("liff-apply-english-phone");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
+    HeadlessChromium.screenshot(browser, "liff-apply-english-phone");
+    assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of the form").isEmpty();
 
     date.clear();
     date.sendKeys("R8.12.11");
