@@ -29,7 +29,10 @@ class OperatorSecurity {
     http.securityMatcher("/api/operator/**")
         .addFilterBefore(new SameOriginChanges(), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // a browser logged in to Tasklist keeps its session id: a new one per call (session-fixation
+        // protection, which belongs to a login) would refuse its other calls in flight
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Madoguchi operators"));
     return http.build();

@@ -25,7 +25,10 @@ class StaffApiSecurity {
         .securityMatcher("/api/*/admin/**")
         .addFilterBefore(new TasklistSessionAuthentication(identity, crossSite), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the session is Camunda's webapp login, shared with Tasklist and the console: a new id per call
+        // (session-fixation protection, which belongs to a login) refused the browser's other calls in flight
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Madoguchi staff"));
     return http.build();

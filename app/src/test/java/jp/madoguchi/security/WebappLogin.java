@@ -44,6 +44,12 @@ final class WebappLogin {
         .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
   }
 
+  /** The session cookie's value now (the session id the browser would send). */
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+  }
+
   /** Who the webapp says is logged in: 200 while the session lasts. */
   int whoAmI() throws Exception {
     return browser.send(request("/camunda/api/admin/auth/user/default").GET().build(),
