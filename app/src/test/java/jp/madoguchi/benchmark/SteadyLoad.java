@@ -60,7 +60,7 @@ final class SteadyLoad implements AutoCloseable {
           Event event = Event.next(sequence % 200, sequence);
           long sent = System.nanoTime();
           WebhookEvents.Ack ack = webhooks.deliver(target.get(), event, false).join();
-          requests.add(new Request("webhook", sent, ack.status(), ack.micros(), 0, event));
+          requests.add(new Request("webhook", sent, ack.status(), ack.micros(), ack.retryAfterSeconds(), event));
           pause(pauseMillis);
         }
       });

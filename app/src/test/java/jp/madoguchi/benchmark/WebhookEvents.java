@@ -39,8 +39,8 @@ final class WebhookEvents {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The status LINE got (-1: no answer), with the latency in microseconds. */
-  record Ack(int status, long micros) {
+  /** The status LINE got (-1: no answer), with the latency in microseconds and the answer's Retry-After (0: none). */
+  record Ack(int status, long micros, int retryAfterSeconds) {
   }
 
   CompletableFuture<Ack> deliver(String baseUrl, Event event, boolean redelivery) {
@@ -55,6 +55,7 @@ final class WebhookEvents {
     long start = System.nanoTime();
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .handle((response, failure) -> new Ack(failure == null ? response.statusCode() : -1,
-            (System.nanoTime() - start) / 1000));
+            (System.nanoTime() - start) / 1000, failure == null ? response.headers().firstValue("Retry-After")
+                .filter(value -> value.matches("\\d{1,6}")).map(Integer::parseInt).orElse(0) : 0));
   }
 }
