@@ -6,6 +6,7 @@ import java.util.Map;
 import jp.madoguchi.application.ActionNotAllowedException;
 import jp.madoguchi.application.ApplicationNotFoundException;
 import jp.madoguchi.attachment.AttachmentRejectedException;
+import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.perimeter.MalformedRequests;
 import jp.madoguchi.procedure.InvalidFormException;
@@ -86,6 +87,9 @@ class ResidentApiErrors {
   /** The engine failed while running a procedure's first steps (e.g. an expression its BPMN gets wrong). */
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) {
+    if (DatabaseOutage.isCause(e)) {
+      return databaseUnavailable(e);
+    }
     log.error("The engine failed on a resident's request", e);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", PROCEDURE_UNAVAILABLE));
   }
@@ -103,8 +107,23 @@ class ResidentApiErrors {
     if (e instanceof MultipartException) {
       return MalformedRequests.notMultipart();
     }
+    if (DatabaseOutage.isCause(e)) {
+      return databaseUnavailable(e);
+    }
     log.error("A resident's request failed", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", SERVER_PROBLEM));
+  }
+
+  /**
+   * The database went away during the request (e.g. its rollback failed on a dead connection): the
+   * same 503 with Retry-After as when the outage is known before the request starts, so the LIFF
+   * page sends the submission again (with its clientRequestId: it is stored once).
+   */
+  private static ResponseEntity<Map<String, Object>> databaseUnavailable(RuntimeException e) {
+    log.warn("A resident's request answered 503: the database is unavailable ({})", e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .body(Map.of("message", DatabaseOutage.MESSAGE));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
