@@ -77,15 +77,7 @@ public final class FullJourneys {
 
   /** Upload, apply, return with a comment, correct, approve, documents, reminder: ended. */
   public String bulkyWaste(String resident) throws Exception {
-    String photo = upload(resident, markers.text("photo file name") + ".png");
-    ObjectNode data = json.createObjectNode();
-    data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "L").put("quantity", 1);
-    data.put("applicantName", markers.text("bulky applicantName")).put("address", markers.text("address"))
-        .put("addressDetail", markers.text("addressDetail"))
-        .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
-        .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
-        .put("phone", markers.phone("phone")).put("note", markers.text("note"));
-    data.putArray("photo").add(photo);
+    ObjectNode data = bulkyWasteData(resident, "L", 1, "bulky applicantName");
     String number = apply(resident, "bulky-waste-collection", data);
     String review = task(number);
     comment(CLERK, review, markers.text("Tasklist comment"));
@@ -110,16 +102,23 @@ public final class FullJourneys {
 
   /** A photo and an application: it waits for the clerk's review (an open task in Tasklist). */
   public String openBulkyWaste(String resident) throws Exception {
+    return apply(resident, "bulky-waste-collection", bulkyWasteData(resident, "M", 2, "open bulky applicantName"));
+  }
+
+  /** A bulky-waste application with a photo the resident uploaded; every value a marker. */
+  private ObjectNode bulkyWasteData(String resident, String size, int quantity, String applicantNameMarker)
+      throws Exception {
     String photo = upload(resident, markers.text("photo file name") + ".png");
     ObjectNode data = json.createObjectNode();
-    data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", "M").put("quantity", 2);
-    data.put("applicantName", markers.text("open bulky applicantName")).put("address", markers.text("address"))
+    data.putArray("items").addObject().put("name", markers.text("items.name")).put("size", size)
+        .put("quantity", quantity);
+    data.put("applicantName", markers.text(applicantNameMarker)).put("address", markers.text("address"))
         .put("addressDetail", markers.text("addressDetail"))
         .put("preferredDate1", markers.date("preferredDate1", today.plusDays(30), 20))
         .put("preferredDate2", markers.date("preferredDate2", today.plusDays(60), 20))
         .put("phone", markers.phone("phone")).put("note", markers.text("note"));
     data.putArray("photo").add(photo);
-    return apply(resident, "bulky-waste-collection", data);
+    return data;
   }
 
   /** The clerk approves an open 粗大ごみ review through Tasklist's call, as in {@link #bulkyWaste}. */
