@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * statement per submission (calls, rows, time) and the statements and round trips in total.
  * Needs a PostgreSQL started with {@code shared_preload_libraries=pg_stat_statements} and an empty
  * database, e.g. Debian's: {@code pg_ctl -D ... -o "-p 5541 -c shared_preload_libraries=pg_stat_statements"}.
+ * It also prints the access log's share of the work (issue: at most 5 % of the submission path):
+ * its statements' share of the database time and the share of the app's CPU samples (flight
+ * recording, measured part only) whose stack is in the audit package.
  * Run: {@code ./mvnw -pl app -Pbenchmark test -Dtest=SubmissionProfile
  * -Dprofile.jdbcUrl=jdbc:postgresql://127.0.0.1:5541/madoguchi -Dprofile.user=postgres}
  */
@@ -40,6 +43,8 @@ class SubmissionProfile {
     String password = System.getProperty("profile.password", "");
     assertThat(url).as("-Dprofile.jdbcUrl=... of a PostgreSQL with pg_stat_statements").isNotBlank();
     Path recording = Files.createTempFile("submission-", ".jfr");
+    java.time.Instant measuredFrom;
+    Map<String, Object> auditDatabase;
     try (LocalLineStandIn line = new LocalLineStandIn();
         AppProcess app = AppProcess.start(List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"),
             "jp.madoguchi.MadoguchiApplication", AppProcess.freePort(), Map.of(
@@ -54,6 +59,7 @@ class SubmissionProfile {
       submit(app.baseUrl(), residents, WARM_UP);
       database.awaitDrained(600);
       database.jdbc.execute("SELECT pg_stat_statements_reset()");
+      measuredFrom = java.time.Instant.now();
       long start = System.nanoTime();
       submit(app.baseUrl(), residents, SUBMISSIONS);
       double submitted = (System.nanoTime() - start) / 1e9;
@@ -75,11 +81,38 @@ class SubmissionProfile {
           + "ROLLBACK; the engine sends its inserts as JDBC batches, so round trips are fewer), %s ms of database "
           + "execution%n", SUBMISSIONS, submitted, SUBMISSIONS / submitted,
           CLIENTS, drained, totals.get("statements"), totals.get("transaction_statements"), totals.get("ms"));
+      auditDatabase = database.jdbc.queryForMap("""
+          SELECT round((100 * sum(total_exec_time) FILTER (WHERE query ~* 'audit_(entry|chain)')
+                        / sum(total_exec_time))::numeric, 2) AS percent,
+                 round((sum(total_exec_time) FILTER (WHERE query ~* 'audit_(entry|chain)') / ?)::numeric, 3) AS ms
+          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+          WHERE d.datname = current_database() AND query NOT LIKE '%pg_stat_statements%'""", SUBMISSIONS);
       statements.forEach(row -> System.out.printf("BENCHMARK profile statement: %6s calls %6s rows %7s ms  %s%n",
           row.get("per_submission"), row.get("rows_per_submission"), row.get("ms_per_submission"), row.get("statement")));
     }
+    System.out.printf("BENCHMARK profile: access log %s %% of the database time (%s ms per submission), %s of the "
+        + "app's CPU samples%n", auditDatabase.get("percent"), auditDatabase.get("ms"),
+        auditSamples(recording, measuredFrom));
     System.out.printf("BENCHMARK profile: flight recording %s (jfr print --events jdk.ExecutionSample %s | ...)%n%n",
         recording, recording);
+  }
+
+  /** Execution samples taken after {@code from} whose stack passes through Madoguchi's audit package. */
+  private static String auditSamples(Path recording, java.time.Instant from) throws java.io.IOException {
+    long all = 0;
+    long audit = 0;
+    for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(recording)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
+          || event.getStackTrace() == null) {
+        continue;
+      }
+      all++;
+      if (event.getStackTrace().getFrames().stream()
+          .anyMatch(frame -> frame.getMethod().getType().getName().startsWith("jp.madoguchi.audit."))) {
+        audit++;
+      }
+    }
+    return String.format("%.2f %% (%d of %d)", all == 0 ? 0 : 100.0 * audit / all, audit, all);
   }
 
   private static void submit(String baseUrl, Residents residents, int count) throws InterruptedException {

@@ -49,6 +49,8 @@ public final class StatisticsDataGenerator {
   public void generate(String tenantId, int applications, LocalDate firstDay, int days, LocalDateTime now,
       Map<String, String> definitions, double seed) {
     transaction.executeWithoutResult(status -> {
+      // a bulk load of this size runs longer than the app's statement timeout, which guards requests
+      jdbc.execute("SET LOCAL statement_timeout = 0");
       jdbc.queryForObject("SELECT setseed(?)", Object.class, seed);
       createPaths(definitions);
       jdbc.update("""
@@ -75,10 +77,17 @@ public final class StatisticsDataGenerator {
       insertOpenTasks(tenantId);
       insertLine(tenantId, firstDay, days, applications);
     });
-    for (String table : new String[] {"application", "act_hi_procinst", "act_hi_actinst", "payment", "act_ru_task",
-        "act_ru_identitylink", "line_follow_daily", "line_resident"}) {
-      jdbc.execute("VACUUM ANALYZE " + table);
-    }
+    jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("SET statement_timeout = 0");
+        for (String table : new String[] {"application", "act_hi_procinst", "act_hi_actinst", "payment", "act_ru_task",
+            "act_ru_identitylink", "line_follow_daily", "line_resident"}) {
+          statement.execute("VACUUM ANALYZE " + table);
+        }
+        statement.execute("RESET statement_timeout");
+      }
+      return null;
+    });
   }
 
   /** Paths through each procedure (real element ids) with their share; proc_lo/hi pick the procedure, lo/hi the path. */
