@@ -49,8 +49,7 @@ public final class StatisticsDataGenerator {
   public void generate(String tenantId, int applications, LocalDate firstDay, int days, LocalDateTime now,
       Map<String, String> definitions, double seed) {
     transaction.executeWithoutResult(status -> {
-      // a bulk load of this size runs longer than the app's statement timeout, which guards requests
-      jdbc.execute("SET LOCAL statement_timeout = 0");
+      unlimitedWait();
       jdbc.queryForObject("SELECT setseed(?)", Object.class, seed);
       createPaths(definitions);
       jdbc.update("""
@@ -78,6 +77,7 @@ public final class StatisticsDataGenerator {
       insertLine(tenantId, firstDay, days, applications);
     });
     jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+      connection.setNetworkTimeout(Runnable::run, 0); // reset by the pool
       try (java.sql.Statement statement = connection.createStatement()) {
         statement.execute("SET statement_timeout = 0");
         for (String table : new String[] {"application", "act_hi_procinst", "act_hi_actinst", "payment", "act_ru_task",
@@ -88,6 +88,20 @@ public final class StatisticsDataGenerator {
       }
       return null;
     });
+  }
+
+  /**
+   * A bulk load of this size runs longer than the app's statement and socket timeouts, which guard
+   * requests; lifted for this transaction only (the pool resets the connection's timeout).
+   */
+  private void unlimitedWait() {
+    try {
+      org.springframework.jdbc.datasource.DataSourceUtils.getConnection(jdbc.getDataSource())
+          .setNetworkTimeout(Runnable::run, 0);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    jdbc.execute("SET LOCAL statement_timeout = 0");
   }
 
   /** Paths through each procedure (real element ids) with their share; proc_lo/hi pick the procedure, lo/hi the path. */
