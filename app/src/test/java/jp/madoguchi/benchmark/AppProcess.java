@@ -44,19 +44,30 @@ final class AppProcess implements AutoCloseable {
     return start(List.of(), mainClass, port, environment, arguments);
   }
 
-  /** With JVM options, e.g. a flight recording. */
+  /**
+   * With JVM options, e.g. a flight recording. {@code -Dbench.appOptions="..."} adds JVM options and
+   * {@code -Dbench.appArgs="--name=value ..."} arguments to every app a benchmark starts (a tuned run
+   * next to the default one, or a profile of it).
+   */
   static AppProcess start(List<String> jvmOptions, String mainClass, int port, Map<String, String> environment,
       String... arguments) throws IOException {
     Path log = Files.createTempFile("app-" + port + "-", ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
+    command.addAll(fromProperty("bench.appOptions"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port,
         "--logging.config=classpath:benchmark/default-logging.xml"));
     command.addAll(List.of(arguments));
+    command.addAll(fromProperty("bench.appArgs"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     return new AppProcess(builder.start(), port, log);
+  }
+
+  private static List<String> fromProperty(String name) {
+    String value = System.getProperty(name, "").strip();
+    return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
   }
 
   static int freePort() throws IOException {
