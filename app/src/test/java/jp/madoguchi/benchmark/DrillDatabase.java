@@ -56,8 +56,9 @@ final class DrillDatabase implements AutoCloseable {
         if (drained()) {
           return (System.nanoTime() - start) / 1e9;
         }
-      } catch (RuntimeException notYet) {
-        // the database is restarting
+      } catch (org.springframework.dao.DataAccessResourceFailureException
+          | org.springframework.dao.TransientDataAccessException notYet) {
+        // the database is restarting; any other error (a wrong query) ends the drill
       }
       Thread.sleep(500);
     }

@@ -54,14 +54,15 @@ class LineBenchmark {
         String url = app.baseUrl() + "/line/demo/webhook";
         paced(url, RATE * WARM_UP_SECONDS);
         Result measured = paced(url, RATE * SECONDS);
+        System.out.printf("BENCHMARK webhook ack, %d signed events/s paced open loop for %d s after %d s warm-up "
+            + "(1 in 20 a redelivery), %s: %s; not 200: %d; sent at %.0f/s%n", RATE, SECONDS, WARM_UP_SECONDS,
+            System.getProperty("bench.appArgs", "").isBlank() ? "default configuration" : System.getProperty("bench.appArgs"),
+            measured.latencies().summary(), measured.failed(), measured.achievedRate());
         try (DrillDatabase database = DrillDatabase.embedded(data)) {
           double drained = database.awaitDrained(300);
           long duplicates = database.count("SELECT count(*) - count(DISTINCT webhook_event_id) FROM line_inbox");
           long handled = database.count("SELECT count(*) FROM line_inbox WHERE status = 'DONE'");
           long stored = database.count("SELECT count(*) FROM line_inbox");
-          System.out.printf("BENCHMARK webhook ack, %d signed events/s paced open loop for %d s after %d s warm-up "
-              + "(1 in 20 a redelivery), default configuration: %s; not 200: %d; sent at %.0f/s%n", RATE, SECONDS,
-              WARM_UP_SECONDS, measured.latencies().summary(), measured.failed(), measured.achievedRate());
           System.out.printf("BENCHMARK webhook inbox: %d stored (duplicate rows %d), %d handled, drained %.1f s after "
               + "the load; LINE stand-in: %s%n%n", stored, duplicates, handled, drained, stats(lineBase));
           assertThat(measured.failed()).isZero();
