@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.audit.AuditEntry.Category;
+import jp.madoguchi.benchmark.BenchmarkFolders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,7 +38,7 @@ class AuditLogBenchmark {
     MadoguchiApplication.useJapanStandardTime();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
         "--server.port=0", "--madoguchi.line.workers-enabled=false", "--camunda.bpm.job-execution.enabled=false",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-audit-bench-"),
+        "--madoguchi.embedded-db.data-dir=" + BenchmarkFolders.create("madoguchi-audit-bench-"),
         "--logging.level.root=WARN")) {
       AuditLog log = app.getBean(AuditLog.class);
       Instant start = Instant.now();

@@ -2,7 +2,6 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -41,7 +40,7 @@ class ClusterDrill {
 
   @Test
   void twoNodesOneDatabase() throws Exception {
-    Path folder = Files.createTempDirectory("madoguchi-cluster-").resolve("postgres");
+    Path folder = BenchmarkFolders.create("madoguchi-cluster-").resolve("postgres");
     try (EmbeddedDatabase postgres = EmbeddedDatabase.start(folder, 0);
         LocalLineStandIn line = new LocalLineStandIn()) {
       Map<String, String> environment = Map.of(

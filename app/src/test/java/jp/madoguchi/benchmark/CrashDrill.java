@@ -2,7 +2,6 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +58,7 @@ class CrashDrill {
   @Test
   void killDuringSubmissionAndWebhookBursts() throws Exception {
     try (LocalLineStandIn line = new LocalLineStandIn()) {
-      Path data = Files.createTempDirectory("madoguchi-crash-drill-");
+      Path data = BenchmarkFolders.create("madoguchi-crash-drill-");
       int port = AppProcess.freePort();
       Map<String, String> environment = Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl());

@@ -31,7 +31,7 @@ class DatabaseOutageDrill {
   @Test
   void freezeThenKillTheDatabase() throws Exception {
     try (LocalLineStandIn line = new LocalLineStandIn()) {
-      Path data = Files.createTempDirectory("madoguchi-db-drill-");
+      Path data = BenchmarkFolders.create("madoguchi-db-drill-");
       AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()));
       try {

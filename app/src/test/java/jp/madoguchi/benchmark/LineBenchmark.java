@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ class LineBenchmark {
     try {
       String lineBase = "http://127.0.0.1:" + new BufferedReader(new InputStreamReader(standIn.getInputStream()))
           .readLine().substring("PORT ".length());
-      Path data = Files.createTempDirectory("madoguchi-line-bench-");
+      Path data = BenchmarkFolders.create("madoguchi-line-bench-");
       try (AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", lineBase, "LINE_DATA_API_BASE_URL", lineBase))) {
         System.out.printf("%nBENCHMARK webhook: app pid %d, log %s, started in %.1f s%n", app.pid(), app.log(),

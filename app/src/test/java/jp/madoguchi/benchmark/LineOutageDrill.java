@@ -2,7 +2,6 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class LineOutageDrill {
     try (LocalLineStandIn line = new LocalLineStandIn()) {
       line.retryAfter(10);
       line.slowAnswersAfter(15_000); // the app waits 10 s (madoguchi.line.read-timeout)
-      Path data = Files.createTempDirectory("madoguchi-line-drill-");
+      Path data = BenchmarkFolders.create("madoguchi-line-drill-");
       AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()));
       try {

@@ -2,7 +2,6 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class OpeningBurstBenchmark {
   @Test
   void twentyThousandSubmissionsInAMinute() throws Exception {
     try (LocalLineStandIn line = new LocalLineStandIn()) {
-      Path data = Files.createTempDirectory("madoguchi-burst-");
+      Path data = BenchmarkFolders.create("madoguchi-burst-");
       try (AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()))) {
         System.out.printf("%nBENCHMARK opening burst: app pid %d, log %s, started in %.1f s%n", app.pid(), app.log(),

@@ -2,7 +2,6 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ class RestoreDrillBenchmark {
     byte[] keyBytes = new byte[32];
     new SecureRandom().nextBytes(keyBytes);
     String masterKey = Base64.getEncoder().encodeToString(keyBytes);
-    Path dataDir = Files.createTempDirectory("madoguchi-restore-bench-");
+    Path dataDir = BenchmarkFolders.create("madoguchi-restore-bench-");
     WireMockServer line = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     line.start();
     Map<String, String> before;

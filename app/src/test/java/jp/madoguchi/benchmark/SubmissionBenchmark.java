@@ -43,7 +43,7 @@ class SubmissionBenchmark {
     }
     Wrk.Result api;
     try (LocalLineStandIn line = new LocalLineStandIn()) {
-      Path data = Files.createTempDirectory("madoguchi-submission-bench-");
+      Path data = BenchmarkFolders.create("madoguchi-submission-bench-");
       Map<String, String> environment = new java.util.HashMap<>(Map.of("MADOGUCHI_DATA_DIR", data.toString(),
           "LINE_API_BASE_URL", line.baseUrl(), "LINE_DATA_API_BASE_URL", line.baseUrl()));
       // -Dmadoguchi.audit.access-log=false: the same run without the access log, to measure what it costs

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,7 +62,7 @@ class TasklistScaleBenchmark {
         "--madoguchi.tenants-seed=" + ScaleData.seedFile(plan),
         "--madoguchi.line.api-base-url=" + lineLogin.baseUrl(),
         "--madoguchi.line.data-api-base-url=" + lineLogin.baseUrl(),
-        "--madoguchi.embedded-db.data-dir=" + (dataDir != null ? dataDir : Files.createTempDirectory("madoguchi-scale-")),
+        "--madoguchi.embedded-db.data-dir=" + (dataDir != null ? dataDir : BenchmarkFolders.create("madoguchi-scale-")),
         "--camunda.bpm.job-execution.enabled=false",
         "--madoguchi.line.workers-enabled=false",
         // a key set fetch that failed on a busy machine is tried again within a second, not after 30 s

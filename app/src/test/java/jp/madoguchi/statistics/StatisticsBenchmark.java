@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,6 +18,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.benchmark.BenchmarkFolders;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class StatisticsBenchmark {
   void dashboardOfAYearAtAMillionApplications() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
-        "--server.port=0", "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-stats-bench-"),
+        "--server.port=0", "--madoguchi.embedded-db.data-dir=" + BenchmarkFolders.create("madoguchi-stats-bench-"),
         "--madoguchi.tenants-seed=classpath:seed/test-tenants.yaml", "--camunda.bpm.job-execution.enabled=false",
         "--madoguchi.line.workers-enabled=false", "--logging.level.root=WARN")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
