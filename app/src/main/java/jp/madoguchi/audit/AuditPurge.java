@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
+import jp.madoguchi.database.LongStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,7 @@ public class AuditPurge {
     }
     auditLog.flush(Duration.ofSeconds(30));
     return transaction.execute(status -> {
+      LongStatements.allowInThisTransaction(jdbc);
       jdbc.execute("SET LOCAL madoguchi.audit_retention = 'on'");
       Map<String, Object> head = jdbc.queryForList("SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = ? "
           + "FOR UPDATE", tenantId).stream().findFirst().orElse(Map.of("last_seq", 0L, "last_hash", new byte[0]));

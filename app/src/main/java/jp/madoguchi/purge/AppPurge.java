@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.madoguchi.database.LongStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ class AppPurge {
 
   @Transactional
   public void purge(String tenantId, Set<String> accounts) {
+    LongStatements.allowInThisTransaction(jdbc);
     String[] ids = accounts.toArray(String[]::new);
     jdbc.update("DELETE FROM staff_account WHERE user_id = ANY (?)", (Object) ids);
     jdbc.update("DELETE FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids);
