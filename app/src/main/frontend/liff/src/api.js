@@ -5,12 +5,14 @@ export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 
 // A submission turned away because the service is busy or briefly down (503/429 with Retry-After)
-// is sent again by itself, with the same clientRequestId, for up to this long.
-const BUSY_RETRY_MS = 60000;
+// is sent again by itself, with the same clientRequestId, for up to this long. In the opening
+// minutes of a popular procedure the server gives each waiting resident a turn of their own
+// (up to a minute ahead), so its Retry-After is followed as given.
+const BUSY_RETRY_MS = 10 * 60000;
 
 function retryDelayMs(response) {
   const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
-  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 2000;
+  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) * 1000 : 2000;
   return base + Math.floor(Math.random() * 1000);
 }
 
@@ -42,7 +44,7 @@ export function createApi(tenant, identity) {
   const base = `/api/${encodeURIComponent(tenant)}`;
 
   async function call(path, options = {}, retried = false, busySince = Date.now()) {
-    const { method = 'GET', json, formData, auth = false, raw = false, retryBusy = false } = options;
+    const { method = 'GET', json, formData, auth = false, raw = false, retryBusy = false, onBusy } = options;
     const headers = { Accept: raw ? '*/*' : 'application/json' };
     let body;
     if (json !== undefined) {
@@ -74,7 +76,9 @@ export function createApi(tenant, identity) {
     }
     if ((response.status === 503 || response.status === 429) && retryBusy
         && Date.now() - busySince < BUSY_RETRY_MS) {
-      await sleep(retryDelayMs(response));
+      const delay = retryDelayMs(response);
+      if (onBusy) onBusy(Math.ceil(delay / 1000));
+      await sleep(delay);
       return call(path, options, retried, busySince);
     }
     if (!response.ok) {
@@ -108,7 +112,7 @@ export function createApi(tenant, identity) {
     },
     attachment: (id) => call(`/attachments/${encodeURIComponent(id)}`, { auth: true, raw: true }),
     // the clientRequestId in the body makes a repeated submission return the same application
-    submit: (body) => call('/applications', { method: 'POST', json: body, auth: true, retryBusy: true }),
+    submit: (body, onBusy) => call('/applications', { method: 'POST', json: body, auth: true, retryBusy: true, onBusy }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
     correct: (number, data) => call(`/applications/${encodeURIComponent(number)}/correction`,

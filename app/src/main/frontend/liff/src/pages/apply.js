@@ -46,8 +46,14 @@ export async function renderApply(ctx) {
     formExtra: location ? locationPanel : null,
     summaryExtra: location ? mapLink : null,
     async send(data, requestId) {
-      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId });
+      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId }, (seconds) => {
+        if (ctx.alive()) {
+          ctx.notice({ type: 'info', text: `申請が集中しています。順番にお受けしますので、この画面のままお待ちください`
+            + `（約${seconds}秒後に自動で送ります）。` });
+        }
+      });
       if (!ctx.alive()) return;
+      ctx.clearNotice();
       flow.destroy();
       showDone(ctx, result.applicationNumber);
     },

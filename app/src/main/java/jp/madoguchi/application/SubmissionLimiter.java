@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Sheds load on the submission path (the opening minute of a popular procedure): a bounded number
  * of submissions run at once and a bounded number wait their turn for a short while; the rest get
- * {@code 503} with {@code Retry-After} at once, having written nothing. Submissions carry a client
+ * {@code 503} with {@code Retry-After} at once, having written nothing, each told a second of its
+ * own to come back ({@link RetryPacing}), and the connection is closed so that a crowd of waiting
+ * clients does not hold the server's connections. Submissions carry a client
  * key ({@code clientRequestId}, {@code Idempotency-Key}), so the retry the client makes is safe.
  * Everything else (webhooks, pages, health, Tasklist) keeps its share of threads and connections.
  */
@@ -36,10 +38,13 @@ public class SubmissionLimiter extends OncePerRequestFilter {
   private final Semaphore running;
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicLong shed = new AtomicLong();
+  private final RetryPacing pacing;
 
   public SubmissionLimiter(SubmissionLimits limits) {
     this.limits = limits;
     this.running = new Semaphore(limits.maxConcurrent(), true);
+    this.pacing = new RetryPacing(limits.retryAfterSeconds(), limits.maxConcurrent(),
+        () -> System.nanoTime() / 1_000_000_000L);
   }
 
   @Override
@@ -54,7 +59,8 @@ public class SubmissionLimiter extends OncePerRequestFilter {
     if (!acquire()) {
       shed.incrementAndGet();
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(limits.retryAfterSeconds()));
+      response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(pacing.retryAfterSeconds()));
+      response.setHeader(HttpHeaders.CONNECTION, "close");
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write("{\"message\":\"" + MESSAGE + "\"}");
@@ -64,6 +70,7 @@ public class SubmissionLimiter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       running.release();
+      pacing.finished();
     }
   }
 

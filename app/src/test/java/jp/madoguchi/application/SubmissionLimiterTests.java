@@ -32,6 +32,7 @@ class SubmissionLimiterTests {
 
     assertThat(second.getStatus()).isEqualTo(503);
     assertThat(second.getHeader("Retry-After")).isEqualTo("2");
+    assertThat(second.getHeader("Connection")).as("a waiting client does not keep a connection").isEqualTo("close");
     assertThat(second.getContentAsString()).contains("申請が集中しています");
     assertThat(untouched.getRequest()).as("the shed request never reached the application").isNull();
     assertThat(limiter.shedCount()).isEqualTo(1);
