@@ -115,10 +115,11 @@ export function createApi(tenant, identity) {
     submit: (body, onBusy) => call('/applications', { method: 'POST', json: body, auth: true, retryBusy: true, onBusy }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
+    // a correction or withdrawal turned away (503/429) wrote nothing, so it is sent again like a submission
     correct: (number, data) => call(`/applications/${encodeURIComponent(number)}/correction`,
-      { method: 'POST', json: { data }, auth: true }),
+      { method: 'POST', json: { data }, auth: true, retryBusy: true }),
     withdraw: (number) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
-      { method: 'POST', json: {}, auth: true }),
+      { method: 'POST', json: {}, auth: true, retryBusy: true }),
     // the simulated payment provider and the demo identity provider (no LINE identity: like a provider's page)
     simulatedPayment: (id) => call(`/simulated-payments/${encodeURIComponent(id)}`),
     simulatePayment: (id, outcome) => call(`/simulated-payments/${encodeURIComponent(id)}`,

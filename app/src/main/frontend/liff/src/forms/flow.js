@@ -280,7 +280,8 @@ export async function mountFormFlow(ctx, options) {
     try {
       const data = await uploadFiles(pending.data, pending.files);
       progress.textContent = '送信しています…';
-      await send(data, pending.requestId);
+      // a crowded service makes the page wait for its turn: said where the resident is looking
+      await send(data, pending.requestId, (text) => { progress.textContent = text; });
       if (draftKey) removeDraft(draftKey);
       progress.textContent = '';
     } catch (error) {

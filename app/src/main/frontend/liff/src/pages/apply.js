@@ -45,15 +45,11 @@ export async function renderApply(ctx) {
     confirmIntro: 'この内容で申請します。よろしければ「申請する」を押してください。',
     formExtra: location ? locationPanel : null,
     summaryExtra: location ? mapLink : null,
-    async send(data, requestId) {
+    async send(data, requestId, showProgress) {
       const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId }, (seconds) => {
-        if (ctx.alive()) {
-          ctx.notice({ type: 'info', text: `申請が集中しています。順番にお受けしますので、この画面のままお待ちください`
-            + `（約${seconds}秒後に自動で送ります）。` });
-        }
+        showProgress(`申請が集中しています。順番にお受けしますので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`);
       });
       if (!ctx.alive()) return;
-      ctx.clearNotice();
       flow.destroy();
       showDone(ctx, result.applicationNumber);
     },

@@ -66,10 +66,12 @@ class OpeningBurstBenchmark {
           Latencies accepted = new Latencies(burst.acceptedMicros.stream().mapToLong(Long::longValue).toArray());
           double elapsed = (burst.lastAcceptedNanos - burst.startNanos) / 1e9;
           System.out.printf("BENCHMARK opening burst: %d submissions from %d residents offered in %d s (%.0f/s); all "
-              + "through after %.1f s = %.1f accepted/s; requests %d, shed with 503 + Retry-After %d, other errors %d, "
+              + "through after %.1f s = %.1f accepted/s; requests %d, shed with 503 + Retry-After %d, without any "
+              + "answer (connection refused, reset or timed out; sent again after 1 s) %d, other errors %d, "
               + "never through %d; duplicates %d (applications stored %d, distinct numbers %d)%n", SUBMISSIONS,
               RESIDENTS, SECONDS, SUBMISSIONS / (double) SECONDS, elapsed, burst.settled.size() / elapsed,
-              burst.requests.get(), burst.shed.get(), burst.errors.get(), SUBMISSIONS - burst.settled.size(),
+              burst.requests.get(), burst.shed.get(), burst.unanswered.get(), burst.errors.get(),
+              SUBMISSIONS - burst.settled.size(),
               applications - numbers.size(), applications, numbers.size());
           System.out.printf("BENCHMARK opening burst latency: accepted requests %s; first try of each submission %s; "
               + "submission to acceptance incl. retries %s%n", accepted.summary(), first.summary(), total.summary());
@@ -92,6 +94,7 @@ class OpeningBurstBenchmark {
     final List<Long> acceptedMicros = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger shed = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
     final long startNanos = System.nanoTime();
     volatile long lastAcceptedNanos;
@@ -135,6 +138,8 @@ class OpeningBurstBenchmark {
       } else if (outcome.retry()) {
         if (outcome.status() == 503 || outcome.status() == 429) {
           shed.incrementAndGet();
+        } else {
+          unanswered.incrementAndGet(); // no answer at all: refused, reset or timed out
         }
         long delayMillis = Math.max(1, outcome.retryAfterSeconds()) * 1000L + ThreadLocalRandom.current().nextLong(1000);
         retries.schedule(() -> send(resident, id, submittedNanos, firstMicros, tries + 1), delayMillis,

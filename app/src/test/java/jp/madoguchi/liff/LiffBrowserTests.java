@@ -243,6 +243,59 @@ class LiffBrowserTests {
   }
 
   /**
+   * The opening minute of a popular procedure: the server turns the submission away (503,
+   * Retry-After); the page says so next to the button, waits the time it was given and sends the
+   * same application again by itself, which is then filed once.
+   */
+  @Test
+  void shouldWaitItsTurnWhenSubmissionsAreCrowdedAndFileTheApplicationOnce() throws Exception {
+    browser.get(base + "/liff/demo/");
+    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
+    visible(By.cssSelector("[data-testid=procedure-card]"));
+    browser.get(base + "/liff/demo/apply/bulky-waste-collection");
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+            {"items": [{"name": "本棚", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市南町7-8",
+             "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
+    browser.navigate().refresh();
+    visible(By.cssSelector("[data-testid=message]"));
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    visible(By.cssSelector("[data-testid=submit-button]"));
+    // what the server's submission limiter answers in a crowd, once; the page's own fetch otherwise
+    ((JavascriptExecutor) browser).executeScript("""
+        const realFetch = window.fetch;
+        window.submissionBodies = [];
+        window.fetch = (url, options) => {
+          if (String(url).endsWith('/applications') && options && options.method === 'POST') {
+            window.submissionBodies.push(options.body);
+            if (window.submissionBodies.length === 1) {
+              return Promise.resolve(new Response(JSON.stringify({ message: 'busy' }), { status: 503,
+                headers: { 'Retry-After': '2', 'Content-Type': 'application/json' } }));
+            }
+          }
+          return realFetch(url, options);
+        };""");
+    long before = app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM application", Long.class);
+
+    click(By.cssSelector("[data-testid=submit-button]"));
+
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("p.progress[role=status]"), "申請が集中しています"));
+    assertThat(browser.findElement(By.cssSelector("p.progress[role=status]")).getText()).contains("自動で送ります");
+    shoot("busy-01-waiting");
+    String number = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+        .visibilityOfElementLocated(By.cssSelector("[data-testid=application-number]"))).getText();
+    assertThat(number).matches("20\\d\\d-\\d{6}");
+    @SuppressWarnings("unchecked")
+    List<String> bodies = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.submissionBodies");
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(1)).as("the retry is the same application (same clientRequestId)").isEqualTo(bodies.get(0));
+    assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM application", Long.class))
+        .isEqualTo(before + 1);
+  }
+
+  /**
    * The clerk's triage form in Tasklist (its own form-js 1.8): the resident's photo shown from the staff API
    * through {@code attachmentLinks} in the form's HTML view.
    */
