@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A tenant's status and staff allow-list as every staff and resident request needs them, read
  * from the database at most once per {@code madoguchi.gate.tenant-cache-ttl} per tenant and node.
+ * Only tenants that exist are remembered: names taken from request paths would otherwise let
+ * anyone grow the cache without bound.
  */
 @Component
 public class TenantDirectory {
@@ -39,10 +41,20 @@ public class TenantDirectory {
     Instant now = clock.instant();
     Entry entry = cache.get(tenantId);
     if (entry == null || entry.readAt.plus(properties.tenantCacheTtl()).isBefore(now)) {
-      entry = new Entry(tenants.findById(tenantId).map(TenantDirectory::gate), now);
+      Optional<TenantGate> read = tenants.findById(tenantId).map(TenantDirectory::gate);
+      if (read.isEmpty()) {
+        cache.remove(tenantId);
+        return read;
+      }
+      entry = new Entry(read, now);
       cache.put(tenantId, entry);
     }
     return entry.tenant;
+  }
+
+  /** How many tenants this node remembers. */
+  int remembered() {
+    return cache.size();
   }
 
   /** Forgets what was read, after a change on this node. */
