@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jp.madoguchi.tenant.TenantKeys;
 import jp.madoguchi.audit.OperationEvent;
-import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,13 +23,18 @@ public class LineChannels {
     this.keys = keys;
   }
 
+  /**
+   * The channel of an active tenant. Only channels found are kept: a tenant without one (unknown,
+   * not configured yet, suspended) is looked up again next time, so another node's change is seen.
+   */
   public Optional<LineChannel> find(String tenantId) {
-    return cache.computeIfAbsent(tenantId, this::load);
-  }
-
-  /** Whether the tenant exists but is not active (suspended or terminated): it has no channel meanwhile. */
-  public boolean suspended(String tenantId) {
-    return tenants.findById(tenantId).map(tenant -> tenant.status() != Tenant.TenantStatus.ACTIVE).orElse(false);
+    Optional<LineChannel> known = cache.get(tenantId);
+    if (known != null) {
+      return known;
+    }
+    Optional<LineChannel> loaded = load(tenantId);
+    loaded.ifPresent(channel -> cache.put(tenantId, loaded));
+    return loaded;
   }
 
   /** A suspended tenant's channel is gone at once, a resumed one's back (on this node; others at restart or their next change). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.parser.LineSignatureValidator;
 import jp.madoguchi.database.DatabaseOutage;
+import jp.madoguchi.gate.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,12 +33,15 @@ class LineWebhookController {
   static final String SIGNATURE_HEADER = "x-line-signature";
   private static final int MAX_BODY_BYTES = 1 << 20;
 
+  private final TenantDirectory tenants;
   private final LineChannels channels;
   private final LineInbox inbox;
   private final LineEventDispatcher dispatcher;
   private final ObjectMapper json;
 
-  LineWebhookController(LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher, ObjectMapper json) {
+  LineWebhookController(TenantDirectory tenants, LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher,
+      ObjectMapper json) {
+    this.tenants = tenants;
     this.channels = channels;
     this.inbox = inbox;
     this.dispatcher = dispatcher;
@@ -50,13 +54,14 @@ class LineWebhookController {
       @RequestBody(required = false) byte[] body) {
     LineChannel channel;
     try {
-      channel = channels.find(tenant).orElse(null);
-      if (channel == null && channels.suspended(tenant)) {
+      // read again every few seconds, so a suspension made on another node reaches this one too
+      if (tenants.find(tenant).filter(known -> !known.active()).isPresent()) {
         // LINE asks bot servers to answer every webhook with 200 (otherwise it redelivers and flags the
         // channel): a suspended municipality's events are acknowledged and dropped, never stored or answered
         log.info("Webhook for suspended tenant {} acknowledged and dropped", tenant);
         return ResponseEntity.ok(Map.of());
       }
+      channel = channels.find(tenant).orElse(null);
     } catch (RuntimeException e) {
       if (!DatabaseOutage.isCause(e)) {
         throw e;

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.LineWebhooks;
+import jp.madoguchi.gate.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -29,7 +30,7 @@ class LineWebhookOutageTests {
     LineEventDispatcher dispatcher = mock(LineEventDispatcher.class);
     when(channels.find("demo")).thenReturn(Optional.of(new LineChannel("demo", "secret", "token", "liff")));
     when(inbox.store(eq("demo"), anyList())).thenThrow(new DataAccessResourceFailureException("connection refused"));
-    var controller = new LineWebhookController(channels, inbox, dispatcher, new ObjectMapper());
+    var controller = new LineWebhookController(mock(TenantDirectory.class), channels, inbox, dispatcher, new ObjectMapper());
     byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
         .getBytes(StandardCharsets.UTF_8);
 
@@ -47,7 +48,8 @@ class LineWebhookOutageTests {
     LineInbox inbox = mock(LineInbox.class);
     when(channels.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
         new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
-    var controller = new LineWebhookController(channels, inbox, mock(LineEventDispatcher.class), new ObjectMapper());
+    var controller = new LineWebhookController(mock(TenantDirectory.class), channels, inbox,
+        mock(LineEventDispatcher.class), new ObjectMapper());
     byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
         .getBytes(StandardCharsets.UTF_8);
 
@@ -55,6 +57,23 @@ class LineWebhookOutageTests {
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+    verify(inbox, never()).store(any(), anyList());
+  }
+
+  @Test
+  void shouldAnswer503WhenTheTenantsStatusCannotBeRead() {
+    TenantDirectory tenants = mock(TenantDirectory.class);
+    LineInbox inbox = mock(LineInbox.class);
+    when(tenants.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
+    var controller = new LineWebhookController(tenants, mock(LineChannels.class), inbox,
+        mock(LineEventDispatcher.class), new ObjectMapper());
+    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
+        .getBytes(StandardCharsets.UTF_8);
+
+    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
     verify(inbox, never()).store(any(), anyList());
   }
 }
