@@ -97,7 +97,11 @@ class CrashDrill {
       });
     }
     long burstStart = System.nanoTime();
-    awaitAcknowledged(() -> sent.stream().filter(s -> s.first().accepted()).count(), burstStart);
+    awaitAcknowledged(() -> {
+      synchronized (sent) { // the clients are still adding: a stream of a synchronized list is not
+        return sent.stream().filter(s -> s.first().accepted()).count();
+      }
+    }, burstStart);
     double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
     killed.set(true);
     long killedAt = System.nanoTime();
