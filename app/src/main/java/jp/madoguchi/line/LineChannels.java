@@ -37,7 +37,7 @@ public class LineChannels {
     return loaded;
   }
 
-  /** A suspended tenant's channel is gone at once, a resumed one's back (on this node; others at restart or their next change). */
+  /** A tenant whose status changed on this node keeps no decrypted channel secrets here; other nodes go by the tenant's status. */
   @EventListener
   void statusChanged(OperationEvent event) {
     if ("tenant.status-changed".equals(event.kind())) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.parser.LineSignatureValidator;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.gate.TenantDirectory;
+import jp.madoguchi.gate.TenantDirectory.TenantGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -55,13 +57,14 @@ class LineWebhookController {
     LineChannel channel;
     try {
       // read again every few seconds, so a suspension made on another node reaches this one too
-      if (tenants.find(tenant).filter(known -> !known.active()).isPresent()) {
+      Optional<TenantGate> known = tenants.find(tenant);
+      if (known.isPresent() && !known.get().active()) {
         // LINE asks bot servers to answer every webhook with 200 (otherwise it redelivers and flags the
         // channel): a suspended municipality's events are acknowledged and dropped, never stored or answered
         log.info("Webhook for suspended tenant {} acknowledged and dropped", tenant);
         return ResponseEntity.ok(Map.of());
       }
-      channel = channels.find(tenant).orElse(null);
+      channel = known.isEmpty() ? null : channels.find(tenant).orElse(null);
     } catch (RuntimeException e) {
       if (!DatabaseOutage.isCause(e)) {
         throw e;

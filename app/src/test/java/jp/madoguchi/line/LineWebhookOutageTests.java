@@ -11,13 +11,18 @@ import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.LineWebhooks;
 import jp.madoguchi.gate.TenantDirectory;
+import jp.madoguchi.gate.TenantDirectory.TenantGate;
+import jp.madoguchi.tenant.Tenant.TenantStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** When the database cannot take the events, LINE must hear 5xx so that it redelivers. */
@@ -30,11 +35,8 @@ class LineWebhookOutageTests {
     LineEventDispatcher dispatcher = mock(LineEventDispatcher.class);
     when(channels.find("demo")).thenReturn(Optional.of(new LineChannel("demo", "secret", "token", "liff")));
     when(inbox.store(eq("demo"), anyList())).thenThrow(new DataAccessResourceFailureException("connection refused"));
-    var controller = new LineWebhookController(mock(TenantDirectory.class), channels, inbox, dispatcher, new ObjectMapper());
-    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
-        .getBytes(StandardCharsets.UTF_8);
-
-    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+    var controller = new LineWebhookController(activeDemo(), channels, inbox, dispatcher, new ObjectMapper());
+    var response = deliverTextEvent(controller);
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
@@ -48,12 +50,9 @@ class LineWebhookOutageTests {
     LineInbox inbox = mock(LineInbox.class);
     when(channels.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
         new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
-    var controller = new LineWebhookController(mock(TenantDirectory.class), channels, inbox,
-        mock(LineEventDispatcher.class), new ObjectMapper());
-    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
-        .getBytes(StandardCharsets.UTF_8);
-
-    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+    var controller = new LineWebhookController(activeDemo(), channels, inbox, mock(LineEventDispatcher.class),
+        new ObjectMapper());
+    var response = deliverTextEvent(controller);
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
@@ -68,12 +67,21 @@ class LineWebhookOutageTests {
         new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
     var controller = new LineWebhookController(tenants, mock(LineChannels.class), inbox,
         mock(LineEventDispatcher.class), new ObjectMapper());
-    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
-        .getBytes(StandardCharsets.UTF_8);
-
-    var response = controller.receive("demo", LineWebhooks.sign("secret", body), body);
+    var response = deliverTextEvent(controller);
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     verify(inbox, never()).store(any(), anyList());
+  }
+
+  private static TenantDirectory activeDemo() {
+    TenantDirectory tenants = mock(TenantDirectory.class);
+    when(tenants.find("demo")).thenReturn(Optional.of(new TenantGate("demo", TenantStatus.ACTIVE, List.of())));
+    return tenants;
+  }
+
+  private static ResponseEntity<Map<String, Object>> deliverTextEvent(LineWebhookController controller) {
+    byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
+        .getBytes(StandardCharsets.UTF_8);
+    return controller.receive("demo", LineWebhooks.sign("secret", body), body);
   }
 }
