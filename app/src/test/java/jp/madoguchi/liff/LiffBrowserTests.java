@@ -79,13 +79,10 @@ class LiffBrowserTests {
 
     // the catalogue lists every procedure: pick this one
     click(By.cssSelector("[data-testid=apply-button][href$='/apply/bulky-waste-collection']"));
-    visible(By.cssSelector("[data-testid=confirm-button]"));
-    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
-        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+    WebElement restored = restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
              "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
-    browser.navigate().refresh();
-    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("下書きを復元しました");
+    assertThat(restored.getText()).contains("下書きを復元しました");
     WebElement address = visible(By.cssSelector("input[id$='Field_Address']"));
     address.sendKeys(" 101号");
     Path photo = Files.createTempFile("sofa", ".jpg");
@@ -144,13 +141,9 @@ class LiffBrowserTests {
     shoot("08b-documents");
 
     browser.get(base + "/liff/demo/apply/bulky-waste-collection");
-    visible(By.cssSelector("[data-testid=confirm-button]"));
-    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
-        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+    restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "自転車", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市北町5-6",
              "preferredDate1": "2026-12-20", "phone": "0312345678"}""");
-    browser.navigate().refresh();
-    visible(By.cssSelector("[data-testid=message]"));
     click(By.cssSelector("[data-testid=confirm-button]"));
     click(By.cssSelector("[data-testid=submit-button]"));
     String second = visible(By.cssSelector("[data-testid=application-number]")).getText();
@@ -185,13 +178,9 @@ class LiffBrowserTests {
         Map.of("latitude", 35.681236, "longitude", 139.767125, "accuracy", 12));
 
     browser.get(base + "/liff/demo/apply/road-damage-report");
-    visible(By.cssSelector("[data-testid=confirm-button]"));
-    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
-        "madoguchi:draft:demo:road-damage-report:" + ICHIRO, """
+    restoreDraft("road-damage-report", ICHIRO, """
             {"category": "道路の穴・段差", "dangerous": true, "description": "歩道に直径30cmほどの穴があります。",
              "locationAddress": "デモ市中央1-2 中央公園南入口前", "applicantName": "佐藤 一郎"}""");
-    browser.navigate().refresh();
-    visible(By.cssSelector("[data-testid=message]"));
     chrome.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
         "permission", Map.of("name", "geolocation"), "setting", "denied"));
     click(By.cssSelector("[data-testid=use-location]"));
@@ -253,13 +242,9 @@ class LiffBrowserTests {
     click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
     visible(By.cssSelector("[data-testid=procedure-card]"));
     browser.get(base + "/liff/demo/apply/bulky-waste-collection");
-    visible(By.cssSelector("[data-testid=confirm-button]"));
-    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
-        "madoguchi:draft:demo:bulky-waste-collection:" + HANAKO, """
+    restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "本棚", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市南町7-8",
              "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
-    browser.navigate().refresh();
-    visible(By.cssSelector("[data-testid=message]"));
     click(By.cssSelector("[data-testid=confirm-button]"));
     visible(By.cssSelector("[data-testid=submit-button]"));
     // what the server's submission limiter answers in a crowd, once; the page's own fetch otherwise
@@ -326,6 +311,18 @@ class LiffBrowserTests {
     BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), app.getBean(JdbcTemplate.class)
         .queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'",
             String.class, number));
+  }
+
+  /**
+   * On a procedure's apply page: a draft the resident left earlier in this browser, which the page
+   * restores when it is opened again; returns the page's notice.
+   */
+  private static WebElement restoreDraft(String procedureKey, String userId, String draftJson) {
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1])",
+        "madoguchi:draft:demo:" + procedureKey + ":" + userId, draftJson);
+    browser.navigate().refresh();
+    return visible(By.cssSelector("[data-testid=message]"));
   }
 
   private static WebElement visible(By locator) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import jp.madoguchi.database.LongStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,7 +50,7 @@ public final class StatisticsDataGenerator {
   public void generate(String tenantId, int applications, LocalDate firstDay, int days, LocalDateTime now,
       Map<String, String> definitions, double seed) {
     transaction.executeWithoutResult(status -> {
-      unlimitedWait();
+      LongStatements.allowInThisTransaction(jdbc); // a bulk load this size outlasts the request timeouts
       jdbc.queryForObject("SELECT setseed(?)", Object.class, seed);
       createPaths(definitions);
       jdbc.update("""
@@ -88,20 +89,6 @@ public final class StatisticsDataGenerator {
       }
       return null;
     });
-  }
-
-  /**
-   * A bulk load of this size runs longer than the app's statement and socket timeouts, which guard
-   * requests; lifted for this transaction only (the pool resets the connection's timeout).
-   */
-  private void unlimitedWait() {
-    try {
-      org.springframework.jdbc.datasource.DataSourceUtils.getConnection(jdbc.getDataSource())
-          .setNetworkTimeout(Runnable::run, 0);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    jdbc.execute("SET LOCAL statement_timeout = 0");
   }
 
   /** Paths through each procedure (real element ids) with their share; proc_lo/hi pick the procedure, lo/hi the path. */
