@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -116,44 +117,88 @@ final class InstanceCloner {
         application[appColumns.indexOf("resident_ref")], tables, localIds);
   }
 
-  /** Writes the copies, table by table, with COPY; returns the number of rows written. */
-  long copy(Template template, String tenantId, List<Copy> copies) throws SQLException, IOException {
-    long written = 0;
-    try (Connection connection = dataSource.getConnection()) {
-      // the copies are consistent by construction: skip the row-by-row foreign key triggers (superuser, this session only)
-      try (var statement = connection.createStatement()) {
-        statement.execute("SET session_replication_role = replica");
-      }
+  /** Copies to make of one template. */
+  record Work(Template template, List<Copy> copies) {
+  }
+
+  /**
+   * Writes a tenant's copies, table by table, with COPY, in one transaction, so that a run stopped
+   * half-way leaves the tenant without copies rather than with half of them. Its statements may take
+   * longer than the app's request timeouts allow. Returns the number of rows written.
+   */
+  long copy(String tenantId, List<Work> work) throws SQLException, IOException {
+    long[] written = {0};
+    inLongTransaction(connection -> {
       var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-      for (int from = 0; from < copies.size(); from += BATCH) {
-        List<Copy> batch = copies.subList(from, Math.min(copies.size(), from + BATCH));
-        List<Map<String, String>> idMaps = new ArrayList<>();
-        for (Copy copy : batch) {
-          Map<String, String> ids = new HashMap<>();
-          template.localIds().forEach(id -> ids.put(id, UUID.randomUUID().toString()));
-          ids.put(template.number(), copy.number());
-          if (template.residentRef() != null) {
-            ids.put(template.residentRef(), copy.residentRef());
-          }
-          idMaps.add(ids);
-        }
-        for (var table : template.tables().entrySet()) {
-          Rows rows = table.getValue();
-          if (rows.values().isEmpty()) {
-            continue;
-          }
-          StringBuilder csv = new StringBuilder();
-          for (int c = 0; c < batch.size(); c++) {
-            for (String[] row : rows.values()) {
-              appendRow(csv, rows, row, idMaps.get(c), batch.get(c).earlier(), tenantId);
-            }
-          }
-          written += copyManager.copyIn("COPY " + table.getKey() + " (" + String.join(", ", rows.columns())
-              + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-        }
+      for (Work each : work) {
+        written[0] += copy(copyManager, each.template(), tenantId, each.copies());
       }
+    });
+    return written[0];
+  }
+
+  /** Fresh planner statistics once the copies are written (at this size longer than a request may take). */
+  void analyze() throws SQLException, IOException {
+    inLongTransaction(connection -> {
       try (var statement = connection.createStatement()) {
-        statement.execute("SET session_replication_role = DEFAULT");
+        statement.execute("ANALYZE");
+      }
+    });
+  }
+
+  private interface Step {
+    void run(Connection connection) throws SQLException, IOException;
+  }
+
+  private void inLongTransaction(Step step) throws SQLException, IOException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setNetworkTimeout(Runnable::run, 0); // the pool puts its own back
+      try (var statement = connection.createStatement()) {
+        statement.execute("SET LOCAL statement_timeout = 0");
+        // the copies are consistent by construction: skip the row-by-row foreign key triggers (superuser)
+        statement.execute("SET LOCAL session_replication_role = replica");
+      }
+      try {
+        step.run(connection);
+        connection.commit();
+      } catch (SQLException | IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private long copy(CopyManager copyManager, Template template, String tenantId, List<Copy> copies)
+      throws SQLException, IOException {
+    long written = 0;
+    for (int from = 0; from < copies.size(); from += BATCH) {
+      List<Copy> batch = copies.subList(from, Math.min(copies.size(), from + BATCH));
+      List<Map<String, String>> idMaps = new ArrayList<>();
+      for (Copy copy : batch) {
+        Map<String, String> ids = new HashMap<>();
+        template.localIds().forEach(id -> ids.put(id, UUID.randomUUID().toString()));
+        ids.put(template.number(), copy.number());
+        if (template.residentRef() != null) {
+          ids.put(template.residentRef(), copy.residentRef());
+        }
+        idMaps.add(ids);
+      }
+      for (var table : template.tables().entrySet()) {
+        Rows rows = table.getValue();
+        if (rows.values().isEmpty()) {
+          continue;
+        }
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < batch.size(); c++) {
+          for (String[] row : rows.values()) {
+            appendRow(csv, rows, row, idMaps.get(c), batch.get(c).earlier(), tenantId);
+          }
+        }
+        written += copyManager.copyIn("COPY " + table.getKey() + " (" + String.join(", ", rows.columns())
+            + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
       }
     }
     return written;

@@ -89,7 +89,10 @@ final class ScaleData {
     return 3_000_000_000L + tenant;
   }
 
-  /** Generates the plan's data unless the database already holds it (a data folder kept from an earlier run). */
+  /**
+   * Generates the plan's data unless the database already holds it (a data folder kept from an
+   * earlier run); a run stopped half-way is continued with the tenants it had not finished.
+   */
   static void ensure(ApplicationContext app, Plan plan) throws SQLException, IOException {
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     long existing = jdbc.queryForObject("SELECT count(*) FROM application", Long.class);
@@ -107,6 +110,10 @@ final class ScaleData {
       String tenant = Plan.tenant(t);
       int open = share(plan.openTasks(), plan.tenants(), t);
       int finished = share(plan.historic(), plan.tenants(), t);
+      if (jdbc.queryForObject("SELECT count(*) FROM application WHERE tenant_id = ?", Long.class, tenant)
+          >= open + finished) {
+        continue;
+      }
       InstanceCloner.Template bulky = cloner.template(templates.waitingForReview(tenant, "bulky-waste-collection",
           BulkyWasteApplications.valid().putValue("residentRef", Plan.resident(t, 0))).getId());
       InstanceCloner.Template child = cloner.template(templates.waitingForReview(tenant, "child-allowance",
@@ -129,14 +136,14 @@ final class ScaleData {
         finishedCopies.add(new InstanceCloner.Copy("%d-%06d".formatted(2023 + i % 3, i),
             Plan.resident(t, i % plan.residentsPerTenant()), Duration.ofMinutes(minutesEarlier)));
       }
-      rows += cloner.copy(bulky, tenant, bulkyCopies) + cloner.copy(child, tenant, childCopies)
-          + cloner.copy(done, tenant, finishedCopies);
+      rows += cloner.copy(tenant, List.of(new InstanceCloner.Work(bulky, bulkyCopies),
+          new InstanceCloner.Work(child, childCopies), new InstanceCloner.Work(done, finishedCopies)));
       if (t % 10 == 9 || t == plan.tenants() - 1) {
         System.out.printf("BENCHMARK data: %d/%d tenants, %,d rows, %.0f s%n", t + 1, plan.tenants(), rows,
             (System.nanoTime() - start) / 1e9);
       }
     }
-    jdbc.execute("ANALYZE");
+    cloner.analyze();
     System.out.printf("BENCHMARK data generated: %d tenants, %,d open and %,d finished applications, %,d rows in %.0f s "
         + "(rows per copy: open 粗大ごみ %d, open 児童手当 %d, finished %d)%n", plan.tenants(), plan.openTasks(),
         plan.historic(), rows, (System.nanoTime() - start) / 1e9, rowsPerCopy[0], rowsPerCopy[1], rowsPerCopy[2]);
