@@ -2,6 +2,8 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,6 +92,12 @@ class TasklistScaleBenchmark {
               clerk.apply(sample)).header("Accept", "application/hal+json").header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_LIST_BODY)),
           body -> assertThat(json.readTree(body).at("/_embedded/task")).hasSize(15));
+      TasklistSessions sessions = new TasklistSessions(base);
+      measure("filter list 「部署の未処理」 as Tasklist asks for it, logged in (POST /camunda/api/engine/engine/default/"
+          + "filter/{id}/list, HAL, session and CSRF token)", samples, budgetNanos,
+          sample -> sessions.post(clerk.apply(sample), "/camunda/api/engine/engine/default/filter/" + filterId
+              + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY).header("Accept", "application/hal+json"),
+          body -> assertThat(json.readTree(body).at("/_embedded/task")).hasSize(15));
       measure("task?candidateGroup=waste-section, first page of 15 (GET /engine-rest/task)", samples,
           budgetNanos, sample -> basic(base + "/engine-rest/task?candidateGroup=waste-section&firstResult=0&maxResults=15"
               + "&sortBy=created&sortOrder=desc", clerk.apply(sample)).GET(),
@@ -139,6 +149,51 @@ class TasklistScaleBenchmark {
     Latencies latencies = new Latencies(micros.stream().mapToLong(Long::longValue).toArray());
     System.out.printf("BENCHMARK %s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", what, micros.size(),
         latencies.percentileMillis(50), latencies.percentileMillis(95), latencies.percentileMillis(100));
+  }
+
+  /**
+   * One Tasklist login per clerk, made on the clerk's first call; its requests carry the session
+   * cookie and the CSRF token as the browser's would.
+   */
+  private static final class TasklistSessions {
+    private final String base;
+    private final Map<String, CookieManager> jars = new HashMap<>();
+
+    TasklistSessions(String base) {
+      this.base = base;
+    }
+
+    HttpRequest.Builder post(String user, String path, String json) throws Exception {
+      CookieManager jar = jars.containsKey(user) ? jars.get(user) : login(user);
+      List<HttpCookie> cookies = jar.getCookieStore().getCookies();
+      return HttpRequest.newBuilder(URI.create(base + path))
+          .header("Cookie", String.join("; ", cookies.stream().map(HttpCookie::toString).toList()))
+          .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private CookieManager login(String user) throws Exception {
+      CookieManager jar = new CookieManager();
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).build();
+      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base
+          + "/camunda/api/admin/auth/user/default/login/tasklist")).header("X-XSRF-TOKEN", xsrf(jar.getCookieStore()
+          .getCookies())).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+          .ofString("username=" + user + "&password=" + URLEncoder.encode(ScaleData.PASSWORD, StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as("Tasklist login of " + user + ": " + login.body()).isEqualTo(200);
+      // what Tasklist asks for first; the session's CSRF token comes with it
+      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/filter?resourceType=Task"))
+          .GET().build(), HttpResponse.BodyHandlers.discarding());
+      jars.put(user, jar);
+      return jar;
+    }
+
+    private static String xsrf(List<HttpCookie> cookies) {
+      return cookies.stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
+    }
   }
 
   private String filterId(String base, String user) throws Exception {
