@@ -2,7 +2,7 @@ package jp.madoguchi.benchmark;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.Connection;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,9 +18,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jp.madoguchi.database.LongStatements;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Copies one real process instance, made by the engine through the app's own path, many times with
@@ -126,53 +130,39 @@ final class InstanceCloner {
    * half-way leaves the tenant without copies rather than with half of them. Its statements may take
    * longer than the app's request timeouts allow. Returns the number of rows written.
    */
-  long copy(String tenantId, List<Work> work) throws SQLException, IOException {
-    long[] written = {0};
-    inLongTransaction(connection -> {
-      var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-      for (Work each : work) {
-        written[0] += copy(copyManager, each.template(), tenantId, each.copies());
-      }
-    });
-    return written[0];
-  }
-
-  /** Fresh planner statistics once the copies are written (at this size longer than a request may take). */
-  void analyze() throws SQLException, IOException {
-    inLongTransaction(connection -> {
+  long copy(String tenantId, List<Work> work) {
+    return inLongTransaction(connection -> {
       try (var statement = connection.createStatement()) {
-        statement.execute("ANALYZE");
-      }
-    });
-  }
-
-  private interface Step {
-    void run(Connection connection) throws SQLException, IOException;
-  }
-
-  private void inLongTransaction(Step step) throws SQLException, IOException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      connection.setNetworkTimeout(Runnable::run, 0); // the pool puts its own back
-      try (var statement = connection.createStatement()) {
-        statement.execute("SET LOCAL statement_timeout = 0");
         // the copies are consistent by construction: skip the row-by-row foreign key triggers (superuser)
         statement.execute("SET LOCAL session_replication_role = replica");
       }
-      try {
-        step.run(connection);
-        connection.commit();
-      } catch (SQLException | IOException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+      long written = 0;
+      for (Work each : work) {
+        written += copy(copyManager, each.template(), tenantId, each.copies());
       }
-    }
+      return written;
+    });
+  }
+
+  /** Fresh planner statistics once the copies are written (at this size longer than a request may take). */
+  void analyze() {
+    inLongTransaction(connection -> {
+      try (var statement = connection.createStatement()) {
+        return statement.execute("ANALYZE");
+      }
+    });
+  }
+
+  private <T> T inLongTransaction(ConnectionCallback<T> work) {
+    return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
+      LongStatements.allowInThisTransaction(jdbc);
+      return jdbc.execute(work);
+    });
   }
 
   private long copy(CopyManager copyManager, Template template, String tenantId, List<Copy> copies)
-      throws SQLException, IOException {
+      throws SQLException {
     long written = 0;
     for (int from = 0; from < copies.size(); from += BATCH) {
       List<Copy> batch = copies.subList(from, Math.min(copies.size(), from + BATCH));
@@ -197,8 +187,12 @@ final class InstanceCloner {
             appendRow(csv, rows, row, idMaps.get(c), batch.get(c).earlier(), tenantId);
           }
         }
-        written += copyManager.copyIn("COPY " + table.getKey() + " (" + String.join(", ", rows.columns())
-            + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        try {
+          written += copyManager.copyIn("COPY " + table.getKey() + " (" + String.join(", ", rows.columns())
+              + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     return written;
