@@ -1,5 +1,7 @@
 package jp.madoguchi.perimeter;
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 
@@ -9,6 +11,10 @@ import org.springframework.http.MediaType;
  */
 final class BodyLimits {
 
+  private static final Pattern WEBHOOK = Pattern.compile("/line/[^/]+/webhook");
+  private static final Pattern CALLBACK = Pattern.compile("/(payment|identity)/[^/]+/callback");
+  private static final Pattern TENANT_ADMIN = Pattern.compile("/api/[^/]+/admin/.*");
+
   private final PerimeterProperties limits;
 
   BodyLimits(PerimeterProperties limits) {
@@ -17,24 +23,23 @@ final class BodyLimits {
 
   long limitOf(HttpServletRequest request) {
     String path = path(request);
-    boolean multipart = isMultipart(request);
-    if (path.matches("/line/[^/]+/webhook")) {
+    if (WEBHOOK.matcher(path).matches()) {
       return limits.webhookBody().toBytes();
     }
-    if (path.matches("/(payment|identity)/[^/]+/callback")) {
+    if (CALLBACK.matcher(path).matches()) {
       return limits.callbackBody().toBytes();
     }
     if (path.startsWith("/engine-rest/")) {
-      return (multipart ? limits.deploymentBody() : limits.staffJsonBody()).toBytes();
+      return (isMultipart(request) ? limits.deploymentBody() : limits.staffJsonBody()).toBytes();
     }
-    if (path.matches("/api/[^/]+/admin/.*")) {
-      return (multipart ? limits.uploadBody() : limits.staffJsonBody()).toBytes();
+    if (TENANT_ADMIN.matcher(path).matches()) {
+      return (isMultipart(request) ? limits.uploadBody() : limits.staffJsonBody()).toBytes();
     }
     if (path.startsWith("/api/")) {
-      return (multipart ? limits.uploadBody() : limits.residentJsonBody()).toBytes();
+      return (isMultipart(request) ? limits.uploadBody() : limits.residentJsonBody()).toBytes();
     }
     if (path.startsWith("/verify/")) {
-      return (multipart ? limits.uploadBody() : limits.otherBody()).toBytes();
+      return (isMultipart(request) ? limits.uploadBody() : limits.otherBody()).toBytes();
     }
     if (path.startsWith("/camunda/") || path.startsWith("/line-simulator/") || path.startsWith("/v2/bot/")) {
       return limits.staffJsonBody().toBytes();

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
  * every event answered through the Reply API of a LINE stand-in in a process of its own, default
  * logging. Goal: p99 below 20 ms. One event in twenty is a redelivery of the one before. The
  * generator ({@link PacedSender}) sends over 64 keep-alive connections ({@code -Dbench.connections}).
- * Run: {@code ./mvnw -pl app -Pbenchmark test -Dtest=LineBenchmark} ({@code -Dbench.rate=500 -Dbench.seconds=30}).
+ * Run: {@code ./mvnw -pl app -Pbenchmark test -Dtest=LineBenchmark} ({@code -Dbench.rate=500 -Dbench.seconds=30
+ * -Dbench.warmUpSeconds=20}).
  */
 @Tag("benchmark")
 class LineBenchmark {
 
   private static final int RATE = Integer.getInteger("bench.rate", 500);
-  private static final int WARM_UP_SECONDS = 20;
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
   /** LINE's platform delivers over many connections at once; like it, a fixed set of keep-alive connections. */
   private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
