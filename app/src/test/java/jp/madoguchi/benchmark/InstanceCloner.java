@@ -50,14 +50,14 @@ final class InstanceCloner {
   private static final int BATCH = 2_000;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-  private final DataSource dataSource;
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
   private final boolean detailedHistory;
 
   /** @param detailedHistory also copy {@link #DETAILED_HISTORY} (variables' history, details, job and operation logs) */
   InstanceCloner(DataSource dataSource, boolean detailedHistory) {
-    this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.detailedHistory = detailedHistory;
   }
 
@@ -131,33 +131,26 @@ final class InstanceCloner {
    * longer than the app's request timeouts allow. Returns the number of rows written.
    */
   long copy(String tenantId, List<Work> work) {
-    return inLongTransaction(connection -> {
-      try (var statement = connection.createStatement()) {
-        // the copies are consistent by construction: skip the row-by-row foreign key triggers (superuser)
-        statement.execute("SET LOCAL session_replication_role = replica");
-      }
-      var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-      long written = 0;
-      for (Work each : work) {
-        written += copy(copyManager, each.template(), tenantId, each.copies());
-      }
-      return written;
+    return transactions.execute(status -> {
+      LongStatements.allowInThisTransaction(jdbc);
+      // the copies are consistent by construction: skip the row-by-row foreign key triggers (superuser)
+      jdbc.execute("SET LOCAL session_replication_role = replica");
+      return jdbc.execute((ConnectionCallback<Long>) connection -> {
+        var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        long written = 0;
+        for (Work each : work) {
+          written += copy(copyManager, each.template(), tenantId, each.copies());
+        }
+        return written;
+      });
     });
   }
 
   /** Fresh planner statistics once the copies are written (at this size longer than a request may take). */
   void analyze() {
-    inLongTransaction(connection -> {
-      try (var statement = connection.createStatement()) {
-        return statement.execute("ANALYZE");
-      }
-    });
-  }
-
-  private <T> T inLongTransaction(ConnectionCallback<T> work) {
-    return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
+    transactions.executeWithoutResult(status -> {
       LongStatements.allowInThisTransaction(jdbc);
-      return jdbc.execute(work);
+      jdbc.execute("ANALYZE");
     });
   }
 
