@@ -36,27 +36,24 @@ class EngineConfiguration {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new OnEveryUserTask(
-            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json)), new TaskCardVariables()));
+            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json))));
       }
     };
   }
 
-  /** Every user task checks its form when completed and carries the Tasklist card's facts. */
+  /** Every user task checks its form when completed. */
   private static final class OnEveryUserTask extends AbstractBpmnParseListener {
 
     private final TaskListener validation;
-    private final TaskListener cardVariables;
 
-    OnEveryUserTask(TaskListener validation, TaskListener cardVariables) {
+    OnEveryUserTask(TaskListener validation) {
       this.validation = validation;
-      this.cardVariables = cardVariables;
     }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, cardVariables);
     }
   }
 

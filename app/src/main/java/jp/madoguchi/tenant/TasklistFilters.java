@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import java.util.List;
 import java.util.Map;
 
-import jp.madoguchi.procedure.TaskCardVariables;
 import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -43,11 +42,15 @@ class TasklistFilters {
     this.staffAuthorizations = staffAuthorizations;
   }
 
-  /** What a task card shows besides the task, the procedure, the due date and the priority. */
-  private static final Map<String, String> CARD_LABELS = Map.of(
-      "applicationNumber", "受付番号", "applicantName", "申請者", "cardSubject", "住所・件名");
-  static final List<Map<String, String>> CARD_VARIABLES = TaskCardVariables.NAMES.stream()
-      .map(name -> Map.of("name", name, "label", CARD_LABELS.get(name))).toList();
+  /**
+   * What a task card shows besides the task, the procedure, the due date and the priority: process
+   * variables, which Tasklist finds through the task's process instance. A department reads them by its
+   * grant on the procedure (READ_INSTANCE_VARIABLE); nobody else sees the task at all.
+   */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "applicationNumber", "label", "受付番号"),
+      Map.of("name", "applicantName", "label", "申請者"),
+      Map.of("name", "cardSubject", "label", "住所・件名"));
 
   void ensure() {
     ensureForEveryone(DEPARTMENT_TASKS, 10, "#2da44e",

@@ -2,10 +2,14 @@ package jp.madoguchi.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffRequests;
@@ -88,6 +92,41 @@ class DepartmentIsolationTests extends IntegrationTest {
     }
     softly.assertAll();
     assertThat(applications.staffAttachments(application)).as("only the department's photo").hasSize(1);
+  }
+
+  /** Tasklist's first page of 「部署の未処理」 (HAL, as Tasklist asks for it): the card's facts are the application's. */
+  @ParameterizedTest
+  @EnumSource(Procedure.class)
+  void shouldShowTheApplicationOnItsDepartmentsTasklistCardOnly(Procedure procedure) throws Exception {
+    Applications.Open application = applications.waitingForReview(procedure);
+
+    JsonNode cards = departmentQueue(procedure.department(), application);
+    assertThat(cards).hasSize(1);
+    Map<String, String> shown = new HashMap<>();
+    cards.get(0).path("_embedded").path("variable").forEach(variable ->
+        shown.put(variable.get("name").asText(), variable.get("value").asText()));
+    assertThat(shown).containsEntry("applicationNumber", application.number());
+    for (String name : List.of("applicantName", "cardSubject")) {
+      Object value = engine.getRuntimeService().getVariable(application.id(), name);
+      if (value != null) {
+        assertThat(shown).as(name).containsEntry(name, value.toString());
+      }
+    }
+    assertThat(shown.get("cardSubject")).as("the address or subject").isNotBlank();
+    for (Staff outsider : procedure.outsiders()) {
+      assertThat(departmentQueue(outsider, application)).as(outsider.id() + " on " + procedure).isEmpty();
+    }
+  }
+
+  private JsonNode departmentQueue(Staff staff, Applications.Open application) throws Exception {
+    String filter = engine.getFilterService().createFilterQuery().filterName("部署の未処理 (Department queue)")
+        .singleResult().getId();
+    HttpResponse<String> page = http.send(staff, http.request("/engine-rest/filter/" + filter
+        + "/list?firstResult=0&maxResults=15").header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"processInstanceId\": \"" + application.id() + "\"}")));
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return json.readTree(page.body()).path("_embedded").path("task");
   }
 
   @ParameterizedTest
