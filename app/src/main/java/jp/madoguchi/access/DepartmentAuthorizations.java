@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jp.madoguchi.staff.GrantedPermissions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -74,6 +75,9 @@ class DepartmentAuthorizations {
     }
     for (String department : departments) {
       Authorization authorization = existing.get(department);
+      if (authorization != null && GrantedPermissions.exactly(authorization, DEPARTMENT)) {
+        continue;
+      }
       if (authorization == null) {
         authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(department);

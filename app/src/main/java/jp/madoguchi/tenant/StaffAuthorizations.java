@@ -3,6 +3,7 @@ package jp.madoguchi.tenant;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import jp.madoguchi.staff.GrantedPermissions;
 import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -94,21 +95,24 @@ class StaffAuthorizations {
     grantExactly(groupId, resource, resourceId, Permissions.READ);
   }
 
-  /** Creates or overwrites the group's grant on the resource with exactly these permissions. */
+  /** Creates or overwrites the group's grant on the resource with exactly these permissions (unless it has them). */
   private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
+    Authorization existing = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
-        .list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(groupId);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
+        .list().stream().findFirst().orElse(null);
+    if (existing != null && GrantedPermissions.exactly(existing, permissions)) {
+      return;
+    }
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
     authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
   }

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.staff.StaffGroups;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +22,7 @@ class TenantSeedingTests extends IntegrationTest {
   @Autowired TenantRepository tenants;
   @Autowired TenantSeeder seeder;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizationService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantKeys keys;
 
@@ -54,6 +59,7 @@ class TenantSeedingTests extends IntegrationTest {
   @Test
   void shouldChangeNothingWhenTheSameSeedIsAppliedAgain() {
     long authorizations = count("SELECT count(*) FROM act_ru_authorization");
+    long revisions = count("SELECT sum(rev_) FROM act_ru_authorization");
     long users = count("SELECT count(*) FROM act_id_user");
     byte[] dataKey = jdbc.queryForObject("SELECT data_key FROM tenant WHERE id = ?", byte[].class, DEMO);
 
@@ -66,9 +72,31 @@ class TenantSeedingTests extends IntegrationTest {
         """));
 
     assertThat(count("SELECT count(*) FROM act_ru_authorization")).isEqualTo(authorizations);
+    assertThat(count("SELECT sum(rev_) FROM act_ru_authorization")).as("no unchanged grant rewritten").isEqualTo(revisions);
     assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(users);
     assertThat(jdbc.queryForObject("SELECT data_key FROM tenant WHERE id = ?", byte[].class, DEMO)).isEqualTo(dataKey);
     assertThat(identity.checkPassword("demo-clerk", DEMO_CLERK_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void shouldTakeAwayAPermissionAGrantShouldNotHaveWhenTheSeedIsApplied() {
+    Authorization grant = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn("waste-section").resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).singleResult();
+    grant.addPermission(Permissions.DELETE);
+    authorizationService.saveAuthorization(grant);
+
+    seeder.apply(seed("""
+        tenants:
+          - slug: demo
+            name: デモ市
+            staff:
+              - {id: demo-clerk, password: "Another-Password-2026!", groups: [waste-section]}
+        """));
+
+    Authorization after = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn("waste-section").resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).singleResult();
+    assertThat(after.isPermissionGranted(Permissions.DELETE)).isFalse();
+    assertThat(after.isPermissionGranted(Permissions.CREATE)).isTrue();
   }
 
   @Test
