@@ -12,7 +12,6 @@ import static org.mockito.Mockito.when;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +78,7 @@ class LineWebhookOutageTests {
     return tenants;
   }
 
-  private static ResponseEntity<Map<String, Object>> deliverTextEvent(LineWebhookController controller) {
+  private static ResponseEntity<?> deliverTextEvent(LineWebhookController controller) {
     byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
         .getBytes(StandardCharsets.UTF_8);
     return controller.receive("demo", LineWebhooks.sign("secret", body), body);

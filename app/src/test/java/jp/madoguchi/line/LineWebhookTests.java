@@ -64,6 +64,9 @@ class LineWebhookTests extends IntegrationTest {
     var response = postSigned(port, DEMO, DEMO_SECRET, body(textEvent(eventId, USER, "r1", "こんにちは", false)));
 
     assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{}");
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("application/json"));
     assertThat(rowsFor(eventId)).isEqualTo(1);
     byte[] stored = jdbc.queryForObject("SELECT event FROM line_inbox WHERE webhook_event_id = ?", byte[].class, eventId);
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(USER);
