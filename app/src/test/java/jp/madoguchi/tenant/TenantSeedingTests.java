@@ -63,13 +63,7 @@ class TenantSeedingTests extends IntegrationTest {
     long users = count("SELECT count(*) FROM act_id_user");
     byte[] dataKey = jdbc.queryForObject("SELECT data_key FROM tenant WHERE id = ?", byte[].class, DEMO);
 
-    seeder.apply(seed("""
-        tenants:
-          - slug: demo
-            name: デモ市
-            staff:
-              - {id: demo-clerk, password: "Another-Password-2026!", groups: [waste-section]}
-        """));
+    applyTheDemoClerksSeedAgain();
 
     assertThat(count("SELECT count(*) FROM act_ru_authorization")).isEqualTo(authorizations);
     assertThat(count("SELECT sum(rev_) FROM act_ru_authorization")).as("no unchanged grant rewritten").isEqualTo(revisions);
@@ -80,21 +74,13 @@ class TenantSeedingTests extends IntegrationTest {
 
   @Test
   void shouldTakeAwayAPermissionAGrantShouldNotHaveWhenTheSeedIsApplied() {
-    Authorization grant = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn("waste-section").resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).singleResult();
+    Authorization grant = wasteSectionGrantOnInstances();
     grant.addPermission(Permissions.DELETE);
     authorizationService.saveAuthorization(grant);
 
-    seeder.apply(seed("""
-        tenants:
-          - slug: demo
-            name: デモ市
-            staff:
-              - {id: demo-clerk, password: "Another-Password-2026!", groups: [waste-section]}
-        """));
+    applyTheDemoClerksSeedAgain();
 
-    Authorization after = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn("waste-section").resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).singleResult();
+    Authorization after = wasteSectionGrantOnInstances();
     assertThat(after.isPermissionGranted(Permissions.DELETE)).isFalse();
     assertThat(after.isPermissionGranted(Permissions.CREATE)).isTrue();
   }
@@ -149,5 +135,21 @@ class TenantSeedingTests extends IntegrationTest {
 
   private long count(String sql) {
     return jdbc.queryForObject(sql, Long.class);
+  }
+
+  /** The seed of demo's clerk once more, with another password (which must not replace the one set). */
+  private void applyTheDemoClerksSeedAgain() {
+    seeder.apply(seed("""
+        tenants:
+          - slug: demo
+            name: デモ市
+            staff:
+              - {id: demo-clerk, password: "Another-Password-2026!", groups: [waste-section]}
+        """));
+  }
+
+  private Authorization wasteSectionGrantOnInstances() {
+    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn("waste-section").resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).singleResult();
   }
 }
