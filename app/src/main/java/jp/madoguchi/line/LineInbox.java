@@ -128,11 +128,17 @@ class LineInbox {
         .toList();
   }
 
-  /** Keeps the events being handled from being taken by another node. */
+  /**
+   * Keeps the events being handled from being taken by another node. Rows another transaction holds
+   * are skipped, not waited for: that is the batch being marked done or an event's retry being
+   * recorded, and waiting while holding the other rows deadlocked with {@link #done}.
+   */
   void extendLease(java.util.Collection<UUID> ids, Duration lease) {
     if (!ids.isEmpty()) {
-      jdbc.update("UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond') "
-          + "WHERE id = ANY (?) AND status = 'PENDING'", lease.toMillis(), (Object) ids.toArray(UUID[]::new));
+      jdbc.update("""
+          UPDATE line_inbox SET locked_until = now() + (? * interval '1 millisecond')
+          WHERE id IN (SELECT id FROM line_inbox WHERE id = ANY (?) AND status = 'PENDING' FOR UPDATE SKIP LOCKED)""",
+          lease.toMillis(), (Object) ids.toArray(UUID[]::new));
     }
   }
 
