@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Residents of a suspended (or terminated) municipality are turned away from the resident API and
  * the LIFF pages with a notice; its staff are turned away by {@link StaffGate}. The LINE webhook
- * is not touched here: LINE expects a 200 for every webhook (see LineWebhookController).
+ * is not touched here: LINE expects a 200 for every webhook (see LineWebhookReceiver).
  */
 class SuspendedTenantFilter extends OncePerRequestFilter {
 

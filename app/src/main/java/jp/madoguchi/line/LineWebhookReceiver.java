@@ -16,27 +16,24 @@ import jp.madoguchi.gate.TenantDirectory;
 import jp.madoguchi.gate.TenantDirectory.TenantGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /line/{tenant}/webhook}: LINE's webhook for one tenant's channel. The signature is
- * checked on the raw bytes, the events are stored, and LINE gets its 200 before any handling.
+ * LINE's webhook for one tenant's channel ({@code POST /line/{tenant}/webhook}, served by
+ * {@link LineWebhookServlet}). The signature is checked on the raw bytes, the events are stored,
+ * and LINE gets its 200 before any handling.
  */
-@RestController
-class LineWebhookController {
+@Component
+class LineWebhookReceiver {
 
-  private static final Logger log = LoggerFactory.getLogger(LineWebhookController.class);
-  static final String SIGNATURE_HEADER = "x-line-signature";
-  private static final int MAX_BODY_BYTES = 1 << 20;
+  private static final Logger log = LoggerFactory.getLogger(LineWebhookReceiver.class);
+  static final int MAX_BODY_BYTES = 1 << 20;
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+
+  /** What LINE is answered: a status, a JSON body and whether it should redeliver later. */
+  record Answer(HttpStatus status, byte[] json, boolean retryLater) {
+  }
 
   private final TenantDirectory tenants;
   private final LineChannels channels;
@@ -44,7 +41,7 @@ class LineWebhookController {
   private final LineEventDispatcher dispatcher;
   private final ObjectMapper json;
 
-  LineWebhookController(TenantDirectory tenants, LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher,
+  LineWebhookReceiver(TenantDirectory tenants, LineChannels channels, LineInbox inbox, LineEventDispatcher dispatcher,
       ObjectMapper json) {
     this.tenants = tenants;
     this.channels = channels;
@@ -53,10 +50,8 @@ class LineWebhookController {
     this.json = json;
   }
 
-  @PostMapping("/line/{tenant}/webhook")
-  ResponseEntity<?> receive(@PathVariable String tenant,
-      @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
-      @RequestBody(required = false) byte[] body) {
+  /** @param body the request's body, read up to one byte more than {@link #MAX_BODY_BYTES} */
+  Answer receive(String tenant, String signature, byte[] body) {
     LineChannel channel;
     try {
       // read again every few seconds, so a suspension made on another node reaches this one too
@@ -133,19 +128,26 @@ class LineWebhookController {
   }
 
   /** {@code 200 {}} as prepared bytes: LINE times the acknowledgement, so no JSON writer is built for it. */
-  private static ResponseEntity<byte[]> acknowledged() {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(EMPTY_OBJECT);
+  private static Answer acknowledged() {
+    return new Answer(HttpStatus.OK, EMPTY_OBJECT, false);
   }
 
   /** LINE redelivers events answered with a 5xx. */
-  private static ResponseEntity<Map<String, Object>> unavailable(String tenant, RuntimeException e) {
+  private Answer unavailable(String tenant, RuntimeException e) {
     log.error("Webhook for tenant {} not stored; LINE will redeliver: {}", tenant, e.toString());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
-        .body(Map.of("message", "Temporarily unable to accept events; please redeliver"));
+    return new Answer(HttpStatus.SERVICE_UNAVAILABLE, message("Temporarily unable to accept events; please redeliver"),
+        true);
   }
 
-  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("message", message));
+  Answer error(HttpStatus status, String message) {
+    return new Answer(status, message(message), false);
+  }
+
+  private byte[] message(String message) {
+    try {
+      return json.writeValueAsBytes(Map.of("message", message));
+    } catch (IOException e) {
+      throw new IllegalStateException("a message map is always writable", e);
+    }
   }
 }

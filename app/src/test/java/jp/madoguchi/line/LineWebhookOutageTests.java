@@ -21,7 +21,6 @@ import jp.madoguchi.gate.TenantDirectory.TenantGate;
 import jp.madoguchi.tenant.Tenant.TenantStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** When the database cannot take the events, LINE must hear 5xx so that it redelivers. */
@@ -34,11 +33,11 @@ class LineWebhookOutageTests {
     LineEventDispatcher dispatcher = mock(LineEventDispatcher.class);
     when(channels.find("demo")).thenReturn(Optional.of(new LineChannel("demo", "secret", "token", "liff")));
     when(inbox.store(eq("demo"), anyList())).thenThrow(new DataAccessResourceFailureException("connection refused"));
-    var controller = new LineWebhookController(activeDemo(), channels, inbox, dispatcher, new ObjectMapper());
-    var response = deliverTextEvent(controller);
+    var receiver = new LineWebhookReceiver(activeDemo(), channels, inbox, dispatcher, new ObjectMapper());
+    var answer = deliverTextEvent(receiver);
 
-    assertThat(response.getStatusCode().value()).isEqualTo(503);
-    assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(answer.status().value()).isEqualTo(503);
+    assertThat(answer.retryLater()).isTrue();
     verify(dispatcher, never()).afterAcknowledge(any());
   }
 
@@ -49,12 +48,12 @@ class LineWebhookOutageTests {
     LineInbox inbox = mock(LineInbox.class);
     when(channels.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
         new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
-    var controller = new LineWebhookController(activeDemo(), channels, inbox, mock(LineEventDispatcher.class),
+    var receiver = new LineWebhookReceiver(activeDemo(), channels, inbox, mock(LineEventDispatcher.class),
         new ObjectMapper());
-    var response = deliverTextEvent(controller);
+    var answer = deliverTextEvent(receiver);
 
-    assertThat(response.getStatusCode().value()).isEqualTo(503);
-    assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(answer.status().value()).isEqualTo(503);
+    assertThat(answer.retryLater()).isTrue();
     verify(inbox, never()).store(any(), anyList());
   }
 
@@ -64,11 +63,11 @@ class LineWebhookOutageTests {
     LineInbox inbox = mock(LineInbox.class);
     when(tenants.find("demo")).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
         new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms")));
-    var controller = new LineWebhookController(tenants, mock(LineChannels.class), inbox,
+    var receiver = new LineWebhookReceiver(tenants, mock(LineChannels.class), inbox,
         mock(LineEventDispatcher.class), new ObjectMapper());
-    var response = deliverTextEvent(controller);
+    var answer = deliverTextEvent(receiver);
 
-    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(answer.status().value()).isEqualTo(503);
     verify(inbox, never()).store(any(), anyList());
   }
 
@@ -78,9 +77,9 @@ class LineWebhookOutageTests {
     return tenants;
   }
 
-  private static ResponseEntity<?> deliverTextEvent(LineWebhookController controller) {
+  private static LineWebhookReceiver.Answer deliverTextEvent(LineWebhookReceiver receiver) {
     byte[] body = LineWebhooks.body(LineWebhooks.textEvent(LineWebhooks.newEventId(), "U1", "r", "x", false))
         .getBytes(StandardCharsets.UTF_8);
-    return controller.receive("demo", LineWebhooks.sign("secret", body), body);
+    return receiver.receive("demo", LineWebhooks.sign("secret", body), body);
   }
 }
