@@ -75,17 +75,16 @@ class LineWebhookReceiver {
     if (signature == null || signature.isBlank()) {
       return error(HttpStatus.BAD_REQUEST, "The x-line-signature header is missing");
     }
-    byte[] payload = body == null ? new byte[0] : body;
-    if (payload.length > MAX_BODY_BYTES) {
+    if (body.length > MAX_BODY_BYTES) {
       return error(HttpStatus.PAYLOAD_TOO_LARGE, "The webhook body is larger than 1 MiB");
     }
-    if (!signatureValid(channel, payload, signature)) {
+    if (!signatureValid(channel, body, signature)) {
       log.warn("Webhook for tenant {} refused: signature does not match", tenant);
       return error(HttpStatus.UNAUTHORIZED, "The signature does not match this channel");
     }
     List<IncomingEvent> events;
     try {
-      events = parse(payload);
+      events = parse(body);
     } catch (IOException | IllegalArgumentException e) {
       return error(HttpStatus.BAD_REQUEST, "The body is not a LINE webhook request: " + e.getMessage());
     }
