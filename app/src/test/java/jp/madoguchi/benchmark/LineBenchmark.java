@@ -36,12 +36,6 @@ import org.junit.jupiter.api.Test;
 class LineBenchmark {
 
   private static final int RATE = Integer.getInteger("bench.rate", 500);
-  /** Warm-up at least this long, and longer while the JIT compiler is busy, up to {@link #MAX_WARM_UP_SECONDS}. */
-  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
-  private static final int MAX_WARM_UP_SECONDS = Integer.getInteger("bench.maxWarmUpSeconds", 300);
-  private static final int ROUND_SECONDS = 10;
-  /** The compiler counts as idle below this share of one core over a round. */
-  private static final double IDLE_COMPILER_SHARE = 0.05;
   private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
   /** LINE's platform delivers over many connections at once; like it, a fixed set of keep-alive connections. */
   private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
@@ -61,16 +55,17 @@ class LineBenchmark {
             app.awaitHealthy(AppProcess.START_LIMIT));
         String url = app.baseUrl() + "/line/demo/webhook";
         CompilerCpu compiler = new CompilerCpu(app.pid());
-        int warmedUp = warmUp(url, compiler);
-        double compilerBefore = compiler.seconds();
-        long measuring = System.nanoTime();
-        PacedSender.Result measured = paced(url, RATE * SECONDS);
-        double compilerShare = (compiler.seconds() - compilerBefore) / seconds(System.nanoTime() - measuring);
+        int warmedUp = compiler.warmUp(seconds -> paced(url, RATE * seconds), (from, to, round) -> {
+          System.out.printf("BENCHMARK webhook warm-up %3d-%3d s: %s; not 200: %d; %s%n", from, to,
+              round.result().latencies().summary(), round.result().failed(), round.compilerPercent());
+          assertThat(round.result().failed()).isZero();
+        });
+        CompilerCpu.Measured<PacedSender.Result> run = compiler.during(() -> paced(url, RATE * SECONDS));
+        PacedSender.Result measured = run.result();
         System.out.printf("BENCHMARK webhook ack, %d signed events/s paced open loop for %d s after %d s warm-up "
-            + "(1 in 20 a redelivery), %s: %s; not 200: %d; sent at %.0f/s; JIT compiler %.0f %% of a core%n", RATE,
-            SECONDS, warmedUp,
+            + "(1 in 20 a redelivery), %s: %s; not 200: %d; sent at %.0f/s; %s%n", RATE, SECONDS, warmedUp,
             System.getProperty("bench.appArgs", "").isBlank() ? "default configuration" : System.getProperty("bench.appArgs"),
-            measured.latencies().summary(), measured.failed(), measured.achievedRate(), compilerShare * 100);
+            measured.latencies().summary(), measured.failed(), measured.achievedRate(), run.compilerPercent());
         try (DrillDatabase database = DrillDatabase.embedded(data)) {
           double drained = database.awaitDrained(300);
           long duplicates = database.count("SELECT count(*) - count(DISTINCT webhook_event_id) FROM line_inbox");
@@ -87,34 +82,6 @@ class LineBenchmark {
       standIn.getOutputStream().close();
       standIn.waitFor();
     }
-  }
-
-  /**
-   * Rounds of load until at least {@link #WARM_UP_SECONDS} have passed and the compiler was idle in the
-   * last round, or {@link #MAX_WARM_UP_SECONDS} have passed.
-   *
-   * @return seconds of warm-up load
-   */
-  private static int warmUp(String url, CompilerCpu compiler) throws Exception {
-    int elapsed = 0;
-    while (true) {
-      int round = Math.min(ROUND_SECONDS, Math.max(1, MAX_WARM_UP_SECONDS - elapsed));
-      double compilerBefore = compiler.seconds();
-      long started = System.nanoTime();
-      PacedSender.Result result = paced(url, RATE * round);
-      double compilerShare = (compiler.seconds() - compilerBefore) / seconds(System.nanoTime() - started);
-      System.out.printf("BENCHMARK webhook warm-up %3d-%3d s: %s; not 200: %d; JIT compiler %.0f %% of a core%n", elapsed,
-          elapsed + round, result.latencies().summary(), result.failed(), compilerShare * 100);
-      assertThat(result.failed()).isZero();
-      elapsed += round;
-      if (elapsed >= MAX_WARM_UP_SECONDS || elapsed >= WARM_UP_SECONDS && compilerShare < IDLE_COMPILER_SHARE) {
-        return elapsed;
-      }
-    }
-  }
-
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
   }
 
   /** Sends {@code count} events at RATE a second, each at its planned time; latency from that time. */
