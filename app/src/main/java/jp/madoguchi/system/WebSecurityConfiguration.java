@@ -52,7 +52,9 @@ class WebSecurityConfiguration {
         })
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable());
+        .logout(logout -> logout.disable())
+        // no login here to return to: saving a refused request would open a session per anonymous request
+        .requestCache(cache -> cache.disable());
     return http.build();
   }
 }
