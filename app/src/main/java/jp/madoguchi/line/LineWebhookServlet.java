@@ -15,8 +15,8 @@ import org.springframework.http.MediaType;
 /**
  * {@code POST /line/{tenant}/webhook} as a servlet of its own beside Spring MVC's dispatcher. LINE
  * times every acknowledgement, and the dispatcher's handler lookup, argument resolution and message
- * converters were a third of an acknowledgement's CPU; the servlet filters (access log, body limits,
- * database outage, Spring Security with its permit rule for this path) still run before it.
+ * converters were about a fifth of the request threads' CPU per event; the servlet filters (body
+ * limits, database outage, Spring Security with its permit rule for this path) still run before it.
  */
 final class LineWebhookServlet extends HttpServlet {
 
