@@ -23,6 +23,10 @@ public final class WebappLogin {
   private WebappLogin() {
   }
 
+  static boolean isLoginAttribute(String name) {
+    return SESSION_ATTRIBUTE.equals(name);
+  }
+
   public static Optional<String> userId(HttpSession session) {
     return login(session).map(UserAuthentication::getName);
   }
