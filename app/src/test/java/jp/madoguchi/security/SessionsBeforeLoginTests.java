@@ -75,6 +75,18 @@ class SessionsBeforeLoginTests extends IntegrationTest {
     assertThat(clerk.whoAmI()).as("the logged-in clerk").isEqualTo(200);
   }
 
+  @Test
+  void shouldMarkTheSessionCookieHttpOnlySameSiteLaxOnceAndSecureBehindTls() throws Exception {
+    HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/camunda/app/tasklist/default/")).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.5")
+        .GET().build(), HttpResponse.BodyHandlers.discarding());
+
+    String cookie = response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID="))
+        .findFirst().orElseThrow();
+    assertThat(cookie.split(";")).extracting(String::strip).contains("Secure", "HttpOnly", "Path=/")
+        .containsOnlyOnce("SameSite=Lax");
+  }
+
   /** The id of the session a request without cookies was given. */
   private String anonymousSession(String path) throws Exception {
     HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
