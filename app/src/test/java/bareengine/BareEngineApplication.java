@@ -1,13 +1,14 @@
 package bareengine;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jp.madoguchi.database.EmbeddedDatabase;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * same versions (engine, REST API and webapps as the starters configure them, history FULL, job
  * executor on) with a one-task process, on the same embedded PostgreSQL with the same durable
  * settings (fsync and synchronous_commit on) and the same pool size. No security, no authorization
- * checks, no Madoguchi code. Started by the benchmark in a JVM of its own. (Outside the package
+ * checks, no Madoguchi code. Started by the benchmark in a JVM of its own, with the data folder
+ * ({@code BARE_ENGINE_DATA_DIR}) that the benchmark deletes afterwards. (Outside the package
  * jp.madoguchi, whose component scan would otherwise find it.)
  */
 @SpringBootApplication(exclude = {LiquibaseAutoConfiguration.class, SecurityAutoConfiguration.class,
@@ -38,8 +40,8 @@ public class BareEngineApplication {
   }
 
   @Bean(destroyMethod = "close")
-  EmbeddedDatabase embeddedDatabase() throws IOException {
-    return EmbeddedDatabase.start(Files.createTempDirectory("bare-engine-").resolve("postgres"), 0);
+  EmbeddedDatabase embeddedDatabase(@Value("${BARE_ENGINE_DATA_DIR}") Path dataDir) throws IOException {
+    return EmbeddedDatabase.start(dataDir.resolve("postgres"), 0);
   }
 
   @Bean(destroyMethod = "close")

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,9 @@ final class AppProcess implements AutoCloseable {
 
   static final Duration START_LIMIT = Duration.ofMinutes(20);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** Stopped by {@link #closeAllStillRunning} when the test JVM ends before a drill closed them (Ctrl-C). */
+  private static final Set<AppProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
   private final Process process;
   private final int port;
@@ -62,7 +67,21 @@ final class AppProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
-    return new AppProcess(builder.start(), port, log);
+    AppProcess app = new AppProcess(builder.start(), port, log);
+    RUNNING.add(app);
+    return app;
+  }
+
+  /** SIGTERM to every app still running, each waited for as {@link #close} does. */
+  static void closeAllStillRunning() {
+    for (AppProcess app : RUNNING) {
+      try {
+        app.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static List<String> fromProperty(String name) {
@@ -120,6 +139,7 @@ final class AppProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+    RUNNING.remove(this);
   }
 
   /** SIGTERM: the app stops as it does under a supervisor (its embedded database with it). */
@@ -132,5 +152,6 @@ final class AppProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
       }
     }
+    RUNNING.remove(this);
   }
 }

@@ -37,7 +37,8 @@ class SubmissionBenchmark {
   void submissionsAgainstBareOneTaskStarts() throws Exception {
     int bareWarmUp;
     CompilerCpu.Measured<Wrk.Result> bare;
-    try (AppProcess engine = AppProcess.start(BareEngineApplication.class.getName(), AppProcess.freePort(), Map.of())) {
+    try (AppProcess engine = AppProcess.start(BareEngineApplication.class.getName(), AppProcess.freePort(),
+        Map.of("BARE_ENGINE_DATA_DIR", BenchmarkFolders.create("bare-engine-").toString()))) {
       System.out.printf("%nBENCHMARK bare engine: pid %d, log %s, started in %.1f s%n", engine.pid(), engine.log(),
           engine.awaitHealthy(AppProcess.START_LIMIT));
       String url = engine.baseUrl() + "/engine-rest/process-definition/key/one-task/start";
