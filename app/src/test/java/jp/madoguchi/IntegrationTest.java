@@ -1,7 +1,6 @@
 package jp.madoguchi;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -59,7 +58,7 @@ public abstract class IntegrationTest {
 
   private static Path newDataDir() {
     try {
-      return Files.createTempDirectory("madoguchi-test-");
+      return TestFolders.create("madoguchi-test-");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,13 +1,12 @@
 package jp.madoguchi.benchmark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
+
+import jp.madoguchi.TestFolders;
 
 /**
  * Temporary data folders of benchmarks and drills, deleted with their backups folder when the test
@@ -38,25 +37,8 @@ public final class BenchmarkFolders {
       return;
     }
     for (Path folder : FOLDERS) {
-      delete(folder);
-      delete(folder.resolveSibling(folder.getFileName() + "-backups"));
-    }
-  }
-
-  private static void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("Could not delete " + folder + ": " + e);
+      TestFolders.delete(folder);
+      TestFolders.delete(folder.resolveSibling(folder.getFileName() + "-backups"));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.gate.AllowLists;
 import jp.madoguchi.login.LoginLocks;
 import jp.madoguchi.staff.StaffDirectory;
@@ -48,7 +49,7 @@ class ConsoleAdministrationBrowserTests {
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-console-admin-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-console-admin-"),
         "--madoguchi.tenants-seed=classpath:seed/test-tenants.yaml", "--camunda.bpm.job-execution.enabled=false",
         "--madoguchi.line.workers-enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +11,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.statistics.StatisticsDataGenerator;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +51,7 @@ class ConsoleBrowserTests {
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-console-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-console-"),
         "--madoguchi.tenants-seed=classpath:seed/test-tenants.yaml", "--camunda.bpm.job-execution.enabled=false",
         "--madoguchi.line.workers-enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");

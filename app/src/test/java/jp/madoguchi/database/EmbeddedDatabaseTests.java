@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jp.madoguchi.TestFolders;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +26,7 @@ class EmbeddedDatabaseTests {
 
   @Test
   void shouldStopTheServerAKilledAppLeftBehindAndStartOnTheSameData() throws Exception {
-    Path folder = Files.createTempDirectory("madoguchi-stale-").resolve("postgres");
+    Path folder = TestFolders.create("madoguchi-stale-").resolve("postgres");
     Process app = holder(folder);
     long leftBehind = ready(app)[1];
     app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -41,7 +41,7 @@ class EmbeddedDatabaseTests {
 
   @Test
   void shouldRestartAServerThatDiesUnderTheRunningApp() throws Exception {
-    Path folder = Files.createTempDirectory("madoguchi-watchdog-").resolve("postgres");
+    Path folder = TestFolders.create("madoguchi-watchdog-").resolve("postgres");
     try (EmbeddedDatabase database = EmbeddedDatabase.start(folder, 0)) {
       long first = database.postmasterPid();
       String url = database.jdbcUrl();
@@ -67,7 +67,7 @@ class EmbeddedDatabaseTests {
 
   @Test
   void shouldNotTouchAFolderAnotherRunningAppUses() throws Exception {
-    Path folder = Files.createTempDirectory("madoguchi-owned-").resolve("postgres");
+    Path folder = TestFolders.create("madoguchi-owned-").resolve("postgres");
     Process app = holder(folder);
     long serving = ready(app)[1];
     try {

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class LiffBrowserTests {
     MadoguchiApplication.useJapanStandardTime();
     // no public URL: images in Tasklist forms point at the port the app really listens on
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-browser-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-browser-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     ChromeDriver chromium = HeadlessChromium.start("390,1000");

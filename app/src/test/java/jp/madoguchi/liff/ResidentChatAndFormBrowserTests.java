@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.procedure.ProcedureCatalog;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -54,7 +55,7 @@ class ResidentChatAndFormBrowserTests {
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-resident-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-resident-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     // a fifth procedure, as the README's example deploys it for デモ市

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.application.ResidentApplicationCommands;
 import jp.madoguchi.application.ResidentSubmissions;
 import jp.madoguchi.attachment.Attachments;
@@ -61,7 +61,7 @@ class ClerkTasklistBrowserTests {
     MadoguchiApplication.useJapanStandardTime();
     // no public URL: the photos in the forms point at the port the app really listens on
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-clerk-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-clerk-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     browser = HeadlessChromium.start("1400,1600");

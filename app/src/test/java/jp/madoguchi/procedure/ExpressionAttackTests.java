@@ -3,12 +3,12 @@ package jp.madoguchi.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.TestFolders;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,7 +48,7 @@ class ExpressionAttackTests extends IntegrationTest {
 
   @Test
   void shouldNotRunAShellCommand() throws Exception {
-    Path marker = Files.createTempDirectory("madoguchi-attack-").resolve("pwned");
+    Path marker = TestFolders.create("madoguchi-attack-").resolve("pwned");
 
     assertThatThrownBy(() -> evaluate("${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime')"
         + ".invoke(null).exec('touch " + marker + "')}"))

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,7 +47,7 @@ class LogSecrecyTests {
   @Test
   void shouldKeepSecretsAndResidentsDataOutOfTheLogOfAFullJourney() throws Exception {
     String accessToken = "journey-access-token-" + UUID.randomUUID();
-    Path work = Files.createTempDirectory("madoguchi-log-");
+    Path work = TestFolders.create("madoguchi-log-");
     Path log = work.resolve("madoguchi.log");
     Path seed = work.resolve("tenants.yaml");
     Files.writeString(seed, new String(getClass().getResourceAsStream("/seed/test-tenants.yaml").readAllBytes(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.StaffHttp;
+import jp.madoguchi.TestFolders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +24,7 @@ class UntrustedProxyTests {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MadoguchiApplication.class).run(
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--madoguchi.line.workers-enabled=false",
         "--madoguchi.tenants-seed=classpath:seed/test-tenants.yaml",
-        "--madoguchi.embedded-db.data-dir=" + java.nio.file.Files.createTempDirectory("madoguchi-proxy-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-proxy-"),
         "--server.tomcat.remoteip.internal-proxies=10\\.255\\.255\\.1",
         "--madoguchi.gate.operator-allowed-cidrs=192.0.2.0/24, 198.51.100.0/24")) {
       var http = new StaffHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));

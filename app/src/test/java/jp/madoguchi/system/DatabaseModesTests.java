@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
@@ -32,7 +33,7 @@ class DatabaseModesTests {
 
   @Test
   void shouldKeepDataOfTheEmbeddedDefaultAcrossRestarts() throws Exception {
-    Path dataDir = Files.createTempDirectory("madoguchi-restart-");
+    Path dataDir = TestFolders.create("madoguchi-restart-");
     String instanceId;
     String number;
     try (ConfigurableApplicationContext first = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
@@ -85,7 +86,7 @@ class DatabaseModesTests {
 
   @Test
   void shouldUpgradeADataFolderWithoutPasswordToAPasswordOnItsNextStart() throws Exception {
-    Path dataDir = Files.createTempDirectory("madoguchi-upgrade-");
+    Path dataDir = TestFolders.create("madoguchi-upgrade-");
     // a data folder as earlier versions left it: initdb -A trust, anyone on the machine could connect
     EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false).start().close();
     Path passwordFile = dataDir.resolve("embedded-db.password");

@@ -2,9 +2,9 @@ package jp.madoguchi.procedures.childallowance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
+import jp.madoguchi.TestFolders;
 import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
@@ -49,7 +49,7 @@ class ChildAllowanceBrowserTests {
   static void start() throws Exception {
     MadoguchiApplication.useJapanStandardTime();
     app = new SpringApplicationBuilder(MadoguchiApplication.class).run("--server.port=0",
-        "--madoguchi.embedded-db.data-dir=" + Files.createTempDirectory("madoguchi-tasklist-"),
+        "--madoguchi.embedded-db.data-dir=" + TestFolders.create("madoguchi-tasklist-"),
         "--madoguchi.tenants-seed=", "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     browser = HeadlessChromium.start("1400,1600");
