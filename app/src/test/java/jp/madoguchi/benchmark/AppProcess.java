@@ -26,8 +26,15 @@ final class AppProcess implements AutoCloseable {
   static final Duration START_LIMIT = Duration.ofMinutes(20);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  /** Stopped by {@link #closeAllStillRunning} when the test JVM ends before a drill closed them (Ctrl-C). */
+  /**
+   * Apps a drill has not closed yet: stopped when the test JVM ends early (Ctrl-C), so that none is
+   * left running on a data folder that is being deleted.
+   */
   private static final Set<AppProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(AppProcess::closeAllStillRunning, "close-apps"));
+  }
 
   private final Process process;
   private final int port;
@@ -73,7 +80,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** SIGTERM to every app still running, each waited for as {@link #close} does. */
-  static void closeAllStillRunning() {
+  private static void closeAllStillRunning() {
     for (AppProcess app : RUNNING) {
       try {
         app.close();
