@@ -11,6 +11,7 @@ export const KINDS = {
   'refused.tenant-suspended': '停止中の自治体への要求',
   'refused.account-disabled': '無効なアカウントの要求',
   'refused.password-change-required': 'パスワード変更前の要求',
+  'refused.suppressed': '認証のない要求の拒否（1分ごとの件数）',
   staff: '職員の管理（すべて）',
   'staff.created': '職員の登録',
   'staff.updated': '職員の変更',

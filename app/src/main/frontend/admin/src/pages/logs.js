@@ -108,8 +108,23 @@ export async function renderLogs(container, { api, isCurrent }) {
 }
 
 function request(entry) {
+  if (entry.kind === 'refused.suppressed') return suppressed(entry);
   return h('span', {}, h('code', { text: [entry.method, entry.route].filter(Boolean).join(' ') }),
     entry.status != null ? ` → ${entry.status}` : '', entry.durationMs != null ? `（${entry.durationMs} ms）` : '');
+}
+
+/** Refusals of requests that named nobody, beyond the first of a minute: counted, not logged one by one. */
+function suppressed(entry) {
+  let counted;
+  try {
+    counted = JSON.parse(entry.details);
+  } catch {
+    return h('span', { text: entry.details || '' });
+  }
+  return h('span', {
+    text: `${jst(counted.since)} からの1分間に拒否した認証のない要求 ${Number(counted.count).toLocaleString('ja-JP')} 件`
+      + '（送信元ごとに最初の20件は1件ずつ記録し、残りは件数だけを記録。送信元「*」は1,000を超えた送信元の合計）',
+  });
 }
 
 function operation(entry) {

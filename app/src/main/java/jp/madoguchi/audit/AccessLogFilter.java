@@ -26,10 +26,12 @@ class AccessLogFilter extends OncePerRequestFilter {
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z][A-Za-z-]{0,62}");
 
   private final AuditLog auditLog;
+  private final AnonymousRefusals anonymousRefusals;
   private final Clock clock;
 
-  AccessLogFilter(AuditLog auditLog, Clock clock) {
+  AccessLogFilter(AuditLog auditLog, AnonymousRefusals anonymousRefusals, Clock clock) {
     this.auditLog = auditLog;
+    this.anonymousRefusals = anonymousRefusals;
     this.clock = clock;
   }
 
@@ -70,15 +72,21 @@ class AccessLogFilter extends OncePerRequestFilter {
     if (tenant == null && tenantApi.matches() && !"operator".equals(tenantApi.group(1))) {
       tenant = tenantApi.group(1);
     }
+    String account = (String) request.getAttribute(AccessLogContext.ACCOUNT);
+    String resident = (String) request.getAttribute(AccessLogContext.RESIDENT);
+    if (account == null && resident == null && status >= 400
+        && !anonymousRefusals.admit(tenant, request.getRemoteAddr())) {
+      return;
+    }
     boolean personalData = Boolean.TRUE.equals(request.getAttribute(AccessLogAttributes.PERSONAL_DATA_READ));
     String kind = (String) request.getAttribute(AccessLogContext.KIND);
     if (kind == null) {
       kind = personalData ? "personal-data.read" : "access";
     }
     auditLog.append(new AuditEntry(tenant, start, Category.ACCESS, kind,
-        (String) request.getAttribute(AccessLogContext.ACCOUNT), request.getRemoteAddr(), request.getMethod(),
+        account, request.getRemoteAddr(), request.getMethod(),
         route(request, path), status, durationMs, (String) request.getAttribute(AccessLogAttributes.APPLICATION_NUMBER),
-        personalData, null, null, (String) request.getAttribute(AccessLogContext.RESIDENT), null));
+        personalData, null, null, resident, null));
   }
 
   /**
