@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps refusals of requests that named nobody (no staff account, no resident: probes, scans, a
  * flood) from filling the audit log and the disk: one client answered 401 by {@code /engine-rest}
- * 44,188 times in 15 s wrote 44,188 entries (14 MB; about 80 GB a day). Per municipality and source
- * address, the first {@code perAddress} such refusals of a minute are logged as usual; the rest are
- * counted, and when the minute is over one entry of kind {@code refused.suppressed} tells how many
- * ({@code {"count":"N","since":"…"}}). At most {@code addresses} addresses are followed in a
- * minute; refusals from further addresses are counted under the address {@code *}.
+ * 44,188 times in 15 s wrote 44,188 entries (14 MB; about 80 GB a day). Per source address, the
+ * first {@code PER_ADDRESS} such refusals of a minute are logged as usual, whatever municipality their
+ * path names (so a client cannot escape the limit by naming other ones); the rest are counted, and
+ * when the minute is over one entry of kind {@code refused.suppressed} tells how many
+ * ({@code {"count":"N","since":"…"}}), in the log of the municipality the first counted one named.
+ * At most {@code ADDRESSES} addresses are followed in a minute; refusals from further addresses
+ * are counted together under the address {@code *} in the deployment's log.
  */
 @Component
 class AnonymousRefusals implements SmartLifecycle {
@@ -28,13 +30,19 @@ class AnonymousRefusals implements SmartLifecycle {
   private static final int PER_ADDRESS = 20;
   private static final int ADDRESSES = 1_000;
 
-  private record Source(String tenantId, String address) {
+  private static final class Counted {
+    final String tenantId;
+    int count;
+
+    Counted(String tenantId) {
+      this.tenantId = tenantId;
+    }
   }
 
   private final AuditLog auditLog;
   private final Clock clock;
-  private final Map<Source, int[]> logged = new HashMap<>();
-  private final Map<Source, int[]> suppressed = new HashMap<>();
+  private final Map<String, int[]> logged = new HashMap<>();
+  private final Map<String, Counted> suppressed = new HashMap<>();
   private Instant since;
   private volatile boolean running;
 
@@ -46,25 +54,31 @@ class AnonymousRefusals implements SmartLifecycle {
 
   /** Whether this refusal gets an entry of its own; if not, it is counted for the minute's summary. */
   synchronized boolean admit(String tenantId, String address) {
-    Source source = new Source(tenantId == null ? "" : tenantId, address);
-    int[] count = logged.get(source);
+    int[] count = logged.get(address);
     if (count == null && logged.size() < ADDRESSES) {
       count = new int[1];
-      logged.put(source, count);
+      logged.put(address, count);
     }
     if (count != null && count[0] < PER_ADDRESS) {
       count[0]++;
       return true;
     }
-    Source counted = count != null ? source : new Source(source.tenantId(), OTHER_ADDRESSES);
-    suppressed.computeIfAbsent(counted, key -> new int[1])[0]++;
+    boolean followed = count != null;
+    suppressed.computeIfAbsent(followed ? address : OTHER_ADDRESSES,
+        key -> new Counted(followed && tenantId != null ? tenantId : "")).count++;
     return false;
   }
 
-  /** Ends the minute: one summary entry per source that had refusals counted instead of logged. */
+  /** Refusals from the address counted in this minute so far (not logged one by one). */
+  synchronized int countedSoFar(String address) {
+    Counted counted = suppressed.get(address);
+    return counted == null ? 0 : counted.count;
+  }
+
+  /** Ends the minute: one summary entry per address that had refusals counted instead of logged. */
   @Scheduled(fixedRateString = "PT1M", initialDelayString = "PT1M")
   void endMinute() {
-    Map<Source, int[]> counted;
+    Map<String, Counted> counted;
     Instant from;
     synchronized (this) {
       counted = new HashMap<>(suppressed);
@@ -73,9 +87,9 @@ class AnonymousRefusals implements SmartLifecycle {
       suppressed.clear();
       since = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
-    counted.forEach((source, count) -> auditLog.append(new AuditEntry(source.tenantId(), clock.instant(),
-        Category.ACCESS, KIND, null, source.address(), null, null, null, null, null, false, null,
-        "{\"count\":\"" + count[0] + "\",\"since\":\"" + from + "\"}", null, null)));
+    counted.forEach((address, refusals) -> auditLog.append(new AuditEntry(refusals.tenantId, clock.instant(),
+        Category.ACCESS, KIND, null, address, null, null, null, null, null, false, null,
+        "{\"count\":\"" + refusals.count + "\",\"since\":\"" + from + "\"}", null, null)));
   }
 
   @Override
