@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class AnonymousRefusals implements SmartLifecycle {
 
   static final String KIND = "refused.suppressed";
-  static final String OTHER_ADDRESSES = "*";
+  private static final String OTHER_ADDRESSES = "*";
   private static final int PER_ADDRESS = 20;
   private static final int ADDRESSES = 1_000;
 
