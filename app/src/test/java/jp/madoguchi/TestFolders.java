@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Temporary folders of tests (the data folders of the apps and databases they start, with the
@@ -35,20 +36,10 @@ public final class TestFolders {
     return folder;
   }
 
-  /** Deletes a folder and everything in it; what cannot be deleted is reported, not thrown. */
-  public static void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
+  private static void delete(Path folder) {
+    try {
+      FileSystemUtils.deleteRecursively(folder);
+    } catch (IOException e) {
       System.err.println("Could not delete " + folder + ": " + e);
     }
   }

@@ -30,19 +30,18 @@ class AnonymousRefusals implements SmartLifecycle {
   private static final int PER_ADDRESS = 20;
   private static final int ADDRESSES = 1_000;
 
-  private static final class Counted {
-    final String tenantId;
-    int count;
-
-    Counted(String tenantId) {
-      this.tenantId = tenantId;
-    }
+  /** One address's refusals in the current minute. */
+  private static final class Window {
+    int logged;
+    int counted;
+    /** The municipality the first counted refusal named, whose log gets the summary. */
+    String tenantId = "";
   }
 
   private final AuditLog auditLog;
   private final Clock clock;
-  private final Map<String, int[]> logged = new HashMap<>();
-  private final Map<String, Counted> suppressed = new HashMap<>();
+  private Map<String, Window> windows = new HashMap<>();
+  private Window otherAddresses = new Window();
   private Instant since;
   private volatile boolean running;
 
@@ -54,42 +53,55 @@ class AnonymousRefusals implements SmartLifecycle {
 
   /** Whether this refusal gets an entry of its own; if not, it is counted for the minute's summary. */
   synchronized boolean admit(String tenantId, String address) {
-    int[] count = logged.get(address);
-    if (count == null && logged.size() < ADDRESSES) {
-      count = new int[1];
-      logged.put(address, count);
+    Window window = windows.get(address);
+    if (window == null) {
+      if (windows.size() >= ADDRESSES) {
+        otherAddresses.counted++;
+        return false;
+      }
+      window = new Window();
+      windows.put(address, window);
     }
-    if (count != null && count[0] < PER_ADDRESS) {
-      count[0]++;
+    if (window.logged < PER_ADDRESS) {
+      window.logged++;
       return true;
     }
-    boolean followed = count != null;
-    suppressed.computeIfAbsent(followed ? address : OTHER_ADDRESSES,
-        key -> new Counted(followed && tenantId != null ? tenantId : "")).count++;
+    if (window.counted++ == 0 && tenantId != null) {
+      window.tenantId = tenantId;
+    }
     return false;
   }
 
   /** Refusals from the address counted in this minute so far (not logged one by one). */
   synchronized int countedSoFar(String address) {
-    Counted counted = suppressed.get(address);
-    return counted == null ? 0 : counted.count;
+    Window window = windows.get(address);
+    return window == null ? 0 : window.counted;
   }
 
   /** Ends the minute: one summary entry per address that had refusals counted instead of logged. */
   @Scheduled(fixedRateString = "PT1M", initialDelayString = "PT1M")
   void endMinute() {
-    Map<String, Counted> counted;
+    Map<String, Window> ended;
+    Window endedOthers;
     Instant from;
     synchronized (this) {
-      counted = new HashMap<>(suppressed);
+      ended = windows;
+      endedOthers = otherAddresses;
       from = since;
-      logged.clear();
-      suppressed.clear();
+      windows = new HashMap<>();
+      otherAddresses = new Window();
       since = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
-    counted.forEach((address, refusals) -> auditLog.append(new AuditEntry(refusals.tenantId, clock.instant(),
-        Category.ACCESS, KIND, null, address, null, null, null, null, null, false, null,
-        "{\"count\":\"" + refusals.count + "\",\"since\":\"" + from + "\"}", null, null)));
+    ended.forEach((address, window) -> summarize(address, window, from));
+    summarize(OTHER_ADDRESSES, endedOthers, from);
+  }
+
+  private void summarize(String address, Window window, Instant from) {
+    if (window.counted > 0) {
+      auditLog.append(new AuditEntry(window.tenantId, clock.instant(), Category.ACCESS, KIND, null, address, null,
+          null, null, null, null, false, null, "{\"count\":\"" + window.counted + "\",\"since\":\"" + from + "\"}",
+          null, null));
+    }
   }
 
   @Override

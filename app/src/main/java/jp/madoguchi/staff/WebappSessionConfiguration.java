@@ -14,14 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(WebappSessionConfiguration.WebappSessionProperties.class)
 class WebappSessionConfiguration {
 
-  private static final Duration SERVLET_DEFAULT_TIMEOUT = Duration.ofMinutes(30);
-
   @Bean
   ServletListenerRegistrationBean<SessionsWithoutLogin> sessionsWithoutLogin(WebappSessionProperties properties,
       ServerProperties server) {
-    Duration loggedIn = server.getServlet().getSession().getTimeout();
     return new ServletListenerRegistrationBean<>(new SessionsWithoutLogin(properties.maxWithoutLogin(),
-        properties.idleWithoutLogin(), loggedIn == null ? SERVLET_DEFAULT_TIMEOUT : loggedIn));
+        properties.idleWithoutLogin(), server.getServlet().getSession().getTimeout()));
   }
 
   /**

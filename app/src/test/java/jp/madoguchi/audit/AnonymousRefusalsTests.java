@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
@@ -124,8 +123,7 @@ class AnonymousRefusalsTests extends IntegrationTest {
   }
 
   private long entries(String address, String kind) {
-    Map<String, Object> row = jdbc.queryForMap("SELECT count(*) AS n FROM audit_entry WHERE source_address = ? AND kind = ?",
+    return jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE source_address = ? AND kind = ?", Long.class,
         address, kind);
-    return (Long) row.get("n");
   }
 }
