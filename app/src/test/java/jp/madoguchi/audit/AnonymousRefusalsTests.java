@@ -92,6 +92,28 @@ class AnonymousRefusalsTests extends IntegrationTest {
   }
 
   @Test
+  void shouldWriteTheCountIntoTheLogOfTheMunicipalityTheRefusalsNamedAndOtherAddressesIntoTheDeployments()
+      throws Exception {
+    String address = "198.51.100.205";
+    for (int i = 0; i < 30; i++) {
+      http.basic("GET", "/api/demo/applications", null, null, null, "X-Forwarded-For", address);
+    }
+    awaitAccountedFor(address, 30);
+    AnonymousRefusals crowded = new AnonymousRefusals(auditLog, clock);
+    for (int i = 0; i <= 1_000; i++) {
+      crowded.admit(DEMO, "203.0.113." + i);
+    }
+    anonymousRefusals.endMinute();
+    crowded.endMinute();
+    auditLog.flush(Duration.ofSeconds(10));
+
+    assertThat(jdbc.queryForList("SELECT DISTINCT tenant_id FROM audit_entry WHERE source_address = ? AND kind = ?",
+        String.class, address, AnonymousRefusals.KIND)).containsExactly(DEMO);
+    assertThat(jdbc.queryForList("SELECT tenant_id FROM audit_entry WHERE source_address = '*' AND kind = ? "
+        + "AND details LIKE '{\"count\":\"1\",%'", String.class, AnonymousRefusals.KIND)).contains("");
+  }
+
+  @Test
   void shouldNeverHoldBackEntriesOfPeopleWhoSignedIn() throws Exception {
     for (int i = 0; i < 30; i++) {
       http.basic("GET", "/engine-rest/process-instance/no-such-instance", "demo-clerk", DEMO_CLERK_PASSWORD, null,
