@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +29,8 @@ class LineInbox {
   private static final Set<String> FOLLOW_EVENTS = Set.of("follow", "unfollow");
   /** LINE waits for the acknowledgement; a database that does not answer within this is treated as down. */
   static final Duration STORE_DEADLINE = Duration.ofSeconds(3);
+  /** PostgreSQL takes at most 65,535 parameters per statement; a 1 MB body can hold far more events. */
+  private static final int ROWS_PER_INSERT = 1_000;
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
@@ -50,22 +54,15 @@ class LineInbox {
       ids.add(UUID.randomUUID());
       sealed.add(keys.encrypt(tenantId, PURPOSE, event.json()));
     }
-    int[][] inserted = jdbc.batchUpdate("""
-        INSERT INTO line_inbox (id, tenant_id, webhook_event_id, event_type, event, redelivery)
-        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, webhook_event_id) DO NOTHING""",
-        indexes(events.size()), events.size(), (PreparedStatement statement, Integer i) -> {
-          IncomingEvent event = events.get(i);
-          statement.setObject(1, ids.get(i));
-          statement.setString(2, tenantId);
-          statement.setString(3, event.webhookEventId());
-          statement.setString(4, event.type());
-          statement.setBytes(5, sealed.get(i));
-          statement.setBoolean(6, event.redelivery());
-        });
+    Set<UUID> inserted = new HashSet<>();
+    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+      int to = Math.min(events.size(), from + ROWS_PER_INSERT);
+      inserted.addAll(insertNew(tenantId, events.subList(from, to), ids.subList(from, to), sealed.subList(from, to)));
+    }
     List<UUID> fresh = new ArrayList<>();
     boolean followChanges = false;
     for (int i = 0; i < ids.size(); i++) {
-      if (inserted[0][i] > 0) {
+      if (inserted.contains(ids.get(i))) {
         fresh.add(ids.get(i));
         followChanges |= FOLLOW_EVENTS.contains(events.get(i).type());
       }
@@ -74,6 +71,30 @@ class LineInbox {
       countFollows(fresh);
     }
     return fresh;
+  }
+
+  /**
+   * One statement that names the rows it inserted: a JDBC batch's update counts do not, once the
+   * driver rewrites batched inserts into multi-row ones ({@code reWriteBatchedInserts}).
+   */
+  private List<UUID> insertNew(String tenantId, List<IncomingEvent> events, List<UUID> ids, List<byte[]> sealed) {
+    String rows = String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?, ?)"));
+    return jdbc.query(connection -> {
+      PreparedStatement statement = connection.prepareStatement("""
+          INSERT INTO line_inbox (id, tenant_id, webhook_event_id, event_type, event, redelivery)
+          VALUES %s ON CONFLICT (tenant_id, webhook_event_id) DO NOTHING RETURNING id""".formatted(rows));
+      int parameter = 0;
+      for (int i = 0; i < events.size(); i++) {
+        IncomingEvent event = events.get(i);
+        statement.setObject(++parameter, ids.get(i));
+        statement.setString(++parameter, tenantId);
+        statement.setString(++parameter, event.webhookEventId());
+        statement.setString(++parameter, event.type());
+        statement.setBytes(++parameter, sealed.get(i));
+        statement.setBoolean(++parameter, event.redelivery());
+      }
+      return statement;
+    }, (result, row) -> result.getObject(1, UUID.class));
   }
 
   /**
@@ -166,14 +187,6 @@ class LineInbox {
 
   private static String truncate(String error) {
     return error == null ? null : error.substring(0, Math.min(error.length(), 500));
-  }
-
-  private static List<Integer> indexes(int size) {
-    List<Integer> indexes = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      indexes.add(i);
-    }
-    return indexes;
   }
 
   record InboxEvent(UUID id, String tenantId, String json, int attempts, java.time.Instant receivedAt,

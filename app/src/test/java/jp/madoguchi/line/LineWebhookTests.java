@@ -12,6 +12,7 @@ import static jp.madoguchi.LineWebhooks.newEventId;
 import static jp.madoguchi.LineWebhooks.postSigned;
 import static jp.madoguchi.LineWebhooks.sign;
 import static jp.madoguchi.LineWebhooks.textEvent;
+import static jp.madoguchi.LineWebhooks.unfollowEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -137,11 +138,49 @@ class LineWebhookTests extends IntegrationTest {
   }
 
   @Test
+  void shouldStoreAndCountEveryNewEventOfABatchOnceBesideARedelivery() throws Exception {
+    String first = newEventId();
+    String second = newEventId();
+    String third = newEventId();
+    long unfollowsBefore = unfollowsToday();
+    postSigned(port, DEMO, DEMO_SECRET, body(unfollowEvent(first, USER)));
+
+    var answer = postSigned(port, DEMO, DEMO_SECRET,
+        body(unfollowEvent(first, USER), unfollowEvent(second, USER), unfollowEvent(third, USER)));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(List.of(rowsFor(first), rowsFor(second), rowsFor(third))).containsExactly(1L, 1L, 1L);
+    assertThat(unfollowsToday() - unfollowsBefore).as("each stored unfollow counted once, the redelivery not")
+        .isEqualTo(3);
+  }
+
+  @Test
+  void shouldStoreEveryEventOfAWebhookWithMoreEventsThanOneStatementTakes() throws Exception {
+    // 12,000 events of 6 columns each: more parameters than PostgreSQL takes in one statement (65,535)
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      ids.add(newEventId());
+    }
+    String body = body(ids.stream().map(id -> "{\"webhookEventId\":\"" + id + "\",\"type\":\"other\"}")
+        .toArray(String[]::new));
+
+    assertThat(postSigned(port, DEMO, DEMO_SECRET, body).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM line_inbox WHERE tenant_id = ? AND webhook_event_id = ANY (?)",
+        Long.class, DEMO, ids.toArray(String[]::new))).isEqualTo(12_000);
+  }
+
+  @Test
   void shouldKeepTheSameEventIdOfTwoTenantsApart() throws Exception {
     String eventId = newEventId();
     postSigned(port, DEMO, DEMO_SECRET, body(textEvent(eventId, USER, "r5", "x", false)));
     postSigned(port, KITA, KITA_SECRET, body(textEvent(eventId, USER, "r6", "x", false)));
     assertThat(rowsFor(eventId)).isEqualTo(2);
+  }
+
+  private long unfollowsToday() {
+    return jdbc.queryForObject("""
+        SELECT coalesce(sum(unfollows), 0) FROM line_follow_daily
+        WHERE tenant_id = ? AND day = (now() AT TIME ZONE 'Asia/Tokyo')::date""", Long.class, DEMO);
   }
 
   private long inboxRows() {
