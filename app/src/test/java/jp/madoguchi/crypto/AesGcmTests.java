@@ -91,6 +91,21 @@ class AesGcmTests {
   }
 
   @Test
+  void shouldKeepWorkingOnTheSameThreadAfterARefusalAndWithOtherKeys() {
+    byte[] ciphertext = aes.encrypt(PLAINTEXT, OWNER);
+    byte[] tampered = ciphertext.clone();
+    tampered[tampered.length - 1] ^= 0x01;
+    assertThatThrownBy(() -> aes.decrypt(tampered, OWNER)).isInstanceOf(IllegalArgumentException.class);
+    AesGcm other = new AesGcm(AesGcm.newKey());
+    byte[] others = other.encrypt(PLAINTEXT, OWNER);
+
+    assertThat(aes.decrypt(ciphertext, OWNER)).isEqualTo(PLAINTEXT);
+    assertThat(other.decrypt(others, OWNER)).isEqualTo(PLAINTEXT);
+    assertThat(aes.decrypt(aes.encrypt(PLAINTEXT, OWNER), OWNER)).isEqualTo(PLAINTEXT);
+    assertThatThrownBy(() -> aes.decrypt(others, OWNER)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldRefuseAnUnknownVersion() {
     byte[] ciphertext = aes.encrypt(PLAINTEXT, OWNER);
     ciphertext[0] = 2;
