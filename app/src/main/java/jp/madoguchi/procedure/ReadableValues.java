@@ -166,7 +166,7 @@ public final class ReadableValues {
     }
     if (value.isNumber()) {
       BigDecimal number = value.decimalValue().stripTrailingZeros();
-      return number.scale() <= 0 ? String.format("%,d", number.toBigInteger()) : number.toPlainString();
+      return number.scale() <= 0 ? grouped(number.toBigInteger().toString()) : number.toPlainString();
     }
     if (value.isArray()) {
       List<String> parts = new ArrayList<>();
@@ -211,6 +211,16 @@ public final class ReadableValues {
   private static boolean plausibleYear(String value) {
     Matcher year = YEAR_PREFIX.matcher(value);
     return !year.lookingAt() || Integer.parseInt(year.group(1)) >= 1900 && Integer.parseInt(year.group(1)) <= 2200;
+  }
+
+  /** 1600 → 1,600, -12345 → -12,345: always with commas, whatever the server's locale. */
+  private static String grouped(String digits) {
+    int sign = digits.startsWith("-") ? 1 : 0;
+    StringBuilder text = new StringBuilder(digits);
+    for (int comma = digits.length() - 3; comma > sign; comma -= 3) {
+      text.insert(comma, ',');
+    }
+    return text.toString();
   }
 
   private static String optionLabel(JsonNode component, JsonNode value) {

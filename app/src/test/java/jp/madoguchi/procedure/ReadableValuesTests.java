@@ -2,8 +2,11 @@ package jp.madoguchi.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 class ReadableValuesTests {
@@ -18,6 +21,33 @@ class ReadableValuesTests {
     assertThat(ReadableValues.text("09:05")).isEqualTo("9時05分");
     assertThat(ReadableValues.text("0120-12")).as("a phone number").isEqualTo("0120-12");
     assertThat(ReadableValues.text("2026-13-40")).isEqualTo("2026-13-40");
+  }
+
+  @Test
+  void shouldNameTheEraItsFirstYearAndTheWeekdayOfEveryDate() {
+    assertThat(ReadableValues.text("2019-04-30")).isEqualTo("平成31年4月30日（火）");
+    assertThat(ReadableValues.text("2019-05-01")).isEqualTo("令和元年5月1日（水）");
+    assertThat(ReadableValues.text("1989-01-08")).isEqualTo("平成元年1月8日（日）");
+    assertThat(ReadableValues.text("2026-12-13T18:00")).isEqualTo("令和8年12月13日（日）18時00分");
+    assertThat(ReadableValues.text("2026-12-14T07:59")).isEqualTo("令和8年12月14日（月）7時59分");
+  }
+
+  @Test
+  void shouldGroupWholeNumbersWithCommasWhateverTheServersLocale() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(1600))).isEqualTo("1,600");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(999))).isEqualTo("999");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(1_000_000))).isEqualTo("1,000,000");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(-12_345))).isEqualTo("-12,345");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(-123))).isEqualTo("-123");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(0))).isEqualTo("0");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(2.50))).isEqualTo("2.5");
+      assertThat(ReadableValues.text(JsonNodeFactory.instance.numberNode(3.0))).isEqualTo("3");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
