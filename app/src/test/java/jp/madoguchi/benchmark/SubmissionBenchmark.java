@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * durable PostgreSQL settings, same pool size). Prints the ratio; the goal is 0.8 or more, and the share
  * of a core each app's JIT compiler took during its warm-up and its measured part.
  * Each app is warmed up with the same load in printed rounds of 10 s until its JIT compiler is idle
- * ({@link CompilerCpu#warmUp}), so both are compared as servers in use.
+ * ({@link CompilerCpu#warmUp}), so both are compared as servers in use. Also prints the CPU each
+ * took per operation, the app's and its PostgreSQL's ({@link AppCpu}; Madoguchi's until the
+ * receipts and notifications of the measured part are done), and their ratio, which on a machine
+ * the load keeps busy predicts the throughput ratio and varies less between runs.
  * Run: {@code apt-get install -y wrk && ./mvnw -pl app -Pbenchmark test -Dtest=SubmissionBenchmark}
  * ({@code -Dbench.seconds=30}, {@code -Dbench.warmUpSeconds=20 -Dbench.maxWarmUpSeconds=300}).
  */
@@ -37,8 +40,10 @@ class SubmissionBenchmark {
   void submissionsAgainstBareOneTaskStarts() throws Exception {
     int bareWarmUp;
     CompilerCpu.Measured<Wrk.Result> bare;
+    AppCpu.Seconds bareCpu;
+    Path bareData = BenchmarkFolders.create("bare-engine-");
     try (AppProcess engine = AppProcess.start(BareEngineApplication.class.getName(), AppProcess.freePort(),
-        Map.of("BARE_ENGINE_DATA_DIR", BenchmarkFolders.create("bare-engine-").toString()))) {
+        Map.of("BARE_ENGINE_DATA_DIR", bareData.toString()))) {
       System.out.printf("%nBENCHMARK bare engine: pid %d, log %s, started in %.1f s%n", engine.pid(), engine.log(),
           engine.awaitHealthy(AppProcess.START_LIMIT));
       String url = engine.baseUrl() + "/engine-rest/process-definition/key/one-task/start";
@@ -46,7 +51,10 @@ class SubmissionBenchmark {
       CompilerCpu compiler = new CompilerCpu(engine.pid());
       bareWarmUp = compiler.warmUp(seconds -> Wrk.run("post.lua", url, CONNECTIONS, seconds, body.toString(), "none", "0"),
           (from, to, round) -> printRound("bare engine", from, to, round));
+      AppCpu cpu = new AppCpu(engine.pid(), bareData.resolve("postgres"));
+      AppCpu.Seconds before = cpu.used();
       bare = compiler.during(() -> Wrk.run("post.lua", url, CONNECTIONS, SECONDS, body.toString(), "none", "0"));
+      bareCpu = cpu.used().minus(before);
     }
     int apiWarmUp;
     CompilerCpu.Measured<Wrk.Result> api;
@@ -72,17 +80,25 @@ class SubmissionBenchmark {
             "0"), (from, to, round) -> printRound("madoguchi", from, to, round));
         try (DrillDatabase database = DrillDatabase.embedded(data)) {
           database.awaitDrained(600);
+          AppCpu cpu = new AppCpu(app.pid(), data.resolve("postgres"));
+          AppCpu.Seconds before = cpu.used();
           api = compiler.during(() -> Wrk.run("post.lua", url, CONNECTIONS, SECONDS, body.toString(), bearers, "0"));
           var backlog = database.backlog();
           double drained = database.awaitDrained(900);
+          AppCpu.Seconds apiCpu = cpu.used().minus(before);
           System.out.printf("BENCHMARK bare one-task REST start, %d connections, %d s after %d s of warm-up: %s; %s%n",
               CONNECTIONS, SECONDS, bareWarmUp, bare.result().line(), bare.compilerPercent());
           System.out.printf("BENCHMARK resident API submission (bulky waste, %d residents, default configuration), "
               + "%d connections, %d s after %d s of warm-up: %s; %s%n", RESIDENTS, CONNECTIONS, SECONDS, apiWarmUp,
               api.result().line(), api.compilerPercent());
           System.out.printf("BENCHMARK API/bare throughput ratio: %.2f (goal 0.8); background work left by the load: "
-              + "%s, drained %.1f s later%n%n", api.result().value("rate") / bare.result().value("rate"), backlog,
+              + "%s, drained %.1f s later%n", api.result().value("rate") / bare.result().value("rate"), backlog,
               drained);
+          System.out.printf("BENCHMARK CPU per bare start: %s; per submission, its receipt and notification included "
+              + "(until drained): %s; CPU ratio %.2f%n%n", bareCpu.perOperation(bare.result().value("requests")),
+              apiCpu.perOperation(api.result().value("requests")),
+              (bareCpu.app() + bareCpu.database()) / bare.result().value("requests")
+                  / ((apiCpu.app() + apiCpu.database()) / api.result().value("requests")));
         }
       }
     }
