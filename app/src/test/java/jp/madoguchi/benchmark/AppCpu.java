@@ -3,11 +3,9 @@ package jp.madoguchi.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +15,6 @@ import java.util.stream.Stream;
  * does the work.
  */
 final class AppCpu {
-
-  /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ). */
-  private static final double SECONDS_PER_TICK = 0.01;
 
   private final long appPid;
   private final Path postgresFolder;
@@ -50,26 +45,26 @@ final class AppCpu {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<Long, long[]> processes = new HashMap<>();
+    Map<Long, ProcStat> processes = new HashMap<>();
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-          .forEach(entry -> stat(entry).ifPresent(fields ->
-              processes.put(Long.parseLong(entry.getFileName().toString()), fields)));
+          .forEach(entry -> ProcStat.read(entry).ifPresent(stat ->
+              processes.put(Long.parseLong(entry.getFileName().toString()), stat)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     long database = 0;
-    for (Map.Entry<Long, long[]> process : processes.entrySet()) {
+    for (Map.Entry<Long, ProcStat> process : processes.entrySet()) {
       if (within(process.getKey(), postmaster, processes)) {
-        database += process.getValue()[1] + process.getValue()[2];
+        database += process.getValue().ticks() + process.getValue().endedChildrenTicks();
       }
     }
-    long app = processes.containsKey(appPid) ? processes.get(appPid)[1] : 0;
-    return new Seconds(app * SECONDS_PER_TICK, database * SECONDS_PER_TICK);
+    long app = processes.containsKey(appPid) ? processes.get(appPid).ticks() : 0;
+    return new Seconds(app * ProcStat.SECONDS_PER_TICK, database * ProcStat.SECONDS_PER_TICK);
   }
 
-  private static boolean within(long process, long root, Map<Long, long[]> processes) {
-    for (long current = process; processes.containsKey(current); current = processes.get(current)[0]) {
+  private static boolean within(long process, long root, Map<Long, ProcStat> processes) {
+    for (long current = process; processes.containsKey(current); current = processes.get(current).parent()) {
       if (current == root) {
         return true;
       }
@@ -78,20 +73,5 @@ final class AppCpu {
       }
     }
     return false;
-  }
-
-  /** Parent pid, own CPU ticks (all threads), CPU ticks of its ended and reaped children. */
-  private static Optional<long[]> stat(Path process) {
-    try {
-      String stat = Files.readString(process.resolve("stat"));
-      // fields after the command name, which is in parentheses and may contain spaces
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Optional.of(new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
-          Long.parseLong(fields[13]) + Long.parseLong(fields[14])});
-    } catch (NoSuchFileException ended) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

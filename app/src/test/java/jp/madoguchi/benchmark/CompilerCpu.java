@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 final class CompilerCpu {
 
-  /** Linux reports thread CPU times in clock ticks of 1/100 s (USER_HZ) on every architecture it runs on here. */
-  private static final double SECONDS_PER_TICK = 0.01;
   static final int MIN_WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
   static final int MAX_WARM_UP_SECONDS = Integer.getInteger("bench.maxWarmUpSeconds", 300);
   private static final int ROUND_SECONDS = 10;
@@ -77,7 +75,7 @@ final class CompilerCpu {
   /** Seconds of CPU the process's C1 and C2 compiler threads have used so far. */
   double seconds() {
     try (Stream<Path> threads = Files.list(tasks)) {
-      return threads.mapToLong(CompilerCpu::compilerTicks).sum() * SECONDS_PER_TICK;
+      return threads.mapToLong(CompilerCpu::compilerTicks).sum() * ProcStat.SECONDS_PER_TICK;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,14 +86,11 @@ final class CompilerCpu {
       if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
         return 0;
       }
-      String stat = Files.readString(thread.resolve("stat"));
-      // fields after the command name, which is in parentheses and may contain spaces
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     } catch (NoSuchFileException ended) {
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return ProcStat.read(thread).map(ProcStat::ticks).orElse(0L);
   }
 }
