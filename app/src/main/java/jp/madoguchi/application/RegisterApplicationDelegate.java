@@ -3,10 +3,10 @@ package jp.madoguchi.application;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.access.ResidentLinking;
+import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
@@ -83,7 +83,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
       throw InvalidFormException.of(result.violations());
     }
     String number = numbers.next(tenantId);
-    var application = new ApplicationRecord(UUID.randomUUID(), tenantId, number, ProcedureForms.procedureKey(execution),
+    var application = new ApplicationRecord(ThreadRandom.uuid(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
     applications.insert(application, ApplicationChannel.ofCurrentStart(), keys.encrypt(tenantId, PAYLOAD_PURPOSE, result.data().toString()));
     RestStartKey.current().ifPresent(key -> recordStartKey(key, tenantId, number));

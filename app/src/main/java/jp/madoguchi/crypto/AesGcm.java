@@ -3,7 +3,6 @@ package jp.madoguchi.crypto;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -20,7 +19,6 @@ public final class AesGcm {
   private static final byte VERSION = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
   /**
    * One cipher object per thread, initialised anew (key and nonce) for every value: a submission
    * seals and opens a few dozen values, and looking the algorithm up among the providers each time
@@ -45,13 +43,13 @@ public final class AesGcm {
 
   public static byte[] newKey() {
     byte[] key = new byte[KEY_BYTES];
-    RANDOM.nextBytes(key);
+    ThreadRandom.nextBytes(key);
     return key;
   }
 
   public byte[] encrypt(byte[] plaintext, String associatedData) {
     byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    ThreadRandom.nextBytes(nonce);
     try {
       Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

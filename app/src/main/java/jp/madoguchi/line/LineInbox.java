@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.tenant.TenantKeys;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +52,7 @@ class LineInbox {
     List<UUID> ids = new ArrayList<>(events.size());
     List<byte[]> sealed = new ArrayList<>(events.size());
     for (IncomingEvent event : events) {
-      ids.add(UUID.randomUUID());
+      ids.add(ThreadRandom.uuid());
       sealed.add(keys.encrypt(tenantId, PURPOSE, event.json()));
     }
     Set<UUID> inserted = new HashSet<>();

@@ -1,11 +1,11 @@
 package jp.madoguchi.notification;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.application.ApplicationRecord;
+import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureLabels;
@@ -63,8 +63,8 @@ class NotifyResidentDelegate implements JavaDelegate {
         .put("text", message)
         .put("applicationNumber", application.number())
         .put("linkToStatus", !Boolean.FALSE.equals(execution.getVariableLocal(LINK_TO_STATUS)));
-    var queued = new OutboxMessage(UUID.randomUUID(), tenantId, application.id(), execution.getProcessInstanceId(),
-        execution.getCurrentActivityId(), application.residentRef(), content.toString(), UUID.randomUUID(),
+    var queued = new OutboxMessage(ThreadRandom.uuid(), tenantId, application.id(), execution.getProcessInstanceId(),
+        execution.getCurrentActivityId(), application.residentRef(), content.toString(), ThreadRandom.uuid(),
         application.residentRef() == null ? OutboxMessage.Status.SKIPPED : OutboxMessage.Status.PENDING);
     outbox.insert(queued, keys.encrypt(tenantId, PURPOSE, queued.messageJson()));
   }
