@@ -43,7 +43,7 @@ class LineEventDispatcher {
   /**
    * Two events a lane: a batch's replies go out together and the next batch waits for the last of
    * them, so a large batch is a burst of CPU that webhook acknowledgements queue behind (100 a batch
-   * gave them a p99 of 48-66 ms at 500 events/s in LineBenchmark, 16 a batch 20-25 ms), and one slow
+   * gave them a p99 of 48-66 ms at 500 events/s in LineBenchmark, 16 a batch 20-38 ms), and one slow
    * answer from LINE holds back fewer events.
    */
   private static final int BATCH = 2 * LANES;

@@ -17,14 +17,15 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * every request: a full handler lookup over all of Spring MVC's mappings, kept for its MVC request
  * matchers. With path-pattern matchers nothing reads that result, and for a path no controller
  * serves (LINE's webhook, {@code /engine-rest}, Camunda's webapps) the lookup is the slowest kind:
- * it was 17 % of the app's CPU per webhook acknowledgement (LineBenchmark's flight recording); a
- * LIFF API call paid it besides the dispatcher's own lookup. Spring Security 7 drops the filter.
+ * it was 17 % of the app's CPU samples under LineBenchmark's webhook load (flight recording); a
+ * LIFF API call paid it besides the dispatcher's own lookup. Spring Security 6.5 itself marks that
+ * filter deprecated in favour of path patterns.
  */
 @Configuration(proxyBeanMethods = false)
 class MvcLookupOutsideSecurity {
 
   /** Spring MVC registers its introspector under this name; Spring Security looks for it by name. */
-  static final String INTROSPECTOR = "mvcHandlerMappingIntrospector";
+  private static final String INTROSPECTOR = "mvcHandlerMappingIntrospector";
 
   /** Makes {@code requestMatchers("/path/**")} and {@code securityMatcher(..)} build path-pattern matchers. */
   @Bean
@@ -50,7 +51,6 @@ class MvcLookupOutsideSecurity {
   static final class IntrospectorWithoutCacheFilter extends HandlerMappingIntrospector {
 
     @Override
-    @SuppressWarnings("deprecation")
     public Filter createCacheFilter() {
       return (request, response, chain) -> chain.doFilter(request, response);
     }
