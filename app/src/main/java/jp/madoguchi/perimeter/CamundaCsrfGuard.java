@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code CsrfPreventionFilter}) then invalidates the session, so any page that makes a clerk's
  * browser send one bad request logs the clerk out of Tasklist. This guard runs first and refuses
  * such a request the same way (403, header {@code X-XSRF-TOKEN: Required}) without touching the
- * session; requests with the right token pass on to Camunda's own check unchanged.
+ * session; requests with the right token pass on to Camunda's own check unchanged. Behind TLS the
+ * token's cookie is marked {@code Secure} ({@link SecureTokenCookie}).
  */
 final class CamundaCsrfGuard extends OncePerRequestFilter {
 
@@ -44,6 +45,6 @@ final class CamundaCsrfGuard extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, request.isSecure() ? new SecureTokenCookie(response) : response);
   }
 }

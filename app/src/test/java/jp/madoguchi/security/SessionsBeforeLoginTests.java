@@ -87,6 +87,21 @@ class SessionsBeforeLoginTests extends IntegrationTest {
         .containsOnlyOnce("SameSite=Lax");
   }
 
+  @Test
+  void shouldMarkTasklistsCsrfTokenCookieSecureBehindTlsButNotOnPlainLocalHttp() throws Exception {
+    String behindTls = tokenCookie(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/camunda/app/tasklist/default/")).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.5"));
+    String plain = tokenCookie(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/")));
+
+    assertThat(behindTls.split(";")).extracting(String::strip).containsOnlyOnce("Secure");
+    assertThat(plain.split(";")).extracting(String::strip).doesNotContain("Secure");
+  }
+
+  private static String tokenCookie(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.discarding()).headers().allValues("Set-Cookie")
+        .stream().filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+  }
+
   /** The id of the session a request without cookies was given. */
   private String anonymousSession(String path) throws Exception {
     HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
