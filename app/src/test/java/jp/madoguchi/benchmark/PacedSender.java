@@ -25,7 +25,23 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PacedSender {
 
-  record Result(Latencies latencies, int failed, double achievedRate) {
+  record Result(Latencies latencies, int failed, double achievedRate, Schedule schedule) {
+  }
+
+  /** When each request was due ({@link System#nanoTime()}) and how long its answer took. */
+  record Schedule(long startNanos, long intervalNanos, long[] micros) {
+
+    int size() {
+      return micros.length;
+    }
+
+    long dueNanos(int index) {
+      return startNanos + index * intervalNanos;
+    }
+
+    long answeredNanos(int index) {
+      return dueNanos(index) + micros[index] * 1000;
+    }
   }
 
   private static final int STOP = -1;
@@ -106,7 +122,8 @@ final class PacedSender {
     for (Thread sender : senders) {
       sender.join();
     }
-    return new Result(new Latencies(micros), failed.get(), count / sendSeconds);
+    return new Result(new Latencies(micros), failed.get(), count / sendSeconds,
+        new Schedule(start, intervalNanos, micros.clone()));
   }
 
   /** One keep-alive connection: writes a request, reads the whole answer, returns its status. */
