@@ -10,6 +10,13 @@ const NETWORK_MESSAGE = '通信できませんでした。電波の良いとこ�
 // (up to a minute ahead), so its Retry-After is followed as given.
 const BUSY_RETRY_MS = 10 * 60000;
 
+// A submission that got no answer at all (refused, reset or timed out, e.g. while a crowd fills the
+// server's queue of new connections) may or may not have arrived; its clientRequestId makes sending it
+// again safe, so it is, after 2, 4, 8, 16 and then every 30 seconds, within the same ten minutes.
+function unansweredDelayMs(unanswered) {
+  return Math.min(30, 2 ** unanswered) * 1000 + Math.floor(Math.random() * 1000);
+}
+
 function retryDelayMs(response) {
   const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
   const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) * 1000 : 2000;
@@ -43,8 +50,10 @@ function defaultMessage(status) {
 export function createApi(tenant, identity) {
   const base = `/api/${encodeURIComponent(tenant)}`;
 
-  async function call(path, options = {}, retried = false, busySince = Date.now()) {
-    const { method = 'GET', json, formData, auth = false, raw = false, retryBusy = false, onBusy } = options;
+  async function call(path, options = {}, retried = false, busySince = Date.now(), unanswered = 0) {
+    const {
+      method = 'GET', json, formData, auth = false, raw = false, retryBusy = false, retryUnanswered = false, onBusy,
+    } = options;
     const headers = { Accept: raw ? '*/*' : 'application/json' };
     let body;
     if (json !== undefined) {
@@ -61,6 +70,12 @@ export function createApi(tenant, identity) {
     try {
       response = await fetch(base + path, { method, headers, body, credentials: 'same-origin' });
     } catch {
+      if (retryUnanswered && Date.now() - busySince < BUSY_RETRY_MS) {
+        const delay = unansweredDelayMs(unanswered + 1);
+        if (onBusy) onBusy(Math.ceil(delay / 1000), 'unanswered');
+        await sleep(delay);
+        return call(path, options, retried, busySince, unanswered + 1);
+      }
       throw new ApiError(0, NETWORK_MESSAGE);
     }
     if (response.status === 401 && auth) {
@@ -77,7 +92,7 @@ export function createApi(tenant, identity) {
     if ((response.status === 503 || response.status === 429) && retryBusy
         && Date.now() - busySince < BUSY_RETRY_MS) {
       const delay = retryDelayMs(response);
-      if (onBusy) onBusy(Math.ceil(delay / 1000));
+      if (onBusy) onBusy(Math.ceil(delay / 1000), 'busy');
       await sleep(delay);
       return call(path, options, retried, busySince);
     }
@@ -112,7 +127,8 @@ export function createApi(tenant, identity) {
     },
     attachment: (id) => call(`/attachments/${encodeURIComponent(id)}`, { auth: true, raw: true }),
     // the clientRequestId in the body makes a repeated submission return the same application
-    submit: (body, onBusy) => call('/applications', { method: 'POST', json: body, auth: true, retryBusy: true, onBusy }),
+    submit: (body, onBusy) => call('/applications',
+      { method: 'POST', json: body, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
     // a correction or withdrawal turned away (503/429) wrote nothing, so it is sent again like a submission

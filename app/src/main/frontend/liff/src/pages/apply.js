@@ -46,8 +46,10 @@ export async function renderApply(ctx) {
     formExtra: location ? locationPanel : null,
     summaryExtra: location ? mapLink : null,
     async send(data, requestId, showProgress) {
-      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId }, (seconds) => {
-        showProgress(`申請が集中しています。順番にお受けしますので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`);
+      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId }, (seconds, reason) => {
+        showProgress(reason === 'unanswered'
+          ? `通信がつながりにくくなっています。同じ申請が二重になることはありませんので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`
+          : `申請が集中しています。順番にお受けしますので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`);
       });
       if (!ctx.alive()) return;
       flow.destroy();

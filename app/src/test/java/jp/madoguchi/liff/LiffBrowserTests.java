@@ -239,6 +239,24 @@ class LiffBrowserTests {
    */
   @Test
   void shouldWaitItsTurnWhenSubmissionsAreCrowdedAndFileTheApplicationOnce() throws Exception {
+    fileOnceAfterAFirstTryThat("""
+        Promise.resolve(new Response(JSON.stringify({ message: 'busy' }), { status: 503,
+          headers: { 'Retry-After': '2', 'Content-Type': 'application/json' } }))""", "申請が集中しています", "busy-01-waiting");
+  }
+
+  /**
+   * A submission that got no answer at all (the connection refused or reset, e.g. while a crowd fills
+   * the server's queue of new connections): the page says the connection is poor, waits and sends the
+   * same application again by itself, which is then filed once, instead of showing an error.
+   */
+  @Test
+  void shouldSendASubmissionThatGotNoAnswerAgainAndFileItOnce() throws Exception {
+    fileOnceAfterAFirstTryThat("Promise.reject(new TypeError('Failed to fetch'))", "通信がつながりにくくなっています",
+        "unanswered-01-waiting");
+  }
+
+  /** Submits a bulky-waste application whose first try ends as {@code firstTry} (a script's fetch result). */
+  private void fileOnceAfterAFirstTryThat(String firstTry, String waitingText, String screenshot) throws Exception {
     browser.get(base + "/liff/demo/");
     click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
     visible(By.cssSelector("[data-testid=procedure-card]"));
@@ -248,7 +266,6 @@ class LiffBrowserTests {
              "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
     click(By.cssSelector("[data-testid=confirm-button]"));
     visible(By.cssSelector("[data-testid=submit-button]"));
-    // what the server's submission limiter answers in a crowd, once; the page's own fetch otherwise
     ((JavascriptExecutor) browser).executeScript("""
         const realFetch = window.fetch;
         window.submissionBodies = [];
@@ -256,20 +273,19 @@ class LiffBrowserTests {
           if (String(url).endsWith('/applications') && options && options.method === 'POST') {
             window.submissionBodies.push(options.body);
             if (window.submissionBodies.length === 1) {
-              return Promise.resolve(new Response(JSON.stringify({ message: 'busy' }), { status: 503,
-                headers: { 'Retry-After': '2', 'Content-Type': 'application/json' } }));
+              return %s;
             }
           }
           return realFetch(url, options);
-        };""");
+        };""".formatted(firstTry));
     long before = app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM application", Long.class);
 
     click(By.cssSelector("[data-testid=submit-button]"));
 
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector("p.progress[role=status]"), "申請が集中しています"));
+        By.cssSelector("p.progress[role=status]"), waitingText));
     assertThat(browser.findElement(By.cssSelector("p.progress[role=status]")).getText()).contains("自動で送ります");
-    shoot("busy-01-waiting");
+    shoot(screenshot);
     String number = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
         .visibilityOfElementLocated(By.cssSelector("[data-testid=application-number]"))).getText();
     assertThat(number).matches("20\\d\\d-\\d{6}");
