@@ -255,17 +255,60 @@ class LiffBrowserTests {
         "unanswered-01-waiting");
   }
 
+  /**
+   * A submission that never gets an answer: the page waits 2, 4, 8, 16 and then 30 seconds between
+   * tries, stops after ten minutes and only then says the connection failed. The page's clock and
+   * timers are run ahead instead of waited out.
+   */
+  @Test
+  void shouldBackOffBetweenUnansweredTriesAndGiveUpAfterTenMinutes() throws Exception {
+    confirmBulkyWasteApplication();
+    ((JavascriptExecutor) browser).executeScript("""
+        window.submissionTries = 0;
+        window.retryDelays = [];
+        let skipped = 0;
+        const realNow = Date.now.bind(Date);
+        Date.now = () => realNow() + skipped;
+        const realSetTimeout = window.setTimeout.bind(window);
+        window.setTimeout = (callback, ms, ...args) => {
+          if (ms >= 1000) {
+            window.retryDelays.push(ms);
+            skipped += ms;
+            return realSetTimeout(callback, 0, ...args);
+          }
+          return realSetTimeout(callback, ms, ...args);
+        };
+        const realFetch = window.fetch;
+        window.fetch = (url, options) => {
+          if (String(url).endsWith('/applications') && options && options.method === 'POST') {
+            window.submissionTries++;
+            return Promise.reject(new TypeError('Failed to fetch'));
+          }
+          return realFetch(url, options);
+        };""");
+    long before = app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM application", Long.class);
+
+    click(By.cssSelector("[data-testid=submit-button]"));
+
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("[data-testid=message]"), "通信できませんでした"));
+    @SuppressWarnings("unchecked")
+    List<Long> delays = (List<Long>) ((JavascriptExecutor) browser).executeScript("return window.retryDelays");
+    List<Long> seconds = delays.stream().map(delay -> delay / 1000).toList();
+    assertThat(seconds.subList(0, 5)).containsExactly(2L, 4L, 8L, 16L, 30L);
+    assertThat(seconds.subList(5, seconds.size())).isNotEmpty().containsOnly(30L);
+    long waited = delays.stream().mapToLong(Long::longValue).sum();
+    assertThat(waited).as("waited in all (ms)").isGreaterThanOrEqualTo(600_000L)
+        .isLessThan(600_000L + delays.get(delays.size() - 1));
+    assertThat((Long) ((JavascriptExecutor) browser).executeScript("return window.submissionTries"))
+        .isEqualTo(delays.size() + 1L);
+    assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM application", Long.class))
+        .isEqualTo(before);
+  }
+
   /** Submits a bulky-waste application whose first try ends as {@code firstTry} (a script's fetch result). */
   private void fileOnceAfterAFirstTryThat(String firstTry, String waitingText, String screenshot) throws Exception {
-    browser.get(base + "/liff/demo/");
-    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
-    visible(By.cssSelector("[data-testid=procedure-card]"));
-    browser.get(base + "/liff/demo/apply/bulky-waste-collection");
-    restoreDraft("bulky-waste-collection", HANAKO, """
-            {"items": [{"name": "本棚", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市南町7-8",
-             "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
-    click(By.cssSelector("[data-testid=confirm-button]"));
-    visible(By.cssSelector("[data-testid=submit-button]"));
+    confirmBulkyWasteApplication();
     ((JavascriptExecutor) browser).executeScript("""
         const realFetch = window.fetch;
         window.submissionBodies = [];
@@ -328,6 +371,19 @@ class LiffBrowserTests {
     BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), app.getBean(JdbcTemplate.class)
         .queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'",
             String.class, number));
+  }
+
+  /** Hanako's bulky-waste application, filled in and confirmed: the send button is showing. */
+  private void confirmBulkyWasteApplication() {
+    browser.get(base + "/liff/demo/");
+    click(By.cssSelector("[data-testid=dev-resident][data-user-id='" + HANAKO + "']"));
+    visible(By.cssSelector("[data-testid=procedure-card]"));
+    browser.get(base + "/liff/demo/apply/bulky-waste-collection");
+    restoreDraft("bulky-waste-collection", HANAKO, """
+            {"items": [{"name": "本棚", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市南町7-8",
+             "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    visible(By.cssSelector("[data-testid=submit-button]"));
   }
 
   /**
