@@ -123,7 +123,7 @@ final class PacedSender {
       sender.join();
     }
     return new Result(new Latencies(micros), failed.get(), count / sendSeconds,
-        new Schedule(start, intervalNanos, micros.clone()));
+        new Schedule(start, intervalNanos, micros));
   }
 
   /** One keep-alive connection: writes a request, reads the whole answer, returns its status. */
