@@ -4,15 +4,15 @@
 export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 
-// A submission turned away because the service is busy or briefly down (503/429 with Retry-After)
-// is sent again by itself, with the same clientRequestId, for up to this long. In the opening
+// A submission, correction or withdrawal turned away because the service is busy or briefly down
+// (503/429 with Retry-After) is sent again by itself, with the same clientRequestId, for up to this long. In the opening
 // minutes of a popular procedure the server gives each waiting resident a turn of their own
 // (up to a minute ahead), so its Retry-After is followed as given.
 const BUSY_RETRY_MS = 10 * 60000;
 
-// A submission that got no answer at all (refused, reset or timed out, e.g. while a crowd fills the
-// server's queue of new connections) may or may not have arrived; its clientRequestId makes sending it
-// again safe, so it is, after 2, 4, 8, 16 and then every 30 seconds, within the same ten minutes.
+// One that got no answer at all (refused, reset or timed out, e.g. while a crowd fills the server's
+// queue of new connections) may or may not have arrived; its clientRequestId makes sending it again
+// safe, so it is, after 2, 4, 8, 16 and then every 30 seconds, within the same ten minutes.
 function unansweredDelayMs(unanswered) {
   return Math.min(30, 2 ** unanswered) * 1000 + Math.floor(Math.random() * 1000);
 }
@@ -21,6 +21,14 @@ function retryDelayMs(response) {
   const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
   const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) * 1000 : 2000;
   return base + Math.floor(Math.random() * 1000);
+}
+
+/** What a page says while it sends a 申請, 修正 or 取下げ again by itself ({@link createApi}'s onBusy). */
+export function resendNotice(subject, reason, seconds) {
+  const wait = `この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`;
+  return reason === 'unanswered'
+    ? `通信がつながりにくくなっています。同じ${subject}が二重になることはありませんので、${wait}`
+    : `${subject === '申請' ? '申請' : 'アクセス'}が集中しています。順番にお受けしますので、${wait}`;
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -131,11 +139,11 @@ export function createApi(tenant, identity) {
       { method: 'POST', json: body, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
-    // a correction or withdrawal turned away (503/429) wrote nothing, so it is sent again like a submission
-    correct: (number, data) => call(`/applications/${encodeURIComponent(number)}/correction`,
-      { method: 'POST', json: { data }, auth: true, retryBusy: true }),
-    withdraw: (number) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
-      { method: 'POST', json: {}, auth: true, retryBusy: true }),
+    // its clientRequestId makes a correction or withdrawal sent again find itself done: sent again like a submission
+    correct: (number, data, clientRequestId, onBusy) => call(`/applications/${encodeURIComponent(number)}/correction`,
+      { method: 'POST', json: { data, clientRequestId }, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
+    withdraw: (number, clientRequestId, onBusy) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
+      { method: 'POST', json: { clientRequestId }, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
     // the simulated payment provider and the demo identity provider (no LINE identity: like a provider's page)
     simulatedPayment: (id) => call(`/simulated-payments/${encodeURIComponent(id)}`),
     simulatePayment: (id, outcome) => call(`/simulated-payments/${encodeURIComponent(id)}`,

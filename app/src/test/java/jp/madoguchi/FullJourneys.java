@@ -86,7 +86,8 @@ public final class FullJourneys {
     corrected.put("address", markers.text("corrected address")).put("note", markers.text("corrected note"));
     send(residentRequest(resident, "/api/demo/applications/" + number + "/correction")
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"data\": " + corrected + "}")), 200);
+        .POST(HttpRequest.BodyPublishers.ofString("{\"data\": " + corrected + ", \"clientRequestId\": \""
+            + UUID.randomUUID() + "\"}")), 200);
     runJobs(number);
     submitForm(CLERK, task(number), Map.of("decision", "approve",
         "collectionDate", markers.date("collectionDate", today.plusDays(90), 20),

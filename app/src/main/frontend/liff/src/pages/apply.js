@@ -1,6 +1,7 @@
 // 申請: the procedure's form, the confirmation, and the application number.
 
 import { h } from '../dom.js';
+import { resendNotice } from '../api.js';
 import { mountFormFlow } from '../forms/flow.js';
 import { hasLocationFields, locationPanel, mapLink } from '../forms/location.js';
 import { loadProcedures } from './catalogue.js';
@@ -46,11 +47,8 @@ export async function renderApply(ctx) {
     formExtra: location ? locationPanel : null,
     summaryExtra: location ? mapLink : null,
     async send(data, requestId, showProgress) {
-      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId }, (seconds, reason) => {
-        showProgress(reason === 'unanswered'
-          ? `通信がつながりにくくなっています。同じ申請が二重になることはありませんので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`
-          : `申請が集中しています。順番にお受けしますので、この画面のままお待ちください（約${seconds}秒後に自動で送ります）。`);
-      });
+      const result = await ctx.api.submit({ procedureKey: key, data, clientRequestId: requestId },
+        (seconds, reason) => showProgress(resendNotice('申請', reason, seconds)));
       if (!ctx.alive()) return;
       flow.destroy();
       showDone(ctx, result.applicationNumber);

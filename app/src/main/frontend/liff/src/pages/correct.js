@@ -1,6 +1,7 @@
 // 申請内容の修正: the clerk's request, the form filled in with what was sent, then the correction.
 
 import { h } from '../dom.js';
+import { resendNotice } from '../api.js';
 import { mountFormFlow } from '../forms/flow.js';
 import { clerkCommentBox, schemaFor } from './detail.js';
 
@@ -39,8 +40,8 @@ export async function renderCorrect(ctx) {
     sendLabel: '修正内容を送信する',
     sendTestId: 'send-correction',
     confirmIntro: 'この内容で修正を送信します。よろしければ「修正内容を送信する」を押してください。',
-    async send(data) {
-      await ctx.api.correct(number, data);
+    async send(data, requestId, showProgress) {
+      await ctx.api.correct(number, data, requestId, (seconds, reason) => showProgress(resendNotice('修正', reason, seconds)));
       if (!ctx.alive()) return;
       ctx.navigate(ctx.paths.detail(number), { replace: true, notice: { type: 'success', text: '修正内容を送信しました' } });
     },

@@ -1,7 +1,9 @@
 // 申請の詳細: status, timeline, what was sent, attachments, issued documents and the resident's actions.
 
 import { h, uniqueId } from '../dom.js';
+import { resendNotice } from '../api.js';
 import { formatDateTime, formatYen } from '../format.js';
+import { newRequestId } from '../forms/flow.js';
 import { describeData, describeRaw } from '../forms/schema.js';
 import { renderRows } from '../forms/summary.js';
 import { statusBadge } from './applications.js';
@@ -221,10 +223,14 @@ function withdrawDialog(ctx, detail) {
   const textId = uniqueId('withdraw-text');
   const cancel = h('button', { type: 'button', class: 'button secondary', text: 'やめる', autofocus: true });
   const confirm = h('button', { type: 'button', class: 'button danger', 'data-testid': 'withdraw-confirm', text: '取り下げる' });
+  const progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' });
   const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': headingId, 'aria-describedby': textId },
     h('h2', { id: headingId, text: '申請を取り下げますか？' }),
     h('p', { id: textId, text: `申請番号 ${detail.applicationNumber}（${detail.procedureName || ''}）を取り下げます。取り下げた申請は元に戻せません。` }),
+    progress,
     h('div', { class: 'actions' }, cancel, confirm));
+  // one withdrawal however often it is sent: a copy sent after no answer finds it done
+  const requestId = newRequestId();
   cancel.addEventListener('click', () => dialog.close());
   let sending = false;
   confirm.addEventListener('click', async () => {
@@ -234,13 +240,15 @@ function withdrawDialog(ctx, detail) {
     cancel.disabled = true;
     confirm.textContent = '送信中…';
     try {
-      const updated = await ctx.api.withdraw(detail.applicationNumber);
+      const updated = await ctx.api.withdraw(detail.applicationNumber, requestId,
+        (seconds, reason) => { progress.textContent = resendNotice('取下げ', reason, seconds); });
       if (!ctx.alive()) return;
       dialog.close();
       await rerender(ctx, updated, { type: 'success', text: '申請を取り下げました' });
     } catch (error) {
       if (!ctx.alive()) return;
       dialog.close();
+      progress.textContent = '';
       sending = false;
       confirm.disabled = false;
       cancel.disabled = false;

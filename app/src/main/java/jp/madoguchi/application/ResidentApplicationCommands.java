@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a resident changes in a submitted application (submitting is {@link ResidentSubmissions}' job):
  * a correction while a 差戻し waits for one, a withdrawal while the procedure accepts one. Every method
- * takes the resident's LINE user id from a verified ID token.
+ * takes the resident's LINE user id from a verified ID token, and optionally the page's
+ * {@code clientRequestId}: the same request sent again with it (its answer lost) is not done twice
+ * and not refused, it finds the application as the first one left it.
  */
 @Service
 public class ResidentApplicationCommands {
@@ -30,10 +32,11 @@ public class ResidentApplicationCommands {
   private final Attachments attachments;
   private final ApplicationData applicationData;
   private final CorrectionVariables correctionVariables;
+  private final ResidentActionRequests requests;
 
   ResidentApplicationCommands(OwnApplications own, ResidentActions actions, RuntimeService runtime,
       ProcedureForms forms, Attachments attachments, ApplicationData applicationData,
-      CorrectionVariables correctionVariables) {
+      CorrectionVariables correctionVariables, ResidentActionRequests requests) {
     this.own = own;
     this.actions = actions;
     this.runtime = runtime;
@@ -41,12 +44,16 @@ public class ResidentApplicationCommands {
     this.attachments = attachments;
     this.applicationData = applicationData;
     this.correctionVariables = correctionVariables;
+    this.requests = requests;
   }
 
   /** The resident's corrected data, checked against the apply form, continues the waiting process. */
   @Transactional
-  public void correct(String tenantId, String userId, String number, ObjectNode data) {
+  public void correct(String tenantId, String userId, String number, ObjectNode data, UUID clientRequestId) {
     ApplicationRecord application = own.find(tenantId, userId, number);
+    if (clientRequestId != null && !requests.firstTime(application, clientRequestId, ResidentActions.CORRECT)) {
+      return;
+    }
     actions.require(application, ResidentActions.CORRECT,
         "この申請は現在修正できません (the application is not waiting for a correction)");
     String definitionId = runtime.createProcessInstanceQuery().processInstanceId(application.processInstanceId())
@@ -68,8 +75,11 @@ public class ResidentApplicationCommands {
   }
 
   @Transactional
-  public void withdraw(String tenantId, String userId, String number) {
+  public void withdraw(String tenantId, String userId, String number, UUID clientRequestId) {
     ApplicationRecord application = own.find(tenantId, userId, number);
+    if (clientRequestId != null && !requests.firstTime(application, clientRequestId, ResidentActions.WITHDRAW)) {
+      return;
+    }
     actions.require(application, ResidentActions.WITHDRAW,
         "この申請は現在取り下げできません (the procedure does not allow a withdrawal now)");
     runtime.createMessageCorrelation(ResidentActions.WITHDRAWAL).processInstanceId(application.processInstanceId())

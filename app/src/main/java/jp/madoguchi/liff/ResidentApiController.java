@@ -108,7 +108,10 @@ class ResidentApiController {
     return detailWithDocuments(tenant, resident.userId(), number);
   }
 
-  record CorrectionRequest(ObjectNode data) {
+  record CorrectionRequest(ObjectNode data, UUID clientRequestId) {
+  }
+
+  record WithdrawalRequest(UUID clientRequestId) {
   }
 
   @PostMapping("/applications/{number}/correction")
@@ -120,18 +123,18 @@ class ResidentApiController {
     if (request.data() == null) {
       return ResponseEntity.badRequest().body(Map.of("message", "data が必要です (data is required)"));
     }
-    commands.correct(tenant, resident.userId(), number, request.data());
+    commands.correct(tenant, resident.userId(), number, request.data(), request.clientRequestId());
     AccessLogAttributes.personalDataRead(http, number);
     return ResponseEntity.ok(detailWithDocuments(tenant, resident.userId(), number));
   }
 
   @PostMapping("/applications/{number}/withdrawal")
   JsonNode withdraw(@PathVariable String tenant, @PathVariable String number,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest http)
-      throws InvalidIdTokenException {
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestBody(required = false) WithdrawalRequest request, HttpServletRequest http) throws InvalidIdTokenException {
     Resident resident = resident(tenant, authorization);
     AccessLogAttributes.concerns(http, number);
-    commands.withdraw(tenant, resident.userId(), number);
+    commands.withdraw(tenant, resident.userId(), number, request == null ? null : request.clientRequestId());
     AccessLogAttributes.personalDataRead(http, number);
     return detailWithDocuments(tenant, resident.userId(), number);
   }

@@ -75,7 +75,8 @@ public class ExpiredApplications {
     jdbc.update("""
         DELETE FROM callback_event c USING identity_request r
         WHERE r.application_id = ANY (?) AND c.tenant_id = r.tenant_id AND c.reference = r.provider_ref""", (Object) ids);
-    for (String table : List.of("notification_outbox", "attachment", "document", "payment", "identity_request")) {
+    for (String table : List.of("notification_outbox", "attachment", "document", "payment", "identity_request",
+        "resident_action_request")) {
       count(counts, groupOf, table, jdbc.queryForList("DELETE FROM " + table + " WHERE application_id = ANY (?) "
           + "RETURNING application_id", UUID.class, (Object) ids));
     }

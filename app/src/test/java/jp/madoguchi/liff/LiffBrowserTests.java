@@ -306,6 +306,73 @@ class LiffBrowserTests {
         .isEqualTo(before);
   }
 
+  /**
+   * A correction and a withdrawal whose answers are lost after the server did them (the connection
+   * dropped on the way back): the page sends each again with its clientRequestId and shows it done,
+   * instead of an error or, on the copy, 「現在修正できません」; each is done once.
+   */
+  @Test
+  void shouldShowACorrectionAndAWithdrawalWhoseAnswerWasLostAsDoneOnce() throws Exception {
+    confirmBulkyWasteApplication();
+    click(By.cssSelector("[data-testid=submit-button]"));
+    String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
+    runJobs(number);
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    TaskService tasks = app.getBean(TaskService.class);
+    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, number);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("decision", "return", "returnComment", "本棚の高さを書いてください。"));
+    browser.get(base + "/liff/demo/applications/" + number + "/correct");
+    visible(By.cssSelector("[data-testid=confirm-button]"));
+    ((JavascriptExecutor) browser).executeScript("""
+        const realFetch = window.fetch;
+        window.actionBodies = {};
+        window.fetch = (url, options) => {
+          const action = String(url).match(/\\/(correction|withdrawal)$/);
+          if (action && options && options.method === 'POST') {
+            const bodies = window.actionBodies[action[1]] = window.actionBodies[action[1]] || [];
+            bodies.push(options.body);
+            if (bodies.length === 1) {
+              return realFetch(url, options).then(() => { throw new TypeError('Failed to fetch'); });
+            }
+          }
+          return realFetch(url, options);
+        };""");
+
+    click(By.cssSelector("[data-testid=confirm-button]"));
+    click(By.cssSelector("[data-testid=send-correction]"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("p.progress[role=status]"), "同じ修正が二重になることはありません"));
+    shoot("correction-unanswered");
+    assertThat(new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[data-testid=message]"))).getText()).contains("修正内容を送信しました");
+    assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("審査中");
+    assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).as("one review again").isOne();
+
+    click(By.cssSelector("[data-testid=withdraw-button]"));
+    click(By.cssSelector("[data-testid=withdraw-confirm]"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("dialog p.progress[role=status]"), "同じ取下げが二重になることはありません"));
+    shoot("withdrawal-unanswered");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("[data-testid=status]"), "取下げ"));
+    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("申請を取り下げました");
+
+    for (String action : List.of("correction", "withdrawal")) {
+      @SuppressWarnings("unchecked")
+      List<String> bodies = (List<String>) ((JavascriptExecutor) browser)
+          .executeScript("return window.actionBodies[arguments[0]]", action);
+      assertThat(bodies).as(action).hasSize(2);
+      assertThat(bodies.get(1)).as("%s sent again with the same clientRequestId", action).isEqualTo(bodies.get(0));
+      assertThat(bodies.get(0)).contains("\"clientRequestId\"");
+    }
+    assertThat(jdbc.queryForList("SELECT r.action FROM resident_action_request r JOIN application a "
+        + "ON a.id = r.application_id WHERE a.number = ? ORDER BY r.created_at", String.class, number))
+        .containsExactly("correct", "withdraw");
+    assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).isZero();
+  }
+
   /** Submits a bulky-waste application whose first try ends as {@code firstTry} (a script's fetch result). */
   private void fileOnceAfterAFirstTryThat(String firstTry, String waitingText, String screenshot) throws Exception {
     confirmBulkyWasteApplication();

@@ -227,6 +227,67 @@ class ResidentApiTests extends IntegrationTest {
         .isEqualTo(409);
   }
 
+  /**
+   * A correction or withdrawal whose answer was lost is sent again by the page with the same
+   * clientRequestId: done once, and the copy is answered like the first instead of refused because
+   * the application has moved on. Copies sent at the same moment are done once too.
+   */
+  @Test
+  void shouldDoACorrectionAndAWithdrawalSentAgainWithTheirRequestIdOnce() throws Exception {
+    String number = submit(resident);
+    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
+        + "tenant_id = 'demo'", String.class, number);
+    runJobs(instanceId);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        java.util.Map.of("decision", "return", "returnComment", "大きさを確認してください。"));
+    runJobs(instanceId);
+    String correction = """
+        {"clientRequestId": "%s", "data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}],
+          "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "preferredDate1": "2026-12-12",
+          "phone": "090-1234-5678"}}""".formatted(UUID.randomUUID());
+    String path = "/api/demo/applications/" + number + "/correction";
+
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<HttpResponse<String>>> copies = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        copies.add(pool.submit(() -> post(path, token(resident), correction)));
+      }
+      for (Future<HttpResponse<String>> copy : copies) {
+        assertThat(copy.get().statusCode()).as(copy.get().body()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    HttpResponse<String> late = post(path, token(resident), correction);
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+    assertThat(json.readTree(late.body()).at("/data/preferredDate1").asText()).isEqualTo("2026-12-12");
+    runJobs(instanceId);
+    assertThat(detail(number).get("timeline")).extracting(entry -> entry.get("status").asText())
+        .containsExactly("受付済み", "審査中", "差戻し中", "審査中");
+    assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).as("one review again").isOne();
+    assertThat(post(path, token(resident), correction.replaceFirst("\"clientRequestId\": \"[^\"]+\"",
+        "\"clientRequestId\": \"" + UUID.randomUUID() + "\"")).statusCode())
+        .as("a new correction is refused: none is awaited").isEqualTo(409);
+    String correctionKey = json.readTree(correction).get("clientRequestId").asText();
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident),
+        "{\"clientRequestId\": \"" + correctionKey + "\"}").statusCode())
+        .as("the correction's key does not stand for a withdrawal").isEqualTo(409);
+
+    String withdrawal = "{\"clientRequestId\": \"" + UUID.randomUUID() + "\"}";
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident), withdrawal).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> again = post("/api/demo/applications/" + number + "/withdrawal", token(resident), withdrawal);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(json.readTree(again.body()).get("status").asText()).isEqualTo("取下げ");
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}").statusCode())
+        .as("without its key a second withdrawal is refused as before").isEqualTo(409);
+    assertThat(post("/api/demo/applications/" + number + "/withdrawal", token(resident),
+        "{\"clientRequestId\": \"not-a-uuid\"}").statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM resident_action_request r JOIN application a "
+        + "ON a.id = r.application_id WHERE a.number = ?", Long.class, number)).isEqualTo(2);
+  }
+
   private String submit(String user) throws Exception {
     HttpResponse<String> response = post("/api/demo/applications", token(user), APPLY.formatted(UUID.randomUUID()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -168,7 +168,7 @@ class ClerkTasklistBrowserTests {
     data.withArray("items").remove(1);
     ((ObjectNode) data.withArray("items").get(0)).put("size", "M");
     data.put("phone", "080-1111-2222");
-    app.getBean(ResidentApplicationCommands.class).correct("demo", HANAKO, number, data);
+    app.getBean(ResidentApplicationCommands.class).correct("demo", HANAKO, number, data, null);
     String secondReview = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
     tasks.claim(secondReview, "demo-clerk");
 

@@ -49,7 +49,7 @@ class RetentionTests extends IntegrationTest {
       "act_hi_varinst", "act_hi_detail", "act_hi_comment", "act_hi_identitylink", "act_hi_op_log", "act_hi_job_log",
       "act_hi_decinst", "act_hi_dec_in", "act_hi_dec_out", "act_hi_incident", "act_ge_bytearray");
   private static final List<String> APP_TABLES = List.of("attachment", "document", "payment", "identity_request",
-      "notification_outbox");
+      "notification_outbox", "resident_action_request");
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;

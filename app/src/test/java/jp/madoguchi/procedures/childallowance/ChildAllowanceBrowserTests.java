@@ -101,7 +101,7 @@ class ChildAllowanceBrowserTests {
     tasks.complete(reviewTask(tasks, instance), java.util.Map.of("reviewDecision", "return",
         "returnComment", "口座名義を通帳のとおりに入力してください。"));
     app.getBean(ResidentApplicationCommands.class).correct("demo", HANAKO, instance.getBusinessKey(),
-        ChildAllowanceApplications.data().put("accountHolderKana", "ヤマダ ハナコ　"));
+        ChildAllowanceApplications.data().put("accountHolderKana", "ヤマダ ハナコ　"), null);
     String taskId = reviewTask(tasks, instance);
     tasks.claim(taskId, "demo-clerk");
 

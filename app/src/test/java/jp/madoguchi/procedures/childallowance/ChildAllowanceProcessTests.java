@@ -226,9 +226,9 @@ class ChildAllowanceProcessTests extends IntegrationTest {
     ObjectNode third = second.deepCopy().put("address", "デモ市中央1-2-5");
 
     complete(task(), returnForCorrection("口座名義を通帳のとおりに入力してください。"));
-    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), second);
+    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), second, null);
     complete(task(), returnForCorrection("住所の番地を確認してください。"));
-    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), third);
+    residentCommands.correct(DEMO, resident, instance.getBusinessKey(), third, null);
 
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     JsonNode earlier = json.readTree(tasks.getVariables(task().getId()).get("earlierSubmissions").toString());
