@@ -1,0 +1,70 @@
+package jp.madoguchi.perimeter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Requests that Spring answers itself (no controller took them, wrong method or content type, a
+ * parameter of the wrong form, a refusal by Spring Security) get a Japanese message a person can act
+ * on, without Java's type names; a Japanese message the app gave is kept.
+ */
+class RequestErrorMessagesTests extends IntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldAnswerSpringsOwnRefusalsInJapanese() throws Exception {
+    assertMessage(send("GET", "/api/demo/no-such-endpoint", null, null), 404, "見つかりません");
+    HttpResponse<String> method = send("DELETE", "/api/demo/procedures", null, null);
+    assertMessage(method, 405, "この操作 (HTTP メソッド) は使えません");
+    assertThat(method.headers().firstValue("Allow")).as("the methods that work stay named").hasValueSatisfying(
+        allow -> assertThat(allow).contains("GET"));
+    assertMessage(send("POST", "/api/demo/applications", "text/plain", "x"), 415, "application/json");
+    HttpResponse<String> mistyped = send("GET", "/api/demo/admin/documents/not-a-uuid", null, null,
+        "Authorization", "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)));
+    assertMessage(mistyped, 400, "パラメータ");
+    assertThat(mistyped.body()).doesNotContain("java.", "UUID string");
+    assertMessage(send("GET", "/actuator/env", null, null), 403, "許可されていません");
+  }
+
+  @Test
+  void shouldKeepAJapaneseMessageTheAppGave() throws Exception {
+    assertMessage(send("POST", "/api/nosuch/applications", "application/json", "{}"), 404, "この自治体の窓口は見つかりません");
+  }
+
+  private static void assertMessage(HttpResponse<String> response, int status, String text) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("message").asText()).as(response.body()).contains(text);
+  }
+
+  private HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
