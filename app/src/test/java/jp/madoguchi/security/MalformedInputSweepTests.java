@@ -26,9 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Malformed input on every kind of endpoint — resident API, staff API, provider callbacks, the LINE
- * webhook, the verification page, Camunda's REST API and webapp API — must get a 4xx with a reason,
- * never a 5xx. One row per attack: deep nesting, NUL characters, refused variable types, broken
- * JSON, XML and multipart bodies, negative paging, weak passwords.
+ * webhook, the verification page, Camunda's REST API and webapp API — must get a 4xx with a reason
+ * in Japanese, never a 5xx. One row per attack: deep nesting, NUL characters, refused variable
+ * types, broken JSON, XML and multipart bodies, negative paging, weak passwords.
  */
 class MalformedInputSweepTests extends IntegrationTest {
 
@@ -55,7 +55,8 @@ class MalformedInputSweepTests extends IntegrationTest {
       HttpResponse<String> response = send(attack);
       assertThat(response.statusCode()).as(attack.name() + " → " + response.body()).isBetween(400, 499);
       if (response.headers().firstValue("Content-Type").orElse("").contains("json")) {
-        assertThat(JSON.readTree(response.body()).path("message").asText()).as("a reason").isNotBlank();
+        assertThat(JSON.readTree(response.body()).path("message").asText()).as("a reason in Japanese")
+            .containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
       }
     }));
   }
