@@ -24,9 +24,11 @@ import org.springframework.context.annotation.Bean;
  * same versions (engine, REST API and webapps as the starters configure them, history FULL, job
  * executor on) with a one-task process, on the same embedded PostgreSQL with the same durable
  * settings (fsync and synchronous_commit on), the same pool size and the same rewriting of batched
- * inserts. No security, no authorization checks, no Madoguchi code. Started by the benchmark in a
- * JVM of its own, with the data folder ({@code BARE_ENGINE_DATA_DIR}) that the benchmark deletes
- * afterwards. (Outside the package jp.madoguchi, whose component scan would otherwise find it.)
+ * inserts, and beside it the steps of Madoguchi's bulky-waste procedure as no-ops
+ * ({@link #deployProcedureShape}). No security, no authorization checks, no Madoguchi code. Started
+ * by the benchmark in a JVM of its own, with the data folder ({@code BARE_ENGINE_DATA_DIR}) that the
+ * benchmark deletes afterwards. (Outside the package jp.madoguchi, whose component scan would
+ * otherwise find it.)
  */
 @SpringBootApplication(exclude = {LiquibaseAutoConfiguration.class, SecurityAutoConfiguration.class,
     SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
@@ -66,5 +68,33 @@ public class BareEngineApplication {
         .done();
     return arguments -> repository.createDeployment().name("one-task").addModelInstance("one-task.bpmn", process)
         .enableDuplicateFiltering(true).deploy();
+  }
+
+  /**
+   * The shape of Madoguchi's bulky-waste procedure up to the clerk's review, with no-op steps: the
+   * registration, the resident's notification (its message as an input parameter), the receipt
+   * after an asynchronous continuation (its layout as an input parameter), the review task for a
+   * group with a due date, its three decision fields as empty input and output parameters, and a
+   * withdrawal message on its boundary. What the engine pays for the procedure's steps alone.
+   */
+  @Bean
+  ApplicationRunner deployProcedureShape(RepositoryService repository) {
+    BpmnModelInstance process = Bpmn.createExecutableProcess("procedure-shape")
+        .camundaHistoryTimeToLive(180)
+        .startEvent()
+        .serviceTask("Task_Register").camundaExpression("${true}")
+        .serviceTask("Task_Notify").camundaExpression("${true}").camundaInputParameter("message", "x".repeat(150))
+        .serviceTask("Task_Receipt").camundaAsyncBefore().camundaExpression("${true}")
+        .camundaInputParameter("documentLayout", "receipt")
+        .userTask("Task_Review").camundaCandidateGroups("clerks").camundaDueDate("2030-01-01T17:00:00")
+        .camundaInputParameter("decision", "").camundaInputParameter("rejectReason", "")
+        .camundaInputParameter("returnComment", "").camundaOutputParameter("decision", "${decision}")
+        .camundaOutputParameter("rejectReason", "${rejectReason}")
+        .camundaOutputParameter("returnComment", "${returnComment}")
+        .boundaryEvent("Boundary_Withdrawal").message("WithdrawalRequested").endEvent("End_Withdrawn")
+        .moveToActivity("Task_Review").endEvent("End_Reviewed")
+        .done();
+    return arguments -> repository.createDeployment().name("procedure-shape")
+        .addModelInstance("procedure-shape.bpmn", process).enableDuplicateFiltering(true).deploy();
   }
 }

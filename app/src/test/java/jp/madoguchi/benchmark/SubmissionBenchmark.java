@@ -2,9 +2,14 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.LineIdTokens;
@@ -25,7 +30,11 @@ import org.junit.jupiter.api.Test;
  * ({@link CompilerCpu#warmUp}), so both are compared as servers in use. Also prints the CPU each
  * took per operation, the app's and its PostgreSQL's ({@link AppCpu}; Madoguchi's until the
  * receipts and notifications of the measured part are done), and their ratio, which on a machine
- * the load keeps busy predicts the throughput ratio and varies less between runs.
+ * the load keeps busy predicts the throughput ratio and varies less between runs. The bare engine
+ * is also measured starting its one-task process with as many variables as a submission leaves
+ * ({@link SubmissionVariables}), and running bulky waste's steps as no-ops with those variables: how
+ * much of the gap is the engine's price of the variables and of the procedure itself, and how the
+ * submission compares with the same procedure on a bare engine.
  * Run: {@code apt-get install -y wrk && ./mvnw -pl app -Pbenchmark test -Dtest=SubmissionBenchmark}
  * ({@code -Dbench.seconds=30}, {@code -Dbench.warmUpSeconds=20 -Dbench.maxWarmUpSeconds=300}).
  */
@@ -38,23 +47,23 @@ class SubmissionBenchmark {
 
   @Test
   void submissionsAgainstBareOneTaskStarts() throws Exception {
-    int bareWarmUp;
-    CompilerCpu.Measured<Wrk.Result> bare;
-    AppCpu.Seconds bareCpu;
+    BareLeg bare;
+    BareLeg bareWithVariables;
+    BareLeg bareShape;
     Path bareData = BenchmarkFolders.create("bare-engine-");
     try (AppProcess engine = AppProcess.start(BareEngineApplication.class.getName(), AppProcess.freePort(),
         Map.of("BARE_ENGINE_DATA_DIR", bareData.toString()))) {
       System.out.printf("%nBENCHMARK bare engine: pid %d, log %s, started in %.1f s%n", engine.pid(), engine.log(),
           engine.awaitHealthy(AppProcess.START_LIMIT));
-      String url = engine.baseUrl() + "/engine-rest/process-definition/key/one-task/start";
-      Path body = write("{}");
       CompilerCpu compiler = new CompilerCpu(engine.pid());
-      bareWarmUp = compiler.warmUp(seconds -> Wrk.run("post.lua", url, CONNECTIONS, seconds, body.toString(), "none", "0"),
-          (from, to, round) -> printRound("bare engine", from, to, round));
       AppCpu cpu = new AppCpu(engine.pid(), bareData.resolve("postgres"));
-      AppCpu.Seconds before = cpu.used();
-      bare = compiler.during(() -> Wrk.run("post.lua", url, CONNECTIONS, SECONDS, body.toString(), "none", "0"));
-      bareCpu = cpu.used().minus(before);
+      bare = BareLeg.measure(engine, compiler, cpu, "bare engine", "one-task process", "one-task", "{}");
+      bareWithVariables = BareLeg.measure(engine, compiler, cpu, "bare engine with variables",
+          "one-task process started with a submission's " + SubmissionVariables.count() + " variables", "one-task",
+          SubmissionVariables.startBody(true));
+      bareShape = BareLeg.measure(engine, compiler, cpu, "bare procedure shape",
+          "bulky waste's steps as no-ops, started with its variables", "procedure-shape",
+          SubmissionVariables.startBody(false));
     }
     int apiWarmUp;
     CompilerCpu.Measured<Wrk.Result> api;
@@ -87,23 +96,76 @@ class SubmissionBenchmark {
           double drained = database.awaitDrained(900);
           AppCpu.Seconds apiCpu = cpu.used().minus(before);
           System.out.printf("BENCHMARK bare one-task REST start, %d connections, %d s after %d s of warm-up: %s; %s%n",
-              CONNECTIONS, SECONDS, bareWarmUp, bare.result().line(), bare.compilerPercent());
+              CONNECTIONS, SECONDS, bare.warmUpSeconds(), bare.load().result().line(), bare.load().compilerPercent());
           System.out.printf("BENCHMARK resident API submission (bulky waste, %d residents, default configuration), "
               + "%d connections, %d s after %d s of warm-up: %s; %s%n", RESIDENTS, CONNECTIONS, SECONDS, apiWarmUp,
               api.result().line(), api.compilerPercent());
           System.out.printf("BENCHMARK API/bare throughput ratio: %.2f (goal 0.8); background work left by the load: "
-              + "%s, drained %.1f s later%n", api.result().value("rate") / bare.result().value("rate"), backlog,
-              drained);
+              + "%s, drained %.1f s later%n", api.result().value("rate") / bare.rate(), backlog, drained);
+          double submissionCpu = (apiCpu.app() + apiCpu.database()) / api.result().value("requests");
           System.out.printf("BENCHMARK CPU per bare start: %s; per submission, its receipt and notification included "
-              + "(until drained): %s; CPU ratio %.2f%n%n", bareCpu.perOperation(bare.result().value("requests")),
-              apiCpu.perOperation(api.result().value("requests")),
-              (bareCpu.app() + bareCpu.database()) / bare.result().value("requests")
-                  / ((apiCpu.app() + apiCpu.database()) / api.result().value("requests")));
+              + "(until drained): %s; CPU ratio %.2f%n", bare.cpuPerStart(),
+              apiCpu.perOperation(api.result().value("requests")), bare.cpuMillisPerStart() / 1000 / submissionCpu);
+          for (BareLeg leg : List.of(bareWithVariables, bareShape)) {
+            System.out.printf("BENCHMARK %s (%s): %s; CPU per start %s (jobs drained %.1f s after the load); "
+                + "submission/this throughput ratio %.2f, CPU ratio %.2f%n", leg.label(), leg.description(),
+                leg.load().result().line(), leg.cpuPerStart(), leg.drainedSeconds(),
+                api.result().value("rate") / leg.rate(), leg.cpuMillisPerStart() / 1000 / submissionCpu);
+          }
+          System.out.println();
         }
       }
     }
-    assertThat(bare.result().value("non2xx")).isZero();
+    for (BareLeg leg : List.of(bare, bareWithVariables, bareShape)) {
+      assertThat(leg.load().result().value("non2xx")).as(leg.label() + ": starts refused").isZero();
+    }
     assertThat(api.result().value("non2xx")).as("submissions shed or refused").isZero();
+  }
+
+  /** One load on the bare engine: warmed up until its compiler is idle, then measured, its jobs drained. */
+  private record BareLeg(String label, String description, int warmUpSeconds, CompilerCpu.Measured<Wrk.Result> load,
+      AppCpu.Seconds cpu, double drainedSeconds) {
+
+    static BareLeg measure(AppProcess engine, CompilerCpu compiler, AppCpu cpu, String label, String description,
+        String processKey, String startBody) throws Exception {
+      String url = engine.baseUrl() + "/engine-rest/process-definition/key/" + processKey + "/start";
+      Path body = write(startBody);
+      int warmUp = compiler.warmUp(seconds -> Wrk.run("post.lua", url, CONNECTIONS, seconds, body.toString(), "none",
+          "0"), (from, to, round) -> printRound(label, from, to, round));
+      awaitNoJobs(engine);
+      AppCpu.Seconds before = cpu.used();
+      CompilerCpu.Measured<Wrk.Result> load = compiler.during(() -> Wrk.run("post.lua", url, CONNECTIONS, SECONDS,
+          body.toString(), "none", "0"));
+      double drained = awaitNoJobs(engine);
+      return new BareLeg(label, description, warmUp, load, cpu.used().minus(before), drained);
+    }
+
+    double rate() {
+      return load.result().value("rate");
+    }
+
+    double cpuMillisPerStart() {
+      return (cpu.app() + cpu.database()) * 1000 / load.result().value("requests");
+    }
+
+    String cpuPerStart() {
+      return cpu.perOperation(load.result().value("requests"));
+    }
+
+    /** Waits until the engine has no job left (the procedure shape's receipts), at most 10 minutes. */
+    private static double awaitNoJobs(AppProcess engine) throws Exception {
+      long started = System.nanoTime();
+      HttpClient http = HttpClient.newHttpClient();
+      URI count = URI.create(engine.baseUrl() + "/engine-rest/job/count");
+      while (System.nanoTime() - started < 600e9) {
+        String answer = http.send(HttpRequest.newBuilder(count).build(), HttpResponse.BodyHandlers.ofString()).body();
+        if (answer.replaceAll("\\s", "").equals("{\"count\":0}")) {
+          return (System.nanoTime() - started) / 1e9;
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("the bare engine's jobs did not drain within 10 minutes");
+    }
   }
 
   private static void printRound(String app, int from, int to, CompilerCpu.Measured<Wrk.Result> round) {
