@@ -5,9 +5,9 @@ export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 
 // A submission, correction or withdrawal turned away because the service is busy or briefly down
-// (503/429 with Retry-After) is sent again by itself, with the same clientRequestId, for up to this long. In the opening
-// minutes of a popular procedure the server gives each waiting resident a turn of their own
-// (up to a minute ahead), so its Retry-After is followed as given.
+// (503/429 with Retry-After) is sent again by itself, with the same clientRequestId, for up to this
+// long. In the opening minutes of a popular procedure the server gives each waiting resident a turn
+// of their own (up to a minute ahead), so its Retry-After is followed as given.
 const BUSY_RETRY_MS = 10 * 60000;
 
 // One that got no answer at all (refused, reset or timed out, e.g. while a crowd fills the server's
@@ -139,7 +139,7 @@ export function createApi(tenant, identity) {
       { method: 'POST', json: body, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
     applications: () => call('/applications', { auth: true }),
     application: (number) => call(`/applications/${encodeURIComponent(number)}`, { auth: true }),
-    // its clientRequestId makes a correction or withdrawal sent again find itself done: sent again like a submission
+    // like a submission, a correction or withdrawal sent again with its clientRequestId is done once
     correct: (number, data, clientRequestId, onBusy) => call(`/applications/${encodeURIComponent(number)}/correction`,
       { method: 'POST', json: { data, clientRequestId }, auth: true, retryBusy: true, retryUnanswered: true, onBusy }),
     withdraw: (number, clientRequestId, onBusy) => call(`/applications/${encodeURIComponent(number)}/withdrawal`,
