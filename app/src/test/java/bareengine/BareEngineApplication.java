@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  * executor on) with a one-task process, on the same embedded PostgreSQL with the same durable
  * settings (fsync and synchronous_commit on), the same pool size and the same rewriting of batched
  * inserts, and beside it the steps of Madoguchi's bulky-waste procedure as no-ops
- * ({@link #deployProcedureShape}). No security, no authorization checks, no Madoguchi code. Started
+ * ({@link #procedureShape}). No security, no authorization checks, no Madoguchi code. Started
  * by the benchmark in a JVM of its own, with the data folder ({@code BARE_ENGINE_DATA_DIR}) that the
  * benchmark deletes afterwards. (Outside the package jp.madoguchi, whose component scan would
  * otherwise find it.)
@@ -57,17 +57,22 @@ public class BareEngineApplication {
     return pool;
   }
 
-  /** Start → one user task for a group → end. */
+  /** Deploys both processes the benchmark starts, once. */
   @Bean
-  ApplicationRunner deployOneTaskProcess(RepositoryService repository) {
-    BpmnModelInstance process = Bpmn.createExecutableProcess("one-task")
+  ApplicationRunner deployProcesses(RepositoryService repository) {
+    return arguments -> repository.createDeployment().name("bare-engine")
+        .addModelInstance("one-task.bpmn", oneTask()).addModelInstance("procedure-shape.bpmn", procedureShape())
+        .enableDuplicateFiltering(true).deploy();
+  }
+
+  /** Start → one user task for a group → end. */
+  private static BpmnModelInstance oneTask() {
+    return Bpmn.createExecutableProcess("one-task")
         .camundaHistoryTimeToLive(180)
         .startEvent()
         .userTask("Task_Review").camundaCandidateGroups("clerks")
         .endEvent()
         .done();
-    return arguments -> repository.createDeployment().name("one-task").addModelInstance("one-task.bpmn", process)
-        .enableDuplicateFiltering(true).deploy();
   }
 
   /**
@@ -77,9 +82,8 @@ public class BareEngineApplication {
    * group with a due date, its three decision fields as empty input and output parameters, and a
    * withdrawal message on its boundary. What the engine pays for the procedure's steps alone.
    */
-  @Bean
-  ApplicationRunner deployProcedureShape(RepositoryService repository) {
-    BpmnModelInstance process = Bpmn.createExecutableProcess("procedure-shape")
+  private static BpmnModelInstance procedureShape() {
+    return Bpmn.createExecutableProcess("procedure-shape")
         .camundaHistoryTimeToLive(180)
         .startEvent()
         .serviceTask("Task_Register").camundaExpression("${true}")
@@ -94,7 +98,5 @@ public class BareEngineApplication {
         .boundaryEvent("Boundary_Withdrawal").message("WithdrawalRequested").endEvent("End_Withdrawn")
         .moveToActivity("Task_Review").endEvent("End_Reviewed")
         .done();
-    return arguments -> repository.createDeployment().name("procedure-shape")
-        .addModelInstance("procedure-shape.bpmn", process).enableDuplicateFiltering(true).deploy();
   }
 }

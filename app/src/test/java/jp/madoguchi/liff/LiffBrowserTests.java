@@ -113,8 +113,7 @@ class LiffBrowserTests {
     shoot("05-detail");
 
     TaskService tasks = app.getBean(TaskService.class);
-    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, number);
+    String instanceId = instanceOf(number);
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
         Map.of("decision", "return", "returnComment", "ソファの大きさをもう一度測ってください。"));
     browser.navigate().refresh();
@@ -156,8 +155,7 @@ class LiffBrowserTests {
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector("[data-testid=status]"), "取下げ"));
     shoot("10-withdrawn");
-    String secondInstance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, second);
+    String secondInstance = instanceOf(second);
     assertThat(tasks.createTaskQuery().processInstanceId(secondInstance).count()).isZero();
 
     browser.get(base + "/liff/demo/applications");
@@ -205,8 +203,7 @@ class LiffBrowserTests {
     String number = visible(By.cssSelector("[data-testid=application-number]")).getText();
     runJobs(number); // the receipt is issued asynchronously
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, number);
+    String instanceId = instanceOf(number);
     TaskService tasks = app.getBean(TaskService.class);
     var triage = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(tasks.getVariable(triage.getId(), "latitude")).isEqualTo(35.681236);
@@ -319,8 +316,7 @@ class LiffBrowserTests {
     runJobs(number);
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     TaskService tasks = app.getBean(TaskService.class);
-    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, number);
+    String instanceId = instanceOf(number);
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
         Map.of("decision", "return", "returnComment", "本棚の高さを書いてください。"));
     browser.get(base + "/liff/demo/applications/" + number + "/correct");
@@ -435,9 +431,12 @@ class LiffBrowserTests {
   }
 
   private static void runJobs(String number) {
-    BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), app.getBean(JdbcTemplate.class)
-        .queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'",
-            String.class, number));
+    BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), instanceOf(number));
+  }
+
+  private static String instanceOf(String number) {
+    return app.getBean(JdbcTemplate.class).queryForObject(
+        "SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'", String.class, number);
   }
 
   /** Hanako's bulky-waste application, filled in and confirmed: the send button is showing. */

@@ -183,8 +183,7 @@ class ResidentApiTests extends IntegrationTest {
   @Test
   void shouldFollowTheApplicationThroughCorrectionAndWithdrawal() throws Exception {
     String number = submit(resident);
-    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, number);
+    String instanceId = instanceOf(number);
     runJobs(instanceId);
 
     JsonNode underReview = detail(number);
@@ -235,8 +234,7 @@ class ResidentApiTests extends IntegrationTest {
   @Test
   void shouldDoACorrectionAndAWithdrawalSentAgainWithTheirRequestIdOnce() throws Exception {
     String number = submit(resident);
-    String instanceId = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND "
-        + "tenant_id = 'demo'", String.class, number);
+    String instanceId = instanceOf(number);
     runJobs(instanceId);
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
         java.util.Map.of("decision", "return", "returnComment", "大きさを確認してください。"));
@@ -298,6 +296,11 @@ class ResidentApiTests extends IntegrationTest {
     HttpResponse<String> response = get("/api/demo/applications/" + number, token(resident));
     assertThat(response.statusCode()).isEqualTo(200);
     return json.readTree(response.body());
+  }
+
+  private String instanceOf(String number) {
+    return jdbc.queryForObject("SELECT process_instance_id FROM application WHERE number = ? AND tenant_id = 'demo'",
+        String.class, number);
   }
 
   private void runJobs(String instanceId) {
