@@ -21,6 +21,10 @@ final class CodeRules {
       String local = element.getLocalName();
       boolean bpmn = XmlFiles.BPMN.equals(element.getNamespaceURI());
       boolean camunda = XmlFiles.CAMUNDA.equals(element.getNamespaceURI());
+      if (XmlFiles.isOtherEngineNamespace(element.getNamespaceURI())) {
+        otherEngineNamespace(name, owner, element.getNamespaceURI(), reasons);
+        continue;
+      }
       if (bpmn && "scriptTask".equals(local)) {
         reasons.add(name, owner, "スクリプトタスクは使えません。要素テンプレートの部品（サービスタスク）を使ってください",
             "script tasks are not allowed; use a building block from the element templates (a service task)");
@@ -52,6 +56,10 @@ final class CodeRules {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      if (XmlFiles.isOtherEngineNamespace(attribute.getNamespaceURI())) {
+        otherEngineNamespace(name, owner, attribute.getNamespaceURI(), reasons);
+        continue;
+      }
       boolean camunda = XmlFiles.CAMUNDA.equals(attribute.getNamespaceURI())
           || camundaElement && attribute.getNamespaceURI() == null;
       if (!camunda) {
@@ -71,5 +79,10 @@ final class CodeRules {
             "definitions of another tenant cannot be referenced (" + local + ")");
       }
     }
+  }
+
+  private static void otherEngineNamespace(String name, String owner, String namespace, Reasons reasons) {
+    reasons.add(name, owner, "拡張は camunda: で書いてください（" + namespace + " の拡張は使えません）",
+        "extensions in " + namespace + " are not allowed; write them as camunda: (" + XmlFiles.CAMUNDA + ")");
   }
 }

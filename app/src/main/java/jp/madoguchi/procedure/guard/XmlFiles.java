@@ -3,6 +3,7 @@ package jp.madoguchi.procedure.guard;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -17,6 +18,12 @@ final class XmlFiles {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /**
+   * Namespaces an engine reads as its own besides camunda: (Camunda 7 still reads activiti:, Operaton
+   * its own operaton:). The rules look for camunda: only, so an extension written there is refused.
+   */
+  private static final Set<String> OTHER_ENGINE_NAMESPACES = Set.of("http://activiti.org/bpmn",
+      "http://operaton.org/schema/1.0/bpmn");
 
   private XmlFiles() {
   }
@@ -33,6 +40,10 @@ final class XmlFiles {
     DocumentBuilder builder = factory.newDocumentBuilder();
     builder.setErrorHandler(null);
     return builder.parse(new ByteArrayInputStream(xml));
+  }
+
+  static boolean isOtherEngineNamespace(String namespace) {
+    return namespace != null && OTHER_ENGINE_NAMESPACES.contains(namespace);
   }
 
   /** Every element of the document, in document order. */

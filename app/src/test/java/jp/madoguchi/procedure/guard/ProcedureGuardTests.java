@@ -76,6 +76,28 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseExtensionsWrittenInAnotherNamespaceTheEngineReadsAsItsOwn() {
+    // Camunda 7 still reads activiti: as camunda:, Operaton reads operaton: (and camunda:): a class
+    // written there would run although every rule looks for camunda: only.
+    for (String namespace : List.of("http://activiti.org/bpmn", "http://operaton.org/schema/1.0/bpmn")) {
+      assertThat(reasons(declaringOther(withElement("<bpmn:serviceTask id=\"Task_Calculate\" name=\"計算\" "
+          + "other:class=\"jp.example.Fee\" />", "Task_Calculate"), namespace)))
+          .as(namespace).singleElement().satisfies(reason -> {
+            assertThat(reason.element()).isEqualTo("Task_Calculate");
+            assertThat(reason.ja()).contains("camunda:", namespace);
+            assertThat(reason.en()).contains("extensions in " + namespace + " are not allowed; write them as camunda:");
+          });
+      assertThat(reasons(declaringOther(BPMN, namespace).replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
+          + "<other:taskListener event=\"create\"><other:script scriptFormat=\"groovy\">x</other:script></other:taskListener>"
+          + "</bpmn:extensionElements><bpmn:incoming>Flow_ToReview</bpmn:incoming>")))
+          .as(namespace).singleElement().satisfies(reason -> {
+            assertThat(reason.element()).isEqualTo("Task_Review");
+            assertThat(reason.en()).contains("extensions in " + namespace + " are not allowed");
+          });
+    }
+  }
+
+  @Test
   void shouldRefuseEmbeddedAndGeneratedFormsConnectorsAndOtherTenantsDefinitions() {
     refused(BPMN.replace("camunda:formRef=\"sample-review\"", "camunda:formKey=\"embedded:deployment:review.html\" "
         + "camunda:formRef=\"sample-review\""), "Task_Review", "embedded forms (camunda:formKey)");
@@ -265,6 +287,10 @@ class ProcedureGuardTests {
         .reasons()).extracting(RefusalReason::en).containsExactly("tenant 'nowhere' does not exist");
     assertThat(ProcedureGuard.check(GuardSamples.candidate(null, GuardSamples.OPERATOR, files), GuardSamples.ENVIRONMENT)
         .refused()).isTrue();
+  }
+
+  private static String declaringOther(String bpmn, String namespace) {
+    return bpmn.replace("xmlns:camunda=", "xmlns:other=\"" + namespace + "\" xmlns:camunda=");
   }
 
   private static ListAssert<RefusalReason> refused(String bpmn) {
