@@ -12,6 +12,7 @@ import jp.madoguchi.StaffRequests;
 import jp.madoguchi.audit.OperationEvent;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +83,9 @@ class SupportGrantTests extends IntegrationTest {
     assertThat(http.put(Staffs.OPERATOR, "/engine-rest/user/demo-clerk/credentials", """
         {"password": "Taken-Over-2026!x", "authenticatedUserPassword": "Operator-Pass-2026!"}""").statusCode())
         .isEqualTo(403);
-    assertThat(http.put(Staffs.OPERATOR, "/engine-rest/group/camunda-admin/members/test-operator", "").statusCode())
+    assertThat(http.put(Staffs.OPERATOR, "/engine-rest/group/" + Groups.CAMUNDA_ADMIN + "/members/test-operator", "").statusCode())
         .isEqualTo(403);
-    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).as("nobody who can sign in bypasses the checks")
+    assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()).as("nobody who can sign in bypasses the checks")
         .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("madoguchi-setup-lock");
     assertThat(http.get(new jp.madoguchi.StaffRequests.Staff("madoguchi-setup-lock", "Any-Guess-2026!"), "/engine-rest/task")
         .statusCode()).isEqualTo(401);

@@ -254,8 +254,11 @@ class ClerkTasklistBrowserTests {
     HeadlessChromium.click(browser, By.xpath("//label[contains(normalize-space(.), '" + text + "')]"));
   }
 
+  /** The form's 完了 button, scrolled to the middle of the pane as a clerk would (not under the footer). */
   private static WebElement completeButton() {
-    return browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+    WebElement button = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    return button;
   }
 
   private static void assertNoCamunda8Banner() {

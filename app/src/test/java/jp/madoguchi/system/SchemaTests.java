@@ -23,7 +23,8 @@ class SchemaTests extends IntegrationTest {
   void shouldCreateEngineAndApplicationTablesFromAnEmptyDatabase() {
     assertThat(tables()).contains("act_ru_task", "act_hi_procinst", "act_ge_schema_log", "tenant", "application",
         "notification_outbox", "databasechangelog");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM databasechangelog WHERE filename LIKE '%camunda%'",
+    assertThat(jdbc.queryForObject(
+        "SELECT count(*) FROM databasechangelog WHERE filename LIKE '%org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml'",
         Long.class)).isPositive();
   }
 

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.madoguchi.procedure.ProcedureLabels;
-import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
@@ -43,7 +42,7 @@ final class FormRules {
             + ProcedureLabels.LABEL_VARIABLE + "}}」を置いてください", "the clerk's form does not show the information label; "
             + "put an HTML view with {{" + ProcedureLabels.LABEL_VARIABLE + "}} at its top");
       }
-      if (!"deployment".equals(element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRefBinding"))) {
+      if (!"deployment".equals(element.getAttributeValueNs(XmlFiles.CAMUNDA, "formRefBinding"))) {
         reasons.add(file, element.getId(), "camunda:formRefBinding を「deployment」にしてください（BPMN と一緒にデプロイしたフォームを使います）",
             "camunda:formRefBinding must be 'deployment' (the form deployed with the BPMN)");
       }

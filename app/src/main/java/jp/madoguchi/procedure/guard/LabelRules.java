@@ -12,7 +12,6 @@ import jp.madoguchi.procedure.InformationLabel;
 import jp.madoguchi.procedure.InformationLabel.PersonalData;
 import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.ProcedureProperties;
-import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -88,7 +87,7 @@ final class LabelRules {
   private static void chatMessages(ProcessView view, Map<String, InformationLabel> fields, InformationLabel procedure,
       Reasons reasons) {
     for (Task task : view.process().getModelInstance().getModelElementsByType(Task.class)) {
-      String delegate = task.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+      String delegate = task.getAttributeValueNs(XmlFiles.CAMUNDA, "delegateExpression");
       if (!view.contains(task) || delegate == null || !NOTIFY_RESIDENT.equals(delegate.replaceAll("\\s", ""))) {
         continue;
       }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.procedure.ProcedureProperties;
-import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -41,7 +40,7 @@ record ProcessView(String file, Process process, Map<String, String> properties,
   }
 
   static String formRef(BaseElement element) {
-    return element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRef");
+    return element.getAttributeValueNs(XmlFiles.CAMUNDA, "formRef");
   }
 
   private static boolean inside(ModelElementInstance element, Process process) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import jp.madoguchi.procedure.RefusalReason;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +160,7 @@ class ProcedureGuardTests {
   void shouldRequireGroupsOfTheTenant() {
     refused(BPMN.replace("citizen-section", "child-section"), "Task_Review",
         "group 'child-section' is not a group of tenant demo");
-    refused(BPMN.replace("citizen-section", "camunda-admin"), "Task_Review", "operators' group");
+    refused(BPMN.replace("citizen-section", Groups.CAMUNDA_ADMIN), "Task_Review", "operators' group");
     refused(BPMN.replace("citizen-section", "${department}"), "sample", "list every group it can give");
     assertThat(reasons(BPMN.replace("citizen-section", "${department}").replace(
         "<camunda:property name=\"retentionYears\" value=\"1\" />", "<camunda:property name=\"retentionYears\" value=\"1\" />"
