@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The deploy guard through {@code /engine-rest/deployment/create}, deployed as Camunda Modeler does
  * (multipart with tenant-id, HTTP Basic): tenant admins deploy and update their own tenant's
- * procedures; other tenants, no tenant, scripts and the two expression attacks are refused with
- * reasons, and nothing is stored.
+ * procedures; other tenants, no tenant, scripts, the two expression attacks and a class written in
+ * another engine namespace are refused with reasons, and nothing is stored.
  */
 class DeployGuardRestTests extends IntegrationTest {
 
@@ -126,6 +126,20 @@ class DeployGuardRestTests extends IntegrationTest {
         "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch /tmp/madoguchi-pwned')}"));
     assertThat(runsAShell.statusCode()).as(runsAShell.body()).isEqualTo(400);
     assertThat(runsAShell.body()).contains("'getClass' is not allowed in expressions");
+  }
+
+  @Test
+  void shouldRefuseAJavaClassWrittenAsActivitiWhichCamundaStillReads() throws Exception {
+    long before = storedFor(DEMO);
+    HttpResponse<String> refused = deploy(DEMO_ADMIN, DEMO, bpmn -> bpmn
+        .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda=")
+        .replace("camunda:delegateExpression=\"${registerApplication}\"", "activiti:class=\"jp.example.Fee\""));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(reasons(refused)).anySatisfy(reason -> {
+      assertThat(reason.get("element").asText()).isEqualTo("Task_RegisterApplication");
+      assertThat(reason.get("en").asText()).startsWith("extensions in http://activiti.org/bpmn are not allowed");
+    });
+    assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
   }
 
   private long storedFor(String tenant) {
