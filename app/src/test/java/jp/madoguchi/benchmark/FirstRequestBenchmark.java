@@ -2,16 +2,12 @@ package jp.madoguchi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffRequests;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +26,15 @@ class FirstRequestBenchmark {
   @Test
   void firstCallsToTheRestApiAfterAStart() throws Exception {
     Path data = BenchmarkFolders.create("madoguchi-first-request-");
-    try (AppProcess app = AppProcess.madoguchi(AppProcess.freePort(), Map.of("MADOGUCHI_DATA_DIR", data.toString()))) {
+    int port = AppProcess.freePort();
+    try (AppProcess app = AppProcess.madoguchi(port, Map.of("MADOGUCHI_DATA_DIR", data.toString()))) {
       System.out.printf("%nBENCHMARK first request: app started (health UP) in %.1f s%n",
           app.awaitHealthy(AppProcess.START_LIMIT));
-      HttpClient http = HttpClient.newHttpClient();
-      String login = "Basic " + Base64.getEncoder().encodeToString(("demo-clerk:" + IntegrationTest.DEMO_CLERK_PASSWORD)
-          .getBytes(StandardCharsets.UTF_8));
+      StaffRequests http = new StaffRequests(port);
+      StaffRequests.Staff clerk = new StaffRequests.Staff("demo-clerk", IntegrationTest.DEMO_CLERK_PASSWORD);
       for (int call = 1; call <= CALLS; call++) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/engine-rest/task/count"))
-            .header("Authorization", login).build();
         long started = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.get(clerk, "/engine-rest/task/count");
         double millis = (System.nanoTime() - started) / 1e6;
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         System.out.printf("BENCHMARK first request: /engine-rest call %d after the start took %.0f ms%n", call, millis);

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * {@code Retry-After}, nothing written); the clients (like the LIFF page) send those again after the
  * given seconds with the same {@code clientRequestId}, and those that got no answer at all (the
  * kernel's queue of new connections full) after 2, 4, 8, 16 and then every 30 seconds. Fails on any
- * other error, on a submission that never gets through, or on a duplicate. Reports throughput, latency, shedding, and the
- * receipt and notification backlog the burst leaves and how long it takes to drain.
+ * other error, on a submission that never gets through, or on a duplicate. Reports throughput,
+ * latency, shedding, and the receipt and notification backlog the burst leaves and how long it
+ * takes to drain.
  * Run: {@code ./mvnw -pl app -Pbenchmark test -Dtest=OpeningBurstBenchmark}
  * (smaller: {@code -Dburst.submissions=5000 -Dburst.seconds=30}).
  */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.LineIdTokens;
 import bareengine.BareEngineApplication;
 import org.junit.jupiter.api.Tag;
@@ -105,12 +106,12 @@ class SubmissionBenchmark {
           double submissionCpu = (apiCpu.app() + apiCpu.database()) / api.result().value("requests");
           System.out.printf("BENCHMARK CPU per bare start: %s; per submission, its receipt and notification included "
               + "(until drained): %s; CPU ratio %.2f%n", bare.cpuPerStart(),
-              apiCpu.perOperation(api.result().value("requests")), bare.cpuMillisPerStart() / 1000 / submissionCpu);
+              apiCpu.perOperation(api.result().value("requests")), bare.cpuSecondsPerStart() / submissionCpu);
           for (BareLeg leg : List.of(bareWithVariables, bareShape)) {
             System.out.printf("BENCHMARK %s (%s): %s; CPU per start %s (jobs drained %.1f s after the load); "
                 + "submission/this throughput ratio %.2f, CPU ratio %.2f%n", leg.label(), leg.description(),
                 leg.load().result().line(), leg.cpuPerStart(), leg.drainedSeconds(),
-                api.result().value("rate") / leg.rate(), leg.cpuMillisPerStart() / 1000 / submissionCpu);
+                api.result().value("rate") / leg.rate(), leg.cpuSecondsPerStart() / submissionCpu);
           }
           System.out.println();
         }
@@ -125,6 +126,8 @@ class SubmissionBenchmark {
   /** One load on the bare engine: warmed up until its compiler is idle, then measured, its jobs drained. */
   private record BareLeg(String label, String description, int warmUpSeconds, CompilerCpu.Measured<Wrk.Result> load,
       AppCpu.Seconds cpu, double drainedSeconds) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static BareLeg measure(AppProcess engine, CompilerCpu compiler, AppCpu cpu, String label, String description,
         String processKey, String startBody) throws Exception {
@@ -144,8 +147,8 @@ class SubmissionBenchmark {
       return load.result().value("rate");
     }
 
-    double cpuMillisPerStart() {
-      return (cpu.app() + cpu.database()) * 1000 / load.result().value("requests");
+    double cpuSecondsPerStart() {
+      return (cpu.app() + cpu.database()) / load.result().value("requests");
     }
 
     String cpuPerStart() {
@@ -158,8 +161,10 @@ class SubmissionBenchmark {
       HttpClient http = HttpClient.newHttpClient();
       URI count = URI.create(engine.baseUrl() + "/engine-rest/job/count");
       while (System.nanoTime() - started < 600e9) {
-        String answer = http.send(HttpRequest.newBuilder(count).build(), HttpResponse.BodyHandlers.ofString()).body();
-        if (answer.replaceAll("\\s", "").equals("{\"count\":0}")) {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(count).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        if (JSON.readTree(answer.body()).path("count").asLong(-1) == 0) {
           return (System.nanoTime() - started) / 1e9;
         }
         Thread.sleep(200);
