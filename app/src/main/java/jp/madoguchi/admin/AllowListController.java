@@ -43,7 +43,7 @@ class AllowListController {
 
   @GetMapping
   Map<String, Object> get(@PathVariable String tenant, Authentication authentication, HttpServletRequest request) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return Map.of("cidrs", allowLists.cidrs(tenant), "yourAddress", ClientAddresses.of(request));
   }
 
@@ -53,7 +53,7 @@ class AllowListController {
   @PutMapping
   Map<String, Object> put(@PathVariable String tenant, @RequestBody AllowListRequest body, Authentication authentication,
       HttpServletRequest request) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     if (body == null || body.cidrs() == null) {
       throw new StaffRequestException(400, "cidrs（CIDR 形式のアドレス範囲の一覧）を指定してください。空の一覧は制限なしです "
           + "(give cidrs, a list of CIDR ranges; an empty list means no restriction)");

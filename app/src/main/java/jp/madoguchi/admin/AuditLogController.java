@@ -56,7 +56,7 @@ class AuditLogController {
   AuditPage log(@PathVariable String tenant, LogQuery query, Authentication authentication,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     AuditFilter filter = filter(tenant, request.getRequestURI(), query);
     if (accept != null && accept.contains("text/csv")) {
       String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
@@ -77,13 +77,13 @@ class AuditLogController {
 
   @GetMapping("/audit-chain/verify")
   Verification verify(@PathVariable String tenant, Authentication authentication) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return verifier.verify(tenant);
   }
 
   @GetMapping("/audit-retention")
   Map<String, Object> retention(@PathVariable String tenant, Authentication authentication) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return Map.of("retentionDays", retention.retentionDays(tenant), "minDays", AuditRetention.MIN_DAYS,
         "maxDays", AuditRetention.MAX_DAYS);
   }
@@ -94,7 +94,7 @@ class AuditLogController {
   @PutMapping("/audit-retention")
   Map<String, Object> setRetention(@PathVariable String tenant, @RequestBody RetentionRequest body,
       Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     if (body == null || body.retentionDays() == null) {
       throw new StaffRequestException(400, "retentionDays を指定してください (retentionDays is required)");
     }

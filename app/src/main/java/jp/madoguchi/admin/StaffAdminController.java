@@ -40,14 +40,14 @@ class StaffAdminController {
 
   @GetMapping("/staff")
   List<StaffView> list(@PathVariable String tenant, Authentication authentication) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return staff.list(tenant);
   }
 
   /** The departments a staff member can be put in (groups the procedures use as candidate groups). */
   @GetMapping("/departments")
   Set<String> departments(@PathVariable String tenant, Authentication authentication) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return staff.departments();
   }
 
@@ -67,7 +67,7 @@ class StaffAdminController {
   @PostMapping("/staff")
   ResponseEntity<StaffView> create(@PathVariable String tenant, @RequestBody StaffRequest request,
       Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     StaffView created = staff.create(tenant, new NewStaff(request.id(), request.password(), request.firstName(),
         request.lastName(), request.email(), request.roles()), admin.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
@@ -75,14 +75,14 @@ class StaffAdminController {
 
   @GetMapping("/staff/{id}")
   StaffView one(@PathVariable String tenant, @PathVariable String id, Authentication authentication) {
-    StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffAccess.requireTenantAdmin(authentication, tenant);
     return staff.find(tenant, id).orElseThrow(StaffAdminController::notFound);
   }
 
   @PatchMapping("/staff/{id}")
   StaffView update(@PathVariable String tenant, @PathVariable String id, @RequestBody StaffRequest request,
       Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     StaffView current = staff.find(tenant, id).orElseThrow(StaffAdminController::notFound);
     StaffRoles roles = null;
     if (request.changesRoles()) {
@@ -103,7 +103,7 @@ class StaffAdminController {
 
   @DeleteMapping("/staff/{id}")
   ResponseEntity<Void> delete(@PathVariable String tenant, @PathVariable String id, Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     if (id.equals(admin.id())) {
       throw new StaffRequestException(409, "自分自身は削除できません (you cannot delete yourself)");
     }
@@ -118,7 +118,7 @@ class StaffAdminController {
   @PostMapping("/staff/{id}/password-reset")
   Map<String, Object> resetPassword(@PathVariable String tenant, @PathVariable String id,
       @RequestBody(required = false) PasswordReset request, Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     String initial = staff.resetPassword(tenant, id, request == null ? null : request.password(), admin.id());
     return request == null || request.password() == null
         ? Map.of("id", id, "initialPassword", initial, "mustChangePassword", true)
@@ -127,7 +127,7 @@ class StaffAdminController {
 
   @DeleteMapping("/staff/{id}/lock")
   ResponseEntity<Void> liftLock(@PathVariable String tenant, @PathVariable String id, Authentication authentication) {
-    StaffMember admin = StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     staff.liftLock(tenant, id, admin.id());
     return ResponseEntity.noContent().build();
   }

@@ -112,7 +112,7 @@ class ExportController {
     try {
       staff = StaffAccess.requireOperator(authentication);
     } catch (AccessDeniedException notOperator) {
-      return StaffAccess.requireOwnTenantAdmin(authentication, tenant);
+      return StaffAccess.requireTenantAdmin(authentication, tenant);
     }
     if (tenants.findById(tenant).isEmpty()) {
       throw new StaffRequestException(404, "この自治体はありません (no such municipality)");

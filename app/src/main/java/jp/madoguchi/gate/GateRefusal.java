@@ -40,6 +40,11 @@ public record GateRefusal(String reason, String japanese, String english) {
         "Your password is an initial one: change it at /staff/password first.");
   }
 
+  static GateRefusal forbiddenRoles() {
+    return new GateRefusal("forbidden-roles", "このアカウントには持てない役割（システム管理グループ、または運用者と自治体管理者の兼務）があります。運用者にお問い合わせください。",
+        "This account holds roles no account may hold (Camunda's administrators group, or operator and tenant admin at once); please contact the operators.");
+  }
+
   static GateRefusal noTenant() {
     return new GateRefusal("no-tenant", "このアカウントはどの自治体にも所属していません。",
         "This account belongs to no municipality.");

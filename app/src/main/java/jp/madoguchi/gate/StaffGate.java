@@ -44,6 +44,9 @@ public class StaffGate {
     if (flags.disabled()) {
       return Optional.of(GateRefusal.accountDisabled());
     }
+    if (member.hasForbiddenRoles()) {
+      return Optional.of(GateRefusal.forbiddenRoles());
+    }
     Optional<InetAddress> address = ClientAddresses.parse(clientAddress);
     if (member.isOperator() && !allowed(operatorRanges, address)) {
       return Optional.of(GateRefusal.addressNotAllowed(clientAddress));

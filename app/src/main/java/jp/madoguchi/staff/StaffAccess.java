@@ -10,21 +10,14 @@ public final class StaffAccess {
   private StaffAccess() {
   }
 
+  /**
+   * A tenant admin of this very tenant, never an operator: what a municipality's administrator
+   * manages (its staff, allow-list, logs, support grants, signing key) is theirs; operators act
+   * through the operator API.
+   */
   public static StaffMember requireTenantAdmin(Authentication authentication, String tenantId) {
     StaffMember staff = staff(authentication);
     if (!staff.isTenantAdminOf(tenantId)) {
-      throw new AccessDeniedException("Only the tenant's administrators may do this");
-    }
-    return staff;
-  }
-
-  /**
-   * A tenant admin of this very tenant, not an operator: what a municipality's administrator
-   * manages (its staff, allow-list, logs) is theirs; operators act through the operator API.
-   */
-  public static StaffMember requireOwnTenantAdmin(Authentication authentication, String tenantId) {
-    StaffMember staff = staff(authentication);
-    if (staff.isOperator() || !staff.groups().contains(StaffGroups.TENANT_ADMIN) || !staff.tenants().contains(tenantId)) {
       throw new AccessDeniedException("Only the tenant's own administrators may do this");
     }
     return staff;

@@ -16,6 +16,7 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.login.LoginLocks;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
@@ -162,6 +163,9 @@ public class StaffDirectory {
       throw new StaffRequestException(400, "部署・係長・管理者のいずれかの役割を 1 つ以上指定してください "
           + "(give at least one role: a department, chiefOf or tenantAdmin)");
     }
+    if (roles.departments().contains("") || roles.chiefOf().contains("")) {
+      throw new StaffRequestException(400, "部署名が空です。部署の ID を入れてください (a department name is empty or null)");
+    }
     Set<String> departments = departments();
     Set<String> unknown = new HashSet<>(roles.departments());
     unknown.addAll(roles.chiefOf());
@@ -173,11 +177,15 @@ public class StaffDirectory {
     return roles;
   }
 
-  /** The departments staff can be put in: every group but the roles' own. */
+  /**
+   * The departments staff can be put in: every group but the roles' own and the system's. Camunda's
+   * {@code camunda-admin} (a system group) must never be one: its members skip the tenant check.
+   */
   public Set<String> departments() {
-    return identity.createGroupQuery().list().stream().map(Group::getId)
-        .filter(group -> !group.equals(StaffGroups.TENANT_ADMIN) && !group.equals(StaffGroups.OPERATOR)
-            && !group.endsWith(StaffRoles.CHIEF_SUFFIX))
+    return identity.createGroupQuery().list().stream()
+        .filter(group -> !Groups.GROUP_TYPE_SYSTEM.equals(group.getType()))
+        .map(Group::getId)
+        .filter(group -> !StaffGroups.isReserved(group) && !group.endsWith(StaffRoles.CHIEF_SUFFIX))
         .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 

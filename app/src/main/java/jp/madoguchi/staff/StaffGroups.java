@@ -1,5 +1,7 @@
 package jp.madoguchi.staff;
 
+import org.camunda.bpm.engine.authorization.Groups;
+
 /** Group ids with a meaning to the app. Department groups (e.g. waste-section) are free-form. */
 public final class StaffGroups {
 
@@ -17,5 +19,13 @@ public final class StaffGroups {
   public static final String RESIDENT_LINKING = "resident-linking";
 
   private StaffGroups() {
+  }
+
+  /**
+   * Groups no staff member of a tenant may be put in by a tenant admin, a seed file or a department
+   * list: the roles' own and Camunda's {@code camunda-admin}, whose members skip every tenant check.
+   */
+  public static boolean isReserved(String group) {
+    return TENANT_ADMIN.equals(group) || OPERATOR.equals(group) || Groups.CAMUNDA_ADMIN.equals(group);
   }
 }

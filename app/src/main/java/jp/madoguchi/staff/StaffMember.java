@@ -2,6 +2,8 @@ package jp.madoguchi.staff;
 
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.Groups;
+
 
 /**
  * A logged-in staff member as Camunda's identity service knows them. A SaaS operator is staff of no
@@ -13,8 +15,17 @@ public record StaffMember(String id, Set<String> groups, Set<String> tenants) {
     return groups.contains(StaffGroups.OPERATOR);
   }
 
+  /** An operator never is, even when an account somehow holds both roles. */
   public boolean isTenantAdminOf(String tenantId) {
-    return groups.contains(StaffGroups.TENANT_ADMIN) && tenants.contains(tenantId);
+    return !isOperator() && groups.contains(StaffGroups.TENANT_ADMIN) && tenants.contains(tenantId);
+  }
+
+  /**
+   * Roles no account may hold, whoever gave them: Camunda's {@code camunda-admin} (its members skip
+   * the tenant check) or an operator who is also a tenant admin.
+   */
+  public boolean hasForbiddenRoles() {
+    return groups.contains(Groups.CAMUNDA_ADMIN) || isOperator() && groups.contains(StaffGroups.TENANT_ADMIN);
   }
 
   public boolean belongsTo(String tenantId) {

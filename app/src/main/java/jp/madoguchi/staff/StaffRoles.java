@@ -16,8 +16,18 @@ public record StaffRoles(List<String> departments, List<String> chiefOf, boolean
   public static final String CHIEF_SUFFIX = "-chief";
 
   public StaffRoles {
-    departments = departments == null ? List.of() : List.copyOf(new TreeSet<>(departments));
-    chiefOf = chiefOf == null ? List.of() : List.copyOf(new TreeSet<>(chiefOf));
+    departments = named(departments);
+    chiefOf = named(chiefOf);
+  }
+
+  /** Sorted, once each; a missing name (JSON {@code null}) is kept as "" for the role check to refuse. */
+  private static List<String> named(List<String> groups) {
+    if (groups == null) {
+      return List.of();
+    }
+    TreeSet<String> sorted = new TreeSet<>();
+    groups.forEach(group -> sorted.add(group == null ? "" : group));
+    return List.copyOf(sorted);
   }
 
   static StaffRoles of(Set<String> groups) {

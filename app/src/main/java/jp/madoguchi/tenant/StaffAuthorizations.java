@@ -81,7 +81,9 @@ class StaffAuthorizations {
     grantExactly(group, Resources.TENANT, ANY, Permissions.READ);
     grantExactly(group, Resources.GROUP, ANY, Permissions.READ);
     grantExactly(group, Resources.GROUP, group, Permissions.READ, Permissions.UPDATE);
-    grantExactly(group, Resources.GROUP_MEMBERSHIP, group, Permissions.ALL);
+    // operators' accounts come from the seed file and the operator API, which refuse a tenant's
+    // staff: adding a member here would take an account out of its municipality's control
+    revoke(group, Resources.GROUP_MEMBERSHIP, group);
     grantExactly(group, Resources.USER, ANY, Permissions.READ, Permissions.CREATE);
     grantExactly(group, Resources.USER, operatorId, Permissions.ALL);
     grantExactly(group, Resources.AUTHORIZATION, ANY, Permissions.READ);
@@ -93,6 +95,13 @@ class StaffAuthorizations {
 
   void grantGroupRead(String groupId, Resource resource, String resourceId) {
     grantExactly(groupId, resource, resourceId, Permissions.READ);
+  }
+
+  /** Removes the group's grant on the resource, if an earlier version gave one. */
+  private void revoke(String groupId, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).list()
+        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
   }
 
   /** Creates or overwrites the group's grant on the resource with exactly these permissions (unless it has them). */

@@ -35,6 +35,9 @@ public class TenantCreation {
     }
     if (tenant.admin() == null || tenant.admin().id() == null) {
       problems.add("tenant '" + tenant.slug() + "': the first tenant admin (admin.id, admin.password) is required");
+    } else if (validator.accountExists(tenant.admin().id())) {
+      problems.add("tenant '" + tenant.slug() + "': admin '" + tenant.admin().id()
+          + "' already exists; the first tenant admin must be a new account");
     }
     return problems;
   }

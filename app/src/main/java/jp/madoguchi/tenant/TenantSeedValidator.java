@@ -10,6 +10,7 @@ import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
 import jp.madoguchi.tenant.TenantsSeed.TenantSeed;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,13 @@ class TenantSeedValidator {
           problems.add(where + ": staff '" + staff.id() + "' cannot be in " + StaffGroups.OPERATOR
               + "; operators are listed under 'operators'");
         }
+        if (staff.groups().contains(Groups.CAMUNDA_ADMIN)) {
+          problems.add(where + ": staff '" + staff.id() + "' cannot be in " + Groups.CAMUNDA_ADMIN
+              + ", whose members skip the tenant check");
+        }
+        if (staff.id() != null && isOperator(staff.id())) {
+          problems.add(where + ": staff '" + staff.id() + "' is an operator; operators belong to no municipality");
+        }
         if (staff.id() != null) {
           checkNotInOtherTenant(staff.id(), tenant.slug(), problems);
         }
@@ -99,6 +107,14 @@ class TenantSeedValidator {
         }
       }
     }
+  }
+
+  boolean accountExists(String id) {
+    return identity.createUserQuery().userId(id).count() > 0;
+  }
+
+  private boolean isOperator(String id) {
+    return identity.createUserQuery().userId(id).memberOfGroup(StaffGroups.OPERATOR).count() > 0;
   }
 
   private void checkNotInOtherTenant(String staffId, String slug, List<String> problems) {

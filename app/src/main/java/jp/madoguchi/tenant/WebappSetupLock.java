@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +16,13 @@ import org.springframework.stereotype.Component;
  * {@code camunda-admin} group has no member, and members of that group bypass every authorization
  * and tenant check, so no person may be one. The group's only member is this account, which nobody
  * can use: its password is a new random one at every start, known to no one and never stored in
- * clear, and the staff gate refuses it anyway (it belongs to no tenant and is no operator).
+ * clear, and the staff gate refuses it anyway (it belongs to no tenant and is no operator). Any other
+ * member found at start is taken out.
  */
 @Component
 class WebappSetupLock {
 
+  private static final Logger log = LoggerFactory.getLogger(WebappSetupLock.class);
   static final String USER_ID = "madoguchi-setup-lock";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,6 +51,12 @@ class WebappSetupLock {
     identity.saveUser(user);
     if (identity.createUserQuery().userId(USER_ID).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       identity.createMembership(USER_ID, Groups.CAMUNDA_ADMIN);
+    }
+    for (User member : identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()) {
+      if (!member.getId().equals(USER_ID)) {
+        identity.deleteMembership(member.getId(), Groups.CAMUNDA_ADMIN);
+        log.warn("Removed account {} from {}: its members skip every tenant check", member.getId(), Groups.CAMUNDA_ADMIN);
+      }
     }
   }
 }

@@ -85,6 +85,10 @@ class SupportGrantTests extends IntegrationTest {
         .isEqualTo(403);
     assertThat(http.put(Staffs.OPERATOR, "/engine-rest/group/" + Groups.CAMUNDA_ADMIN + "/members/test-operator", "").statusCode())
         .isEqualTo(403);
+    // a municipality's account moved into the operators' group would leave its admin's control
+    assertThat(http.put(Staffs.OPERATOR, "/engine-rest/group/saas-operator/members/demo-clerk", "").statusCode())
+        .isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("demo-clerk").memberOfGroup("saas-operator").count()).isZero();
     assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()).as("nobody who can sign in bypasses the checks")
         .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("madoguchi-setup-lock");
     assertThat(http.get(new jp.madoguchi.StaffRequests.Staff("madoguchi-setup-lock", "Any-Guess-2026!"), "/engine-rest/task")

@@ -138,6 +138,26 @@ class StaffAdminApiTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNeverPutStaffInAGroupThatSkipsTheTenantCheckOrInTheOperators() throws Exception {
+    assertThat(admin("GET", "/api/demo/admin/departments", null).body())
+        .contains("waste-section").doesNotContain("camunda-admin").doesNotContain("saas-operator");
+    for (String group : List.of("camunda-admin", "saas-operator")) {
+      HttpResponse<String> self = admin("PATCH", "/api/demo/admin/staff/demo-admin",
+          "{\"departments\":[\"" + group + "\"],\"tenantAdmin\":true}");
+      assertThat(self.statusCode()).as(group).isEqualTo(400);
+      assertThat(self.body()).contains(group);
+      assertThat(admin("POST", "/api/demo/admin/staff", "{\"id\":\"sneaky-one\",\"password\":\"" + NEW_PASSWORD
+          + "\",\"departments\":[\"" + group + "\"]}").statusCode()).as(group).isEqualTo(400);
+      assertThat(identity.createUserQuery().memberOfGroup(group).userIdIn("demo-admin", "sneaky-one").count()).isZero();
+    }
+    HttpResponse<String> missing = admin("POST", "/api/demo/admin/staff", "{\"id\":\"sneaky-one\",\"password\":\""
+        + NEW_PASSWORD + "\",\"departments\":[null],\"chiefOf\":[null]}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("部署名が空です");
+    assertThat(identity.createUserQuery().userId("sneaky-one").count()).isZero();
+  }
+
+  @Test
   void shouldNotLetAnAdminDisableDemoteOrDeleteThemselves() throws Exception {
     assertThat(admin("PATCH", "/api/demo/admin/staff/demo-admin", "{\"disabled\":true}").statusCode()).isEqualTo(409);
     assertThat(admin("PATCH", "/api/demo/admin/staff/demo-admin", "{\"tenantAdmin\":false}").statusCode()).isEqualTo(409);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
@@ -71,6 +72,36 @@ class OperatorApiTests extends IntegrationTest {
         "X-Forwarded-For", "192.0.2.5");
     assertThat(first.body()).contains("password-change-required");
     assertThat(identity.createTenantQuery().userMember("minami-admin").singleResult().getId()).isEqualTo("minami");
+  }
+
+  @Test
+  void shouldNotMakeAnExistingAccountTheFirstAdminOfANewTenant() throws Exception {
+    for (String existing : List.of(OPERATOR, "demo-clerk", "madoguchi-setup-lock")) {
+      HttpResponse<String> refused = operator("POST", "/api/operator/tenants", """
+          {"slug": "kage", "name": "影町", "admin": {"id": "%s"}}""".formatted(existing));
+      assertThat(refused.statusCode()).as(existing).isEqualTo(400);
+      assertThat(refused.body()).contains("must be a new account");
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM tenant WHERE id = 'kage'", Long.class)).isZero();
+    assertThat(identity.createUserQuery().userId(OPERATOR).memberOfGroup("tenant-admin").count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAnOperatorWhoIsAlsoATenantAdminEverywhere() throws Exception {
+    identity.createMembership(OPERATOR, "tenant-admin");
+    identity.createTenantUserMembership("demo", OPERATOR);
+    try {
+      HttpResponse<String> grant = operator("POST", "/api/demo/admin/support-grants",
+          "{\"operatorId\":\"" + OPERATOR + "\",\"hours\":72,\"reason\":\"self-granted\"}");
+      assertThat(grant.statusCode()).isEqualTo(403);
+      assertThat(grant.body()).contains("forbidden-roles");
+      assertThat(operator("GET", "/engine-rest/task", null).statusCode()).isEqualTo(403);
+      assertThat(operator("GET", "/api/operator/tenants", null).statusCode()).isEqualTo(403);
+    } finally {
+      identity.deleteTenantUserMembership("demo", OPERATOR);
+      identity.deleteMembership(OPERATOR, "tenant-admin");
+    }
+    assertThat(operator("GET", "/api/operator/tenants", null).statusCode()).isEqualTo(200);
   }
 
   @Test

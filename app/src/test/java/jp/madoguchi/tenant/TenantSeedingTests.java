@@ -121,6 +121,21 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseGroupsThatSkipTheTenantCheckAndOperatorsAsATenantsStaff() {
+    assertThatThrownBy(() -> seeder.apply(seed("""
+        tenants:
+          - slug: kita
+            name: 北市
+            staff:
+              - {id: kita-clerk, groups: [waste-section, camunda-admin]}
+              - {id: test-operator, groups: [tenant-admin]}
+        """))).hasMessageContaining("'kita-clerk' cannot be in camunda-admin")
+        .hasMessageContaining("'test-operator' is an operator");
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("kita-clerk").count()).isZero();
+    assertThat(identity.createUserQuery().memberOfGroup("tenant-admin").userId("test-operator").count()).isZero();
+  }
+
+  @Test
   void shouldRefuseUnknownKeysSoTyposAreNoticed() {
     assertThatThrownBy(() -> seed("""
         tenants:
