@@ -57,10 +57,15 @@ public final class StaffHttp {
     }
 
     public HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+      return login(user, password, "");
+    }
+
+    /** A sign-in whose login URL carries {@code query} (e.g. {@code ?username=other}) besides the form. */
+    public HttpResponse<String> login(String user, String password, String query) throws IOException, InterruptedException {
       send(client, with(request("/camunda/app/tasklist/default/")).GET().build());
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
           + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      return send(client, with(request("/camunda/api/admin/auth/user/default/login/tasklist"))
+      return send(client, with(request("/camunda/api/admin/auth/user/default/login/tasklist" + query))
           .header("X-XSRF-TOKEN", xsrf()).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }

@@ -11,6 +11,8 @@ export const KINDS = {
   'refused.tenant-suspended': '停止中の自治体への要求',
   'refused.account-disabled': '無効なアカウントの要求',
   'refused.password-change-required': 'パスワード変更前の要求',
+  'refused.forbidden-roles': '持てない役割を持つアカウントの要求',
+  'refused.login-form': '形式の正しくないログイン',
   'refused.suppressed': '認証のない要求の拒否（1分ごとの件数）',
   staff: '職員の管理（すべて）',
   'staff.created': '職員の登録',

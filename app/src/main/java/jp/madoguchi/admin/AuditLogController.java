@@ -117,16 +117,20 @@ class AuditLogController {
     if (value == null || value.isBlank()) {
       return null;
     }
+    OffsetDateTime time;
     try {
-      if (value.length() == 10) {
-        LocalDate date = LocalDate.parse(value);
-        return (endOfDay ? date.plusDays(1) : date).atStartOfDay(JST).toInstant();
-      }
-      return OffsetDateTime.parse(value).toInstant();
+      time = value.length() == 10
+          ? (endOfDay ? LocalDate.parse(value).plusDays(1) : LocalDate.parse(value)).atStartOfDay(JST).toOffsetDateTime()
+          : OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
       throw new StaffRequestException(400, "from / to は 2026-12-01 または 2026-12-01T09:00:00+09:00 の形式で指定してください "
           + "(from/to: a date or an ISO date-time with offset)");
     }
+    if (time.getYear() < 1970 || time.getYear() > 9999) {
+      throw new StaffRequestException(400, "from / to は 1970 年から 9999 年の間で指定してください "
+          + "(from/to must lie between the years 1970 and 9999)");
+    }
+    return time.toInstant();
   }
 
   private static String blankToNull(String value) {

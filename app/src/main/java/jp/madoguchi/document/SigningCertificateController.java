@@ -17,7 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,10 +40,12 @@ class SigningCertificateController {
 
   private final SigningCredentials credentials;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  SigningCertificateController(SigningCredentials credentials, Clock clock) {
+  SigningCertificateController(SigningCredentials credentials, Clock clock, ApplicationEventPublisher events) {
     this.credentials = credentials;
     this.clock = clock;
+    this.events = events;
   }
 
   record CertificateInfo(String subject, String issuer, String serialNumber, String notBefore, String notAfter,
@@ -57,7 +62,7 @@ class SigningCertificateController {
   ResponseEntity<Object> install(@PathVariable String tenant, @RequestParam("file") MultipartFile file,
       @RequestParam(name = "password", defaultValue = "") String password, Authentication authentication)
       throws GeneralSecurityException, IOException {
-    StaffAccess.requireTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     SigningCredential credential;
     try {
       credential = fromPkcs12(file.getBytes(), password.toCharArray());
@@ -65,8 +70,13 @@ class SigningCertificateController {
       return ResponseEntity.badRequest().body(Map.of("message",
           "PKCS#12 ファイルを読めないか、鍵と証明書が対応していません (" + e.getMessage() + ")"));
     }
+    String previous = info(credentials.forTenant(tenant)).sha256Fingerprint();
     credentials.install(tenant, credential);
-    return ResponseEntity.ok(info(credentials.forTenant(tenant)));
+    CertificateInfo installed = info(credentials.forTenant(tenant));
+    events.publishEvent(new OperationEvent(tenant, admin.id(), "signing-certificate.installed",
+        installed.sha256Fingerprint(), Map.of("previousSha256", previous, "subject", installed.subject(),
+            "notAfter", installed.notAfter())));
+    return ResponseEntity.ok(installed);
   }
 
   private SigningCredential fromPkcs12(byte[] file, char[] password) throws IOException, GeneralSecurityException {

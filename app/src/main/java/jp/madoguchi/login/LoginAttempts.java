@@ -1,6 +1,8 @@
 package jp.madoguchi.login;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +30,33 @@ final class LoginAttempts {
     boolean basicSurface = path.startsWith("/engine-rest/") && !path.matches(OPEN_ENGINE_REST)
         || path.matches("^/api/[^/]+/admin(/.*)?$") || path.startsWith("/api/operator/");
     return basicSurface ? basicUser(request.getHeader(HttpHeaders.AUTHORIZATION)) : null;
+  }
+
+  /**
+   * A webapp sign-in whose account name is not one unambiguous form field: Camunda reads the form
+   * body, while the servlet parameters put the query string first, so a name in the URL (or a second
+   * one) would be counted here for another account than the one whose password is checked.
+   */
+  static boolean hasAmbiguousAccount(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod()) || !isWebappLogin(request)) {
+      return false;
+    }
+    String[] names = request.getParameterValues("username");
+    return names != null && names.length > 1 || inQueryString(request.getQueryString(), "username", "password");
+  }
+
+  private static boolean inQueryString(String query, String... names) {
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      if (Arrays.asList(names).contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isPasswordOracle(HttpServletRequest request) {

@@ -50,6 +50,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
           "Checking a password outside a sign-in is not offered.");
       return;
     }
+    if (LoginAttempts.hasAmbiguousAccount(request)) {
+      AccessLogContext.kind(request, "refused.login-form");
+      send(response, HttpServletResponse.SC_BAD_REQUEST, "ID とパスワードはフォームの本文で 1 つずつ送ってください（URL には入れないでください）。",
+          "Send the user name and password once each in the form body, not in the URL.");
+      return;
+    }
     String account = LoginAttempts.account(request);
     if (account == null) {
       chain.doFilter(request, response);

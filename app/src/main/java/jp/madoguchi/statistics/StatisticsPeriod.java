@@ -31,11 +31,17 @@ record StatisticsPeriod(LocalDate from, LocalDate to) {
   }
 
   private static LocalDate date(String text, String name) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidPeriodException("日付は 2026-04-01 の形式で指定してください (" + name + " must be a date like 2026-04-01)");
     }
+    if (date.getYear() < 1970 || date.getYear() > 9999) {
+      throw new InvalidPeriodException("日付は 1970 年から 9999 年の間で指定してください (" + name
+          + " must lie between the years 1970 and 9999)");
+    }
+    return date;
   }
 
   Instant startInstant() {

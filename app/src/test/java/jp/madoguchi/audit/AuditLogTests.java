@@ -160,6 +160,10 @@ class AuditLogTests extends IntegrationTest {
         .statusCode()).isEqualTo(400);
     assertThat(http.basic("GET", "/api/demo/admin/access-log?size=100000", "demo-admin", DEMO_ADMIN_PASSWORD, null)
         .statusCode()).isEqualTo(400);
+    for (String outOfRange : List.of("from=-5000-01-01T00:00:00Z", "from=-999999999-01-01", "to=-9999-01-01")) {
+      assertThat(http.basic("GET", "/api/demo/admin/audit-log?" + outOfRange, "demo-admin", DEMO_ADMIN_PASSWORD, null)
+          .statusCode()).as(outOfRange).isEqualTo(400);
+    }
   }
 
   @Test

@@ -22,6 +22,7 @@ import jp.madoguchi.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A tenant admin replaces the self-signed signing certificate with one of their own (PKCS#12). */
 class SigningCertificateTests extends IntegrationTest {
@@ -34,6 +35,7 @@ class SigningCertificateTests extends IntegrationTest {
   @Autowired Documents documents;
   @Autowired DocumentLayouts layouts;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void shouldInstallACertificateThatSignsTheTenantsNextDocuments() throws Exception {
@@ -47,6 +49,18 @@ class SigningCertificateTests extends IntegrationTest {
     assertThat(shown.get("subject").asText()).contains("CN=北市 文書発行用");
     byte[] pdf = documents.produce(KITA, layouts.find("receipt").orElseThrow(), source());
     assertThat(PdfSignatures.valid(pdf, PdfSignatures.read(pdf), real.certificate())).isTrue();
+    awaitOperationLog("kita", "signing-certificate.installed", shown.get("sha256Fingerprint").asText());
+  }
+
+  /** The operation-log entry of the installation (written by the log's queue shortly after the commit). */
+  private void awaitOperationLog(String tenant, String kind, String target) throws InterruptedException {
+    long found = 0;
+    for (int attempt = 0; attempt < 100 && found == 0; attempt++) {
+      Thread.sleep(100);
+      found = jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE tenant_id = ? AND category = 'OPERATION' "
+          + "AND kind = ? AND target = ? AND actor = 'kita-admin'", Long.class, tenant, kind, target);
+    }
+    assertThat(found).as("operation log entry " + kind).isOne();
   }
 
   @Test

@@ -136,6 +136,23 @@ class LoginThrottleTests extends IntegrationTest {
   }
 
   @Test
+  void shouldCountTheAccountWhosePasswordIsCheckedNotADecoyInTheUrl() throws Exception {
+    clerk("throttle-d");
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> decoy = http.browser("198.51.103." + (i + 1))
+          .login("throttle-d", "Wrong-Guess-" + i, "?username=decoy" + i);
+      assertThat(decoy.statusCode()).isEqualTo(400);
+      assertThat(json.readTree(decoy.body()).get("message").asText()).contains("フォームの本文");
+    }
+    assertThat(http.browser(null).login("throttle-d", PASSWORD, "?user%6eame=decoy").statusCode()).isEqualTo(400);
+    assertThat(http.browser(null).login("throttle-d", PASSWORD, "?password=x").statusCode()).isEqualTo(400);
+    for (int i = 0; i < 5; i++) {
+      assertThat(http.browser("198.51.104." + (i + 1)).login("throttle-d", "Wrong-Guess-" + i).statusCode()).isEqualTo(401);
+    }
+    assertThat(http.browser(null).login("throttle-d", PASSWORD).statusCode()).isEqualTo(429);
+  }
+
+  @Test
   void shouldRefuseThePasswordOracleOfTheEngineApi() throws Exception {
     assertThat(http.basic("POST", "/engine-rest/identity/verify", "demo-clerk", DEMO_CLERK_PASSWORD,
         "{\"username\":\"demo-admin\",\"password\":\"guess\"}").statusCode()).isEqualTo(403);

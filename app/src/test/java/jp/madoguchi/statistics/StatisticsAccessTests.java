@@ -63,6 +63,8 @@ class StatisticsAccessTests extends IntegrationTest {
       "?from=2026-04-02&to=2026-04-01|開始日が終了日より後",
       "?from=2024-01-01&to=2026-01-01|366日以内",
       "?to=2026-13-01|the form",
+      "?to=-999999999-01-01|1970 年から 9999 年",
+      "?from=-5000-01-01&to=-5000-01-31|1970 年から 9999 年",
   })
   void shouldExplainAPeriodItCannotUse(String query, String message) throws Exception {
     HttpResponse<String> response = get("/api/demo/admin/statistics" + query, ADMIN, "application/json");
