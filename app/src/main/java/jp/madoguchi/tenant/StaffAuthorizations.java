@@ -64,7 +64,7 @@ class StaffAuthorizations {
   /**
    * SaaS operators run the service without reading residents' data: Cockpit and Admin, definitions and
    * deployments (reading them and deploying a procedure for a tenant), Camunda tenants, the
-   * engine's metrics and batches, and the accounts of operators. No instance, task, variable or history
+   * engine's metrics and batches, and each their own account. No instance, task, variable or history
    * read; no authorization change (that is how a grant could be given to oneself). A support grant
    * ({@code access.SupportGrants}) opens one tenant for a while.
    */
@@ -84,8 +84,10 @@ class StaffAuthorizations {
     // operators' accounts come from the seed file and the operator API, which refuse a tenant's
     // staff: adding a member here would take an account out of its municipality's control
     revoke(group, Resources.GROUP_MEMBERSHIP, group);
-    grantExactly(group, Resources.USER, ANY, Permissions.READ, Permissions.CREATE);
-    grantExactly(group, Resources.USER, operatorId, Permissions.ALL);
+    // each operator has ALL on their own account (Camunda gives it to the user); given to the group, it
+    // let every operator reset another's password and act under the name a support grant trusts
+    grantExactly(group, Resources.USER, ANY, Permissions.READ);
+    revoke(group, Resources.USER, operatorId);
     grantExactly(group, Resources.AUTHORIZATION, ANY, Permissions.READ);
     grantExactly(group, Resources.SYSTEM, ANY, SystemPermissions.READ);
     grantExactly(group, Resources.BATCH, ANY, BatchPermissions.READ, BatchPermissions.READ_HISTORY);

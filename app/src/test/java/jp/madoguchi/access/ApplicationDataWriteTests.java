@@ -97,6 +97,16 @@ class ApplicationDataWriteTests extends IntegrationTest {
     assertThat(withAddress.body()).contains("申請内容は変更できません");
     assertThat(viaSubmitForm.statusCode()).isEqualTo(400);
     assertThat(asBpmnError.statusCode()).isEqualTo(400);
+    // Camunda serves the same resources under the named engine's path, which no path rule knows
+    for (String prefix : List.of("/engine-rest/engine/default", "/engine-rest/engine/other")) {
+      HttpResponse<String> viaNamedEngine = http.post(Staffs.WASTE, prefix + "/task/" + application.taskId()
+          + "/complete", "{\"variables\": {" + reject + ", \"address\": " + ADDRESS + "}}");
+      assertThat(viaNamedEngine.statusCode()).as(prefix).isEqualTo(404);
+      assertThat(viaNamedEngine.body()).contains("NotFound");
+    }
+    assertThat(http.post(Staffs.OPERATOR, "/engine-rest/engine/default/identity/verify",
+        "{\"username\": \"demo-clerk\", \"password\": \"guess\"}").statusCode()).isEqualTo(404);
+    assertThat(http.get(Staffs.WASTE, "/engine-rest/engine").body()).contains("default");
     assertThat(engine.getTaskService().createTaskQuery().taskId(application.taskId()).count()).isOne();
 
     assertThat(http.post(Staffs.WASTE, complete, "{\"variables\": {" + reject + "}}").statusCode()).isEqualTo(204);

@@ -145,4 +145,28 @@ class OperatorApiTests extends IntegrationTest {
     assertThat(operator("DELETE", "/api/operator/operators/second-op", null).statusCode()).isEqualTo(204);
     assertThat(identity.createUserQuery().userId("second-op").count()).isZero();
   }
+
+  @Test
+  void shouldNotLetOneOperatorTakeOverAnothersAccountOrMakeAccountsBesideTheApi() throws Exception {
+    assertThat(operator("POST", "/api/operator/operators",
+        "{\"id\":\"third-op\",\"password\":\"Unyou-Sannin-2026!\"}").statusCode()).isEqualTo(201);
+    assertThat(http.basic("POST", "/staff/password", null, null, json.writeValueAsString(java.util.Map.of(
+        "userId", "third-op", "currentPassword", "Unyou-Sannin-2026!", "newPassword", "Unyou-Jibun-2026#")))
+        .statusCode()).isEqualTo(200);
+    try {
+      assertThat(http.basic("PUT", "/engine-rest/user/" + OPERATOR + "/credentials", "third-op", "Unyou-Jibun-2026#",
+          "{\"password\":\"Taken-Over-2026!x\",\"authenticatedUserPassword\":\"Unyou-Jibun-2026#\"}").statusCode())
+          .isEqualTo(403);
+      assertThat(http.basic("POST", "/engine-rest/user/create", "third-op", "Unyou-Jibun-2026#",
+          "{\"profile\":{\"id\":\"side-op\",\"firstName\":\"x\"},\"credentials\":{\"password\":\"Side-Door-2026!x\"}}")
+          .statusCode()).isEqualTo(403);
+      assertThat(identity.checkPassword(OPERATOR, OPERATOR_PASSWORD)).isTrue();
+      assertThat(identity.createUserQuery().userId("side-op").count()).isZero();
+      assertThat(http.basic("PUT", "/engine-rest/user/third-op/profile", "third-op", "Unyou-Jibun-2026#",
+          "{\"id\":\"third-op\",\"firstName\":\"三人目\",\"lastName\":\"運用\"}").statusCode())
+          .as("one's own account").isEqualTo(204);
+    } finally {
+      operator("DELETE", "/api/operator/operators/third-op", null);
+    }
+  }
 }
