@@ -2,15 +2,22 @@ package jp.madoguchi.access;
 
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the engine grants: per procedure and department, decided at deployment, never per task. The
+ * How the engine grants: per procedure and department, decided at deployment, never per task (who
+ * claims and completes a task is checked by {@link TaskWorkers}). The
  * engine's default provider writes one TASK authorization row per candidate group and assignee of
  * every task; the authorization check of a task query joins all those rows of the user's groups
  * (shared by every tenant) against every task, which made a clerk's queue take ~30 s at 20,000 open
@@ -29,7 +36,28 @@ class AccessEngineConfiguration {
           configuration.setCustomPostDeployers(new ArrayList<>());
         }
         configuration.getCustomPostDeployers().add(new DepartmentDeployer(departmentAuthorizations::getObject));
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new CheckedTaskWork(new TaskWorkers()));
       }
     };
+  }
+
+  /** Every user task checks who claims and who completes it. */
+  private static final class CheckedTaskWork extends AbstractBpmnParseListener {
+
+    private final TaskListener workers;
+
+    CheckedTaskWork(TaskListener workers) {
+      this.workers = workers;
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, workers);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, workers);
+    }
   }
 }

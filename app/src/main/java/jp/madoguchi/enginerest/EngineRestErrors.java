@@ -54,6 +54,13 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
         || exception instanceof AuthorizationException && !VisibleIds.visible(uri.getPath())) {
       return UniformNotFound.response();
     }
+    AuthorizationException refusedByListener = find(exception.getCause(), AuthorizationException.class);
+    if (refusedByListener != null) {
+      // a rule the engine checks in a listener (access.TaskWorkers), which Camunda wraps as a 500
+      return Response.status(Response.Status.FORBIDDEN)
+          .entity(Map.of("type", "AuthorizationException", "message", refusedByListener.getMessage()))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
     return EngineBadInput.response(exception)
         .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
   }

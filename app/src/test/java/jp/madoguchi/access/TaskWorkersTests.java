@@ -1,0 +1,97 @@
+package jp.madoguchi.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffRequests;
+import jp.madoguchi.StaffRequests.Staff;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Grants are per procedure, so before this check a child-section clerk claimed and completed the
+ * chief's 係長の決裁 and one person decided a 児童手当 alone.
+ */
+class TaskWorkersTests extends IntegrationTest {
+
+  private static final String REVIEW = """
+      {"variables": {"reviewDecision": {"value": "approve"}, "monthlyAmount": {"value": 15000},
+       "startMonth": {"value": "2026-12"}}}""";
+  private static final String APPROVE = "{\"variables\": {\"chiefDecision\": {\"value\": \"approve\"}}}";
+  private static final Staff BOTH = new Staff("demo-both-roles", "Ryouhou-Yaku-2026!");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identity;
+  private StaffRequests http;
+  private Applications applications;
+
+  @BeforeEach
+  void setUp() {
+    http = new StaffRequests(port);
+    applications = new Applications(engine, jdbc);
+    if (identity.createUserQuery().userId(BOTH.id()).count() == 0) {
+      User user = identity.newUser(BOTH.id());
+      user.setFirstName("兼務");
+      user.setPassword(BOTH.password());
+      identity.saveUser(user);
+      identity.createTenantUserMembership(DEMO, BOTH.id());
+      identity.createMembership(BOTH.id(), "child-section");
+      identity.createMembership(BOTH.id(), "child-section-chief");
+    }
+  }
+
+  @Test
+  void shouldLetOnlyTheTasksCandidateGroupsClaimOrCompleteIt() throws Exception {
+    Applications.Open application = applications.waitingForReview(Procedure.CHILD_ALLOWANCE);
+    String review = "/engine-rest/task/" + application.taskId();
+
+    HttpResponse<String> chiefClaimsReview = http.post(Staffs.CHIEF, review + "/claim", "{\"userId\": \"demo-chief\"}");
+    assertThat(chiefClaimsReview.statusCode()).isEqualTo(403);
+    assertThat(chiefClaimsReview.body()).contains("担当グループ（child-section）");
+    assertThat(http.post(Staffs.CHIEF, review + "/complete", REVIEW).statusCode()).isEqualTo(403);
+    assertThat(http.post(Staffs.CHILD, review + "/complete", REVIEW).statusCode()).isEqualTo(204);
+
+    String approval = "/engine-rest/task/" + chiefTask(application.id());
+    assertThat(http.post(Staffs.CHILD, approval + "/claim", "{\"userId\": \"demo-child\"}").statusCode()).isEqualTo(403);
+    assertThat(http.post(Staffs.CHILD, approval + "/complete", APPROVE).statusCode()).isEqualTo(403);
+    assertThat(http.post(Staffs.CHILD, approval + "/submit-form", APPROVE).statusCode()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(chiefTask(application.id())).singleResult().getAssignee())
+        .isNull();
+
+    assertThat(http.post(Staffs.CHIEF, approval + "/complete", APPROVE).statusCode()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(application.id())
+        .taskDefinitionKey("Task_ApproveByChief").count()).isZero();
+  }
+
+  @Test
+  void shouldNeverLetWhoeverReviewedAnApplicationAlsoDecideItAsChief() throws Exception {
+    Applications.Open application = applications.waitingForReview(Procedure.CHILD_ALLOWANCE);
+    assertThat(http.post(BOTH, "/engine-rest/task/" + application.taskId() + "/complete", REVIEW).statusCode())
+        .isEqualTo(204);
+    String approval = "/engine-rest/task/" + chiefTask(application.id());
+
+    HttpResponse<String> claim = http.post(BOTH, approval + "/claim", "{\"userId\": \"" + BOTH.id() + "\"}");
+    HttpResponse<String> complete = http.post(BOTH, approval + "/complete", APPROVE);
+
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(complete.statusCode()).isEqualTo(403);
+    assertThat(complete.body()).contains("決裁できません");
+    assertThat(http.post(Staffs.DEMO_ADMIN, approval + "/complete", APPROVE).statusCode())
+        .as("the tenant admin, who did not review it").isEqualTo(204);
+  }
+
+  private String chiefTask(String instanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("Task_ApproveByChief").singleResult().getId();
+  }
+}
