@@ -13,12 +13,16 @@ class SubmissionLimiterConfiguration {
     return new SubmissionLimiter(limits);
   }
 
-  /** Right after the database-outage filter: a shed request never reaches security, parsing or the database. */
+  /**
+   * Right after the perimeter has read the body (perimeter.RequestBodyGuard, at +10): a turn is taken
+   * only by a request that arrived whole, so clients that send their bodies slowly cannot hold the
+   * turns; a shed request still never reaches security, parsing or the database.
+   */
   @Bean
   FilterRegistrationBean<SubmissionLimiter> submissionLimiterRegistration(SubmissionLimiter limiter) {
     var registration = new FilterRegistrationBean<>(limiter);
     registration.setName("submission-limiter");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     return registration;
   }
