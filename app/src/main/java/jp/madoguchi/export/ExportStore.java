@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,16 +87,23 @@ public class ExportStore {
   }
 
   /** The latest export of the tenant that was downloaded whole, if any. */
-  public Optional<DownloadedExport> lastDownloaded(String tenantId) {
+  /**
+   * The latest export with every field (sensitive ones included) that one of these accounts (the
+   * municipality's own staff) downloaded: what a purge may rely on.
+   */
+  public Optional<DownloadedExport> lastCompleteDownloadBy(String tenantId, Collection<String> accounts) {
     return jdbc.query("""
-        SELECT id, downloaded_at, downloaded_by, manifest_sha256 FROM tenant_export
-        WHERE tenant_id = ? AND downloaded_at IS NOT NULL ORDER BY downloaded_at DESC LIMIT 1""",
-        (rs, row) -> new DownloadedExport(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-            rs.getString(4)), tenantId).stream().findFirst();
+        SELECT id, created_at, downloaded_at, downloaded_by, manifest_sha256 FROM tenant_export
+        WHERE tenant_id = ? AND downloaded_at IS NOT NULL AND include_sensitive AND downloaded_by = ANY (?)
+        ORDER BY downloaded_at DESC LIMIT 1""",
+        (rs, row) -> new DownloadedExport(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+            rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)),
+        tenantId, accounts.toArray(String[]::new)).stream().findFirst();
   }
 
   /** An export that was downloaded: what a purge certificate names. */
-  public record DownloadedExport(UUID id, Instant downloadedAt, String downloadedBy, String manifestSha256) {
+  public record DownloadedExport(UUID id, Instant requestedAt, Instant downloadedAt, String downloadedBy,
+      String manifestSha256) {
   }
 
   private static Export map(ResultSet rs, int row) throws SQLException {

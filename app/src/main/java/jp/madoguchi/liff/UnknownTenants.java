@@ -53,6 +53,6 @@ class UnknownTenants implements WebMvcConfigurer {
             Map.of("message", "この自治体の窓口は見つかりません (no such municipality)"));
         return false;
       }
-    }).addPathPatterns("/api/**").excludePathPatterns("/api/*/admin/**");
+    }).addPathPatterns("/api/**").excludePathPatterns("/api/*/admin/**", "/api/operator/**");
   }
 }

@@ -1,6 +1,8 @@
 package jp.madoguchi.purge;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
@@ -56,6 +58,12 @@ class EnginePurge {
   Set<String> accounts(String tenantId) {
     return Set.copyOf(identity.createUserQuery().memberOfTenant(tenantId).list().stream().map(User::getId)
         .filter(id -> identity.createUserQuery().userId(id).memberOfGroup(StaffGroups.OPERATOR).count() == 0).toList());
+  }
+
+  /** Whether a task of the tenant was completed after the instant. */
+  boolean tasksCompletedSince(String tenantId, Instant since) {
+    return history.createHistoricTaskInstanceQuery().tenantIdIn(tenantId).finished()
+        .finishedAfter(Date.from(since)).count() > 0;
   }
 
   void purge(String tenantId, Set<String> accounts) {

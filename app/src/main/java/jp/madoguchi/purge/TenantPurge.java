@@ -24,7 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A municipality's purge at contract end, once its export was downloaded: the tenant is stopped,
+ * A municipality's purge at contract end, once it is suspended and its own staff downloaded a
+ * complete export with nothing filed or decided since (a purge needs the municipality's part, not
+ * an operator's alone): the tenant is stopped,
  * its rows are counted, its data key is destroyed (from then on nothing sealed of it opens, backups
  * included), then the engine's data, the export files, Madoguchi's rows and last the tenant's log
  * are deleted and the rows counted again. The certificate (counts before and after per table,
@@ -66,19 +68,26 @@ class TenantPurge {
   }
 
   synchronized Map<String, Object> purge(String tenantId, String confirmation, String operator) {
-    if (tenants.findById(tenantId).isEmpty()) {
-      throw new StaffRequestException(404, "この自治体はありません (no such municipality)");
-    }
+    Tenant tenant = tenants.findById(tenantId).orElseThrow(() ->
+        new StaffRequestException(404, "この自治体はありません (no such municipality)"));
     if (!tenantId.equals(confirmation)) {
       throw new StaffRequestException(400, "確認のため confirm に自治体のID「" + tenantId + "」を入れてください "
           + "(confirm must equal the tenant id)");
     }
-    DownloadedExport export = exports.lastDownloaded(tenantId).orElseThrow(() -> new StaffRequestException(409,
-        "この自治体のエクスポートがまだダウンロードされていません。先にエクスポートをダウンロードしてください "
-            + "(no export of this municipality was downloaded yet)"));
+    if (tenant.status() == Tenant.TenantStatus.ACTIVE) {
+      throw new StaffRequestException(409, "利用中の自治体は削除できません。先に自治体を停止（SUSPENDED）してください "
+          + "(an active municipality cannot be purged: suspend it first)");
+    }
+    Set<String> accounts = engine.accounts(tenantId);
+    DownloadedExport export = exports.lastCompleteDownloadBy(tenantId, accounts).orElseThrow(() ->
+        new StaffRequestException(409, "自治体の管理者が、要配慮個人情報を含むエクスポート（includeSensitive: true）を"
+            + "まだダウンロードしていません (no export with every field was downloaded by the municipality's own staff)"));
+    if (rows.filedSince(tenantId, export.requestedAt()) || engine.tasksCompletedSince(tenantId, export.requestedAt())) {
+      throw new StaffRequestException(409, "エクスポートの後に申請や処理がありました。自治体の管理者がもう一度エクスポートして"
+          + "ダウンロードしてください (applications were filed or tasks completed after the export: export again)");
+    }
     Instant started = clock.instant();
     log.info("Purge of tenant {} started by {}", tenantId, operator);
-    Set<String> accounts = engine.accounts(tenantId);
     tenants.updateStatus(tenantId, Tenant.TenantStatus.TERMINATED);
     Map<String, Long> before = rows.count(tenantId, accounts);
     keys.destroyDataKey(tenantId);
@@ -107,7 +116,8 @@ class TenantPurge {
     certificate.put("startedAt", jst(started));
     certificate.put("dataKeyDestroyedAt", jst(keyDestroyed));
     certificate.put("finishedAt", jst(clock.instant()));
-    certificate.put("export", Map.of("id", export.id().toString(), "downloadedAt", jst(export.downloadedAt()),
+    certificate.put("export", Map.of("id", export.id().toString(), "requestedAt", jst(export.requestedAt()),
+        "downloadedAt", jst(export.downloadedAt()),
         "downloadedBy", export.downloadedBy(), "manifestSha256", export.manifestSha256()));
     certificate.put("accountsDeleted", accounts.size());
     certificate.put("auditLog", Map.of("entriesRemoved", removedLog.entries(), "lastSeq", removedLog.lastSeq(),

@@ -1,5 +1,7 @@
 package jp.madoguchi.purge;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +59,12 @@ class TenantRows {
 
   private long count(String sql, Object... args) {
     return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  /** Whether an application of the tenant was filed after the instant. */
+  boolean filedSince(String tenantId, Instant since) {
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "SELECT EXISTS (SELECT 1 FROM application WHERE tenant_id = ? AND submitted_at > ?)", Boolean.class,
+        tenantId, Timestamp.from(since)));
   }
 }

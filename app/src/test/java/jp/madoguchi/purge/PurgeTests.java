@@ -67,11 +67,27 @@ class PurgeTests extends IntegrationTest {
     StaffHttp staff = new StaffHttp(port);
     ExportDownloads exports = new ExportDownloads(port);
 
-    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO).statusCode()).as("no export yet").isEqualTo(409);
-    String export = exports.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
-    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO).statusCode()).as("not downloaded").isEqualTo(409);
+    assertThat(status(staff, "SUSPENDED")).isEqualTo(200);
+    HttpResponse<String> noExport = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+    assertThat(noExport.statusCode()).as("no export yet: " + noExport.body()).isEqualTo(409);
+    assertThat(status(staff, "ACTIVE")).isEqualTo(200);
+    String operatorsExport = exports.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
+    assertThat(exports.download(DEMO, operatorsExport, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(200);
+    String partial = exports.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    assertThat(exports.download(DEMO, partial, "demo-admin", DEMO_ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+    String export = exports.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{\"includeSensitive\": true}");
+    assertThat(status(staff, "SUSPENDED")).isEqualTo(200);
+    HttpResponse<String> notDownloaded = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+    assertThat(notDownloaded.statusCode()).as("only the operator's own and a partial export were downloaded")
+        .isEqualTo(409);
+    assertThat(notDownloaded.body()).contains("includeSensitive");
+    assertThat(status(staff, "ACTIVE")).isEqualTo(200);
     assertThat(exports.download(DEMO, export, "demo-admin", DEMO_ADMIN_PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(purge(staff, "demo-admin", DEMO_ADMIN_PASSWORD, DEMO).statusCode()).as("tenant admin").isEqualTo(403);
+    HttpResponse<String> active = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+    assertThat(active.statusCode()).as("still active").isEqualTo(409);
+    assertThat(active.body()).contains("SUSPENDED");
+    assertThat(status(staff, "SUSPENDED")).isEqualTo(200);
+    assertThat(purge(staff, "demo-admin", DEMO_ADMIN_PASSWORD, DEMO).statusCode()).as("tenant admin").isIn(401, 403);
     assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, KITA).statusCode()).as("wrong confirmation").isEqualTo(400);
     assertThat(staff.basic("POST", "/api/operator/tenants/demo/purge", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode())
         .as("no confirmation").isEqualTo(400);
@@ -131,6 +147,11 @@ class PurgeTests extends IntegrationTest {
       details = jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = '' AND kind = ?", String.class, kind);
     }
     return details;
+  }
+
+  private int status(StaffHttp staff, String status) throws Exception {
+    return staff.basic("PATCH", "/api/operator/tenants/demo", OPERATOR, OPERATOR_PASSWORD,
+        "{\"status\": \"" + status + "\"}").statusCode();
   }
 
   private HttpResponse<String> purge(StaffHttp staff, String user, String password, String confirm) throws Exception {
