@@ -5,9 +5,10 @@ export const RELOGIN_MESSAGE = 'LINE からもう一度開いてください';
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 
 // A submission, correction or withdrawal turned away because the service is busy or briefly down
-// (503/429 with Retry-After) is sent again by itself, with the same clientRequestId, for up to this
-// long. In the opening minutes of a popular procedure the server gives each waiting resident a turn
-// of their own (up to a minute ahead), so its Retry-After is followed as given.
+// (503/429 with Retry-After, not a resident's quota) is sent again by itself, with the same
+// clientRequestId, for up to this long. In the opening minutes of a popular procedure the server
+// gives each waiting resident a turn of their own (up to a minute ahead), so its Retry-After is
+// followed as given.
 const BUSY_RETRY_MS = 10 * 60000;
 
 // One that got no answer at all (refused, reset or timed out, e.g. while a crowd fills the server's
@@ -32,6 +33,17 @@ export function resendNotice(subject, reason, seconds) {
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+// A resident's own limit (429 naming a "quota": so many applications a day, so many open) is no
+// crowd: sending it again lifts nothing, so the page shows the server's message instead.
+async function isQuotaRefusal(response) {
+  try {
+    const payload = await response.clone().json();
+    return Boolean(payload && payload.quota);
+  } catch {
+    return false;
+  }
+}
 
 export class ApiError extends Error {
   constructor(status, message, violations = []) {
@@ -98,7 +110,7 @@ export function createApi(tenant, identity) {
       throw new ApiError(401, RELOGIN_MESSAGE);
     }
     if ((response.status === 503 || response.status === 429) && retryBusy
-        && Date.now() - busySince < BUSY_RETRY_MS) {
+        && Date.now() - busySince < BUSY_RETRY_MS && !(await isQuotaRefusal(response))) {
       const delay = retryDelayMs(response);
       if (onBusy) onBusy(Math.ceil(delay / 1000), 'busy');
       await sleep(delay);

@@ -14,6 +14,7 @@ export const KINDS = {
   'refused.forbidden-roles': '持てない役割を持つアカウントの要求',
   'refused.login-form': '形式の正しくないログイン',
   'refused.suppressed': '認証のない要求の拒否（1分ごとの件数）',
+  'anonymous.counted': '認証のない要求への応答（1分ごとの件数）',
   staff: '職員の管理（すべて）',
   'staff.created': '職員の登録',
   'staff.updated': '職員の変更',

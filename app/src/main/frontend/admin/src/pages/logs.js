@@ -110,7 +110,19 @@ export async function renderLogs(container, { api, isCurrent }) {
 function request(entry) {
   if (entry.kind === 'refused.suppressed') return suppressed(entry);
   return h('span', {}, h('code', { text: [entry.method, entry.route].filter(Boolean).join(' ') }),
-    entry.status != null ? ` → ${entry.status}` : '', entry.durationMs != null ? `（${entry.durationMs} ms）` : '');
+    entry.status != null ? ` → ${entry.status}` : '', entry.durationMs != null ? `（${entry.durationMs} ms）` : '',
+    entry.kind === 'anonymous.counted' ? answered(entry) : '');
+}
+
+/** Answered requests that named nobody and showed no personal data: counted, not logged one by one. */
+function answered(entry) {
+  try {
+    const counted = JSON.parse(entry.details);
+    return `：${jst(counted.since)} からの1分間に ${Number(counted.count).toLocaleString('ja-JP')} 件`
+      + '（個人情報を含まない、認証のない要求。1件ずつは記録しない。経路「*」は1,000を超えた組み合わせの合計）';
+  } catch {
+    return entry.details || '';
+  }
 }
 
 /** Refusals of requests that named nobody, beyond the first of a minute: counted, not logged one by one. */

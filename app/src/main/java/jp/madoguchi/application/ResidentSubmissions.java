@@ -26,14 +26,16 @@ public class ResidentSubmissions {
   private final RuntimeService runtime;
   private final JdbcTemplate jdbc;
   private final Attachments attachments;
+  private final ResidentQuota quota;
 
   ResidentSubmissions(ProcedureCatalog procedures, ProcedureForms forms, RuntimeService runtime, JdbcTemplate jdbc,
-      Attachments attachments) {
+      Attachments attachments, ResidentQuota quota) {
     this.procedures = procedures;
     this.forms = forms;
     this.runtime = runtime;
     this.jdbc = jdbc;
     this.attachments = attachments;
+    this.quota = quota;
   }
 
   public record Submitted(String applicationNumber, boolean created) {
@@ -61,6 +63,7 @@ public class ResidentSubmissions {
           tenantId, userId, clientRequestId);
       return new Submitted(number, false);
     }
+    quota.check(tenantId, userId, procedure.key());
     var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
     ProcessInstanceWithVariables instance = ApplicationChannel.residentSubmitting(() -> TenantContext.callAs(tenantId,
         () -> runtime.createProcessInstanceById(procedure.definitionId()).setVariables(variables)

@@ -18,7 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * The access log: one entry for every staff request (Camunda's webapp APIs, {@code /engine-rest},
  * the staff, operator and console pages) and every resident API request, written when the answer
  * is known. It keeps the route template ({@code /api/{tenant}/applications/{number}}), never the
- * path itself, the query or the body, so no personal data from a URL reaches the log.
+ * path itself, the query or the body, so no personal data from a URL reaches the log. Requests
+ * that name nobody get entries only as far as {@link AnonymousRefusals} admits their refusals;
+ * answered ones that showed no personal data are only counted ({@link AnonymousAnswers}).
  */
 class AccessLogFilter extends OncePerRequestFilter {
 
@@ -27,11 +29,14 @@ class AccessLogFilter extends OncePerRequestFilter {
 
   private final AuditLog auditLog;
   private final AnonymousRefusals anonymousRefusals;
+  private final AnonymousAnswers anonymousAnswers;
   private final Clock clock;
 
-  AccessLogFilter(AuditLog auditLog, AnonymousRefusals anonymousRefusals, Clock clock) {
+  AccessLogFilter(AuditLog auditLog, AnonymousRefusals anonymousRefusals, AnonymousAnswers anonymousAnswers,
+      Clock clock) {
     this.auditLog = auditLog;
     this.anonymousRefusals = anonymousRefusals;
+    this.anonymousAnswers = anonymousAnswers;
     this.clock = clock;
   }
 
@@ -74,12 +79,17 @@ class AccessLogFilter extends OncePerRequestFilter {
     }
     String account = (String) request.getAttribute(AccessLogContext.ACCOUNT);
     String resident = (String) request.getAttribute(AccessLogContext.RESIDENT);
-    if (account == null && resident == null && status >= 400
-        && !anonymousRefusals.admit(tenant, request.getRemoteAddr())) {
-      return;
-    }
     boolean personalData = Boolean.TRUE.equals(request.getAttribute(AccessLogAttributes.PERSONAL_DATA_READ));
     String kind = (String) request.getAttribute(AccessLogContext.KIND);
+    if (account == null && resident == null) {
+      if (status < 400 && !personalData && kind == null) {
+        anonymousAnswers.count(tenant, request.getMethod(), route(request, path), status);
+        return;
+      }
+      if (status >= 400 && !anonymousRefusals.admit(tenant, request.getRemoteAddr())) {
+        return;
+      }
+    }
     if (kind == null) {
       kind = personalData ? "personal-data.read" : "access";
     }

@@ -16,8 +16,9 @@ class AuditConfiguration {
   @Bean
   @ConditionalOnProperty(name = "madoguchi.audit.access-log", havingValue = "true", matchIfMissing = true)
   FilterRegistrationBean<AccessLogFilter> accessLogFilter(AuditLog auditLog, AnonymousRefusals anonymousRefusals,
-      Clock clock) {
-    var registration = new FilterRegistrationBean<>(new AccessLogFilter(auditLog, anonymousRefusals, clock));
+      AnonymousAnswers anonymousAnswers, Clock clock) {
+    var registration = new FilterRegistrationBean<>(
+        new AccessLogFilter(auditLog, anonymousRefusals, anonymousAnswers, clock));
     registration.setName("madoguchi-access-log");
     registration.addUrlPatterns("/*");
     registration.setOrder(-200);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.madoguchi.application.ActionNotAllowedException;
 import jp.madoguchi.application.ApplicationNotFoundException;
+import jp.madoguchi.application.ResidentQuotaExceededException;
 import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
@@ -70,6 +71,14 @@ class ResidentApiErrors {
   @ExceptionHandler(AttachmentRejectedException.class)
   ResponseEntity<Map<String, Object>> attachment(AttachmentRejectedException e) {
     return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+  }
+
+  @ExceptionHandler(ResidentQuotaExceededException.class)
+  ResponseEntity<Map<String, Object>> quota(ResidentQuotaExceededException e) {
+    var answer = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS);
+    e.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+    // "quota" tells the LIFF page not to send it again by itself, as it does after a busy server's 429/503
+    return answer.body(Map.of("message", e.getMessage(), "quota", e.quota()));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

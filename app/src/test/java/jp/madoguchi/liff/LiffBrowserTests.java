@@ -253,6 +253,36 @@ class LiffBrowserTests {
   }
 
   /**
+   * A resident's own limit (429 naming a quota, e.g. ten applications a day): waiting a few seconds
+   * lifts nothing, so the page shows the server's message at once and does not send the application
+   * again by itself, as it does after a busy server's 429 or 503.
+   */
+  @Test
+  void shouldShowAQuotaRefusalAndNotSendTheApplicationAgain() throws Exception {
+    confirmBulkyWasteApplication();
+    ((JavascriptExecutor) browser).executeScript("""
+        window.submissionTries = 0;
+        const realFetch = window.fetch;
+        window.fetch = (url, options) => {
+          if (String(url).endsWith('/applications') && options && options.method === 'POST') {
+            window.submissionTries++;
+            return Promise.resolve(new Response(JSON.stringify({ quota: 'applications-per-day',
+              message: '1日に申請できるのは10件までです。明日（午前0時から）もう一度申請してください。' }),
+              { status: 429, headers: { 'Retry-After': '2', 'Content-Type': 'application/json' } }));
+          }
+          return realFetch(url, options);
+        };""");
+
+    click(By.cssSelector("[data-testid=submit-button]"));
+
+    assertThat(visible(By.cssSelector("[data-testid=message]")).getText()).contains("1日に申請できるのは10件まで");
+    shoot("quota-refused");
+    Thread.sleep(4_000);
+    assertThat((Long) ((JavascriptExecutor) browser).executeScript("return window.submissionTries")).isOne();
+    assertThat(browser.findElement(By.cssSelector("[data-testid=submit-button]")).isEnabled()).isTrue();
+  }
+
+  /**
    * A submission that never gets an answer: the page waits 2, 4, 8, 16 and then 30 seconds between
    * tries, stops after ten minutes and only then says the connection failed. The page's clock and
    * timers are run ahead instead of waited out.
