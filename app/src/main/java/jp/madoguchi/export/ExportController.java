@@ -117,6 +117,10 @@ class ExportController {
     if (tenants.findById(tenant).isEmpty()) {
       throw new StaffRequestException(404, "この自治体はありません (no such municipality)");
     }
+    if (!staff.belongsTo(tenant)) {
+      throw new StaffRequestException(403, "運用者がエクスポートするには、この自治体のサポート許可が必要です "
+          + "(an operator exports a municipality's data only under its support grant)");
+    }
     return staff;
   }
 

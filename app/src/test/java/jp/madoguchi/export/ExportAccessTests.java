@@ -2,13 +2,16 @@ package jp.madoguchi.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Who may export and download: the municipality's own administrators and operators; sensitive
+ * Who may export and download: the municipality's own administrators, and operators under a support grant; sensitive
  * fields only for the administrators; another municipality learns nothing of an export's id.
  */
 class ExportAccessTests extends IntegrationTest {
@@ -42,15 +45,31 @@ class ExportAccessTests extends IntegrationTest {
   }
 
   @Test
-  void shouldLetAnOperatorExportWithoutSensitiveFields() throws Exception {
+  void shouldLetAnOperatorExportWithoutSensitiveFieldsOnlyUnderASupportGrant() throws Exception {
     ExportDownloads downloads = new ExportDownloads(port);
-    String id = downloads.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
-    assertThat(downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(200);
+    HttpResponse<String> withoutGrant = downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
+    assertThat(withoutGrant.statusCode()).isEqualTo(403);
+    assertThat(withoutGrant.body()).contains("サポート許可");
+    String admins = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    assertThat(downloads.download(DEMO, admins, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(403);
 
-    assertThat(downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{\"includeSensitive\": true}").statusCode())
-        .isEqualTo(403);
-    String sensitive = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{\"includeSensitive\": true}");
-    assertThat(downloads.download(DEMO, sensitive, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(403);
+    StaffHttp staff = new StaffHttp(port);
+    HttpResponse<String> grant = staff.basic("POST", "/api/demo/admin/support-grants", "demo-admin",
+        DEMO_ADMIN_PASSWORD, "{\"operatorId\": \"" + OPERATOR + "\", \"hours\": 1, \"reason\": \"エクスポートの確認\"}");
+    assertThat(grant.statusCode()).isEqualTo(201);
+    try {
+      String id = downloads.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
+      assertThat(downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(200);
+      assertThat(downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{\"includeSensitive\": true}").statusCode())
+          .isEqualTo(403);
+      String sensitive = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{\"includeSensitive\": true}");
+      assertThat(downloads.download(DEMO, sensitive, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(403);
+      assertThat(downloads.start(KITA, OPERATOR, OPERATOR_PASSWORD, "{}").statusCode()).as("another municipality")
+          .isEqualTo(403);
+    } finally {
+      staff.basic("DELETE", "/api/demo/admin/support-grants/" + json.readTree(grant.body()).get("id").asText(),
+          "demo-admin", DEMO_ADMIN_PASSWORD, null);
+    }
     assertThat(downloads.start("no-such-town", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode()).isEqualTo(404);
   }
 }
