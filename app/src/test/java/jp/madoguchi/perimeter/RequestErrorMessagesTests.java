@@ -44,6 +44,17 @@ class RequestErrorMessagesTests extends IntegrationTest {
   }
 
   @Test
+  void shouldAnswerWhatTomcatRefusesBeforeAnyFilterInJapaneseJson() throws Exception {
+    for (String path : new String[] {"/api/demo/admin%2Fnotifications", "/api/demo/procedures/%ff/apply-form",
+        "/api/demo/applications/..%2f.."}) {
+      HttpResponse<String> refused = send("GET", path, null, null);
+      assertMessage(refused, 400, "リクエストの内容を読み取れません");
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+          assertThat(type).startsWith("application/json"));
+    }
+  }
+
+  @Test
   void shouldKeepAJapaneseMessageTheAppGave() throws Exception {
     assertMessage(send("POST", "/api/nosuch/applications", "application/json", "{}"), 404, "この自治体の窓口は見つかりません");
   }
