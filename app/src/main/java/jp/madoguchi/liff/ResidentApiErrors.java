@@ -69,7 +69,7 @@ class ResidentApiErrors {
 
   @ExceptionHandler(AttachmentRejectedException.class)
   ResponseEntity<Map<String, Object>> attachment(AttachmentRejectedException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+    return e.answer();
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
