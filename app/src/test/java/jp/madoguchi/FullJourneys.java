@@ -139,7 +139,7 @@ public final class FullJourneys {
   /** Apply, identity page, review, fee paid through the simulator, mailed with a tracking number. */
   public String residentCertificate(String resident) throws Exception {
     ObjectNode data = json.createObjectNode().put("certificateType", "residentRecord").put("scope", "self")
-        .put("includeDomicile", false).put("includeRelationship", false).put("copies", 2).put("purpose", "pension")
+        .put("includeDomicile", false).put("includeRelationship", false).put("copies", 2).put("purpose", "other")
         .put("purposeDetail", markers.text("purposeDetail")).put("applicantName", markers.text("applicantName"))
         .put("birthDate", markers.date("birthDate", LocalDate.of(1950, 1, 1), 3000))
         .put("registeredAddress", markers.text("registeredAddress")).put("phone", markers.phone("phone"))

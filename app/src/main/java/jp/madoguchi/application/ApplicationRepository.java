@@ -37,6 +37,12 @@ public class ApplicationRepository {
         ApplicationRepository::map, tenantId, number).stream().findFirst();
   }
 
+  /** The resident's application, its row locked until the transaction ends; another resident's: empty. */
+  Optional<ApplicationRecord> lockResidents(String tenantId, String residentRef, String number) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE tenant_id = ? AND number = ? AND resident_ref = ? "
+        + "FOR UPDATE", ApplicationRepository::map, tenantId, number, residentRef).stream().findFirst();
+  }
+
   public Optional<ApplicationRecord> findByProcessInstance(String tenantId, String processInstanceId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE tenant_id = ? AND process_instance_id = ?",
         ApplicationRepository::map, tenantId, processInstanceId).stream().findFirst();

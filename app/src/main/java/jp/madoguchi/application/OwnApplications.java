@@ -18,6 +18,18 @@ class OwnApplications {
   ApplicationRecord find(String tenantId, String userId, String number) {
     return applications.findByNumber(tenantId, number)
         .filter(application -> userId.equals(application.residentRef()))
-        .orElseThrow(() -> new ApplicationNotFoundException("この申請は見つかりません (no such application)"));
+        .orElseThrow(OwnApplications::notFound);
+  }
+
+  /**
+   * The same, locked for the rest of the transaction: the resident's actions on one application (a
+   * double tap on 取り下げ) run one after the other, and the second finds what the first left.
+   */
+  ApplicationRecord lock(String tenantId, String userId, String number) {
+    return applications.lockResidents(tenantId, userId, number).orElseThrow(OwnApplications::notFound);
+  }
+
+  private static ApplicationNotFoundException notFound() {
+    return new ApplicationNotFoundException("この申請は見つかりません (no such application)");
   }
 }

@@ -50,7 +50,7 @@ public class ResidentApplicationCommands {
   /** The resident's corrected data, checked against the apply form, continues the waiting process. */
   @Transactional
   public void correct(String tenantId, String userId, String number, ObjectNode data, UUID clientRequestId) {
-    ApplicationRecord application = own.find(tenantId, userId, number);
+    ApplicationRecord application = own.lock(tenantId, userId, number);
     if (clientRequestId != null && !requests.firstTime(application, clientRequestId, ResidentActions.CORRECT)) {
       return;
     }
@@ -76,7 +76,7 @@ public class ResidentApplicationCommands {
 
   @Transactional
   public void withdraw(String tenantId, String userId, String number, UUID clientRequestId) {
-    ApplicationRecord application = own.find(tenantId, userId, number);
+    ApplicationRecord application = own.lock(tenantId, userId, number);
     if (clientRequestId != null && !requests.firstTime(application, clientRequestId, ResidentActions.WITHDRAW)) {
       return;
     }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.attachment.Attachments;
+import jp.madoguchi.procedure.FormSchema;
+import jp.madoguchi.procedure.FormValidator;
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureCatalog;
@@ -42,8 +44,10 @@ public class ResidentSubmissions {
   }
 
   /**
-   * Starts the procedure for the resident: the process checks the data and stores the application
-   * in the same transaction. The same {@code clientRequestId} twice gives the same application.
+   * Starts the procedure for the resident with the data as checked against its apply form (never
+   * what was sent as it was: a readonly or hidden field's value must not become a process
+   * variable); the process stores the application in the same transaction. The same
+   * {@code clientRequestId} twice gives the same application.
    */
   @Transactional
   public Submitted submit(String tenantId, String userId, String procedureKey, ObjectNode data, UUID clientRequestId) {
@@ -63,8 +67,13 @@ public class ResidentSubmissions {
           tenantId, userId, clientRequestId);
       return new Submitted(number, false);
     }
+    FormSchema applyForm = forms.startForm(procedure.definitionId());
+    FormValidator.Result result = FormValidator.validate(applyForm, data);
+    if (!result.valid()) {
+      throw InvalidFormException.of(result.violations());
+    }
     quota.check(tenantId, userId, procedure.key());
-    var variables = ApplicationVariables.of(data).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
+    var variables = ApplicationVariables.of(result.data()).putValue(RegisterApplicationDelegate.RESIDENT_REF, userId);
     ProcessInstanceWithVariables instance = ApplicationChannel.residentSubmitting(() -> TenantContext.callAs(tenantId,
         () -> runtime.createProcessInstanceById(procedure.definitionId()).setVariables(variables)
             .executeWithVariablesInReturn()));
@@ -75,7 +84,7 @@ public class ResidentSubmissions {
     UUID applicationId = UUID.fromString(instance.getVariables()
         .getValue(RegisterApplicationDelegate.APPLICATION_ID, String.class));
     attachments.linkToApplication(tenantId, userId, applicationId,
-        AttachmentReferences.in(forms.startForm(procedure.definitionId()), data));
+        AttachmentReferences.in(applyForm, result.data()));
     return new Submitted(instance.getBusinessKey(), true);
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Residents' photos and PDFs: type decided by content, images checked and re-encoded, stored
@@ -30,36 +30,64 @@ public class Attachments {
   static final String NAME_PURPOSE = "attachment.file-name";
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
   private final TenantKeys keys;
   private final PendingUploads pending;
+  private final ImageSafety images;
+  private final ResidentUploadTurns residentTurns;
 
-  Attachments(JdbcTemplate jdbc, TenantKeys keys, PendingUploads pending) {
+  Attachments(JdbcTemplate jdbc, TransactionTemplate transactions, TenantKeys keys, PendingUploads pending,
+      ImageSafety images, ResidentUploadTurns residentTurns) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.keys = keys;
     this.pending = pending;
+    this.images = images;
+    this.residentTurns = residentTurns;
   }
 
-  /** A resident's upload, kept until it is attached to an application (or deleted after a day). */
-  @Transactional
+  /** A file as it will be stored: its type, the name to show, images re-encoded. */
+  private record CheckedFile(FileType type, String fileName, byte[] content) {
+  }
+
+  /**
+   * A resident's upload, kept until it is attached to an application (or deleted after a day). The
+   * image is decoded with no database connection held; only the insert runs in a transaction.
+   */
   public Attachment store(String tenantId, String residentRef, String originalName, byte[] content) {
-    pending.checkRoomFor(tenantId, residentRef, content.length);
-    return insert(tenantId, residentRef, null, null, originalName, content);
+    try (ResidentUploadTurns.Turn turn = residentTurns.begin(tenantId, residentRef)) {
+      pending.checkRoomFor(tenantId, residentRef, content.length);
+      CheckedFile file;
+      try {
+        file = check(originalName, content);
+      } catch (AttachmentRejectedException e) {
+        if (e.status() < 500) {
+          turn.refused();
+        }
+        throw e;
+      }
+      return transactions.execute(status -> {
+        pending.reserveRoomFor(tenantId, residentRef, file.content().length);
+        return insert(tenantId, residentRef, null, null, file);
+      });
+    }
   }
 
   /**
    * A file a clerk adds to an application (e.g. the photo after a repair): the same checks as a
    * resident's file, linked at once, counted in the application's limits, shown to its resident.
    */
-  @Transactional
   public Attachment storeForStaff(String tenantId, String staffId, UUID applicationId, String originalName,
       byte[] content) {
-    Attachment stored = insert(tenantId, null, staffId, applicationId, originalName, content);
-    checkApplicationLimits(tenantId, applicationId);
-    return stored;
+    CheckedFile file = check(originalName, content);
+    return transactions.execute(status -> {
+      Attachment stored = insert(tenantId, null, staffId, applicationId, file);
+      checkApplicationLimits(tenantId, applicationId);
+      return stored;
+    });
   }
 
-  private Attachment insert(String tenantId, String residentRef, String staffId, UUID applicationId,
-      String originalName, byte[] content) {
+  private CheckedFile check(String originalName, byte[] content) {
     if (content.length == 0) {
       throw new AttachmentRejectedException(400, "ファイルが空です (empty file)");
     }
@@ -68,16 +96,19 @@ public class Attachments {
     }
     FileType type = FileType.detect(content).orElseThrow(() -> new AttachmentRejectedException(415,
         "添付できるのは JPEG・PNG の画像と PDF です (only JPEG, PNG and PDF files are accepted)"));
-    byte[] stored = type.isImage() ? ImageSafety.reencode(content, type) : content;
+    return new CheckedFile(type, displayName(originalName, type),
+        type.isImage() ? images.reencode(content, type) : content);
+  }
+
+  private Attachment insert(String tenantId, String residentRef, String staffId, UUID applicationId, CheckedFile file) {
     UUID id = UUID.randomUUID();
-    String fileName = displayName(originalName, type);
     jdbc.update("""
         INSERT INTO attachment (id, tenant_id, resident_ref, uploaded_by, application_id, file_name_sealed,
                                 content_type, size_bytes, content)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, tenantId, residentRef, staffId, applicationId,
-        keys.encrypt(tenantId, NAME_PURPOSE, fileName),
-        type.contentType, stored.length, keys.encryptBytes(tenantId, PURPOSE, stored));
-    return new Attachment(id, fileName, type.contentType, stored.length);
+        keys.encrypt(tenantId, NAME_PURPOSE, file.fileName()),
+        file.type().contentType, file.content().length, keys.encryptBytes(tenantId, PURPOSE, file.content()));
+    return new Attachment(id, file.fileName(), file.type().contentType, file.content().length);
   }
 
   /**

@@ -37,9 +37,8 @@ class PendingUploads {
     this.quota = quota;
   }
 
-  /** Called in the upload's transaction: one upload per resident at a time passes this check. */
+  /** Without a lock, before the file is decoded: a resident at their quota is refused at once. */
   void checkRoomFor(String tenantId, String residentRef, int bytes) {
-    jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))", Object.class, tenantId, residentRef);
     var pending = jdbc.queryForMap("""
         SELECT count(*) AS files, coalesce(sum(size_bytes), 0) AS bytes FROM attachment
         WHERE tenant_id = ? AND resident_ref = ? AND application_id IS NULL AND created_at > now() - ?::interval""",
@@ -51,6 +50,15 @@ class PendingUploads {
           + "使われなかったファイルは1日で削除されます (too many files waiting to be attached; unattached files are "
           + "deleted after a day)");
     }
+  }
+
+  /**
+   * Called in the transaction that stores the file, after it was checked: one upload per resident
+   * at a time passes this check, on every node, until the transaction ends.
+   */
+  void reserveRoomFor(String tenantId, String residentRef, int bytes) {
+    jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))", Object.class, tenantId, residentRef);
+    checkRoomFor(tenantId, residentRef, bytes);
   }
 
   /** Deletes what was not attached in time, in small batches so no long lock is held. */

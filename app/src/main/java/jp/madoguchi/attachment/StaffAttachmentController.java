@@ -75,7 +75,7 @@ class StaffAttachmentController {
 
   @ExceptionHandler(AttachmentRejectedException.class)
   ResponseEntity<Map<String, Object>> rejected(AttachmentRejectedException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+    return e.answer();
   }
 
   /** Any application, or another department's: the same 404. A closed application takes no more files (409). */

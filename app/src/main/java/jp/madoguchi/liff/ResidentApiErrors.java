@@ -12,6 +12,8 @@ import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.perimeter.MalformedRequests;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureUnavailableException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ class ResidentApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ResidentApiErrors.class);
   static final String PROCEDURE_UNAVAILABLE = "この手続は、ただいま受け付けを止めています。時間をおいてもう一度お試しいただくか、"
       + "市役所の担当課にお問い合わせください。(This procedure cannot be used at the moment.)";
+  static final String CHANGED_MEANWHILE = "この申請は、ちょうど別の操作で状況が変わりました。申請の詳細を開き直して、今の状況をご確認ください。"
+      + "(The application changed at the same moment; open it again to see where it stands.)";
   static final String SERVER_PROBLEM = "サーバーで問題が起きました。時間をおいてもう一度お試しください。続くときは市役所にお問い合わせください。"
       + "(Something went wrong on the server.)";
 
@@ -70,7 +74,7 @@ class ResidentApiErrors {
 
   @ExceptionHandler(AttachmentRejectedException.class)
   ResponseEntity<Map<String, Object>> attachment(AttachmentRejectedException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+    return e.answer();
   }
 
   @ExceptionHandler(ResidentQuotaExceededException.class)
@@ -91,6 +95,16 @@ class ResidentApiErrors {
   ResponseEntity<Map<String, Object>> procedureUnavailable(ProcedureUnavailableException e) {
     log.error("A resident could not use a procedure: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", PROCEDURE_UNAVAILABLE));
+  }
+
+  /**
+   * Another action changed the application at the same moment (a clerk's decision while the resident
+   * withdraws): nothing was done, and the resident looks at the application again.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
+  ResponseEntity<Map<String, Object>> changedMeanwhile(ProcessEngineException e) {
+    log.warn("A resident's action met a concurrent change of the application ({})", e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", CHANGED_MEANWHILE));
   }
 
   /** The engine failed while running a procedure's first steps (e.g. an expression its BPMN gets wrong). */

@@ -21,7 +21,8 @@ import jp.madoguchi.procedure.FormField.Kind;
 
 /**
  * Server-side check of a submission against its Camunda Form: required fields, types, lengths,
- * patterns, ranges and allowed options; keys the form does not have are refused.
+ * patterns, ranges and allowed options; keys the form does not have are refused. {@link Result#data()}
+ * is what was checked: it holds no value of a readonly field or of a field hidden by its condition.
  */
 public final class FormValidator {
 
@@ -37,14 +38,14 @@ public final class FormValidator {
     }
   }
 
-  /** A resident's submission: every key must be a field of the form. */
+  /** A resident's submission: every key must be a field of the form, and none of a hidden field has a value. */
   public static Result validate(FormSchema schema, ObjectNode input) {
     return validate(schema, input, true);
   }
 
   /**
-   * @param strict refuse keys the form does not have; off for a clerk's task form, whose
-   *     variables share the process instance with everything else
+   * @param strict refuse keys the form does not have and values of hidden fields; off for a clerk's
+   *     task form, whose variables share the process instance with everything else
    */
   public static Result validate(FormSchema schema, ObjectNode input, boolean strict) {
     List<FormViolation> violations = new ArrayList<>();
@@ -66,11 +67,19 @@ public final class FormValidator {
       }
     }
     for (FormField field : fields) {
-      if (field.readonly() || FormConditions.isHidden(field.hideExpression(), root, input)) {
-        continue;
-      }
       JsonNode value = input.get(field.key());
       String path = prefix + field.key();
+      // form-js sends a readonly field's value back as it was shown: never taken from the client
+      if (field.readonly()) {
+        continue;
+      }
+      if (FormConditions.isHidden(field.hideExpression(), root, input)) {
+        if (strict && hasEntry(value)) {
+          violations.add(new FormViolation(path, "「" + field.displayName()
+              + "」は今の入力内容では使わない項目です。値を送らないでください", "hidden by the form's condition: send no value"));
+        }
+        continue;
+      }
       if (field.kind() == Kind.OBJECT && isEmpty(value)) {
         value = JSON.objectNode(); // a missing group still has its own required fields
       }
@@ -262,6 +271,12 @@ public final class FormValidator {
   private static boolean isUnset(FormField field, JsonNode value) {
     return "checkbox".equals(field.type()) && value.isBoolean() && !value.booleanValue()
         || value.isArray() && value.isEmpty() && field.kind() == Kind.VALUE;
+  }
+
+  /** What form-js leaves of a field it hides is nothing; an empty value or an unticked box is no entry either. */
+  private static boolean hasEntry(JsonNode value) {
+    return !isEmpty(value) && !(value.isContainerNode() && value.isEmpty())
+        && !(value.isBoolean() && !value.booleanValue());
   }
 
   private static boolean isEmpty(JsonNode value) {

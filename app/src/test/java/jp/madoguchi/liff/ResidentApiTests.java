@@ -32,11 +32,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The resident API: only a verified LINE ID token identifies a resident, who only sees their own applications. */
+@ExtendWith(OutputCaptureExtension.class)
 class ResidentApiTests extends IntegrationTest {
 
   private static final LineIdTokens LINE_KEYS = LineIdTokens.LINE;
@@ -284,6 +288,38 @@ class ResidentApiTests extends IntegrationTest {
         "{\"clientRequestId\": \"not-a-uuid\"}").statusCode()).isEqualTo(400);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM resident_action_request r JOIN application a "
         + "ON a.id = r.application_id WHERE a.number = ?", Long.class, number)).isEqualTo(2);
+  }
+
+  /** A double tap without a clientRequestId: withdrawn once, the other taps told so, no 5xx, no stack trace. */
+  @Test
+  void shouldWithdrawOnceWhenTheResidentTapsSeveralTimesAtOnce(CapturedOutput log) throws Exception {
+    for (int application = 0; application < 2; application++) {
+      String number = submit(resident);
+      String instanceId = instanceOf(number);
+      runJobs(instanceId);
+      String path = "/api/demo/applications/" + number + "/withdrawal";
+      var pool = Executors.newFixedThreadPool(8);
+      List<Integer> statuses = new ArrayList<>();
+      try {
+        List<Callable<HttpResponse<String>>> taps = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          taps.add(() -> post(path, token(resident), "{}"));
+        }
+        for (Future<HttpResponse<String>> tap : pool.invokeAll(taps)) {
+          statuses.add(tap.get().statusCode());
+          if (tap.get().statusCode() == 409) {
+            assertThat(json.readTree(tap.get().body()).get("message").asText()).contains("取り下げできません");
+          }
+        }
+      } finally {
+        pool.shutdown();
+      }
+
+      assertThat(statuses).as(number).containsOnlyOnce(200).containsOnly(200, 409);
+      runJobs(instanceId);
+      assertThat(detail(number).get("status").asText()).isEqualTo("取下げ");
+    }
+    assertThat(log.getOut()).doesNotContain("The engine failed on a resident's request", "A resident's request failed");
   }
 
   private String submit(String user) throws Exception {

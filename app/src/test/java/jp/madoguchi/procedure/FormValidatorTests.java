@@ -689,10 +689,49 @@ class FormValidatorTests {
             'conditional':{'hide':'=other != true'}}]}]""");
 
     FormValidator.Result result = FormValidator.validate(schema,
-        json("{'rows':[{'other':false},{'other':true},{'other':false,'detail':'x'}]}"));
+        json("{'rows':[{'other':false},{'other':true},{'other':false,'detail':''}]}"));
 
     assertThat(result.violations()).extracting(FormViolation::field).containsExactly("rows[1].detail");
     assertThat(result.data()).isEqualTo(json("{'rows':[{'other':false},{'other':true},{'other':false}]}"));
+  }
+
+  @Test
+  void shouldRefuseAResidentsValueForAFieldItsConditionHidesNamingTheField() {
+    FormSchema schema = inline("""
+        [{'type':'select','key':'purpose','label':'使いみち','values':[{'label':'年金','value':'pension'},
+           {'label':'その他','value':'other'}]},
+         {'type':'textfield','key':'purposeDetail','label':'使いみち（具体的に）','validate':{'maxLength':100},
+          'conditional':{'hide':'=purpose != \\\"other\\\"'}},
+         {'type':'dynamiclist','path':'rows','label':'行','components':[
+           {'type':'checkbox','key':'other','label':'その他'},
+           {'type':'textfield','key':'detail','label':'詳細','conditional':{'hide':'=other != true'}}]}]""");
+
+    FormValidator.Result result = FormValidator.validate(schema, json("""
+        {'purpose':'pension','purposeDetail':{'evil':['xxxx']},'rows':[{'other':false,'detail':'x'}]}"""));
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageEn).containsExactly(
+        tuple("purposeDetail", "hidden by the form's condition: send no value"),
+        tuple("rows[0].detail", "hidden by the form's condition: send no value"));
+    assertThat(result.violations().get(0).messageJa()).isEqualTo("「使いみち（具体的に）」は今の入力内容では使わない項目です。値を送らないでください");
+    assertThat(FormValidator.validate(schema, json("""
+        {'purpose':'pension','purposeDetail':{'evil':['xxxx']}}"""), false).violations())
+        .as("a clerk's task form: hidden values are dropped, not refused").isEmpty();
+  }
+
+  @Test
+  void shouldTakeWhatFormJsLeavesOfAHiddenFieldAsNoValue() {
+    FormSchema schema = inline("""
+        [{'type':'checkbox','key':'more','label':'詳しく書く'},
+         {'type':'textfield','key':'text','label':'詳細','conditional':{'hide':'=more != true'}},
+         {'type':'checkbox','key':'agree','label':'同意','conditional':{'hide':'=more != true'}},
+         {'type':'checklist','key':'tags','label':'分類','values':[{'label':'A','value':'a'}],
+          'conditional':{'hide':'=more != true'}}]""");
+
+    FormValidator.Result result = FormValidator.validate(schema,
+        json("{'more':false,'text':'','agree':false,'tags':[]}"));
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.data()).isEqualTo(json("{'more':false}"));
   }
 
   // --- readonly / disabled ---
