@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.system.ConcurrentRequestException;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -23,7 +22,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
  * ({@link ConcurrentRequestException});</li>
  * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
- * another department's ({@link UniformNotFound});</li>
+ * another department's, whatever went wrong ({@link UniformNotFound}, {@link VisibleIds});</li>
  * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
  * cannot store …) are a 400 with the reasons ({@link EngineBadInput}) instead of Camunda's 500.</li>
  * </ul>
@@ -51,7 +50,7 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
         || UniformNotFound.isNotFound(exception)
-        || exception instanceof AuthorizationException && !VisibleIds.visible(uri.getPath())) {
+        || !VisibleIds.visible(uri.getPath())) {
       return UniformNotFound.response();
     }
     return EngineBadInput.response(exception)

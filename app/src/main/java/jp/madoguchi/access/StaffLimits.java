@@ -1,0 +1,60 @@
+package jp.madoguchi.access;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+
+/**
+ * Camunda's authorization checks, and after them what no signed-in person may do although a grant
+ * (a tenant admin's RETRY_JOB) would let them:
+ * <ul>
+ * <li>change a job of no procedure (the history cleanup, batches): Camunda checks no permission on
+ * those, and one change stops the retention of every municipality;</li>
+ * <li>retry every failed job of a job definition: a shared procedure's job definition has the jobs of
+ * every municipality.</li>
+ * </ul>
+ * Procedure code (delegates, listeners) runs with authorization checks off and is not limited.
+ */
+final class StaffLimits extends AuthorizationCommandChecker {
+
+  @Override
+  public void checkUpdateJob(JobEntity job) {
+    refuseEngineJob(job);
+    super.checkUpdateJob(job);
+  }
+
+  @Override
+  public void checkUpdateRetriesJob(JobEntity job) {
+    refuseEngineJob(job);
+    super.checkUpdateRetriesJob(job);
+  }
+
+  @Override
+  public void checkUpdateRetriesProcessInstanceByProcessDefinitionId(String processDefinitionId) {
+    super.checkUpdateRetriesProcessInstanceByProcessDefinitionId(processDefinitionId);
+    if (byPerson()) {
+      throw refused("ジョブ定義ごとの再試行は他の自治体のジョブにも及ぶため使えません。失敗したジョブごとに再試行してください",
+          "retrying a whole job definition would reach other municipalities' jobs: retry each failed job "
+              + "(PUT /job/{id}/retries)");
+    }
+  }
+
+  private static void refuseEngineJob(JobEntity job) {
+    if (job.getProcessDefinitionKey() == null && byPerson()) {
+      throw refused("エンジン自身のジョブは変更できません", "the engine's own jobs cannot be changed");
+    }
+  }
+
+  /** A signed-in person's request, not the engine's own work or procedure code. */
+  static boolean byPerson() {
+    CommandContext context = Context.getCommandContext();
+    return context.getProcessEngineConfiguration().isAuthorizationEnabled() && context.isAuthorizationCheckEnabled()
+        && context.getAuthenticatedUserId() != null;
+  }
+
+  static AuthorizationException refused(String japanese, String english) {
+    return new AuthorizationException(japanese + " (" + english + ")");
+  }
+}
