@@ -2,14 +2,18 @@ package jp.madoguchi.access;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
  * Camunda's authorization checks, and after them what no signed-in person may do although a grant
- * (a tenant admin's RETRY_JOB) would let them:
+ * (a department's CREATE_INSTANCE, a tenant admin's RETRY_JOB) would let them:
  * <ul>
+ * <li>start an application at a later step, or restart a finished one: the registration and its checks
+ * run at the start event;</li>
  * <li>change a job of no procedure (the history cleanup, batches): Camunda checks no permission on
  * those, and one change stops the retention of every municipality;</li>
  * <li>retry every failed job of a job definition: a shared procedure's job definition has the jobs of
@@ -18,6 +22,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * Procedure code (delegates, listeners) runs with authorization checks off and is not limited.
  */
 final class StaffLimits extends AuthorizationCommandChecker {
+
+  @Override
+  public void checkCreateProcessInstance(ProcessDefinition processDefinition) {
+    super.checkCreateProcessInstance(processDefinition);
+    if (byPerson() && running(StartProcessInstanceAtActivitiesCmd.class)) {
+      throw refused("申請は手続の最初から始まります。途中の手順からの開始や、終わった申請のやり直しはできません",
+          "an application starts at its procedure's start event: starting at another step or restarting a finished "
+              + "application is not allowed");
+    }
+  }
 
   @Override
   public void checkUpdateJob(JobEntity job) {
@@ -56,5 +70,9 @@ final class StaffLimits extends AuthorizationCommandChecker {
 
   static AuthorizationException refused(String japanese, String english) {
     return new AuthorizationException(japanese + " (" + english + ")");
+  }
+
+  private static boolean running(Class<?> command) {
+    return command.isInstance(Context.getCommandInvocationContext().getCommand());
   }
 }
