@@ -70,8 +70,25 @@ public final class StaffHttp {
           .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** Signs in to Tasklist and opens a page, which brings the new session's CSRF token. */
+    public void signIn(String user, String password) throws IOException, InterruptedException {
+      HttpResponse<String> login = login(user, password);
+      if (login.statusCode() != 200) {
+        throw new IllegalStateException("Tasklist login failed: " + login.statusCode() + " " + login.body());
+      }
+      get("/camunda/api/admin/auth/user/default");
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return send(client, with(request(path)).GET().build());
+    }
+
+    /** A JSON request to the webapps' own REST API, with the session's CSRF token, as Tasklist sends it. */
+    public HttpResponse<String> call(String method, String path, String jsonBody)
+        throws IOException, InterruptedException {
+      return StaffHttp.send(client, with(request(path)).header("X-XSRF-TOKEN", xsrf())
+          .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
+          .build());
     }
 
     public HttpResponse<String> get(String path, String otherForwardedFor) throws IOException, InterruptedException {

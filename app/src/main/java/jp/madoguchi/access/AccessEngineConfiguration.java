@@ -1,6 +1,7 @@
 package jp.madoguchi.access;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -8,6 +9,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -21,7 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * engine's default provider writes one TASK authorization row per candidate group and assignee of
  * every task; the authorization check of a task query joins all those rows of the user's groups
  * (shared by every tenant) against every task, which made a clerk's queue take ~30 s at 20,000 open
- * tasks. With grants per (group, procedure) the check joins a handful of rows.
+ * tasks. With grants per (group, procedure) the check joins a handful of rows. Camunda's authorization
+ * checks are followed by what no signed-in person may do whatever the grants ({@link StaffLimits},
+ * {@link NoJobSuspension}).
  */
 @Configuration(proxyBeanMethods = false)
 class AccessEngineConfiguration {
@@ -40,6 +45,19 @@ class AccessEngineConfiguration {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new CheckedTaskWork(new TaskWorkers()));
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+          interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new NoJobSuspension());
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+      }
+
+      /** After the engine made its default checkers. */
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.getCommandCheckers().replaceAll(checker ->
+            checker.getClass() == AuthorizationCommandChecker.class ? new StaffLimits() : checker);
       }
     };
   }

@@ -18,4 +18,13 @@ class AccessWebConfiguration {
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<OrdinaryStarts> ordinaryStarts(ObjectMapper json) {
+    var registration = new FilterRegistrationBean<>(new OrdinaryStarts(json));
+    registration.setName("madoguchi-ordinary-starts");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    return registration;
+  }
 }

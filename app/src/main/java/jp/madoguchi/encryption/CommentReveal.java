@@ -32,9 +32,9 @@ class CommentReveal extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof UpdateCommentCmd) {
-      throw new BadUserRequestException("コメントは編集できません。削除して書き直してください "
+      throw new BadUserRequestException("コメントは編集できません。補足は新しいコメントに書いてください "
           + "(comments cannot be edited, because the engine would log the old and new text unencrypted; "
-          + "delete the comment and write a new one)");
+          + "write a new comment instead)");
     }
     if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
         || command instanceof SetAnnotationForOperationLog || command instanceof SetAnnotationForIncidentCmd) {

@@ -9,14 +9,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
 import org.xml.sax.SAXException;
 
 /**
  * Engine failures that are the caller's mistake, whatever Camunda wraps them in: a refused start
  * ({@link BadUserRequestException}), a file that is not XML, a value PostgreSQL cannot store (SQL
  * state class 22, "data exception": a NUL character, text too long for its column, a number out of
- * range), a password against the policy. They answer 400 with the reason; everything else keeps
- * Camunda's own answer.
+ * range), a password against the policy, a task update that drops the task's tenant id, a condition
+ * no start event waits for, a file upload that is not multipart. They answer 400 with the reason;
+ * everything else keeps Camunda's own answer.
  */
 final class EngineBadInput {
 
@@ -47,8 +49,26 @@ final class EngineBadInput {
         return Optional.of(badRequest(body("PasswordPolicyException",
             "パスワードが条件を満たしていません (the password does not meet the password policy)")));
       }
+      if (cause instanceof ProcessEngineException && startsWith(cause, "ENGINE-03072")) {
+        return Optional.of(badRequest(body("InvalidTask",
+            "タスクの tenantId は変えられません。タスクの tenantId をそのまま送ってください "
+                + "(a task's tenantId cannot be changed: send the tenantId the task has)")));
+      }
+      if (cause instanceof ProcessEngineException && startsWith(cause, "ENGINE-13043")) {
+        return Optional.of(badRequest(body("NoConditionMatched",
+            "条件に合う開始イベントがありません (no conditional start event waits for these values)")));
+      }
+      if (cause instanceof NullPointerException && cause.getMessage() != null
+          && cause.getMessage().contains(MultipartFormData.class.getName())) {
+        return Optional.of(badRequest(body("NotMultipart",
+            "ファイルは multipart/form-data で送ってください (send the file as multipart/form-data)")));
+      }
     }
     return Optional.empty();
+  }
+
+  private static boolean startsWith(Throwable exception, String code) {
+    return exception.getMessage() != null && exception.getMessage().startsWith(code);
   }
 
   private static Map<String, Object> body(String type, String message) {

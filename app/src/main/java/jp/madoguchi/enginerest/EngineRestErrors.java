@@ -2,6 +2,7 @@ package jp.madoguchi.enginerest;
 
 import java.util.Map;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.system.ConcurrentRequestException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -23,9 +25,11 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
  * ({@link ConcurrentRequestException});</li>
  * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
- * another department's ({@link UniformNotFound});</li>
+ * another department's, whatever went wrong ({@link UniformNotFound}, {@link VisibleIds});</li>
  * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
- * cannot store …) are a 400 with the reasons ({@link EngineBadInput}) instead of Camunda's 500.</li>
+ * cannot store …) are a 400 with the reasons ({@link EngineBadInput}) instead of Camunda's 500;</li>
+ * <li>a failure that is neither the engine's nor the REST layer's (a {@code NullPointerException},
+ * an {@code IllegalStateException} …) is a 500 that names no Java type; the log has it.</li>
  * </ul>
  * A deployment refused by the deploy guard has its own, more specific mapper ({@link DeploymentRefusedHandler}).
  */
@@ -51,7 +55,7 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
         || UniformNotFound.isNotFound(exception)
-        || exception instanceof AuthorizationException && !VisibleIds.visible(uri.getPath())) {
+        || !VisibleIds.visible(uri.getPath())) {
       return UniformNotFound.response();
     }
     AuthorizationException refusedByListener = find(exception.getCause(), AuthorizationException.class);
@@ -61,8 +65,19 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
           .entity(Map.of("type", "AuthorizationException", "message", refusedByListener.getMessage()))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
-    return EngineBadInput.response(exception)
-        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
+    return EngineBadInput.response(exception).orElseGet(() -> camundasAnswer(exception));
+  }
+
+  private static Response camundasAnswer(Throwable exception) {
+    // Camunda's helper also logs the failure
+    Response answer = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (exception instanceof ProcessEngineException || exception instanceof RestException
+        || exception instanceof WebApplicationException) {
+      return answer;
+    }
+    return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "InternalServerError",
+            "message", "サーバーで処理できませんでした (the server could not process the request)")).build();
   }
 
   private static <T extends Throwable> T find(Throwable exception, Class<T> type) {

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
  * One answer for every id /engine-rest cannot show the caller: unknown, another tenant's (Camunda's
@@ -29,18 +29,23 @@ final class UniformNotFound {
         .entity(Map.of("type", "NotFound", "message", "見つかりません (not found)")).build();
   }
 
-  /** Camunda's own ways of saying "no such id" or "not in your tenant". */
+  /**
+   * Camunda's own ways of saying "no such id" or "not in your tenant". Its job resource passes on only
+   * the engine's message, as a 500 without a cause.
+   */
   static boolean isNotFound(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (!(cause instanceof ProcessEngineException engine)) {
-        continue;
-      }
-      String message = engine.getMessage() == null ? "" : engine.getMessage();
-      if (message.startsWith("ENGINE-13034") || message.contains("belongs to no authenticated tenant")) {
+      String message = cause.getMessage() == null ? "" : cause.getMessage();
+      if (message.contains("ENGINE-13034") || message.contains("belongs to no authenticated tenant")) {
         return true;
       }
-      if (engine instanceof NotFoundException || (engine instanceof NullValueException
-          || engine instanceof BadUserRequestException) && NOT_FOUND.matcher(message).matches()) {
+      boolean saysNotFound = NOT_FOUND.matcher(message).matches();
+      if (cause instanceof NotFoundException || (cause instanceof NullValueException
+          || cause instanceof BadUserRequestException) && saysNotFound) {
+        return true;
+      }
+      if (cause instanceof RestException rest && rest.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
+          && saysNotFound) {
         return true;
       }
     }

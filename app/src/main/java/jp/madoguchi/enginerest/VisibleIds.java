@@ -5,15 +5,18 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Whether the id a /engine-rest path addresses (a task, process instance or execution) is one the
- * authenticated caller can see at all, asked with the caller's own authorization and tenant checks.
+ * Whether the id a /engine-rest path addresses (a task, process instance, execution, job, incident or
+ * external task) is one the authenticated caller can see at all, asked with the caller's own
+ * authorization and tenant checks. A job of no procedure (the engine's history cleanup) is visible to
+ * everybody but nobody's to address.
  */
 final class VisibleIds {
 
   private static final Pattern ADDRESSED = Pattern.compile(
-      "^/?(task|process-instance|execution)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+      "^/?(task|process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
 
   private VisibleIds() {
   }
@@ -29,7 +32,13 @@ final class VisibleIds {
     return switch (addressed.group(1)) {
       case "task" -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0;
       case "process-instance" -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0;
-      default -> engine.getRuntimeService().createExecutionQuery().executionId(id).count() > 0;
+      case "execution" -> engine.getRuntimeService().createExecutionQuery().executionId(id).count() > 0;
+      case "job" -> {
+        Job job = engine.getManagementService().createJobQuery().jobId(id).singleResult();
+        yield job != null && job.getProcessDefinitionKey() != null;
+      }
+      case "incident" -> engine.getRuntimeService().createIncidentQuery().incidentId(id).count() > 0;
+      default -> engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(id).count() > 0;
     };
   }
 }

@@ -1,0 +1,95 @@
+package jp.madoguchi.enginerest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffHttp;
+import jp.madoguchi.StaffRequests;
+import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.procedure.TenantContext;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Answers of Camunda's REST APIs that told more than the caller may know: reports counting every
+ * municipality's applications of a shared procedure (they answered 200 with demo's counts to kita's
+ * staff), and 500s naming Java exceptions for requests that are the caller's mistake.
+ */
+class EngineRestAnswersTests extends IntegrationTest {
+
+  private static final Staff KITA_ADMIN = new Staff("kita-admin", "Hokubu-Admin-2026!");
+  private static final Staff WASTE = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper json;
+  private StaffRequests http;
+
+  @BeforeEach
+  void client() {
+    http = new StaffRequests(port);
+  }
+
+  @Test
+  void shouldNotCountOtherMunicipalitiesApplications() throws Exception {
+    String definition = review().getProcessDefinitionId();
+    StaffHttp.Browser cockpit = new StaffHttp(port).browser(null);
+    cockpit.signIn(KITA_ADMIN.id(), KITA_ADMIN.password());
+
+    SoftAssertions softly = new SoftAssertions();
+    for (String report : new String[] {"/history/process-definition/" + definition + "/statistics?incidents=true",
+        "/history/process-definition/cleanable-process-instance-report",
+        "/history/process-definition/cleanable-process-instance-report/count",
+        "/history/decision-definition/cleanable-decision-instance-report",
+        "/history/batch/cleanable-batch-report/count"}) {
+      HttpResponse<String> answer = http.get(KITA_ADMIN, "/engine-rest" + report);
+      softly.assertThat(answer.statusCode()).as(report + ": " + answer.body()).isEqualTo(403);
+      softly.assertThat(answer.body()).as(report).contains("すべての自治体");
+      softly.assertThat(cockpit.get("/camunda/api/engine/engine/default" + report).statusCode()).as(report)
+          .isEqualTo(403);
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void shouldAnswerTheCallersMistakesWith400AndNoJavaNames() throws Exception {
+    String task = "/engine-rest/task/" + engine.getTaskService().createTaskQuery()
+        .processInstanceId(review().getId()).singleResult().getId();
+    ObjectNode withoutTenant = (ObjectNode) json.readTree(http.get(WASTE, task).body());
+    withoutTenant.remove(java.util.List.of("tenantId", "camundaFormRef"));
+
+    HttpResponse<String> attachment = http.send(WASTE, http.request(task + "/attachment/create")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> update = http.put(WASTE, task, json.writeValueAsString(withoutTenant));
+    HttpResponse<String> condition = http.post(WASTE, "/engine-rest/condition",
+        "{\"variables\": {\"anything\": {\"value\": 1}}}");
+
+    assertThat(attachment.statusCode()).as(attachment.body()).isEqualTo(400);
+    assertThat(attachment.body()).contains("multipart/form-data");
+    assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
+    assertThat(update.body()).contains("tenantId");
+    assertThat(condition.statusCode()).as(condition.body()).isEqualTo(400);
+    for (HttpResponse<String> answer : new HttpResponse[] {attachment, update, condition}) {
+      assertThat(answer.body()).doesNotContain("Exception", "ENGINE-");
+    }
+  }
+
+  /** A bulky-waste application of tenant demo waiting for its review. */
+  private ProcessInstance review() {
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    return instance;
+  }
+}
