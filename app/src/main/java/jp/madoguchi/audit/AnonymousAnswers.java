@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jp.madoguchi.audit.AuditEntry.Category;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * under the route {@code *} in the deployment's log.
  */
 @Component
-class AnonymousAnswers implements SmartLifecycle {
+class AnonymousAnswers extends MinuteCounts {
 
   static final String KIND = "anonymous.counted";
   private static final int ROUTES = 1_000;
@@ -35,7 +34,6 @@ class AnonymousAnswers implements SmartLifecycle {
   private final Clock clock;
   private Map<Answer, Integer> counts = new HashMap<>();
   private Instant since;
-  private volatile boolean running;
 
   AnonymousAnswers(AuditLog auditLog, Clock clock) {
     this.auditLog = auditLog;
@@ -52,6 +50,7 @@ class AnonymousAnswers implements SmartLifecycle {
   }
 
   /** Ends the minute: one entry per municipality, method, route and status that was answered. */
+  @Override
   @Scheduled(fixedRateString = "PT1M", initialDelayString = "PT1M")
   void endMinute() {
     Map<Answer, Integer> ended;
@@ -65,27 +64,5 @@ class AnonymousAnswers implements SmartLifecycle {
     ended.forEach((answer, count) -> auditLog.append(new AuditEntry(answer.tenantId(), clock.instant(),
         Category.ACCESS, KIND, null, null, answer.method(), answer.route(), answer.status(), null, null, false, null,
         "{\"count\":\"" + count + "\",\"since\":\"" + from + "\"}", null, null)));
-  }
-
-  @Override
-  public void start() {
-    running = true;
-  }
-
-  /** Before the audit log's writer stops (a higher phase stops first), so the last minute's counts are written. */
-  @Override
-  public void stop() {
-    endMinute();
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE - 999;
   }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jp.madoguchi.audit.AuditEntry.Category;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * are counted together under the address {@code *} in the deployment's log.
  */
 @Component
-class AnonymousRefusals implements SmartLifecycle {
+class AnonymousRefusals extends MinuteCounts {
 
   static final String KIND = "refused.suppressed";
   private static final String OTHER_ADDRESSES = "*";
@@ -43,7 +42,6 @@ class AnonymousRefusals implements SmartLifecycle {
   private Map<String, Window> windows = new HashMap<>();
   private Window otherAddresses = new Window();
   private Instant since;
-  private volatile boolean running;
 
   AnonymousRefusals(AuditLog auditLog, Clock clock) {
     this.auditLog = auditLog;
@@ -79,6 +77,7 @@ class AnonymousRefusals implements SmartLifecycle {
   }
 
   /** Ends the minute: one summary entry per address that had refusals counted instead of logged. */
+  @Override
   @Scheduled(fixedRateString = "PT1M", initialDelayString = "PT1M")
   void endMinute() {
     Map<String, Window> ended;
@@ -102,27 +101,5 @@ class AnonymousRefusals implements SmartLifecycle {
           null, null, null, null, false, null, "{\"count\":\"" + window.counted + "\",\"since\":\"" + from + "\"}",
           null, null));
     }
-  }
-
-  @Override
-  public void start() {
-    running = true;
-  }
-
-  /** Before the audit log's writer stops (a higher phase stops first), so the last minute's counts are written. */
-  @Override
-  public void stop() {
-    endMinute();
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE - 999;
   }
 }
