@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * work on every one of its tasks, and a clerk could decide a chief's 決裁: a person works on a task
  * only as a member of one of its candidate groups (or as its candidate user, or as the tenant
  * admin), and a chief's task (a candidate group {@code <department>-chief}) is never decided by
- * someone who completed another task of the same application. Work the app does itself (no
+ * someone who completed a task of the same application that was not a chief's. Work the app does itself (no
  * authenticated user) is not checked.
  */
 class TaskWorkers implements TaskListener {
@@ -60,16 +60,21 @@ class TaskWorkers implements TaskListener {
     return candidateUser || candidateGroups.isEmpty() && task.getCandidates().isEmpty();
   }
 
+  /** Whether the person completed a task of the application that was not a chief's (the review a chief decides on). */
   private static boolean completedAnotherTask(DelegateTask task, String userId) {
     HistoryService history = task.getProcessEngineServices().getHistoryService();
     for (HistoricTaskInstance earlier : history.createHistoricTaskInstanceQuery()
         .processInstanceId(task.getProcessInstanceId()).finished().list()) {
-      if (!earlier.getTaskDefinitionKey().equals(task.getTaskDefinitionKey())
-          && history.createUserOperationLogQuery().taskId(earlier.getId()).userId(userId)
+      if (!isChiefs(history, earlier) && history.createUserOperationLogQuery().taskId(earlier.getId()).userId(userId)
           .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count() > 0) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isChiefs(HistoryService history, HistoricTaskInstance task) {
+    return history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(IdentityLinkType.CANDIDATE).list()
+        .stream().anyMatch(link -> link.getGroupId() != null && link.getGroupId().endsWith(StaffRoles.CHIEF_SUFFIX));
   }
 }

@@ -10,6 +10,7 @@ import jp.madoguchi.StaffRequests.Staff;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,24 @@ class TaskWorkersTests extends IntegrationTest {
     assertThat(complete.body()).contains("決裁できません");
     assertThat(http.post(Staffs.DEMO_ADMIN, approval + "/complete", APPROVE).statusCode())
         .as("the tenant admin, who did not review it").isEqualTo(204);
+  }
+
+  @Test
+  void shouldLetAChiefWhoCheckedAnOverdueReviewStillDecideIt() throws Exception {
+    Applications.Open application = applications.waitingForReview(Procedure.CHILD_ALLOWANCE);
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(application.id())
+        .activityId("Event_ReviewOverdue").singleResult();
+    engine.getManagementService().executeJob(overdue.getId());
+    String check = engine.getTaskService().createTaskQuery().processInstanceId(application.id())
+        .taskDefinitionKey("Task_CheckOverdueReview").singleResult().getId();
+    assertThat(http.post(Staffs.CHIEF, "/engine-rest/task/" + check + "/complete", """
+        {"variables": {"overdueChecked": {"value": true}, "overdueNote": {"value": "本日中に審査します。"}}}""")
+        .statusCode()).isEqualTo(204);
+    assertThat(http.post(Staffs.CHILD, "/engine-rest/task/" + application.taskId() + "/complete", REVIEW).statusCode())
+        .isEqualTo(204);
+
+    assertThat(http.post(Staffs.CHIEF, "/engine-rest/task/" + chiefTask(application.id()) + "/complete", APPROVE)
+        .statusCode()).as("checking the delay is the chief's own work, not the review").isEqualTo(204);
   }
 
   private String chiefTask(String instanceId) {
