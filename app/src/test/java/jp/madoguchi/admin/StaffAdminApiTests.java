@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,8 +141,8 @@ class StaffAdminApiTests extends IntegrationTest {
   @Test
   void shouldNeverPutStaffInAGroupThatSkipsTheTenantCheckOrInTheOperators() throws Exception {
     assertThat(admin("GET", "/api/demo/admin/departments", null).body())
-        .contains("waste-section").doesNotContain("camunda-admin").doesNotContain("saas-operator");
-    for (String group : List.of("camunda-admin", "saas-operator")) {
+        .contains("waste-section").doesNotContain(Groups.CAMUNDA_ADMIN).doesNotContain("saas-operator");
+    for (String group : List.of(Groups.CAMUNDA_ADMIN, "saas-operator")) {
       HttpResponse<String> self = admin("PATCH", "/api/demo/admin/staff/demo-admin",
           "{\"departments\":[\"" + group + "\"],\"tenantAdmin\":true}");
       assertThat(self.statusCode()).as(group).isEqualTo(400);

@@ -11,6 +11,7 @@ import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
@@ -127,11 +128,11 @@ class TenantSeedingTests extends IntegrationTest {
           - slug: kita
             name: 北市
             staff:
-              - {id: kita-clerk, groups: [waste-section, camunda-admin]}
+              - {id: kita-clerk, groups: [waste-section, %s]}
               - {id: test-operator, groups: [tenant-admin]}
-        """))).hasMessageContaining("'kita-clerk' cannot be in camunda-admin")
+        """.formatted(Groups.CAMUNDA_ADMIN)))).hasMessageContaining("'kita-clerk' cannot be in " + Groups.CAMUNDA_ADMIN)
         .hasMessageContaining("'test-operator' is an operator");
-    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("kita-clerk").count()).isZero();
+    assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).userId("kita-clerk").count()).isZero();
     assertThat(identity.createUserQuery().memberOfGroup("tenant-admin").userId("test-operator").count()).isZero();
   }
 
