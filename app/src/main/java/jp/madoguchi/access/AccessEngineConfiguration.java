@@ -3,17 +3,13 @@ package jp.madoguchi.access;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.madoguchi.procedure.EveryUserTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +40,8 @@ class AccessEngineConfiguration {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new CheckedTaskWork(new TaskWorkers()));
+        configuration.getCustomPreBPMNParseListeners().add(new EveryUserTask(new TaskWorkers(),
+            TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE));
         List<CommandInterceptor> interceptors = new ArrayList<>();
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
           interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
@@ -60,22 +57,5 @@ class AccessEngineConfiguration {
             checker.getClass() == AuthorizationCommandChecker.class ? new StaffLimits() : checker);
       }
     };
-  }
-
-  /** Every user task checks who claims and who completes it. */
-  private static final class CheckedTaskWork extends AbstractBpmnParseListener {
-
-    private final TaskListener workers;
-
-    CheckedTaskWork(TaskListener workers) {
-      this.workers = workers;
-    }
-
-    @Override
-    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-      var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, workers);
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, workers);
-    }
   }
 }

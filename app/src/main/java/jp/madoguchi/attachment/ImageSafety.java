@@ -16,16 +16,14 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * Checks an image's size from its header before decoding it (a small file may claim billions of
  * pixels, or 8 bytes a pixel: a 311 KB PNG of 16-bit RGBA decodes to 320 MB), then re-encodes it:
  * what is stored is pixels only, without EXIF (no GPS position of the resident's home) or anything
- * hidden behind the image data. Only a few images are decoded at once on a node.
+ * hidden behind the image data. Only a few images are decoded at once on a node
+ * ({@link AttachmentConfiguration}).
  */
-@Component
 class ImageSafety {
 
   /** The largest photos phones take (48 MP) pass. */
@@ -37,11 +35,6 @@ class ImageSafety {
 
   private final Semaphore decodes;
   private final Duration decodeWait;
-
-  @Autowired
-  ImageSafety(UploadLimits limits) {
-    this(new Semaphore(limits.imageDecodes(), true), limits.imageDecodeWait());
-  }
 
   ImageSafety(Semaphore decodes, Duration decodeWait) {
     this.decodes = decodes;

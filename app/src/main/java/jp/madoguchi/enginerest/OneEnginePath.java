@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,8 @@ class OneEnginePath {
 
   static final class NamedEngineRefusal extends OncePerRequestFilter {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
@@ -49,7 +52,7 @@ class OneEnginePath {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"type\":\"NotFound\",\"message\":\"見つかりません (not found)\"}");
+      JSON.writeValue(response.getOutputStream(), UniformNotFound.BODY);
     }
   }
 }

@@ -21,12 +21,15 @@ final class UniformNotFound {
   private static final Pattern NOT_FOUND = Pattern.compile(
       "(?is).*(cannot find|no .{1,60} (found|exists)|doesn't exist|does not exist|not found).*");
 
+  /** The answer's body, also written where a servlet filter answers before Camunda's REST API. */
+  static final Map<String, String> BODY = Map.of("type", "NotFound", "message", "見つかりません (not found)");
+
   private UniformNotFound() {
   }
 
   static Response response() {
     return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "NotFound", "message", "見つかりません (not found)")).build();
+        .entity(BODY).build();
   }
 
   /**

@@ -4,14 +4,9 @@ import java.util.ArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -35,26 +30,11 @@ class EngineConfiguration {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new OnEveryUserTask(
-            new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json))));
+        TaskListener validation = new LazyTaskListener(() -> new TaskFormValidation(forms.getObject(), json));
+        configuration.getCustomPreBPMNParseListeners().add(
+            new EveryUserTask(validation, TaskListener.EVENTNAME_COMPLETE));
       }
     };
-  }
-
-  /** Every user task checks its form when completed. */
-  private static final class OnEveryUserTask extends AbstractBpmnParseListener {
-
-    private final TaskListener validation;
-
-    OnEveryUserTask(TaskListener validation) {
-      this.validation = validation;
-    }
-
-    @Override
-    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-      var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
-    }
   }
 
   /** ProcedureForms needs the engine's services, which exist only after the engine is built. */
