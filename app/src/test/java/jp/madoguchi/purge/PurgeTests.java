@@ -85,6 +85,11 @@ class PurgeTests extends IntegrationTest {
     assertThat(active.statusCode()).as("still active").isEqualTo(409);
     assertThat(active.body()).contains("SUSPENDED");
     assertThat(status(staff, "SUSPENDED")).isEqualTo(200);
+    jdbc.update("UPDATE tenant_export SET created_at = created_at - interval '1 day' WHERE id = ?::uuid", export);
+    HttpResponse<String> stale = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+    assertThat(stale.statusCode()).as("applications were filed after the export was requested").isEqualTo(409);
+    assertThat(stale.body()).contains("エクスポートの後");
+    jdbc.update("UPDATE tenant_export SET created_at = created_at + interval '1 day' WHERE id = ?::uuid", export);
     assertThat(purge(staff, "demo-admin", DEMO_ADMIN_PASSWORD, DEMO).statusCode()).as("tenant admin").isIn(401, 403);
     assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, KITA).statusCode()).as("wrong confirmation").isEqualTo(400);
     assertThat(staff.basic("POST", "/api/operator/tenants/demo/purge", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode())
