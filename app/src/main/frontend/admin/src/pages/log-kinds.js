@@ -34,6 +34,7 @@ export const KINDS = {
   'support-grant.ended': 'サポート許可の終了',
   'retention.removed': '保存年限による削除',
   'audit.entries-lost': 'ログの欠落',
+  'audit-chain.resealed': 'ログの封印のやり直し',
   engine: 'エンジンの操作（すべて）',
   'engine.task.complete': 'タスクの完了',
   'engine.task.claim': 'タスクの担当',

@@ -158,13 +158,32 @@ function details(value) {
   return Object.entries(parsed).map(([name, text]) => `${name}: ${text === '' ? '（なし）' : text}`).join(' / ');
 }
 
-/** The result of the hash-chain verification. */
+/** The result of the hash-chain verification, with where the chain's seal had to be made again. */
 function chainResult(result) {
   const valid = Boolean(result.valid);
-  const text = valid
-    ? `${(result.entries ?? 0).toLocaleString('ja-JP')} 件の記録はハッシュで正しくつながっており、改ざんは見つかりませんでした。`
-    : `記録のつながりが途切れています（${result.brokenAt ? `通番 ${result.brokenAt.seq}：${result.brokenAt.reason}` : ''}）。改ざんや削除の可能性があります。`;
-  return h('p', { class: `alert ${valid ? 'success' : 'error'}`, 'data-testid': valid ? 'chain-valid' : 'chain-broken' },
-    badge(valid ? '正常' : '異常', valid ? 'success' : 'danger'), ' ', text,
-    result.verifiedAt ? h('span', { class: 'muted', text: `（${jst(result.verifiedAt)} に検証）` }) : null);
+  const reseals = result.reseals ?? [];
+  const mismatch = reseals.some((reseal) => reseal.reason === 'mismatch');
+  const entries = (result.entries ?? 0).toLocaleString('ja-JP');
+  let text = `${entries} 件の記録はハッシュで正しくつながっており、改ざんは見つかりませんでした。`;
+  if (!valid) {
+    text = `記録のつながりが途切れています（${result.brokenAt ? `通番 ${result.brokenAt.seq}：${result.brokenAt.reason}` : ''}）。改ざんや削除の可能性があります。`;
+  } else if (mismatch) {
+    text = `${entries} 件の記録はいまハッシュで正しくつながっていますが、封印が一致しなかったことがあります（下記）。`;
+  }
+  const tone = !valid ? 'error' : mismatch ? 'warning' : 'success';
+  const verdict = h('p', { class: `alert ${tone}`, 'data-testid': valid ? 'chain-valid' : 'chain-broken' },
+    badge({ error: '異常', warning: '要確認', success: '正常' }[tone], { error: 'danger', warning: 'warning', success: 'success' }[tone]),
+    ' ', text, result.verifiedAt ? h('span', { class: 'muted', text: `（${jst(result.verifiedAt)} に検証）` }) : null);
+  const notes = [];
+  if (result.seal === 'UNSEALED') {
+    notes.push('封印はまだありません（この版より前に書かれた記録です）。次の記録から封印されます。');
+  }
+  for (const reseal of reseals) {
+    notes.push(reseal.reason === 'unsealed'
+      ? `通番 ${reseal.seq}（${jst(reseal.occurredAt)}）から封印を始めました。この版への更新のとき以外に現れた場合は、それ以前の記録がデータベース上で書き換えられた可能性があります。`
+      : `通番 ${reseal.seq}（${jst(reseal.occurredAt)}）の時点で封印が一致しませんでした。それ以前の記録がデータベース上で書き換えられた可能性があります。`);
+  }
+  if (notes.length === 0) return verdict;
+  return h('div', {}, verdict, h('ul', { class: `alert ${mismatch ? 'error' : 'warning'}`, 'data-testid': 'chain-reseals' },
+    ...notes.map((note) => h('li', { text: note }))));
 }

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
+import jp.madoguchi.audit.AuditSeals.Head;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,36 +22,41 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes a tenant's chain from its anchor (the last entry retention removed, or the start) to
  * its head, in one consistent snapshot: every entry must follow the previous one's hash, carry the
  * next sequence number and hash to what it says; the last must be the head. A changed, removed or
- * inserted row breaks it at that row.
+ * inserted row breaks it at that row. The chain's seal must match its anchor and head
+ * ({@link AuditSeals}): rewritten entries with every later hash recomputed break it there. The
+ * answer also lists where a writer found the seal not holding and sealed the chain again.
  */
 @Component
 public class AuditChainVerifier {
 
   private final JdbcTemplate cursor;
   private final TransactionTemplate snapshot;
+  private final AuditSeals seals;
   private final Clock clock;
 
-  AuditChainVerifier(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+  AuditChainVerifier(DataSource dataSource, PlatformTransactionManager transactions, AuditSeals seals, Clock clock) {
     this.cursor = new JdbcTemplate(dataSource);
     this.cursor.setFetchSize(1_000);
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     this.snapshot.setReadOnly(true);
+    this.seals = seals;
     this.clock = clock;
   }
 
   public Verification verify(String tenantId) {
     return snapshot.execute(status -> {
       var heads = cursor.queryForList(
-          "SELECT last_seq, last_hash, anchor_seq, anchor_hash FROM audit_chain WHERE tenant_id = ?", tenantId);
+          "SELECT " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain WHERE tenant_id = ?", tenantId);
       if (heads.isEmpty()) {
-        return new Verification(true, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), null, clock.instant());
+        return new Verification(true, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), Seal.EMPTY, List.of(),
+            null, clock.instant());
       }
-      var head = heads.get(0);
-      long anchorSeq = (Long) head.get("anchor_seq");
-      byte[] anchorHash = (byte[]) head.get("anchor_hash");
-      long lastSeq = (Long) head.get("last_seq");
-      byte[] lastHash = (byte[]) head.get("last_hash");
+      Head head = Head.of(heads.get(0));
+      long anchorSeq = head.anchorSeq();
+      byte[] anchorHash = head.anchorHash();
+      long lastSeq = head.lastSeq();
+      byte[] lastHash = head.lastHash();
       var walk = new Walk(anchorSeq, anchorHash);
       cursor.query("SELECT * FROM audit_entry WHERE tenant_id = ? AND seq > ? ORDER BY seq", rs -> {
         walk.next(rs);
@@ -57,8 +65,14 @@ public class AuditChainVerifier {
       if (problem == null && (walk.seq != lastSeq || !Arrays.equals(walk.hash, lastHash))) {
         problem = "the chain ends at " + walk.seq + " but its head says " + lastSeq + " (entries removed at the end?)";
       }
-      return new Verification(problem == null, walk.count, anchorSeq, hex(anchorHash), lastSeq, hex(lastHash),
-          problem == null ? null : new Break(walk.brokenSeq, walk.brokenId, problem), clock.instant());
+      Seal seal = Seal.valueOf(seals.state(tenantId, head).name());
+      Break broken = problem == null ? null : new Break(walk.brokenSeq, walk.brokenId, problem);
+      if (broken == null && seal == Seal.BROKEN) {
+        broken = new Break(lastSeq, null, "the chain's anchor and head do not carry the seal the application gave them: "
+            + "entries were rewritten in the database and the hashes recomputed");
+      }
+      return new Verification(broken == null, walk.count, anchorSeq, hex(anchorHash), lastSeq, hex(lastHash), seal,
+          walk.reseals, broken, clock.instant());
     });
   }
 
@@ -66,6 +80,7 @@ public class AuditChainVerifier {
     long seq;
     byte[] hash;
     long count;
+    final List<Reseal> reseals = new ArrayList<>();
     String problem;
     Long brokenSeq;
     Long brokenId;
@@ -102,6 +117,11 @@ public class AuditChainVerifier {
       seq = rowSeq;
       hash = stored;
       count++;
+      if (AuditChainStore.RESEALED.equals(rs.getString("kind"))) {
+        String details = rs.getString("details");
+        reseals.add(new Reseal(rowSeq, rs.getTimestamp("occurred_at").toInstant(),
+            details != null && details.contains("\"reason\":\"unsealed\"") ? "unsealed" : "mismatch"));
+      }
     }
   }
 
@@ -109,9 +129,20 @@ public class AuditChainVerifier {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** @param brokenAt null when the chain is intact */
+  /**
+   * @param seal what the seal says about the anchor and head now
+   * @param reseals where a writer found the seal not holding (or none yet) and sealed the chain again
+   * @param brokenAt null when the chain is intact
+   */
   public record Verification(boolean valid, long entries, long anchorSeq, String anchorHash, long headSeq,
-      String headHash, Break brokenAt, Instant verifiedAt) {
+      String headHash, Seal seal, List<Reseal> reseals, Break brokenAt, Instant verifiedAt) {
+  }
+
+  /** {@code EMPTY}: nothing written; {@code UNSEALED}: entries from before seals, sealed at the next entry. */
+  public enum Seal { EMPTY, INTACT, UNSEALED, BROKEN }
+
+  /** @param reason {@code unsealed} (first seal of an older chain, or its seal removed) or {@code mismatch} */
+  public record Reseal(long seq, Instant occurredAt, String reason) {
   }
 
   public record Break(Long seq, Long id, String reason) {

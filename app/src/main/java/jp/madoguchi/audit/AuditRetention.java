@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import jp.madoguchi.audit.AuditSeals.Head;
+import jp.madoguchi.audit.AuditSeals.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each tenant keeps its log for its retention period (default 365 days, 90 to 3,653). Every night
  * the entries older than that are removed from the start of the chain, in steps, each step in one
  * transaction with the chain locked: the hash of the last removed entry becomes the anchor the
- * rest of the chain is verified from, so the chain stays verifiable.
+ * rest of the chain is verified from, so the chain stays verifiable, and the chain is sealed anew.
+ * A chain whose seal does not hold keeps its entries until an append has recorded that.
  */
 @Component
 public class AuditRetention {
@@ -31,14 +34,16 @@ public class AuditRetention {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final AuditChainStore chains;
+  private final AuditSeals seals;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AuditRetention(JdbcTemplate jdbc, TransactionTemplate transaction, AuditChainStore chains,
+  AuditRetention(JdbcTemplate jdbc, TransactionTemplate transaction, AuditChainStore chains, AuditSeals seals,
       ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.chains = chains;
+    this.seals = seals;
     this.events = events;
     this.clock = clock;
   }
@@ -86,8 +91,18 @@ public class AuditRetention {
   }
 
   private long removeStep(String tenantId) {
-    var chain = jdbc.queryForMap("SELECT anchor_seq, retention_days FROM audit_chain WHERE tenant_id = ? FOR UPDATE", tenantId);
-    long anchor = (Long) chain.get("anchor_seq");
+    var chain = jdbc.queryForMap("SELECT retention_days, " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain "
+        + "WHERE tenant_id = ? FOR UPDATE", tenantId);
+    Head head = Head.of(chain);
+    State state = seals.state(tenantId, head);
+    if (state != State.INTACT) {
+      // the next append seals it (and records a seal that did not hold); until then nothing is removed
+      if (state == State.BROKEN) {
+        log.error("Audit retention of tenant '{}' waits: the chain's seal does not hold", tenantId);
+      }
+      return 0;
+    }
+    long anchor = head.anchorSeq();
     Instant cutoff = clock.instant().minus(Duration.ofDays((Integer) chain.get("retention_days")));
     long last = anchor;
     byte[] lastHash = null;
@@ -105,7 +120,9 @@ public class AuditRetention {
     }
     jdbc.execute("SET LOCAL madoguchi.audit_retention = 'on'");
     int deleted = jdbc.update("DELETE FROM audit_entry WHERE tenant_id = ? AND seq > ? AND seq <= ?", tenantId, anchor, last);
-    jdbc.update("UPDATE audit_chain SET anchor_seq = ?, anchor_hash = ? WHERE tenant_id = ?", last, lastHash, tenantId);
+    byte[] seal = seals.seal(seals.key(tenantId, head), tenantId, head.withAnchor(last, lastHash));
+    jdbc.update("UPDATE audit_chain SET anchor_seq = ?, anchor_hash = ?, seal = ? WHERE tenant_id = ?", last, lastHash,
+        seal, tenantId);
     return deleted;
   }
 }

@@ -212,6 +212,20 @@ class ConsoleAdministrationBrowserTests {
     String csv = new String(browser.awaitDownload("demo-access-log"), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF日時(JST),区分,種別,アカウント").contains("demo-admin", "/api/{tenant}/admin/console")
         .doesNotContain("staff.created");
+
+    // someone rewrote the log in the database: the seal no longer matches; the next entry records it
+    app.getBean(JdbcTemplate.class).update(
+        "UPDATE audit_chain SET seal = decode(repeat('00', 32), 'hex') WHERE tenant_id = 'demo'");
+    long deadline = System.currentTimeMillis() + 30_000;
+    do {
+      browser.click(By.cssSelector("[data-testid=verify-chain]"));
+      browser.waitForText(By.cssSelector("[data-testid=chain-result]"), "に検証");
+      Thread.sleep(300);
+    } while (browser.driver.findElements(By.cssSelector("[data-testid=chain-reseals]")).isEmpty()
+        && System.currentTimeMillis() < deadline);
+    assertThat(browser.visible(By.cssSelector("[data-testid=chain-reseals]")).getText())
+        .contains("封印が一致しませんでした", "書き換えられた可能性があります");
+    browser.check("console-16-access-log-resealed");
   }
 
   /** Searches again until the just-written entries have reached the log (it is written off the request). */
