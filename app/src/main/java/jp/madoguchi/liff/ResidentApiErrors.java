@@ -86,9 +86,8 @@ class ResidentApiErrors {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge() {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return MalformedRequests.tooLarge(e);
   }
 
   @ExceptionHandler(ProcedureUnavailableException.class)

@@ -19,8 +19,18 @@ import org.springframework.web.multipart.MultipartException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class MalformedRequests {
 
+  /**
+   * Also the answer of feature-specific advice. Spring reports a part's headers beyond Tomcat's limit
+   * ({@code server.tomcat.max-part-header-size}, i.e. a very long file name) as an upload too large.
+   */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge() {
+  public static ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().startsWith("Header section has more than")) {
+        return ResponseEntity.badRequest().body(Map.of("message",
+            "ファイル名が長すぎます。ファイル名を短くしてから送ってください (the file name is too long: shorten it and send the file again)"));
+      }
+    }
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
         .body(Map.of("message", "ファイルは10MBまでです (files are limited to 10 MB)"));
   }

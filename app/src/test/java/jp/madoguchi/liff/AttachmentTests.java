@@ -88,6 +88,18 @@ class AttachmentTests extends IntegrationTest {
   }
 
   @Test
+  void shouldTakeALongJapaneseFileNameAndSayWhenANameIsTooLongToRead() throws Exception {
+    // 300 full-width characters: 900 bytes in the part's header, which Tomcat limits to 512 by default
+    HttpResponse<String> longName = upload(resident, "粗".repeat(300) + ".jpg", jpeg(16, 16));
+    assertThat(longName.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(longName.body()).get("fileName").asText()).isEqualTo("粗".repeat(100) + ".jpg");
+
+    HttpResponse<String> tooLong = upload(resident, "粗".repeat(1_000) + ".jpg", jpeg(16, 16));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("ファイル名が長すぎます").doesNotContain("10MB");
+  }
+
+  @Test
   void shouldServeFilesOnlyToTheOwnerAndToTheTenantsStaffOnceSubmitted() throws Exception {
     String id = json.readTree(upload(resident, "sofa.png", png(20, 20)).body()).get("id").asText();
     String stranger = LineIdTokens.newUserId();
