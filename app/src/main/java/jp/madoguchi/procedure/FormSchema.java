@@ -37,12 +37,12 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
       if ("group".equals(type) || "dynamiclist".equals(type)) {
         List<FormField> children = fieldsOf(component.path("components"));
         if (path.isEmpty()) {
-          fields.addAll(children);
+          children.forEach(child -> fields.add(child.inGroup(hide)));
         } else {
           fields.add(new FormField(path, component.path("label").asText(null),
               "dynamiclist".equals(type) ? Kind.LIST : Kind.OBJECT, type, null, false, hide,
               readonly(component), null, null, null, null, null, null, null, children, null, null,
-              maxItems(component, FormField.DEFAULT_MAX_ITEMS)));
+              maxItems(component, FormField.DEFAULT_MAX_ITEMS), false));
         }
         continue;
       }
@@ -76,7 +76,8 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
         readonly(component), pattern(validate, key), integer(validate, "minLength"), integer(validate, "maxLength"),
         decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
         options, List.of(), integer(component, "decimalDigits"), positive(decimal(component, "increment")),
-        maxItems(component, options == null ? FormField.DEFAULT_MAX_ITEMS : options.size()));
+        maxItems(component, options == null ? FormField.DEFAULT_MAX_ITEMS : options.size()),
+        component.path("disallowPassedDates").asBoolean(false));
   }
 
   /** form-js has no list length; a form sets one with the custom property {@code maxItems}. */

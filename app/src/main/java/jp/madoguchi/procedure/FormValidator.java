@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,13 +22,18 @@ import jp.madoguchi.procedure.FormField.Kind;
 
 /**
  * Server-side check of a submission against its Camunda Form: required fields, types, lengths,
- * patterns, ranges and allowed options; keys the form does not have are refused. {@link Result#data()}
+ * patterns, ranges and allowed options, dates from 1900 to 2199 (and not before today where the form
+ * disallows passed dates), no control characters in text; keys the form does not have are refused. {@link Result#data()}
  * is what was checked: it holds no value of a readonly field or of a field hidden by its condition.
  */
 public final class FormValidator {
 
   private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  /** The dates a municipality's form takes: a birth date of someone alive, a date within the next decades. */
+  private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
   private FormValidator() {
   }
@@ -149,6 +155,10 @@ public final class FormValidator {
   private static JsonNode checkText(FormField field, JsonNode value, String path, List<FormViolation> violations) {
     String text = value.asText();
     String name = field.displayName();
+    if (hasUnusableCharacter(text, "textarea".equals(field.type()))) {
+      violations.add(new FormViolation(path, "「" + name + "」に使えない文字（制御文字など）が含まれています。入力し直してください",
+          "contains a control character"));
+    }
     if (field.minLength() != null && text.codePointCount(0, text.length()) < field.minLength()) {
       violations.add(new FormViolation(path, "「" + name + "」は" + field.minLength() + "文字以上で入力してください",
           "at least " + field.minLength() + " characters"));
@@ -163,6 +173,26 @@ public final class FormValidator {
       violations.add(new FormViolation(path, "「" + name + "」の形式が正しくありません", "does not match the expected format"));
     }
     return value;
+  }
+
+  /**
+   * Control characters (a text area keeps its line breaks and tabs), bidirectional overrides (which
+   * make a name read differently from how it is stored) and halves of a character.
+   */
+  private static boolean hasUnusableCharacter(String text, boolean multiline) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
+      if (Character.isISOControl(c) && !(multiline && lineBreakOrTab) || Character.isSurrogate(c)
+          || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode checkRange(FormField field, JsonNode value, String path, List<FormViolation> violations) {
@@ -237,28 +267,45 @@ public final class FormValidator {
 
   private static JsonNode checkDateTime(FormField field, JsonNode value, String path, List<FormViolation> violations) {
     String text = value.asText();
+    LocalDate date;
     try {
       // form-js serialises times with or without an offset, depending on timeSerializingFormat
-      switch (field.subtype() == null ? "date" : field.subtype()) {
-        case "time" -> parseEither(text, LocalTime::parse, OffsetTime::parse);
-        case "datetime" -> parseEither(text, LocalDateTime::parse, OffsetDateTime::parse);
+      date = switch (field.subtype() == null ? "date" : field.subtype()) {
+        case "time" -> {
+          parseEither(text, LocalTime::parse, OffsetTime::parse);
+          yield null;
+        }
+        case "datetime" -> parseEither(text, plain -> LocalDateTime.parse(plain).toLocalDate(),
+            withOffset -> OffsetDateTime.parse(withOffset).atZoneSameInstant(JST).toLocalDate());
         default -> LocalDate.parse(text);
-      }
+      };
     } catch (DateTimeParseException e) {
       String expected = "time".equals(field.subtype()) ? "HH:mm" : "datetime".equals(field.subtype())
           ? "YYYY-MM-DDTHH:mm+09:00" : "YYYY-MM-DD";
       violations.add(new FormViolation(path, "「" + field.displayName() + "」は " + expected + " の形式で入力してください",
           "expected " + expected));
+      return value;
+    }
+    if (date == null) {
+      return value;
+    }
+    if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + EARLIEST_DATE.getYear() + "年から"
+          + LATEST_DATE.getYear() + "年までの日付で入力してください",
+          "a date from " + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear()));
+    } else if (field.disallowPassedDates() && date.isBefore(LocalDate.now(JST))) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」には今日以降の日付を入力してください",
+          "today or later"));
     }
     return value;
   }
 
-  private static void parseEither(String text, java.util.function.Function<String, ?> plain,
-      java.util.function.Function<String, ?> withOffset) {
+  private static <T> T parseEither(String text, java.util.function.Function<String, T> plain,
+      java.util.function.Function<String, T> withOffset) {
     try {
-      plain.apply(text);
+      return plain.apply(text);
     } catch (DateTimeParseException e) {
-      withOffset.apply(text);
+      return withOffset.apply(text);
     }
   }
 

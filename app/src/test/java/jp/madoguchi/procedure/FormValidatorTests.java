@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -590,6 +593,60 @@ class FormValidatorTests {
         json("{'offset':'14:30+09:00','normalized':'05:30Z','local':'2026-12-10T14:30'}")).violations()).isEmpty();
   }
 
+  @Test
+  void shouldRefuseDatesOutsideTheYearsAFormCanMean() {
+    for (String date : List.of("0001-01-01", "1899-12-31", "2200-01-01", "+999999999-12-20", "-999999999-01-01")) {
+      ObjectNode input = validApplication();
+      input.put("preferredDate1", date);
+      assertThat(validate(input).violations()).as(date).singleElement().satisfies(violation -> {
+        assertThat(violation.field()).isEqualTo("preferredDate1");
+        assertThat(violation.messageJa()).isIn("「第1希望日」は1900年から2199年までの日付で入力してください",
+            "「第1希望日」は YYYY-MM-DD の形式で入力してください");
+      });
+    }
+    ObjectNode oldest = validApplication();
+    oldest.put("preferredDate1", "1900-01-01");
+    oldest.put("preferredDate2", "2199-12-31");
+    assertThat(validate(oldest).violations()).isEmpty();
+
+    FormSchema withTime = inline("[{'type':'datetime','subtype':'datetime','key':'when','label':'日時'}]");
+    assertThat(FormValidator.validate(withTime, json("{'when':'0500-12-10T09:30+09:00'}")).violations())
+        .extracting(FormViolation::messageEn).containsExactly("a date from 1900 to 2199");
+  }
+
+  @Test
+  void shouldRefuseAPassedDateWhereTheFormDisallowsThem() {
+    FormSchema schema = inline("""
+        [{'type':'datetime','subtype':'date','key':'day','dateLabel':'設置希望日','disallowPassedDates':true},
+         {'type':'datetime','subtype':'date','key':'birth','dateLabel':'生年月日'}]""");
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+
+    assertThat(FormValidator.validate(schema, json("{'day':'" + today + "','birth':'" + today.minusYears(30) + "'}"))
+        .violations()).isEmpty();
+    assertThat(FormValidator.validate(schema, json("{'day':'" + today.minusDays(1) + "'}")).violations())
+        .extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("day", "「設置希望日」には今日以降の日付を入力してください"));
+  }
+
+  // --- text ---
+
+  @Test
+  void shouldRefuseControlCharactersAndDirectionOverridesInText() {
+    FormSchema schema = inline("""
+        [{'type':'textfield','key':'name','label':'氏名'},
+         {'type':'textarea','key':'note','label':'備考'}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'name':'山田 花子 😀','note':'1行目\\n\\t2行目\\r\\n'}"))
+        .violations()).isEmpty();
+    for (String name : List.of("山田\\t花子", "山田\\u0007", "山田\\n花子", "\\u202Eko hanako", "山田\\u0085",
+        "山田\\ud800", "\\u2066山田")) {
+      assertThat(FormValidator.validate(schema, json("{'name':'" + name + "'}")).violations()).as(name)
+          .extracting(FormViolation::field, FormViolation::messageEn).containsExactly(tuple("name", "contains a control character"));
+    }
+    assertThat(FormValidator.validate(schema, json("{'note':'備考\\u0000'}")).violations())
+        .extracting(FormViolation::messageJa).containsExactly("「備考」に使えない文字（制御文字など）が含まれています。入力し直してください");
+  }
+
   // --- conditional hide (review.form) ---
 
   @Test
@@ -774,6 +831,26 @@ class FormValidatorTests {
 
     FormValidator.Result bad = FormValidator.validate(schema, json("{'contact':{'email':'taro'}}"));
     assertThat(bad.violations()).extracting(FormViolation::field).containsExactly("familyName", "contact.email");
+  }
+
+  @Test
+  void shouldHideTheFieldsOfAHiddenGroupWithoutPath() {
+    FormSchema schema = inline("""
+        [{'type':'checkbox','key':'byProxy','label':'代理人が申請する'},
+         {'type':'group','label':'代理人','conditional':{'hide':'=byProxy != true'},'components':[
+           {'type':'textfield','key':'proxyName','label':'代理人の氏名','validate':{'required':true}},
+           {'type':'textfield','key':'proxyNote','label':'備考','conditional':{'hide':'=proxyName = \\"なし\\"'}}]}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'byProxy':false}")).violations()).as("hidden: not required").isEmpty();
+    assertThat(FormValidator.validate(schema, json("{'proxyName':'佐藤'}")).violations())
+        .as("hidden: a value for it is refused, as for any hidden field")
+        .extracting(FormViolation::field).containsExactly("proxyName");
+    assertThat(FormValidator.validate(schema, json("{'byProxy':true}")).violations())
+        .extracting(FormViolation::field).containsExactly("proxyName");
+    assertThat(FormValidator.validate(schema, json("{'byProxy':true,'proxyName':'なし','proxyNote':'x'}")).violations())
+        .as("the field's own condition still counts").extracting(FormViolation::field).containsExactly("proxyNote");
+    assertThat(FormValidator.validate(schema, json("{'byProxy':true,'proxyName':'佐藤','proxyNote':'x'}")).data())
+        .hasToString("{\"byProxy\":true,\"proxyName\":\"佐藤\",\"proxyNote\":\"x\"}");
   }
 
   @Test
