@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the entries older than that are removed from the start of the chain, in steps, each step in one
  * transaction with the chain locked: the hash of the last removed entry becomes the anchor the
  * rest of the chain is verified from, so the chain stays verifiable, and the chain is sealed anew.
- * A chain whose seal does not hold keeps its entries until an append has recorded that.
+ * A chain whose seal does not hold keeps its entries until an append has recorded that; the
+ * retention period is part of the seal, so one set in the database only removes nothing.
  */
 @Component
 public class AuditRetention {
@@ -58,8 +59,16 @@ public class AuditRetention {
       throw new IllegalArgumentException("保存期間は " + MIN_DAYS + "〜" + MAX_DAYS + " 日で指定してください (retention must be "
           + MIN_DAYS + " to " + MAX_DAYS + " days)");
     }
-    int before = retentionDays(tenantId);
-    jdbc.update("UPDATE audit_chain SET retention_days = ? WHERE tenant_id = ?", days, tenantId);
+    chains.ensureChain(tenantId);
+    int before = transaction.execute(status -> {
+      Head head = Head.of(jdbc.queryForMap("SELECT " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain WHERE tenant_id = ? "
+          + "FOR UPDATE", tenantId));
+      // a seal that does not hold stays so, for the next append to record
+      byte[] seal = seals.state(tenantId, head) == State.INTACT
+          ? seals.seal(seals.key(tenantId, head), tenantId, head.withRetentionDays(days)) : head.seal();
+      jdbc.update("UPDATE audit_chain SET retention_days = ?, seal = ? WHERE tenant_id = ?", days, seal, tenantId);
+      return head.retentionDays();
+    });
     events.publishEvent(new OperationEvent(tenantId, actor, "audit-retention.changed", "audit-log",
         Map.of("before", Integer.toString(before), "after", Integer.toString(days))));
   }
@@ -91,9 +100,8 @@ public class AuditRetention {
   }
 
   private long removeStep(String tenantId) {
-    var chain = jdbc.queryForMap("SELECT retention_days, " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain "
-        + "WHERE tenant_id = ? FOR UPDATE", tenantId);
-    Head head = Head.of(chain);
+    Head head = Head.of(jdbc.queryForMap("SELECT " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain WHERE tenant_id = ? "
+        + "FOR UPDATE", tenantId));
     State state = seals.state(tenantId, head);
     if (state != State.INTACT) {
       // the next append seals it (and records a seal that did not hold); until then nothing is removed
@@ -103,7 +111,7 @@ public class AuditRetention {
       return 0;
     }
     long anchor = head.anchorSeq();
-    Instant cutoff = clock.instant().minus(Duration.ofDays((Integer) chain.get("retention_days")));
+    Instant cutoff = clock.instant().minus(Duration.ofDays(head.retentionDays()));
     long last = anchor;
     byte[] lastHash = null;
     // the chain's oldest entries, in chain order, up to the first one that is still kept

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The seal of a chain: an HMAC over its anchor and head under a key of the chain (stored wrapped
+ * The seal of a chain: an HMAC over its anchor, head and retention period under a key of the chain (stored wrapped
  * by the master key, which the database never holds). The hashes alone can be recomputed by
  * anyone who rewrites entries in the database; a matching seal cannot be made without the master
  * key. Writers check the seal before they extend a chain and record in the chain itself when it
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditSeals {
 
-  static final String HEAD_COLUMNS = "anchor_seq, anchor_hash, last_seq, last_hash, seal_key, seal";
+  static final String HEAD_COLUMNS = "anchor_seq, anchor_hash, last_seq, last_hash, retention_days, seal_key, seal";
   private static final byte[] VERSION = "madoguchi-audit-seal-v1".getBytes(StandardCharsets.US_ASCII);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,19 +42,25 @@ class AuditSeals {
   }
 
   /** A chain's head row. */
-  record Head(long anchorSeq, byte[] anchorHash, long lastSeq, byte[] lastHash, byte[] sealKey, byte[] seal) {
+  record Head(long anchorSeq, byte[] anchorHash, long lastSeq, byte[] lastHash, int retentionDays, byte[] sealKey,
+      byte[] seal) {
 
     static Head of(Map<String, Object> row) {
       return new Head((Long) row.get("anchor_seq"), (byte[]) row.get("anchor_hash"), (Long) row.get("last_seq"),
-          (byte[]) row.get("last_hash"), (byte[]) row.get("seal_key"), (byte[]) row.get("seal"));
+          (byte[]) row.get("last_hash"), (Integer) row.get("retention_days"), (byte[]) row.get("seal_key"),
+          (byte[]) row.get("seal"));
     }
 
     Head withLast(long seq, byte[] hash) {
-      return new Head(anchorSeq, anchorHash, seq, hash, sealKey, seal);
+      return new Head(anchorSeq, anchorHash, seq, hash, retentionDays, sealKey, seal);
     }
 
     Head withAnchor(long seq, byte[] hash) {
-      return new Head(seq, hash, lastSeq, lastHash, sealKey, seal);
+      return new Head(seq, hash, lastSeq, lastHash, retentionDays, sealKey, seal);
+    }
+
+    Head withRetentionDays(int days) {
+      return new Head(anchorSeq, anchorHash, lastSeq, lastHash, days, sealKey, seal);
     }
   }
 
@@ -99,7 +105,8 @@ class AuditSeals {
       mac.update(ByteBuffer.allocate(8).putLong(head.anchorSeq()).array());
       mac.update(head.anchorHash());
       mac.update(ByteBuffer.allocate(8).putLong(head.lastSeq()).array());
-      return mac.doFinal(head.lastHash());
+      mac.update(head.lastHash());
+      return mac.doFinal(ByteBuffer.allocate(4).putInt(head.retentionDays()).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -217,6 +217,14 @@ class AuditChainTests extends IntegrationTest {
     assertThat(count("retention-seal-test")).isEqualTo(12);
 
     write("retention-seal-test", 1, Instant.now());
+    // the retention period is sealed too: one shortened in the database removes nothing
+    jdbc.update("UPDATE audit_chain SET retention_days = 1 WHERE tenant_id = 'retention-seal-test'");
+    assertThat(verifier.verify("retention-seal-test").seal()).isEqualTo(Seal.BROKEN);
+    assertThat(retention.removeExpired("retention-seal-test")).isZero();
+    jdbc.update("UPDATE audit_chain SET retention_days = 365 WHERE tenant_id = 'retention-seal-test'");
+    retention.setRetentionDays("retention-seal-test", 400, "demo-admin");
+    assertThat(verifier.verify("retention-seal-test").seal()).as("changed through the app: sealed").isEqualTo(Seal.INTACT);
+    retention.setRetentionDays("retention-seal-test", 365, "demo-admin");
     assertThat(retention.removeExpired("retention-seal-test")).isEqualTo(10);
     Verification verification = verifier.verify("retention-seal-test");
     assertThat(verification.valid()).isTrue();
