@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AuditChainVerifier;
+import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditRetention;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,10 +77,13 @@ class AuditLogController {
     return search.search(filter, page, size);
   }
 
+  /** With {@code seq} and {@code hash}: also checks that the chain still holds that entry (one noted earlier). */
   @GetMapping("/audit-chain/verify")
-  Verification verify(@PathVariable String tenant, Authentication authentication) {
+  Verification verify(@PathVariable String tenant, @RequestParam(required = false) Long seq,
+      @RequestParam(required = false) String hash, Authentication authentication) {
     StaffAccess.requireTenantAdmin(authentication, tenant);
-    return verifier.verify(tenant);
+    // a malformed seq or hash: IllegalArgumentException, 400 (AdminApiErrors)
+    return verifier.verify(tenant, Checkpoint.of(seq, hash));
   }
 
   @GetMapping("/audit-retention")

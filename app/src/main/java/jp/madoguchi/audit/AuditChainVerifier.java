@@ -45,19 +45,39 @@ public class AuditChainVerifier {
   }
 
   public Verification verify(String tenantId) {
+    return verify(tenantId, null);
+  }
+
+  /** The chain's head now, as a checkpoint to note (the genesis when nothing was written). */
+  public Checkpoint head(String tenantId) {
+    return cursor.query("SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = ?",
+        rs -> rs.next() ? new Checkpoint(rs.getLong(1), hex(rs.getBytes(2))) : new Checkpoint(0, hex(AuditHashes.GENESIS)),
+        tenantId);
+  }
+
+  /**
+   * @param expected an entry the caller noted earlier (from an export's manifest, a purge
+   *     certificate or the daily log line of the heads): the chain must still hold it, or have
+   *     removed it by retention; null: none
+   */
+  public Verification verify(String tenantId, Checkpoint expected) {
     return snapshot.execute(status -> {
       var heads = cursor.queryForList(
           "SELECT " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain WHERE tenant_id = ?", tenantId);
       if (heads.isEmpty()) {
-        return new Verification(true, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), Seal.EMPTY, List.of(),
-            null, clock.instant());
+        CheckpointResult checked = expected == null ? null
+            : new Walk(0, AuditHashes.GENESIS, expected).checkpoint(expected, 0, AuditHashes.GENESIS, 0);
+        boolean holds = checked == null || checked.holds();
+        return new Verification(holds, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), Seal.EMPTY, List.of(),
+            checked, holds ? null : new Break(0L, null, "the chain is empty but once held entry " + expected.seq()),
+            clock.instant());
       }
       Head head = Head.of(heads.get(0));
       long anchorSeq = head.anchorSeq();
       byte[] anchorHash = head.anchorHash();
       long lastSeq = head.lastSeq();
       byte[] lastHash = head.lastHash();
-      var walk = new Walk(anchorSeq, anchorHash);
+      var walk = new Walk(anchorSeq, anchorHash, expected);
       cursor.query("SELECT * FROM audit_entry WHERE tenant_id = ? AND seq > ? ORDER BY seq", rs -> {
         walk.next(rs);
       }, tenantId, anchorSeq);
@@ -71,12 +91,20 @@ public class AuditChainVerifier {
         broken = new Break(lastSeq, null, "the chain's anchor and head do not carry the seal the application gave them: "
             + "entries were rewritten in the database and the hashes recomputed");
       }
+      CheckpointResult checked = expected == null ? null : walk.checkpoint(expected, anchorSeq, anchorHash, lastSeq);
+      if (broken == null && checked != null && !checked.holds()) {
+        broken = new Break(expected.seq(), null, "beyond-head".equals(checked.result())
+            ? "the chain ends at " + lastSeq + " but once held entry " + expected.seq() + " (set back?)"
+            : "entry " + expected.seq() + " is not the entry noted (rewritten?)");
+      }
       return new Verification(broken == null, walk.count, anchorSeq, hex(anchorHash), lastSeq, hex(lastHash), seal,
-          walk.reseals, broken, clock.instant());
+          walk.reseals, checked, broken, clock.instant());
     });
   }
 
   private static final class Walk {
+    final Checkpoint expected;
+    byte[] expectedFound;
     long seq;
     byte[] hash;
     long count;
@@ -85,9 +113,23 @@ public class AuditChainVerifier {
     Long brokenSeq;
     Long brokenId;
 
-    Walk(long seq, byte[] hash) {
+    Walk(long seq, byte[] hash, Checkpoint expected) {
       this.seq = seq;
       this.hash = hash;
+      this.expected = expected;
+    }
+
+    CheckpointResult checkpoint(Checkpoint noted, long anchorSeq, byte[] anchorHash, long lastSeq) {
+      String result;
+      if (noted.seq() < anchorSeq) {
+        result = "removed-by-retention";
+      } else if (noted.seq() > lastSeq) {
+        result = "beyond-head";
+      } else {
+        byte[] found = noted.seq() == anchorSeq ? anchorHash : expectedFound;
+        result = found != null && hex(found).equals(noted.hash()) ? "match" : "mismatch";
+      }
+      return new CheckpointResult(noted.seq(), noted.hash(), result);
     }
 
     void next(ResultSet rs) throws SQLException {
@@ -117,6 +159,9 @@ public class AuditChainVerifier {
       seq = rowSeq;
       hash = stored;
       count++;
+      if (expected != null && expected.seq() == rowSeq) {
+        expectedFound = stored;
+      }
       if (AuditChainStore.RESEALED.equals(rs.getString("kind"))) {
         String details = rs.getString("details");
         reseals.add(new Reseal(rowSeq, rs.getTimestamp("occurred_at").toInstant(),
@@ -125,7 +170,7 @@ public class AuditChainVerifier {
     }
   }
 
-  private static String hex(byte[] bytes) {
+  static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }
 
@@ -135,7 +180,42 @@ public class AuditChainVerifier {
    * @param brokenAt null when the chain is intact
    */
   public record Verification(boolean valid, long entries, long anchorSeq, String anchorHash, long headSeq,
-      String headHash, Seal seal, List<Reseal> reseals, Break brokenAt, Instant verifiedAt) {
+      String headHash, Seal seal, List<Reseal> reseals, CheckpointResult checkpoint, Break brokenAt, Instant verifiedAt) {
+  }
+
+  /** An entry noted earlier: its sequence number and hash (64 lower-case hex digits). */
+  public record Checkpoint(long seq, String hash) {
+
+    public Checkpoint {
+      if (seq < 0 || hash == null || !hash.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException(USAGE);
+      }
+    }
+
+    private static final String USAGE = "seq は 0 以上、hash は16進64文字で、両方を指定してください "
+        + "(seq 0 or more and hash 64 lower-case hex digits, both or neither)";
+
+    /** From a request's optional parameters: none when both are missing. */
+    public static Checkpoint of(Long seq, String hash) {
+      if (seq == null && hash == null) {
+        return null;
+      }
+      if (seq == null || hash == null) {
+        throw new IllegalArgumentException(USAGE);
+      }
+      return new Checkpoint(seq, hash.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * @param result {@code match}; {@code mismatch} (the entry there now is another); {@code beyond-head}
+   *     (the chain is shorter now); {@code removed-by-retention} (older than the anchor: not checkable)
+   */
+  public record CheckpointResult(long seq, String hash, String result) {
+
+    boolean holds() {
+      return "match".equals(result) || "removed-by-retention".equals(result);
+    }
   }
 
   /** {@code EMPTY}: nothing written; {@code UNSEALED}: entries from before seals, sealed at the next entry. */

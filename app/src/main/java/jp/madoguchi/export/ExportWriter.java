@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.madoguchi.audit.AuditChainVerifier;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditSearch;
 import jp.madoguchi.procedure.ProcedureLabels;
@@ -30,6 +31,7 @@ class ExportWriter {
   private final FilesExport files;
   private final ProceduresExport procedures;
   private final AuditSearch audit;
+  private final AuditChainVerifier chains;
   private final ManifestSigner signer;
   private final ProcedureLabels labels;
   private final RepositoryService repository;
@@ -38,12 +40,13 @@ class ExportWriter {
   private final ObjectMapper json;
 
   ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures, AuditSearch audit,
-      ManifestSigner signer, ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock,
+      AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock,
       ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.procedures = procedures;
     this.audit = audit;
+    this.chains = chains;
     this.signer = signer;
     this.labels = labels;
     this.repository = repository;
@@ -96,6 +99,8 @@ class ExportWriter {
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);
     manifest.put("files", written);
+    // a checkpoint kept outside the database: /audit-chain/verify?seq=&hash= checks the chain against it later
+    manifest.put("auditChainHead", chains.head(export.tenantId()));
     return manifest;
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.audit.AuditChainVerifier;
+import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditSearch;
@@ -120,9 +121,10 @@ class OperatorController {
   }
 
   @GetMapping("/audit-chain/verify")
-  Verification verify(Authentication authentication) {
+  Verification verify(@RequestParam(required = false) Long seq, @RequestParam(required = false) String hash,
+      Authentication authentication) {
     StaffAccess.requireOperator(authentication);
-    return verifier.verify("");
+    return verifier.verify("", checkpoint(seq, hash));
   }
 
   @ExceptionHandler(StaffRequestException.class)
@@ -133,5 +135,13 @@ class OperatorController {
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
   ResponseEntity<Map<String, String>> denied() {
     return ResponseEntity.status(403).body(Map.of("message", "運用者だけが行えます (operators only)"));
+  }
+
+  private static Checkpoint checkpoint(Long seq, String hash) {
+    try {
+      return Checkpoint.of(seq, hash);
+    } catch (IllegalArgumentException e) {
+      throw new StaffRequestException(400, e.getMessage());
+    }
   }
 }

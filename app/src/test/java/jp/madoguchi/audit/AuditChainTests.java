@@ -15,11 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Reseal;
 import jp.madoguchi.audit.AuditChainVerifier.Seal;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
 import jp.madoguchi.audit.AuditEntry.Category;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -128,6 +132,47 @@ class AuditChainTests extends IntegrationTest {
     assertThat(verifier.verify("other-key-test").seal()).isEqualTo(Seal.BROKEN);
     write("other-key-test", 1, Instant.now());
     assertThat(verifier.verify("other-key-test").reseals()).extracting(Reseal::reason).containsExactly("mismatch");
+  }
+
+  @Test
+  void shouldCheckTheChainAgainstAnEntryNotedEarlier() {
+    write("checkpoint-test", 10, Instant.now());
+    Verification now = verifier.verify("checkpoint-test");
+    Checkpoint noted = new Checkpoint(now.headSeq(), now.headHash());
+    write("checkpoint-test", 5, Instant.now());
+
+    Verification later = verifier.verify("checkpoint-test", noted);
+    assertThat(later.valid()).isTrue();
+    assertThat(later.checkpoint().result()).isEqualTo("match");
+    assertThat(verifier.verify("checkpoint-test", new Checkpoint(10, "0".repeat(64))).checkpoint().result())
+        .isEqualTo("mismatch");
+
+    // set back whole to the state before the noted entry, with that state's own seal: the seal holds,
+    // the noted entry does not
+    Verification earlier = verifier.verify("checkpoint-test");
+    byte[] sealThen = jdbc.queryForObject("SELECT seal FROM audit_chain WHERE tenant_id = 'checkpoint-test'", byte[].class);
+    write("checkpoint-test", 3, Instant.now());
+    asAdministrator("DELETE FROM audit_entry WHERE tenant_id = 'checkpoint-test' AND seq > " + earlier.headSeq());
+    jdbc.update("UPDATE audit_chain SET last_seq = ?, last_hash = decode(?, 'hex'), seal = ? WHERE tenant_id = 'checkpoint-test'",
+        earlier.headSeq(), earlier.headHash(), sealThen);
+    assertThat(verifier.verify("checkpoint-test").valid()).as("without a checkpoint nothing shows").isTrue();
+    Verification setBack = verifier.verify("checkpoint-test", new Checkpoint(18, "ab".repeat(32)));
+    assertThat(setBack.valid()).isFalse();
+    assertThat(setBack.checkpoint().result()).isEqualTo("beyond-head");
+    assertThat(setBack.brokenAt().reason()).contains("set back");
+
+    assertThatThrownBy(() -> Checkpoint.of(3L, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Checkpoint.of(3L, "xyz")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Checkpoint.of(null, null)).isNull();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldWriteEachChainsHeadIntoTheApplicationLogEveryNight(CapturedOutput output) {
+    write("heads-test", 2, Instant.now());
+    Verification head = verifier.verify("heads-test");
+    retention.removeExpired();
+    assertThat(output.getOut()).contains("Audit chain head of tenant 'heads-test': seq=2 hash=" + head.headHash());
   }
 
   /** Removes an entry and renumbers and rehashes the rest, as only the missing seal key can show. */

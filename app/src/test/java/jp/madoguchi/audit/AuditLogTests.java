@@ -158,6 +158,12 @@ class AuditLogTests extends IntegrationTest {
     }
     assertThat(http.basic("GET", "/api/demo/admin/access-log?from=yesterday", "demo-admin", DEMO_ADMIN_PASSWORD, null)
         .statusCode()).isEqualTo(400);
+    assertThat(http.basic("GET", "/api/demo/admin/audit-chain/verify?seq=1", "demo-admin", DEMO_ADMIN_PASSWORD, null)
+        .statusCode()).as("a checkpoint needs both").isEqualTo(400);
+    assertThat(http.basic("GET", "/api/demo/admin/audit-chain/verify?seq=1&hash=" + "0".repeat(64), "demo-admin",
+        DEMO_ADMIN_PASSWORD, null).body()).contains("\"checkpoint\":{\"seq\":1");
+    assertThat(http.basic("GET", "/api/operator/audit-chain/verify?seq=-1&hash=" + "0".repeat(64), "test-operator",
+        "Operator-Pass-2026!", null).statusCode()).isEqualTo(400);
     assertThat(http.basic("GET", "/api/demo/admin/access-log?size=100000", "demo-admin", DEMO_ADMIN_PASSWORD, null)
         .statusCode()).isEqualTo(400);
     for (String outOfRange : List.of("from=-5000-01-01T00:00:00Z", "from=-999999999-01-01", "to=-9999-01-01")) {

@@ -17,6 +17,8 @@ import jp.madoguchi.FullJourneys;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.Markers;
+import jp.madoguchi.audit.AuditChainVerifier;
+import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
 import jp.madoguchi.document.SigningCredentials;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +46,7 @@ class ExportTests extends IntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired SigningCredentials signing;
   @Autowired ExportProperties properties;
+  @Autowired AuditChainVerifier chains;
 
   @Test
   void shouldExportEverythingOfTheTenantInOneZipWithASignedManifest() throws Exception {
@@ -79,6 +82,11 @@ class ExportTests extends IntegrationTest {
     assertThat(manifest.get("tenant").asText()).isEqualTo(DEMO);
     assertThat(manifest.get("counts").get("applications").asLong()).isPositive();
     ExportDownloads.assertHashesMatch(manifest, zip);
+    // the log's head at export time, signed with the manifest: the live chain must still hold it
+    JsonNode head = manifest.get("auditChainHead");
+    assertThat(head.get("seq").asLong()).isPositive();
+    assertThat(chains.verify(DEMO, new Checkpoint(head.get("seq").asLong(), head.get("hash").asText())).checkpoint()
+        .result()).isEqualTo("match");
     Set<String> listed = new HashSet<>(manifest.findValuesAsText("path"));
     assertThat(zip.keySet()).allSatisfy(name -> assertThat(listed.contains(name) || UNLISTED.contains(name)).as(name).isTrue());
     var certificate = ExportDownloads.certificate(zip.get("signing-certificate.pem"));
