@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AuditChainVerifier;
-import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
+import jp.madoguchi.audit.AuditCheckpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditRetention;
@@ -83,7 +83,7 @@ class AuditLogController {
       @RequestParam(required = false) String hash, Authentication authentication) {
     StaffAccess.requireTenantAdmin(authentication, tenant);
     // a malformed seq or hash: IllegalArgumentException, 400 (AdminApiErrors)
-    return verifier.verify(tenant, Checkpoint.of(seq, hash));
+    return verifier.verify(tenant, AuditCheckpoint.of(seq, hash));
   }
 
   @GetMapping("/audit-retention")

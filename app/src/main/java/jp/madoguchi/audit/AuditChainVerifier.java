@@ -49,9 +49,9 @@ public class AuditChainVerifier {
   }
 
   /** The chain's head now, as a checkpoint to note (the genesis when nothing was written). */
-  public Checkpoint head(String tenantId) {
+  public AuditCheckpoint head(String tenantId) {
     return cursor.query("SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = ?",
-        rs -> rs.next() ? new Checkpoint(rs.getLong(1), hex(rs.getBytes(2))) : new Checkpoint(0, hex(AuditHashes.GENESIS)),
+        rs -> rs.next() ? new AuditCheckpoint(rs.getLong(1), hex(rs.getBytes(2))) : new AuditCheckpoint(0, hex(AuditHashes.GENESIS)),
         tenantId);
   }
 
@@ -60,13 +60,12 @@ public class AuditChainVerifier {
    *     certificate or the daily log line of the heads): the chain must still hold it, or have
    *     removed it by retention; null: none
    */
-  public Verification verify(String tenantId, Checkpoint expected) {
+  public Verification verify(String tenantId, AuditCheckpoint expected) {
     return snapshot.execute(status -> {
       var heads = cursor.queryForList(
           "SELECT " + AuditSeals.HEAD_COLUMNS + " FROM audit_chain WHERE tenant_id = ?", tenantId);
       if (heads.isEmpty()) {
-        CheckpointResult checked = expected == null ? null
-            : new Walk(0, AuditHashes.GENESIS, expected).checkpoint(expected, 0, AuditHashes.GENESIS, 0);
+        AuditCheckpoint.Result checked = expected == null ? null : expected.check(0, AuditHashes.GENESIS, 0, null);
         boolean holds = checked == null || checked.holds();
         return new Verification(holds, 0, 0, hex(AuditHashes.GENESIS), 0, hex(AuditHashes.GENESIS), Seal.EMPTY, List.of(),
             checked, holds ? null : new Break(0L, null, "the chain is empty but once held entry " + expected.seq()),
@@ -91,7 +90,8 @@ public class AuditChainVerifier {
         broken = new Break(lastSeq, null, "the chain's anchor and head do not carry the seal the application gave them: "
             + "entries were rewritten in the database and the hashes recomputed");
       }
-      CheckpointResult checked = expected == null ? null : walk.checkpoint(expected, anchorSeq, anchorHash, lastSeq);
+      AuditCheckpoint.Result checked = expected == null ? null
+          : expected.check(anchorSeq, anchorHash, lastSeq, walk.expectedFound);
       if (broken == null && checked != null && !checked.holds()) {
         broken = new Break(expected.seq(), null, "beyond-head".equals(checked.result())
             ? "the chain ends at " + lastSeq + " but once held entry " + expected.seq() + " (set back?)"
@@ -103,7 +103,7 @@ public class AuditChainVerifier {
   }
 
   private static final class Walk {
-    final Checkpoint expected;
+    final AuditCheckpoint expected;
     byte[] expectedFound;
     long seq;
     byte[] hash;
@@ -113,23 +113,10 @@ public class AuditChainVerifier {
     Long brokenSeq;
     Long brokenId;
 
-    Walk(long seq, byte[] hash, Checkpoint expected) {
+    Walk(long seq, byte[] hash, AuditCheckpoint expected) {
       this.seq = seq;
       this.hash = hash;
       this.expected = expected;
-    }
-
-    CheckpointResult checkpoint(Checkpoint noted, long anchorSeq, byte[] anchorHash, long lastSeq) {
-      String result;
-      if (noted.seq() < anchorSeq) {
-        result = "removed-by-retention";
-      } else if (noted.seq() > lastSeq) {
-        result = "beyond-head";
-      } else {
-        byte[] found = noted.seq() == anchorSeq ? anchorHash : expectedFound;
-        result = found != null && hex(found).equals(noted.hash()) ? "match" : "mismatch";
-      }
-      return new CheckpointResult(noted.seq(), noted.hash(), result);
     }
 
     void next(ResultSet rs) throws SQLException {
@@ -180,42 +167,7 @@ public class AuditChainVerifier {
    * @param brokenAt null when the chain is intact
    */
   public record Verification(boolean valid, long entries, long anchorSeq, String anchorHash, long headSeq,
-      String headHash, Seal seal, List<Reseal> reseals, CheckpointResult checkpoint, Break brokenAt, Instant verifiedAt) {
-  }
-
-  /** An entry noted earlier: its sequence number and hash (64 lower-case hex digits). */
-  public record Checkpoint(long seq, String hash) {
-
-    public Checkpoint {
-      if (seq < 0 || hash == null || !hash.matches("[0-9a-f]{64}")) {
-        throw new IllegalArgumentException(USAGE);
-      }
-    }
-
-    private static final String USAGE = "seq は 0 以上、hash は16進64文字で、両方を指定してください "
-        + "(seq 0 or more and hash 64 lower-case hex digits, both or neither)";
-
-    /** From a request's optional parameters: none when both are missing. */
-    public static Checkpoint of(Long seq, String hash) {
-      if (seq == null && hash == null) {
-        return null;
-      }
-      if (seq == null || hash == null) {
-        throw new IllegalArgumentException(USAGE);
-      }
-      return new Checkpoint(seq, hash.toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  /**
-   * @param result {@code match}; {@code mismatch} (the entry there now is another); {@code beyond-head}
-   *     (the chain is shorter now); {@code removed-by-retention} (older than the anchor: not checkable)
-   */
-  public record CheckpointResult(long seq, String hash, String result) {
-
-    boolean holds() {
-      return "match".equals(result) || "removed-by-retention".equals(result);
-    }
+      String headHash, Seal seal, List<Reseal> reseals, AuditCheckpoint.Result checkpoint, Break brokenAt, Instant verifiedAt) {
   }
 
   /** {@code EMPTY}: nothing written; {@code UNSEALED}: entries from before seals, sealed at the next entry. */

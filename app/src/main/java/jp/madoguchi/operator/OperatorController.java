@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.audit.AuditChainVerifier;
-import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
+import jp.madoguchi.audit.AuditCheckpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditSearch;
@@ -137,9 +137,9 @@ class OperatorController {
     return ResponseEntity.status(403).body(Map.of("message", "運用者だけが行えます (operators only)"));
   }
 
-  private static Checkpoint checkpoint(Long seq, String hash) {
+  private static AuditCheckpoint checkpoint(Long seq, String hash) {
     try {
-      return Checkpoint.of(seq, hash);
+      return AuditCheckpoint.of(seq, hash);
     } catch (IllegalArgumentException e) {
       throw new StaffRequestException(400, e.getMessage());
     }

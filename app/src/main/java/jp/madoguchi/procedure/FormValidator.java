@@ -1,18 +1,9 @@
 package jp.madoguchi.procedure;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,19 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.procedure.FormField.Kind;
 
 /**
- * Server-side check of a submission against its Camunda Form: required fields, types, lengths,
- * patterns, ranges and allowed options, dates from 1900 to 2199 (and not before today where the form
- * disallows passed dates), no control characters in text; keys the form does not have are refused. {@link Result#data()}
- * is what was checked: it holds no value of a readonly field or of a field hidden by its condition.
+ * Server-side check of a submission against its Camunda Form: required fields, hidden and readonly
+ * fields, lists, and each value by {@link FormValueChecks} (types, lengths, patterns, characters,
+ * ranges, options, dates); keys the form does not have are refused. {@link Result#data()} is what
+ * was checked: it holds no value of a readonly field or of a field hidden by its condition.
  */
 public final class FormValidator {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-  /** The dates a municipality's form takes: a birth date of someone alive, a date within the next decades. */
-  private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-  private static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
   private FormValidator() {
   }
@@ -96,9 +82,9 @@ public final class FormValidator {
         continue;
       }
       JsonNode cleaned = switch (field.kind()) {
-        case VALUE -> validateValue(field, value, path, violations);
+        case VALUE -> FormValueChecks.check(field, value, path, violations);
         case OBJECT -> value.isObject() ? validateObject(field.children(), value, root, path + ".", strict, violations)
-            : typeError(field, path, "object", violations);
+            : FormValueChecks.typeError(field, path, "object", violations);
         case LIST -> validateList(field, value, root, path, strict, violations);
       };
       if (cleaned != null) {
@@ -115,203 +101,25 @@ public final class FormValidator {
   private static JsonNode validateList(FormField field, JsonNode value, ObjectNode root, String path, boolean strict,
       List<FormViolation> violations) {
     if (!value.isArray()) {
-      return typeError(field, path, "list", violations);
+      return FormValueChecks.typeError(field, path, "list", violations);
     }
     if (value.isEmpty() && listRequired(field)) {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」を1件以上入力してください", "at least one entry"));
     }
-    if (tooMany(field, value, path, violations)) {
+    if (FormValueChecks.tooMany(field, value, path, violations)) {
       return null;
     }
     ArrayNode items = JSON.arrayNode();
     int index = 0;
     for (JsonNode item : value) {
       if (!item.isObject()) {
-        typeError(field, path + "[" + index + "]", "object", violations);
+        FormValueChecks.typeError(field, path + "[" + index + "]", "object", violations);
       } else {
         items.add(validateObject(field.children(), item, root, path + "[" + index + "].", strict, violations));
       }
       index++;
     }
     return items;
-  }
-
-  private static JsonNode validateValue(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    return switch (field.type()) {
-      case "number" -> value.isNumber() ? checkRange(field, value, path, violations)
-          : typeError(field, path, "number", violations);
-      case "checkbox" -> value.isBoolean() ? value : typeError(field, path, "boolean", violations);
-      case "checklist", "taglist" -> checkMulti(field, value, path, violations);
-      case "select", "radio" -> value.isTextual() || value.isNumber() ? checkOption(field, value, path, violations)
-          : typeError(field, path, "one of the options", violations);
-      case "datetime" -> value.isTextual() ? checkDateTime(field, value, path, violations)
-          : typeError(field, path, "date text", violations);
-      case "filepicker" -> checkFiles(field, value, path, violations);
-      default -> value.isTextual() ? checkText(field, value, path, violations)
-          : typeError(field, path, "text", violations);
-    };
-  }
-
-  private static JsonNode checkText(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    String text = value.asText();
-    String name = field.displayName();
-    if (hasUnusableCharacter(text, "textarea".equals(field.type()))) {
-      violations.add(new FormViolation(path, "「" + name + "」に使えない文字（制御文字など）が含まれています。入力し直してください",
-          "contains a control character"));
-    }
-    if (field.minLength() != null && text.codePointCount(0, text.length()) < field.minLength()) {
-      violations.add(new FormViolation(path, "「" + name + "」は" + field.minLength() + "文字以上で入力してください",
-          "at least " + field.minLength() + " characters"));
-    }
-    if (field.maxLength() != null && text.codePointCount(0, text.length()) > field.maxLength()) {
-      violations.add(new FormViolation(path, "「" + name + "」は" + field.maxLength() + "文字以内で入力してください",
-          "at most " + field.maxLength() + " characters"));
-    }
-    // form-js tests patterns with RegExp.test, which matches anywhere unless the pattern is anchored
-    if (field.pattern() != null && !field.pattern().matcher(text).find()
-        || "email".equals(field.validationType()) && !EMAIL.matcher(text).matches()) {
-      violations.add(new FormViolation(path, "「" + name + "」の形式が正しくありません", "does not match the expected format"));
-    }
-    return value;
-  }
-
-  /**
-   * Control characters (a text area keeps its line breaks and tabs), bidirectional overrides (which
-   * make a name read differently from how it is stored) and halves of a character.
-   */
-  private static boolean hasUnusableCharacter(String text, boolean multiline) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-        continue;
-      }
-      boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
-      if (Character.isISOControl(c) && !(multiline && lineBreakOrTab) || Character.isSurrogate(c)
-          || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static JsonNode checkRange(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    BigDecimal number = value.decimalValue();
-    // form-js: decimalDigits 0 makes a whole-number field; increment makes the steps
-    if (field.decimalDigits() != null && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
-      violations.add(field.decimalDigits() == 0
-          ? new FormViolation(path, "「" + field.displayName() + "」は整数で入力してください", "a whole number")
-          : new FormViolation(path, "「" + field.displayName() + "」は小数点以下" + field.decimalDigits() + "桁までです",
-              "at most " + field.decimalDigits() + " decimal digits"));
-    }
-    if (field.increment() != null && number.remainder(field.increment()).signum() != 0) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.increment().toPlainString()
-          + "単位で入力してください", "a multiple of " + field.increment().toPlainString()));
-    }
-    if (field.min() != null && number.compareTo(field.min()) < 0) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.min().toPlainString()
-          + "以上にしてください", "at least " + field.min().toPlainString()));
-    }
-    if (field.max() != null && number.compareTo(field.max()) > 0) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.max().toPlainString()
-          + "以下にしてください", "at most " + field.max().toPlainString()));
-    }
-    return value;
-  }
-
-  private static JsonNode checkOption(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    if (field.options() != null && !field.options().contains(value.asText())) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」に選べない値です", "not one of the options"));
-    }
-    return value;
-  }
-
-  private static JsonNode checkMulti(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    if (!value.isArray()) {
-      return typeError(field, path, "list of options", violations);
-    }
-    if (tooMany(field, value, path, violations)) {
-      return null;
-    }
-    java.util.Set<String> chosen = new java.util.HashSet<>();
-    for (JsonNode element : value) {
-      checkOption(field, element, path, violations);
-      if (!chosen.add(element.asText())) {
-        violations.add(new FormViolation(path, "「" + field.displayName() + "」で同じものを2回選んでいます",
-            "the same option twice"));
-        break;
-      }
-    }
-    return value;
-  }
-
-  private static JsonNode checkFiles(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    if (value.isTextual()) {
-      return value;
-    }
-    if (!value.isArray()) {
-      return typeError(field, path, "file", violations);
-    }
-    return tooMany(field, value, path, violations) ? null : value;
-  }
-
-  /** A list longer than the form allows is refused as a whole, without looking at its entries. */
-  private static boolean tooMany(FormField field, JsonNode list, String path, List<FormViolation> violations) {
-    if (list.size() <= field.maxItems()) {
-      return false;
-    }
-    violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + field.maxItems() + "件までです",
-        "at most " + field.maxItems() + " entries"));
-    return true;
-  }
-
-  private static JsonNode checkDateTime(FormField field, JsonNode value, String path, List<FormViolation> violations) {
-    String text = value.asText();
-    LocalDate date;
-    try {
-      // form-js serialises times with or without an offset, depending on timeSerializingFormat
-      date = switch (field.subtype() == null ? "date" : field.subtype()) {
-        case "time" -> {
-          parseEither(text, LocalTime::parse, OffsetTime::parse);
-          yield null;
-        }
-        case "datetime" -> parseEither(text, plain -> LocalDateTime.parse(plain).toLocalDate(),
-            withOffset -> OffsetDateTime.parse(withOffset).atZoneSameInstant(JST).toLocalDate());
-        default -> LocalDate.parse(text);
-      };
-    } catch (DateTimeParseException e) {
-      String expected = "time".equals(field.subtype()) ? "HH:mm" : "datetime".equals(field.subtype())
-          ? "YYYY-MM-DDTHH:mm+09:00" : "YYYY-MM-DD";
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は " + expected + " の形式で入力してください",
-          "expected " + expected));
-      return value;
-    }
-    if (date == null) {
-      return value;
-    }
-    if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + EARLIEST_DATE.getYear() + "年から"
-          + LATEST_DATE.getYear() + "年までの日付で入力してください",
-          "a date from " + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear()));
-    } else if (field.disallowPassedDates() && date.isBefore(LocalDate.now(JST))) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」には今日以降の日付を入力してください",
-          "today or later"));
-    }
-    return value;
-  }
-
-  private static <T> T parseEither(String text, java.util.function.Function<String, T> plain,
-      java.util.function.Function<String, T> withOffset) {
-    try {
-      return plain.apply(text);
-    } catch (DateTimeParseException e) {
-      return withOffset.apply(text);
-    }
-  }
-
-  private static JsonNode typeError(FormField field, String path, String expected, List<FormViolation> violations) {
-    violations.add(new FormViolation(path, "「" + field.displayName() + "」の値の種類が正しくありません", "expected " + expected));
-    return null;
   }
 
   /** form-js counts an unticked checkbox and an empty selection as not filled in. */

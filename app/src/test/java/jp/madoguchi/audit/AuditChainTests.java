@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jp.madoguchi.IntegrationTest;
-import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
+import jp.madoguchi.audit.AuditCheckpoint;
 import jp.madoguchi.audit.AuditChainVerifier.Reseal;
 import jp.madoguchi.audit.AuditChainVerifier.Seal;
 import jp.madoguchi.audit.AuditChainVerifier.Verification;
@@ -138,13 +138,13 @@ class AuditChainTests extends IntegrationTest {
   void shouldCheckTheChainAgainstAnEntryNotedEarlier() {
     write("checkpoint-test", 10, Instant.now());
     Verification now = verifier.verify("checkpoint-test");
-    Checkpoint noted = new Checkpoint(now.headSeq(), now.headHash());
+    AuditCheckpoint noted = new AuditCheckpoint(now.headSeq(), now.headHash());
     write("checkpoint-test", 5, Instant.now());
 
     Verification later = verifier.verify("checkpoint-test", noted);
     assertThat(later.valid()).isTrue();
     assertThat(later.checkpoint().result()).isEqualTo("match");
-    assertThat(verifier.verify("checkpoint-test", new Checkpoint(10, "0".repeat(64))).checkpoint().result())
+    assertThat(verifier.verify("checkpoint-test", new AuditCheckpoint(10, "0".repeat(64))).checkpoint().result())
         .isEqualTo("mismatch");
 
     // set back whole to the state before the noted entry, with that state's own seal: the seal holds,
@@ -156,14 +156,14 @@ class AuditChainTests extends IntegrationTest {
     jdbc.update("UPDATE audit_chain SET last_seq = ?, last_hash = decode(?, 'hex'), seal = ? WHERE tenant_id = 'checkpoint-test'",
         earlier.headSeq(), earlier.headHash(), sealThen);
     assertThat(verifier.verify("checkpoint-test").valid()).as("without a checkpoint nothing shows").isTrue();
-    Verification setBack = verifier.verify("checkpoint-test", new Checkpoint(18, "ab".repeat(32)));
+    Verification setBack = verifier.verify("checkpoint-test", new AuditCheckpoint(18, "ab".repeat(32)));
     assertThat(setBack.valid()).isFalse();
     assertThat(setBack.checkpoint().result()).isEqualTo("beyond-head");
     assertThat(setBack.brokenAt().reason()).contains("set back");
 
-    assertThatThrownBy(() -> Checkpoint.of(3L, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Checkpoint.of(3L, "xyz")).isInstanceOf(IllegalArgumentException.class);
-    assertThat(Checkpoint.of(null, null)).isNull();
+    assertThatThrownBy(() -> AuditCheckpoint.of(3L, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditCheckpoint.of(3L, "xyz")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(AuditCheckpoint.of(null, null)).isNull();
   }
 
   @Test

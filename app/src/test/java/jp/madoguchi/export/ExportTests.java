@@ -18,7 +18,7 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.Markers;
 import jp.madoguchi.audit.AuditChainVerifier;
-import jp.madoguchi.audit.AuditChainVerifier.Checkpoint;
+import jp.madoguchi.audit.AuditCheckpoint;
 import jp.madoguchi.document.SigningCredentials;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,7 +85,7 @@ class ExportTests extends IntegrationTest {
     // the log's head at export time, signed with the manifest: the live chain must still hold it
     JsonNode head = manifest.get("auditChainHead");
     assertThat(head.get("seq").asLong()).isPositive();
-    assertThat(chains.verify(DEMO, new Checkpoint(head.get("seq").asLong(), head.get("hash").asText())).checkpoint()
+    assertThat(chains.verify(DEMO, new AuditCheckpoint(head.get("seq").asLong(), head.get("hash").asText())).checkpoint()
         .result()).isEqualTo("match");
     Set<String> listed = new HashSet<>(manifest.findValuesAsText("path"));
     assertThat(zip.keySet()).allSatisfy(name -> assertThat(listed.contains(name) || UNLISTED.contains(name)).as(name).isTrue());
