@@ -92,7 +92,7 @@ export function createApi(tenant, onUnauthorized = () => {}) {
     departments: () => call('/departments'),
     log: (kind, params) => call(`/${kind}${query(params)}`),
     logCsv: (kind, params) => csv(`/${kind}${query(params)}`),
-    verifyChain: () => call('/audit-chain/verify'),
+    verifyChain: (checkpoint) => call(`/audit-chain/verify${query(checkpoint ?? {})}`),
     auditRetention: () => call('/audit-retention'),
     saveAuditRetention: (retentionDays) => call('/audit-retention', { method: 'PUT', json: { retentionDays } }),
     procedures: () => call('/procedures'),

@@ -89,15 +89,23 @@ export async function renderLogs(container, { api, isCurrent }) {
       onclick: (event) => act(event.currentTarget, messages,
         async () => saveFile(await api.logCsv(category.value, params())), 'CSV をダウンロードしました。') })));
 
+  const verifyWith = (checkpoint) => (event) => act(event.currentTarget, messages, async () => {
+    chain.replaceChildren(h('p', { class: 'muted', text: '検証しています…' }));
+    chain.replaceChildren(chainResult(await api.verifyChain(checkpoint())));
+  });
   const verify = h('button', { type: 'button', class: 'button secondary', 'data-testid': 'verify-chain',
-    text: '改ざんの検証', onclick: (event) => act(event.currentTarget, messages, async () => {
-      chain.replaceChildren(h('p', { class: 'muted', text: '検証しています…' }));
-      chain.replaceChildren(chainResult(await api.verifyChain()));
-    }) });
+    text: '改ざんの検証', onclick: verifyWith(() => null) });
+  const notedSeq = input('noted-seq', '控えの通番', { type: 'number', min: '0', size: '10' });
+  const notedHash = input('noted-hash', '控えのハッシュ（16進64文字）', { size: '66', spellcheck: 'false' });
+  const compare = h('details', { class: 'checkpoint' },
+    h('summary', { text: '控えと照合する（エクスポートの manifest.json の auditChainHead など）' }),
+    h('div', { class: 'search-fields' }, notedSeq.field, notedHash.field,
+      h('button', { type: 'button', class: 'button secondary', 'data-testid': 'verify-checkpoint', text: '照合して検証',
+        onclick: verifyWith(() => ({ seq: notedSeq.element.value.trim(), hash: notedHash.element.value.trim() })) })));
 
   container.replaceChildren(
     h('p', { class: 'lead', text: 'アクセスログは職員と住民のすべての要求（ログイン、拒否、個人情報の閲覧を含む）、操作ログは職員・役割・IPアドレス制限の変更、手続の登録、証明書の導入、エクスポートなどの管理操作とエンジンの操作の記録です。記録はハッシュで連結され、書き換えると検証で分かります。' }),
-    search, h('div', { class: 'toolbar' }, verify, chain), messages.element, results);
+    search, h('div', { class: 'toolbar' }, verify, compare, chain), messages.element, results);
   await load();
   try {
     const retention = await retentionForm(api, messages);
@@ -183,7 +191,22 @@ function chainResult(result) {
       ? `通番 ${reseal.seq}（${jst(reseal.occurredAt)}）から封印を始めました。この版への更新のとき以外に現れた場合は、それ以前の記録がデータベース上で書き換えられた可能性があります。`
       : `通番 ${reseal.seq}（${jst(reseal.occurredAt)}）の時点で封印が一致しませんでした。それ以前の記録がデータベース上で書き換えられた可能性があります。`);
   }
-  if (notes.length === 0) return verdict;
-  return h('div', {}, verdict, h('ul', { class: `alert ${mismatch ? 'error' : 'warning'}`, 'data-testid': 'chain-reseals' },
+  const head = h('p', { class: 'muted', 'data-testid': 'chain-head' }, `最新の記録：通番 ${result.headSeq}、ハッシュ `,
+    h('code', { text: result.headHash }), '（控えておくと、あとで「控えと照合する」で確かめられます）');
+  const checked = result.checkpoint ? checkpointResult(result.checkpoint, result.headSeq) : null;
+  if (notes.length === 0) return h('div', {}, verdict, checked, head);
+  return h('div', {}, verdict, checked, head, h('ul', { class: `alert ${mismatch ? 'error' : 'warning'}`, 'data-testid': 'chain-reseals' },
     ...notes.map((note) => h('li', { text: note }))));
+}
+
+/** How the chain compares with an entry the municipality noted earlier. */
+function checkpointResult(checkpoint, headSeq) {
+  const texts = {
+    match: [`控えの記録（通番 ${checkpoint.seq}）は今も同じ内容でチェーンに含まれています。`, 'success'],
+    mismatch: [`控えの記録（通番 ${checkpoint.seq}）と一致しません。その記録は書き換えられたか、控えが誤っています。`, 'error'],
+    'beyond-head': [`チェーンは通番 ${headSeq} で終わっており、控えの通番 ${checkpoint.seq} の記録がありません。記録が削除された可能性があります。`, 'error'],
+    'removed-by-retention': [`控えの通番 ${checkpoint.seq} は保存期間を過ぎて削除済みのため、照合できません。`, 'warning'],
+  };
+  const [text, tone] = texts[checkpoint.result] ?? [checkpoint.result, 'warning'];
+  return h('p', { class: `alert ${tone}`, 'data-testid': `checkpoint-${checkpoint.result}` }, text);
 }

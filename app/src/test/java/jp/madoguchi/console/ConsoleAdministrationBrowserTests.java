@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.TestFolders;
@@ -206,6 +208,16 @@ class ConsoleAdministrationBrowserTests {
     browser.waitForText(By.cssSelector("[data-testid=log-total]"), "（2 / ");
     browser.click(By.cssSelector("[data-testid=verify-chain]"));
     assertThat(browser.visible(By.cssSelector("[data-testid=chain-valid]")).getText()).contains("改ざんは見つかりませんでした");
+    // the head shown can be noted, and checked against the chain later
+    Matcher head = Pattern.compile("通番 (\\d+)、ハッシュ ([0-9a-f]{64})")
+        .matcher(browser.visible(By.cssSelector("[data-testid=chain-head]")).getText());
+    assertThat(head.find()).isTrue();
+    browser.click(By.cssSelector(".checkpoint summary"));
+    browser.visible(By.id("log-noted-seq")).sendKeys(head.group(1));
+    browser.driver.findElement(By.id("log-noted-hash")).sendKeys(head.group(2));
+    browser.click(By.cssSelector("[data-testid=verify-checkpoint]"));
+    assertThat(browser.visible(By.cssSelector("[data-testid=checkpoint-match]")).getText())
+        .contains("通番 " + head.group(1), "今も同じ内容");
     browser.check("console-16-access-log");
 
     browser.click(By.cssSelector("[data-testid=log-csv]"));
