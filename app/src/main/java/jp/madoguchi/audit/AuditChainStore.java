@@ -1,8 +1,8 @@
 package jp.madoguchi.audit;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.sql.Types;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -50,9 +50,9 @@ public class AuditChainVerifier {
 
   /** The chain's head now, as a checkpoint to note (the genesis when nothing was written). */
   public AuditCheckpoint head(String tenantId) {
-    return cursor.query("SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = ?",
-        rs -> rs.next() ? new AuditCheckpoint(rs.getLong(1), hex(rs.getBytes(2))) : new AuditCheckpoint(0, hex(AuditHashes.GENESIS)),
-        tenantId);
+    return cursor.query("SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = ?", rs -> rs.next()
+        ? new AuditCheckpoint(rs.getLong(1), hex(rs.getBytes(2)))
+        : new AuditCheckpoint(0, hex(AuditHashes.GENESIS)), tenantId);
   }
 
   /**
@@ -163,11 +163,13 @@ public class AuditChainVerifier {
 
   /**
    * @param seal what the seal says about the anchor and head now
+   * @param checkpoint how the chain compares with the entry the caller noted; null: none given
    * @param reseals where a writer found the seal not holding (or none yet) and sealed the chain again
    * @param brokenAt null when the chain is intact
    */
   public record Verification(boolean valid, long entries, long anchorSeq, String anchorHash, long headSeq,
-      String headHash, Seal seal, List<Reseal> reseals, AuditCheckpoint.Result checkpoint, Break brokenAt, Instant verifiedAt) {
+      String headHash, Seal seal, List<Reseal> reseals, AuditCheckpoint.Result checkpoint, Break brokenAt,
+      Instant verifiedAt) {
   }
 
   /** {@code EMPTY}: nothing written; {@code UNSEALED}: entries from before seals, sealed at the next entry. */
