@@ -91,16 +91,18 @@ class ResidentQuotaTests extends IntegrationTest {
       runtime.deleteProcessInstance(instanceOf(number(submit("demo", DEMO_CHANNEL, UUID.randomUUID()), 201)), "ended");
     }
 
+    ZonedDateTime before = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
     HttpResponse<String> refused = submit("demo", DEMO_CHANNEL, UUID.randomUUID());
+    ZonedDateTime after = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
     JsonNode body = json.readTree(refused.body());
     assertThat(body.get("quota").asText()).isEqualTo("applications-per-day");
     assertThat(body.get("message").asText()).contains("1日に申請できるのは10件まで", "明日");
-    ZonedDateTime now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
-    long untilMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toSeconds();
+    // the seconds to midnight in Japan, rounded up, as the server saw the time between before and after
+    ZonedDateTime midnight = before.toLocalDate().plusDays(1).atStartOfDay(before.getZone());
     assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
-        .isBetween(untilMidnight - 10, untilMidnight + 1);
+        .isBetween(Duration.between(after, midnight).toSeconds(), Duration.between(before, midnight).toSeconds() + 1);
     assertThat(applications("demo")).isEqualTo(10);
     number(submit("kita", KITA_CHANNEL, UUID.randomUUID()), 201);
   }
