@@ -35,13 +35,17 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
-    Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> !REPLACED.contains(type))
-        .collect(Collectors.toSet());
-    registerClasses(configuration);
+    registerClasses(configurationClasses());
     register(EngineRestErrors.class);
     register(DeploymentRefusedHandler.class);
     extensions.forEach(this::register);
     register(JacksonFeature.class);
+  }
+
+  /** Camunda's providers (JSON, multipart …) without its error mappers. */
+  static Set<Class<?>> configurationClasses() {
+    return CamundaRestResources.getConfigurationClasses().stream()
+        .filter(type -> !REPLACED.contains(type))
+        .collect(Collectors.toSet());
   }
 }

@@ -8,15 +8,16 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Whether the id a /engine-rest path addresses (a task, process instance, execution, job, incident or
- * external task) is one the authenticated caller can see at all, asked with the caller's own
- * authorization and tenant checks. A job of no procedure (the engine's history cleanup) is visible to
+ * Whether the id an engine API path addresses ({@code /engine-rest}, also by engine name, or the
+ * webapps' {@code /camunda/api/engine/engine/{name}}: a task, process instance, execution, job,
+ * incident or external task) is one the authenticated caller can see at all, asked with the
+ * caller's own authorization and tenant checks. A job of no procedure (the engine's history cleanup) is visible to
  * everybody but nobody's to address.
  */
 final class VisibleIds {
 
   private static final Pattern ADDRESSED = Pattern.compile(
-      "^/?(task|process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+      "^/?(?:engine/[^/]+/)?(task|process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
 
   private VisibleIds() {
   }
