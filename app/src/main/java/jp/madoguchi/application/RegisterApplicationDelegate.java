@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.access.ResidentLinking;
 import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.procedure.FormSchema;
@@ -18,12 +19,13 @@ import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
- * procedure's apply form, stores the application with its payload encrypted and gives the
- * instance its application number as business key. Runs in the start's transaction, before
+ * procedure's apply form and keeps only the checked values as variables, stores the application
+ * with its payload encrypted and gives the instance its application number as business key. Runs in the start's transaction, before
  * any wait state, so an invalid start leaves nothing behind. Sets the procedure's information label
  * ({@code informationLabel}) that every clerk's form shows.
  */
@@ -78,10 +80,12 @@ class RegisterApplicationDelegate implements JavaDelegate {
       ResidentLinking.check(execution, ProcedureForms.procedureKey(execution));
     }
     FormSchema form = forms.startForm(execution);
-    FormValidator.Result result = FormValidator.validate(form, VariablesJson.of(variables, json));
+    ObjectNode sent = VariablesJson.of(variables, json);
+    FormValidator.Result result = FormValidator.validate(form, sent);
     if (!result.valid()) {
       throw InvalidFormException.of(result.violations());
     }
+    keepCheckedValuesOnly(execution, sent, result.data());
     String number = numbers.next(tenantId);
     var application = new ApplicationRecord(ThreadRandom.uuid(), tenantId, number, ProcedureForms.procedureKey(execution),
         execution.getProcessInstanceId(), (String) residentRef, clock.instant(), "CONFIDENTIAL");
@@ -96,6 +100,22 @@ class RegisterApplicationDelegate implements JavaDelegate {
         attachmentLinks.of(tenantId, AttachmentReferences.in(form, result.data())));
     execution.setVariable(AttachmentLinks.UPLOAD_PAGE_VARIABLE, attachmentLinks.uploadPage(tenantId, number));
     execution.setVariables(clerkView.of(execution.getProcessDefinitionId(), form, result.data()));
+  }
+
+  /**
+   * A staff member's REST start sets its variables as sent; a readonly field's value (form-js sends
+   * it back as shown, so it is not refused) must not stay one. A resident's start already has the
+   * checked data only, so nothing changes for it.
+   */
+  private static void keepCheckedValuesOnly(DelegateExecution execution, ObjectNode sent, ObjectNode checked) {
+    VariableMap typed = ApplicationVariables.of(checked);
+    sent.fieldNames().forEachRemaining(name -> {
+      if (!checked.has(name)) {
+        execution.removeVariable(name);
+      } else if (!checked.get(name).equals(sent.get(name))) {
+        execution.setVariable(name, typed.getValueTyped(name));
+      }
+    });
   }
 
   /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */

@@ -1,5 +1,5 @@
 /**
  * Camunda's REST API ({@code /engine-rest}) as an entry point of the app: its authentication, its error
- * answers and its idempotent process starts.
+ * answers (also those of the webapps' engine API) and its idempotent process starts.
  */
 package jp.madoguchi.enginerest;
