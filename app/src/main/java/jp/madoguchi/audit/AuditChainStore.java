@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditChainStore {
 
   static final String RESEALED = "audit-chain.resealed";
+  /** Reasons of a reseal: the chain had no seal yet (or it was removed), or its seal did not match. */
+  static final String UNSEALED = "unsealed";
+  static final String MISMATCH = "mismatch";
+  private static final String UNSEALED_DETAIL = "\"reason\":\"" + UNSEALED + "\"";
 
   private static final String INSERT = """
       INSERT INTO audit_entry (tenant_id, seq, occurred_at, category, kind, actor, source_address, method, route,
@@ -77,12 +81,17 @@ class AuditChainStore {
     });
   }
 
+  /** The reason an {@code audit-chain.resealed} entry's details give. */
+  static String resealReason(String details) {
+    return details != null && details.contains(UNSEALED_DETAIL) ? UNSEALED : MISMATCH;
+  }
+
   private List<AuditEntry> withResealRecord(String tenantId, Head head, List<AuditEntry> entries) {
     State state = seals.state(tenantId, head);
     if (state == State.EMPTY || state == State.INTACT) {
       return entries;
     }
-    String reason = state == State.UNSEALED ? "unsealed" : "mismatch";
+    String reason = state == State.UNSEALED ? UNSEALED : MISMATCH;
     if (state == State.BROKEN) {
       log.error("The audit chain of tenant '{}' does not carry the seal it was given (head at {}): it was changed in "
           + "the database. Sealed again; the chain records it as audit-chain.resealed", tenantId, head.lastSeq());

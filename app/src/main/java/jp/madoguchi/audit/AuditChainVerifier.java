@@ -150,9 +150,8 @@ public class AuditChainVerifier {
         expectedFound = stored;
       }
       if (AuditChainStore.RESEALED.equals(rs.getString("kind"))) {
-        String details = rs.getString("details");
         reseals.add(new Reseal(rowSeq, rs.getTimestamp("occurred_at").toInstant(),
-            details != null && details.contains("\"reason\":\"unsealed\"") ? "unsealed" : "mismatch"));
+            AuditChainStore.resealReason(rs.getString("details"))));
       }
     }
   }
