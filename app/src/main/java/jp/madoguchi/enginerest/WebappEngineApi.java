@@ -2,8 +2,10 @@ package jp.madoguchi.enginerest;
 
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,13 @@ class WebappEngineApi {
   /** The name Camunda's webapp initializer gives its servlet; it adds none when the name is taken. */
   static final String SERVLET_NAME = "Engine Api";
 
+  /**
+   * Only where the webapps are: without them their authentication filter is missing too, and the
+   * engine would take every call as no user's, unchecked.
+   */
   @Bean
-  ServletRegistrationBean<ServletContainer> webappEngineApiServlet(CamundaBpmProperties properties) {
+  ServletRegistrationBean<ServletContainer> webappEngineApiServlet(CamundaBpmProperties properties,
+      ObjectProvider<CamundaBpmWebappInitializer> webapps) {
     ResourceConfig api = new ResourceConfig();
     api.register(NamedProcessEngineRestServiceImpl.class);
     api.registerClasses(EngineRestConfiguration.configurationClasses());
@@ -32,6 +39,7 @@ class WebappEngineApi {
     var registration = new ServletRegistrationBean<>(new ServletContainer(api),
         properties.getWebapp().getApplicationPath() + "/api/engine/*");
     registration.setName(SERVLET_NAME);
+    registration.setEnabled(webapps.getIfAvailable() != null);
     // before Camunda's webapp initializer, which has no order
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

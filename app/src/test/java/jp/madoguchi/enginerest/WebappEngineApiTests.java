@@ -14,7 +14,10 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -77,6 +80,16 @@ class WebappEngineApiTests extends IntegrationTest {
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .isEqualTo("demo-clerk");
+  }
+
+  @Test
+  void shouldServeNoEngineApiWhereTheWebappsAndTheirAuthenticationAreOff() {
+    StaticListableBeanFactory withoutWebapps = new StaticListableBeanFactory();
+
+    var servlet = new WebappEngineApi().webappEngineApiServlet(new CamundaBpmProperties(),
+        withoutWebapps.getBeanProvider(CamundaBpmWebappInitializer.class));
+
+    assertThat(servlet.isEnabled()).isFalse();
   }
 
   private ProcessInstance review() {
