@@ -22,7 +22,9 @@ final class UniformNotFound {
       "(?is).*(cannot find|no .{1,60} (found|exists)|doesn't exist|does not exist|not found).*");
 
   /** The answer's body, also written where a servlet filter answers before Camunda's REST API. */
-  static final Map<String, String> BODY = Map.of("type", "NotFound", "message", "見つかりません (not found)");
+  static final Map<String, String> BODY = Map.of("type", "NotFound", "message",
+      "見つかりません。番号を確かめてください。ほかの部署や自治体のものは表示できません "
+      + "(not found: check the id; another department's or municipality's cannot be shown)");
 
   private UniformNotFound() {
   }

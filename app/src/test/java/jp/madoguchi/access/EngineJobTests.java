@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class EngineJobTests extends IntegrationTest {
 
-  private static final String NOT_FOUND = "見つかりません (not found)";
+  private static final String NOT_FOUND = "見つかりません。番号を確かめてください";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
