@@ -19,7 +19,6 @@ import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -108,14 +107,17 @@ class RegisterApplicationDelegate implements JavaDelegate {
    * checked data only, so nothing changes for it.
    */
   private static void keepCheckedValuesOnly(DelegateExecution execution, ObjectNode sent, ObjectNode checked) {
-    VariableMap typed = ApplicationVariables.of(checked);
+    ObjectNode changed = checked.objectNode();
     sent.fieldNames().forEachRemaining(name -> {
       if (!checked.has(name)) {
         execution.removeVariable(name);
       } else if (!checked.get(name).equals(sent.get(name))) {
-        execution.setVariable(name, typed.getValueTyped(name));
+        changed.set(name, checked.get(name));
       }
     });
+    if (!changed.isEmpty()) {
+      execution.setVariables(ApplicationVariables.of(changed));
+    }
   }
 
   /** In the start's transaction: a concurrent start with the same key waits for this one and then finds it. */
