@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -18,11 +20,13 @@ import org.slf4j.LoggerFactory;
  * exception as it is (which may quote a value); that logging is switched off and done here instead,
  * with the masked copy from {@link FailureRedaction}, at the engine's levels. A plain engine failure
  * (HTTP 500 anyway) also leaves the engine masked, so the REST API's answer and log, and the job
- * executor's log, quote nothing either; typed exceptions callers rely on pass unchanged.
+ * executor's log, quote nothing either; typed exceptions callers rely on pass unchanged. A caller
+ * asking for an id that does not exist or is another tenant's gets one INFO line, not an ERROR.
  */
 final class EngineFailures {
 
   private static final Logger log = LoggerFactory.getLogger(EngineFailures.class);
+  private static final String TENANT_REFUSAL = "ENGINE-13034 ";
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private EngineFailures() {
@@ -73,6 +77,16 @@ final class EngineFailures {
     };
   }
 
+  /**
+   * A caller's command about an id that does not exist or is another tenant's (ENGINE-13034): the
+   * request, not a fault. In a job it is a fault of the procedure.
+   */
+  private static boolean asksForWhatItCannotSee(RuntimeException failure) {
+    return Context.getJobExecutorContext() == null && (failure instanceof NotFoundException
+        || failure instanceof NullValueException || failure.getClass() == ProcessEngineException.class
+        && failure.getMessage() != null && failure.getMessage().startsWith(TENANT_REFUSAL));
+  }
+
   private static boolean replaceable(RuntimeException failure) {
     return failure.getClass() == ProcessEngineException.class || !(failure instanceof ProcessEngineException);
   }
@@ -80,6 +94,9 @@ final class EngineFailures {
   private static void logFailure(RuntimeException failure, Throwable masked) {
     if (failure instanceof TaskAlreadyClaimedException) {
       log.info("Engine command failed: {}", masked.toString());
+    } else if (asksForWhatItCannotSee(failure)) {
+      // a stale Tasklist tab, a colleague's completed task, another department's link: one line, no alarm
+      log.info("Engine command refused: {}", masked.getMessage());
     } else if (failure instanceof OptimisticLockingException || failure instanceof BadUserRequestException
         || failure instanceof AuthorizationException) {
       log.debug("Engine command failed", masked);

@@ -1,0 +1,54 @@
+package jp.madoguchi.encryption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffRequests;
+import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A clerk asking for a task that is gone (a colleague completed it, a stale Tasklist tab) or is
+ * another municipality's is the clerk's request, not a fault: it was an ERROR with a stack trace
+ * each time, so any signed-in account could fill the log with alarms.
+ */
+class EngineFailureLevelsTests extends IntegrationTest {
+
+  private static final Staff KITA_CLERK = new Staff("kita-clerk", KITA_CLERK_PASSWORD);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void shouldLogACallerAskingForAnIdItCannotSeeAsOneInfoLine() throws Exception {
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    String demosTask = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+        .getId();
+    StaffRequests http = new StaffRequests(port);
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      assertThat(http.get(KITA_CLERK, "/engine-rest/task/" + demosTask + "/variables").statusCode()).isEqualTo(404);
+      assertThat(http.get(KITA_CLERK, "/engine-rest/task/" + UUID.randomUUID() + "/variables").statusCode())
+          .isEqualTo(404);
+      log = capture.text();
+    }
+
+    assertThat(Arrays.stream(log.split("\n")).filter(line -> line.contains("EngineFailures")))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(" INFO ", "Engine command refused"))
+        .anySatisfy(line -> assertThat(line).contains("ENGINE-13034"));
+    assertThat(log).doesNotContain("\tat org.camunda");
+  }
+}
