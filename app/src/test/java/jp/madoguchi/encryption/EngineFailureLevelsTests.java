@@ -1,6 +1,7 @@
 package jp.madoguchi.encryption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,5 +54,24 @@ class EngineFailureLevelsTests extends IntegrationTest {
         .allSatisfy(line -> assertThat(line).contains(" INFO ", "Engine command refused"))
         .anySatisfy(line -> assertThat(line).contains("ENGINE-13034"));
     assertThat(log).doesNotContain("\tat org.camunda");
+  }
+
+  @Test
+  void shouldKeepTheSameFailureInAJobAnError() {
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      Context.setJobExecutorContext(new JobExecutorContext());
+      try {
+        assertThatThrownBy(() -> engine.getTaskService().getVariables(UUID.randomUUID().toString()))
+            .isInstanceOf(NullValueException.class);
+      } finally {
+        Context.removeJobExecutorContext();
+      }
+      log = capture.text();
+    }
+
+    assertThat(log).contains("ERROR [" + Thread.currentThread().getName() + "] jp.madoguchi.encryption.EngineFailures: "
+        + "Engine command failed");
   }
 }
