@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * First step of every procedure ("申請の受付登録"): checks the start variables against the
  * procedure's apply form and keeps only the checked values as variables, stores the application
- * with its payload encrypted and gives the instance its application number as business key. Runs in the start's transaction, before
- * any wait state, so an invalid start leaves nothing behind. Sets the procedure's information label
- * ({@code informationLabel}) that every clerk's form shows.
+ * with its payload encrypted and gives the instance its application number as business key. Runs in
+ * the start's transaction, before any wait state, so an invalid start leaves nothing behind. Sets
+ * the procedure's information label ({@code informationLabel}) that every clerk's form shows.
  */
 @ProcedureBuildingBlock("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {

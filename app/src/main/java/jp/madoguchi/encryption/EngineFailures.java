@@ -82,9 +82,12 @@ final class EngineFailures {
    * request, not a fault. In a job it is a fault of the procedure.
    */
   private static boolean asksForWhatItCannotSee(RuntimeException failure) {
-    return Context.getJobExecutorContext() == null && (failure instanceof NotFoundException
-        || failure instanceof NullValueException || failure.getClass() == ProcessEngineException.class
-        && failure.getMessage() != null && failure.getMessage().startsWith(TENANT_REFUSAL));
+    if (Context.getJobExecutorContext() != null) {
+      return false;
+    }
+    boolean tenantRefusal = failure.getClass() == ProcessEngineException.class && failure.getMessage() != null
+        && failure.getMessage().startsWith(TENANT_REFUSAL);
+    return tenantRefusal || failure instanceof NotFoundException || failure instanceof NullValueException;
   }
 
   private static boolean replaceable(RuntimeException failure) {

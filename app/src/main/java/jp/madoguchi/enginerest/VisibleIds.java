@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.runtime.Job;
  * Whether the id an engine API path addresses ({@code /engine-rest}, also by engine name, or the
  * webapps' {@code /camunda/api/engine/engine/{name}}: a task, process instance, execution, job,
  * incident or external task) is one the authenticated caller can see at all, asked with the
- * caller's own authorization and tenant checks. A job of no procedure (the engine's history cleanup) is visible to
- * everybody but nobody's to address.
+ * caller's own authorization and tenant checks. A job of no procedure (the engine's history cleanup)
+ * is visible to everybody but nobody's to address.
  */
 final class VisibleIds {
 

@@ -2,7 +2,7 @@ package jp.madoguchi.enginerest;
 
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +30,7 @@ class WebappEngineApi {
    */
   @Bean
   ServletRegistrationBean<ServletContainer> webappEngineApiServlet(CamundaBpmProperties properties,
-      ObjectProvider<CamundaBpmWebappInitializer> webapps) {
+      ObjectProvider<CamundaBpmWebappAutoConfiguration> webapps) {
     ResourceConfig api = new ResourceConfig();
     api.register(NamedProcessEngineRestServiceImpl.class);
     api.registerClasses(EngineRestConfiguration.configurationClasses());

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +87,7 @@ class WebappEngineApiTests extends IntegrationTest {
     StaticListableBeanFactory withoutWebapps = new StaticListableBeanFactory();
 
     var servlet = new WebappEngineApi().webappEngineApiServlet(new CamundaBpmProperties(),
-        withoutWebapps.getBeanProvider(CamundaBpmWebappInitializer.class));
+        withoutWebapps.getBeanProvider(CamundaBpmWebappAutoConfiguration.class));
 
     assertThat(servlet.isEnabled()).isFalse();
   }
