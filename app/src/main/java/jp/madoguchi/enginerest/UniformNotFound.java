@@ -21,10 +21,15 @@ final class UniformNotFound {
   private static final Pattern NOT_FOUND = Pattern.compile(
       "(?is).*(cannot find|no .{1,60} (found|exists)|doesn't exist|does not exist|not found).*");
 
-  /** The answer's body, also written where a servlet filter answers before Camunda's REST API. */
+  /**
+   * The answer's body, also written where a servlet filter answers before Camunda's REST API. Its
+   * "No matching task" is what Tasklist looks for to say 「このタスクはもう存在しません」 (as when a
+   * colleague completed the task meanwhile) instead of showing the message as it is.
+   */
   static final Map<String, String> BODY = Map.of("type", "NotFound", "message",
       "見つかりません。番号を確かめてください。ほかの部署や自治体のものは表示できません "
-      + "(not found: check the id; another department's or municipality's cannot be shown)");
+      + "(No matching task, instance or job: check the id; "
+      + "another department's or municipality's cannot be shown)");
 
   private UniformNotFound() {
   }

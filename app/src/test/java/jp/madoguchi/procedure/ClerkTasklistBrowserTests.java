@@ -188,6 +188,21 @@ class ClerkTasklistBrowserTests {
     shoot("tasklist-second-review");
   }
 
+  /** Tasklist says so in its own words only when the answer reads like Camunda's "No matching task". */
+  @Test
+  void shouldSayATaskOfAnotherDepartmentNoLongerExistsLikeACompletedOne() throws Exception {
+    String number = submitWithPhoto(BulkyWasteApplicationsData.withName("鈴木 次郎"));
+    String taskId = app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(number).singleResult()
+        .getId();
+
+    logIn("/camunda/app/tasklist/default/", "demo-chief", "Madoguchi-Chief-2026!");
+    browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=task-detail-form");
+
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "このタスクはもう存在しません"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("鈴木 次郎", number);
+  }
+
   @Test
   void shouldServeCockpitAndAdminInJapaneseWithoutTheBanner() throws Exception {
     logIn("/camunda/app/cockpit/default/", "demo-operator", "Madoguchi-Ops-2026!");
