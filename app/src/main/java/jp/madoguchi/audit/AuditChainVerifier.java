@@ -93,7 +93,7 @@ public class AuditChainVerifier {
       AuditCheckpoint.Result checked = expected == null ? null
           : expected.check(anchorSeq, anchorHash, lastSeq, walk.expectedFound);
       if (broken == null && checked != null && !checked.holds()) {
-        broken = new Break(expected.seq(), null, "beyond-head".equals(checked.result())
+        broken = new Break(expected.seq(), null, AuditCheckpoint.BEYOND_HEAD.equals(checked.result())
             ? "the chain ends at " + lastSeq + " but once held entry " + expected.seq() + " (set back?)"
             : "entry " + expected.seq() + " is not the entry noted (rewritten?)");
       }

@@ -8,6 +8,11 @@ import java.util.Locale;
  */
 public record AuditCheckpoint(long seq, String hash) {
 
+  static final String MATCH = "match";
+  static final String MISMATCH = "mismatch";
+  static final String BEYOND_HEAD = "beyond-head";
+  static final String REMOVED_BY_RETENTION = "removed-by-retention";
+
   private static final String USAGE = "seq は 0 以上、hash は16進64文字で、両方を指定してください "
       + "(seq 0 or more and hash 64 lower-case hex digits, both or neither)";
 
@@ -32,12 +37,12 @@ public record AuditCheckpoint(long seq, String hash) {
   Result check(long anchorSeq, byte[] anchorHash, long lastSeq, byte[] found) {
     String result;
     if (seq < anchorSeq) {
-      result = "removed-by-retention";
+      result = REMOVED_BY_RETENTION;
     } else if (seq > lastSeq) {
-      result = "beyond-head";
+      result = BEYOND_HEAD;
     } else {
       byte[] there = seq == anchorSeq ? anchorHash : found;
-      result = there != null && AuditChainVerifier.hex(there).equals(hash) ? "match" : "mismatch";
+      result = there != null && AuditChainVerifier.hex(there).equals(hash) ? MATCH : MISMATCH;
     }
     return new Result(seq, hash, result);
   }
@@ -49,7 +54,7 @@ public record AuditCheckpoint(long seq, String hash) {
   public record Result(long seq, String hash, String result) {
 
     boolean holds() {
-      return "match".equals(result) || "removed-by-retention".equals(result);
+      return MATCH.equals(result) || REMOVED_BY_RETENTION.equals(result);
     }
   }
 }

@@ -40,8 +40,8 @@ class ExportWriter {
   private final ObjectMapper json;
 
   ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures, AuditSearch audit,
-      AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock,
-      ObjectMapper json) {
+      AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository,
+      JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.procedures = procedures;
