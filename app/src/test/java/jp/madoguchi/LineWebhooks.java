@@ -78,9 +78,35 @@ public final class LineWebhooks {
         "type":"message","message":{"type":"text","id":"1","quoteToken":"q","text":"%s"}""".formatted(text));
   }
 
+  /** A resident's message in a group chat the account was invited to. */
+  public static String groupTextEvent(String eventId, String groupId, String userId, String replyToken, String text) {
+    return eventFrom(eventId, groupSource(groupId, userId), "active", """
+        "type":"message","replyToken":"%s","message":{"type":"text","id":"1","quoteToken":"q","text":"%s"}"""
+        .formatted(replyToken, text));
+  }
+
+  public static String joinEvent(String eventId, String groupId, String replyToken) {
+    return eventFrom(eventId, groupSource(groupId, null), "active",
+        "\"type\":\"join\",\"replyToken\":\"" + replyToken + "\"");
+  }
+
+  public static String standbyFollowEvent(String eventId, String userId) {
+    return event(eventId, userId, false, "standby", "\"type\":\"follow\",\"follow\":{\"isUnblocked\":true}");
+  }
+
+  private static String groupSource(String groupId, String userId) {
+    String member = userId == null ? "" : ",\"userId\":\"" + userId + "\"";
+    return "{\"type\":\"group\",\"groupId\":\"" + groupId + "\"" + member + "}";
+  }
+
   private static String event(String eventId, String userId, boolean redelivery, String mode, String specific) {
     return "{" + specific + ",\"mode\":\"" + mode + "\",\"timestamp\":1764151200000,"
         + "\"source\":{\"type\":\"user\",\"userId\":\"" + userId + "\"},"
         + "\"webhookEventId\":\"" + eventId + "\",\"deliveryContext\":{\"isRedelivery\":" + redelivery + "}}";
+  }
+
+  private static String eventFrom(String eventId, String source, String mode, String specific) {
+    return "{" + specific + ",\"mode\":\"" + mode + "\",\"timestamp\":1764151200000,\"source\":" + source + ","
+        + "\"webhookEventId\":\"" + eventId + "\",\"deliveryContext\":{\"isRedelivery\":false}}";
   }
 }

@@ -15,35 +15,39 @@ final class AnswerFailedException extends IOException {
 
   private final boolean certainlyNotSent;
   private final boolean lineUnavailable;
+  private final boolean permanent;
   private final Duration retryAfter;
 
-  private AnswerFailedException(Throwable cause, boolean certainlyNotSent, boolean lineUnavailable,
+  private AnswerFailedException(Throwable cause, boolean certainlyNotSent, boolean lineUnavailable, boolean permanent,
       Duration retryAfter) {
     super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
     this.certainlyNotSent = certainlyNotSent;
     this.lineUnavailable = lineUnavailable;
+    this.permanent = permanent;
     this.retryAfter = retryAfter;
   }
 
   /** Failed before LINE was called (reading what to answer). */
   static AnswerFailedException beforeSending(Throwable cause) {
-    return new AnswerFailedException(cause, true, false, null);
+    return new AnswerFailedException(cause, true, false, false, null);
   }
 
   /**
    * A call to LINE failed. LINE refusing it (4xx, 429) or an unreachable LINE means nothing was
-   * delivered; a 5xx or a timeout may have delivered it. {@code afterReply}: the reply token was
-   * already refused, so this was a push, which its retry key keeps single.
+   * delivered; a 5xx or a timeout may have delivered it. A 4xx other than 429 refuses the request
+   * itself (its token, its body, the channel's access token), so sending it again cannot change
+   * the answer. {@code afterReply}: the reply token was already refused, so this was a push, which
+   * its retry key keeps single.
    */
   static AnswerFailedException calling(IOException failure, boolean afterReply) {
     if (failure instanceof AbstractLineClientException line) {
       int code = line.getCode();
       boolean refused = code < 500;
       return new AnswerFailedException(failure, afterReply || refused, code == 429 || code >= 500,
-          code == 429 ? seconds(line.getHeader("Retry-After")) : null);
+          refused && code != 429, code == 429 ? seconds(line.getHeader("Retry-After")) : null);
     }
     boolean unreachable = causedBy(failure, ConnectException.class);
-    return new AnswerFailedException(failure, afterReply || unreachable, true, null);
+    return new AnswerFailedException(failure, afterReply || unreachable, true, false, null);
   }
 
   boolean certainlyNotSent() {
@@ -52,6 +56,11 @@ final class AnswerFailedException extends IOException {
 
   boolean lineUnavailable() {
     return lineUnavailable;
+  }
+
+  /** Trying again would be refused the same way: the event is given up at once. */
+  boolean permanent() {
+    return permanent;
   }
 
   Duration retryAfter() {

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * of one resident in the order they happened. Events being handled are leased for
  * {@link #LEASE}, renewed every few seconds while the work goes on, so the events of a node that
  * dies are taken up by another (or the restarted) node within that time. A failed answer is tried
- * again while the retry budget lasts, no sooner than the tenant's channel takes calls again.
+ * again while the retry budget lasts, no sooner than the tenant's channel takes calls again; one
+ * that LINE refused for good is given up at once.
  */
 @Component
 class LineEventDispatcher {
@@ -156,6 +157,10 @@ class LineEventDispatcher {
       done.add(event.id()); // stays leased until the batch is marked done
       availability.succeeded(event.tenantId());
     } catch (AnswerFailedException e) {
+      if (e.permanent()) {
+        giveUp(event, e.getMessage());
+        return;
+      }
       Instant next = e.lineUnavailable() ? availability.failed(event.tenantId(), e.retryAfter())
           : clock.instant().plus(backoff(event.attempts()));
       retryOrGiveUp(event, next, e.getMessage(), event.pushAllowed() && e.certainlyNotSent());
@@ -165,15 +170,20 @@ class LineEventDispatcher {
   }
 
   private void retryOrGiveUp(InboxEvent event, Instant next, String error, boolean noReplySent) {
-    leases.release(event.id()); // its retry time is its lock now
     if (next.isAfter(event.receivedAt().plus(properties.retryBudget()))) {
-      log.error("LINE event {} of tenant {} still failing after {} tries; given up: {}", event.id(), event.tenantId(),
-          event.attempts(), error);
-      inbox.failed(event.id(), error);
-    } else {
-      log.warn("LINE event {} of tenant {} failed; trying again at {}: {}", event.id(), event.tenantId(), next, error);
-      inbox.retryLater(event.id(), next, error, noReplySent);
+      giveUp(event, error + " (still failing after " + event.attempts() + " tries, retry budget "
+          + properties.retryBudget() + " used up)");
+      return;
     }
+    leases.release(event.id()); // its retry time is its lock now
+    log.warn("LINE event {} of tenant {} failed; trying again at {}: {}", event.id(), event.tenantId(), next, error);
+    inbox.retryLater(event.id(), next, error, noReplySent);
+  }
+
+  private void giveUp(InboxEvent event, String error) {
+    leases.release(event.id());
+    log.error("LINE event {} of tenant {} could not be answered; given up: {}", event.id(), event.tenantId(), error);
+    inbox.failed(event.id(), error);
   }
 
   /** 5 s, 10 s, 20 s … up to a minute, for failures that are not LINE's. */

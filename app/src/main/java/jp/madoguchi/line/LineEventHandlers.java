@@ -14,6 +14,7 @@ import com.linecorp.bot.messaging.model.ReplyMessageRequest;
 import com.linecorp.bot.webhook.model.Event;
 import com.linecorp.bot.webhook.model.EventMode;
 import com.linecorp.bot.webhook.model.FollowEvent;
+import com.linecorp.bot.webhook.model.JoinEvent;
 import com.linecorp.bot.webhook.model.MessageEvent;
 import com.linecorp.bot.webhook.model.PostbackEvent;
 import com.linecorp.bot.webhook.model.TextMessageContent;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Acts on one webhook event. Answers go through the Reply API with the event's reply token; a
  * push is used only when the reply token can no longer be used and no earlier try of the event
- * can have answered already (a resident is never answered twice). Standby events send nothing.
+ * can have answered already (a resident is never answered twice). Standby events send nothing, and
+ * neither does a group or room chat, but for one note when the account is invited to it.
  */
 @Component
 class LineEventHandlers {
@@ -66,20 +68,24 @@ class LineEventHandlers {
 
   /** Records follows and unfollows; returns what to say, or null when nothing is said. */
   private Answer answerTo(String tenantId, Event event) {
-    String userId = event.source() instanceof UserSource user ? user.userId() : null;
+    boolean standby = event.mode() == EventMode.STANDBY; // another channel (e.g. a chat operator) answers
+    if (!(event.source() instanceof UserSource user)) {
+      // a group or room: applications are personal, so only an invitation is answered, once
+      return event instanceof JoinEvent join && !standby
+          ? new Answer(join.replyToken(), null, replies.groupChat()) : null;
+    }
+    String userId = user.userId();
     if (event instanceof UnfollowEvent) {
-      if (userId != null) {
-        residents.unfollow(tenantId, userId);
-      }
+      residents.unfollow(tenantId, userId);
       return null;
     }
-    if (event.mode() == EventMode.STANDBY) {
-      return null; // another channel (e.g. a chat operator) answers this conversation
+    if (event instanceof FollowEvent) {
+      residents.follow(tenantId, userId); // in standby too: whether a resident can be reached is not the answerer's
+    }
+    if (standby) {
+      return null;
     }
     if (event instanceof FollowEvent follow) {
-      if (userId != null) {
-        residents.follow(tenantId, userId);
-      }
       return new Answer(follow.replyToken(), userId, replies.welcome(tenantId));
     } else if (event instanceof MessageEvent message) {
       List<Message> answer = message.message() instanceof TextMessageContent text
@@ -98,7 +104,7 @@ class LineEventHandlers {
             new ReplyMessageRequest(answer.replyToken(), answer.messages(), false)));
         return;
       } catch (IOException e) {
-        // 400: the reply token expired or was used. Anything else is worth another try.
+        // 400: the reply token expired or was used. Anything else the dispatcher tries again or gives up.
         if (!(e instanceof AbstractLineClientException line && line.getCode() == 400) || answer.userId() == null) {
           throw AnswerFailedException.calling(e, false);
         }

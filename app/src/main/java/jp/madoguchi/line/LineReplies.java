@@ -124,6 +124,12 @@ class LineReplies {
         + "申請についてのお問い合わせの際は、受付番号をお伝えください。"));
   }
 
+  /** Said once when the account is invited to a group or room, where it answers nothing else. */
+  List<Message> groupChat() {
+    return List.of(LineMessages.text("このアカウントでは、手続の申請と申請状況のご案内を 1 対 1 のトークで行っています。"
+        + "グループやトークルームではお答えしません。友だち追加して、1 対 1 のトークからご利用ください。"));
+  }
+
   List<Message> help() {
     return List.of(LineMessages.card("使い方", "ご用件をお選びください",
         "「申請」と送ると申請できる手続の一覧を、「状況」と送ると申請状況をお知らせします。", menu()));

@@ -9,9 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static jp.madoguchi.LineWebhooks.DEMO_SECRET;
 import static jp.madoguchi.LineWebhooks.body;
 import static jp.madoguchi.LineWebhooks.followEvent;
+import static jp.madoguchi.LineWebhooks.groupTextEvent;
+import static jp.madoguchi.LineWebhooks.joinEvent;
 import static jp.madoguchi.LineWebhooks.newEventId;
 import static jp.madoguchi.LineWebhooks.postSigned;
 import static jp.madoguchi.LineWebhooks.postbackEvent;
+import static jp.madoguchi.LineWebhooks.standbyFollowEvent;
 import static jp.madoguchi.LineWebhooks.standbyTextEvent;
 import static jp.madoguchi.LineWebhooks.textEvent;
 import static jp.madoguchi.LineWebhooks.unfollowEvent;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.BulkyWasteApplications;
@@ -119,6 +123,48 @@ class LineEventHandlerTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRecordAFollowWhileAnotherChannelAnswersInStandby() throws Exception {
+    deliver(unfollowEvent(newEventId(), user));
+    deliver(standbyFollowEvent(newEventId(), user));
+
+    assertThat(residents.reachable(DEMO, user)).isTrue();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply")))).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerNothingInAGroupChat() throws Exception {
+    String eventId = newEventId();
+    deliver(groupTextEvent(eventId, "C0000000000000000000000000000grp", user, "group-token", "申請"));
+
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply")))).isEmpty();
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push")))).isEmpty();
+    assertThat(status(eventId)).isEqualTo("DONE");
+  }
+
+  @Test
+  void shouldSayOnceWhenInvitedToAGroupThatItAnswersInOneToOneChats() throws Exception {
+    deliver(joinEvent(newEventId(), "C0000000000000000000000000000grp", "join-token"));
+
+    assertThat(onlyReply().getBodyAsString()).contains("\"replyToken\":\"join-token\"", "1 対 1 のトーク");
+  }
+
+  @Test
+  void shouldGiveUpAtOnceWhenLineRefusesTheAnswerItself() throws Exception {
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(lineError(400, "Invalid reply token")));
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/push"))
+        .willReturn(lineError(400, "The property, 'to', in the request body is invalid")));
+    String refused = newEventId();
+    deliver(textEvent(refused, user, "expired-token", "申請", false));
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(lineError(401, "Authentication failed")));
+    String unauthorized = newEventId();
+    deliver(textEvent(unauthorized, LineIdTokens.newUserId(), "some-token", "状況", false));
+
+    assertThat(status(refused)).isEqualTo("FAILED");
+    assertThat(status(unauthorized)).isEqualTo("FAILED");
+    assertThat(LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push")))).hasSize(1);
+  }
+
+  @Test
   void shouldPushWhenTheReplyTokenCanNoLongerBeUsed() throws Exception {
     LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Invalid reply token\"}")));
@@ -134,13 +180,21 @@ class LineEventHandlerTests extends IntegrationTest {
   void shouldMarkTheEventDoneOnceHandled() throws Exception {
     String eventId = newEventId();
     deliver(textEvent(eventId, user, "done-token", "申請", false));
-    assertThat(jdbc.queryForObject("SELECT status FROM line_inbox WHERE webhook_event_id = ?", String.class, eventId))
-        .isEqualTo("DONE");
+    assertThat(status(eventId)).isEqualTo("DONE");
   }
 
   private void deliver(String event) throws Exception {
     assertThat(postSigned(port, DEMO, DEMO_SECRET, body(event)).statusCode()).isEqualTo(200);
     dispatcher.processPending();
+  }
+
+  private String status(String eventId) {
+    return jdbc.queryForObject("SELECT status FROM line_inbox WHERE webhook_event_id = ?", String.class, eventId);
+  }
+
+  private static ResponseDefinitionBuilder lineError(int status, String message) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"" + message + "\"}");
   }
 
   private LoggedRequest onlyReply() {
@@ -150,7 +204,7 @@ class LineEventHandlerTests extends IntegrationTest {
     return replies.get(0);
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+  private static ResponseDefinitionBuilder json(String body) {
     return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
   }
 }
