@@ -74,7 +74,12 @@ public final class LineMessages {
     return new PostbackAction(truncate(label, 20), data, label, null, null, null);
   }
 
-  private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  /** At most {@code max} UTF-16 units, never half a surrogate pair (an emoji), which LINE refuses. */
+  static String truncate(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "…";
   }
 }
