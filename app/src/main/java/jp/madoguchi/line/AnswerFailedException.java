@@ -34,17 +34,18 @@ final class AnswerFailedException extends IOException {
 
   /**
    * A call to LINE failed. LINE refusing it (4xx, 429) or an unreachable LINE means nothing was
-   * delivered; a 5xx or a timeout may have delivered it. A 4xx other than 429 refuses the request
-   * itself (its token, its body, the channel's access token), so sending it again cannot change
-   * the answer. {@code afterReply}: the reply token was already refused, so this was a push, which
+   * delivered; a 5xx or a timeout may have delivered it. A 4xx other than 429 and 401 refuses the
+   * request itself (its reply token, its body), so sending it again cannot change the answer; a 401
+   * refuses the channel access token, which the tenant admin can replace. {@code afterReply}: the reply token was already refused, so this was a push, which
    * its retry key keeps single.
    */
   static AnswerFailedException calling(IOException failure, boolean afterReply) {
     if (failure instanceof AbstractLineClientException line) {
       int code = line.getCode();
       boolean refused = code < 500;
-      return new AnswerFailedException(failure, afterReply || refused, code == 429 || code >= 500,
-          refused && code != 429, code == 429 ? seconds(line.getHeader("Retry-After")) : null);
+      boolean channelUnusable = code == 429 || code == 401 || code >= 500; // 401: until the token is replaced
+      return new AnswerFailedException(failure, afterReply || refused, channelUnusable, refused && !channelUnusable,
+          code == 429 ? seconds(line.getHeader("Retry-After")) : null);
     }
     boolean unreachable = causedBy(failure, ConnectException.class);
     return new AnswerFailedException(failure, afterReply || unreachable, true, false, null);

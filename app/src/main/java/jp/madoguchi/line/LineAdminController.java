@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.util.Map;
 
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admin actions on the tenant's LINE Official Account. */
@@ -17,10 +20,24 @@ class LineAdminController {
 
   private final RichMenuService richMenus;
   private final LineChannels channels;
+  private final LineCredentialReplacement credentials;
 
-  LineAdminController(RichMenuService richMenus, LineChannels channels) {
+  LineAdminController(RichMenuService richMenus, LineChannels channels, LineCredentialReplacement credentials) {
     this.richMenus = richMenus;
     this.channels = channels;
+    this.credentials = credentials;
+  }
+
+  /** A channel access token or channel secret reissued in the LINE Developers console; never shown back. */
+  @PutMapping("/api/{tenant}/admin/line/credentials")
+  ResponseEntity<Map<String, Object>> replaceCredentials(@PathVariable String tenant,
+      @RequestBody(required = false) LineCredentialReplacement.NewCredentials request, Authentication authentication) {
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
+    try {
+      return ResponseEntity.ok(credentials.replace(tenant, admin.id(), request));
+    } catch (LineCredentialReplacement.Refused e) {
+      return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
+    }
   }
 
   @PostMapping("/api/{tenant}/admin/line/rich-menu")

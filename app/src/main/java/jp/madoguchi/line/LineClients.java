@@ -7,15 +7,21 @@ import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import org.springframework.stereotype.Component;
 
-/** The official SDK's clients, one per tenant, each with that tenant's channel access token. */
+/**
+ * The official SDK's clients, one per tenant, each with that tenant's channel access token; a
+ * client is made anew when the tenant's token was replaced.
+ */
 @Component
 public class LineClients {
+
+  private record Held<T>(String accessToken, T client) {
+  }
 
   private final LineChannels channels;
   private final LineEndpoints endpoints;
   private final LineProperties properties;
-  private final Map<String, MessagingApiClient> messaging = new ConcurrentHashMap<>();
-  private final Map<String, MessagingApiBlobClient> blobs = new ConcurrentHashMap<>();
+  private final Map<String, Held<MessagingApiClient>> messaging = new ConcurrentHashMap<>();
+  private final Map<String, Held<MessagingApiBlobClient>> blobs = new ConcurrentHashMap<>();
 
   LineClients(LineChannels channels, LineEndpoints endpoints, LineProperties properties) {
     this.channels = channels;
@@ -24,23 +30,30 @@ public class LineClients {
   }
 
   public MessagingApiClient messaging(String tenantId) {
-    return messaging.computeIfAbsent(tenantId + "@" + endpoints.api(), key -> MessagingApiClient
-        .builder(channel(tenantId).accessToken())
+    String token = channel(tenantId).accessToken();
+    return messaging.compute(tenantId + "@" + endpoints.api(), (key, held) -> held != null && held.accessToken().equals(token)
+        ? held : new Held<>(token, withToken(token))).client();
+  }
+
+  public MessagingApiBlobClient blob(String tenantId) {
+    String token = channel(tenantId).accessToken();
+    return blobs.compute(tenantId + "@" + endpoints.dataApi(), (key, held) -> held != null && held.accessToken().equals(token)
+        ? held : new Held<>(token, MessagingApiBlobClient.builder(token)
+            .apiEndPoint(endpoints.dataApi())
+            .connectTimeout(properties.connectTimeout())
+            .readTimeout(properties.readTimeout())
+            .build())).client();
+  }
+
+  /** A client for a token that is not (yet) the tenant's, e.g. to check one before it is stored. */
+  MessagingApiClient withToken(String accessToken) {
+    return MessagingApiClient.builder(accessToken)
         .apiEndPoint(endpoints.api())
         .connectTimeout(properties.connectTimeout())
         .readTimeout(properties.readTimeout())
         .maxRequests(256)
         .maxRequestsPerHost(128)
-        .build());
-  }
-
-  public MessagingApiBlobClient blob(String tenantId) {
-    return blobs.computeIfAbsent(tenantId + "@" + endpoints.dataApi(), key -> MessagingApiBlobClient
-        .builder(channel(tenantId).accessToken())
-        .apiEndPoint(endpoints.dataApi())
-        .connectTimeout(properties.connectTimeout())
-        .readTimeout(properties.readTimeout())
-        .build());
+        .build();
   }
 
   private LineChannel channel(String tenantId) {

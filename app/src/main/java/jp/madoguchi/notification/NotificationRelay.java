@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * when it was queued, so LINE accepts it once however often it is sent: 5xx, timeouts and 429 are
  * tried again (the tenant's channel pauses as {@link LineAvailability} says, a 429 for its
  * {@code Retry-After}), 409 means LINE already accepted it. A message is given up (FAILED, for
- * an admin to see and send again) only on a 4xx that retrying cannot change, or when its retry
+ * an admin to see and send again) only on a 4xx that retrying cannot change (a 401 can: it waits,
+ * like an outage, for the tenant admin to replace the channel access token), or when its retry
  * budget in time ({@code retry-budget}, within the 24 h a retry key is valid) is used up; how many
  * tries an outage or rate limiting costs does not matter.
  */
@@ -128,9 +129,14 @@ public class NotificationRelay {
           sent.add(message.id());
           reached.add(message.tenantId());
         }
-        case RETRY -> {
-          Instant resume = resumeAt.computeIfAbsent(message.tenantId(),
-              tenantId -> availability.failed(tenantId, outcome.retryAfter()));
+        case RETRY, TOKEN_REFUSED -> {
+          Instant resume = resumeAt.computeIfAbsent(message.tenantId(), tenantId -> {
+            if (outcome.kind() == PushOutcome.Kind.TOKEN_REFUSED) {
+              log.error("LINE refused the channel access token of tenant {}; notifications wait until the tenant "
+                  + "admin replaces it (PUT /api/{}/admin/line/credentials)", tenantId, tenantId);
+            }
+            return availability.failed(tenantId, outcome.retryAfter());
+          });
           retryOrGiveUp(message, outcome, resume);
         }
         case GIVE_UP -> giveUp(message, outcome.error());

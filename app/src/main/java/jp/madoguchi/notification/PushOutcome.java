@@ -9,7 +9,8 @@ import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 /** What one push try means for its outbox row, read from LINE's answer. */
 record PushOutcome(Kind kind, Duration retryAfter, String error) {
 
-  enum Kind { SENT, RETRY, GIVE_UP }
+  /** {@code TOKEN_REFUSED}: LINE refused the channel access token; held and tried again like {@code RETRY}. */
+  enum Kind { SENT, RETRY, TOKEN_REFUSED, GIVE_UP }
 
   static final PushOutcome SENT = new PushOutcome(Kind.SENT, null, null);
 
@@ -25,6 +26,9 @@ record PushOutcome(Kind kind, Duration retryAfter, String error) {
       }
       if (code == 429) {
         return new PushOutcome(Kind.RETRY, retryAfter(line.getHeader("Retry-After")), "429 rate limited");
+      }
+      if (code == 401) {
+        return new PushOutcome(Kind.TOKEN_REFUSED, null, "401 from LINE: the channel access token was refused");
       }
       if (code >= 500) {
         return new PushOutcome(Kind.RETRY, null, code + " from LINE");

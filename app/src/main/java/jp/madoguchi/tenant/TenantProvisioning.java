@@ -1,6 +1,7 @@
 package jp.madoguchi.tenant;
 
 import jp.madoguchi.staff.StaffGroups;
+import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import jp.madoguchi.tenant.TenantRepository.NewTenant;
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
@@ -67,8 +68,8 @@ class TenantProvisioning {
     byte[] dataKey = keys.newWrappedKey(seed.slug());
     LineSeed line = seed.line();
     return new NewTenant(seed.slug(), seed.name(), dataKey,
-        encrypt(dataKey, seed.slug(), "line_channel_secret", line.channelSecret()),
-        encrypt(dataKey, seed.slug(), "line_channel_access_token", line.channelAccessToken()),
+        encrypt(dataKey, seed.slug(), LineSettings.SECRET_PURPOSE, line.channelSecret()),
+        encrypt(dataKey, seed.slug(), LineSettings.TOKEN_PURPOSE, line.channelAccessToken()),
         line.loginChannelId(), line.liffId(), seed.staffAllowedCidrs());
   }
 

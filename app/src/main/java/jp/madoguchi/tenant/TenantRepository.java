@@ -80,6 +80,17 @@ public class TenantRepository {
   }
 
   public record LineSettings(byte[] channelSecret, byte[] channelAccessToken, String liffId, String richMenuId) {
+    /** What the channel secret and access token are sealed for with the tenant's data key. */
+    public static final String SECRET_PURPOSE = "line_channel_secret";
+    public static final String TOKEN_PURPOSE = "line_channel_access_token";
+  }
+
+  /** Replaces the sealed channel secret and/or access token (null: kept) of an active tenant. */
+  public boolean updateLineCredentials(String id, byte[] sealedSecret, byte[] sealedToken) {
+    return jdbc.update("""
+        UPDATE tenant SET line_channel_secret = COALESCE(?, line_channel_secret),
+          line_channel_access_token = COALESCE(?, line_channel_access_token), updated_at = now()
+        WHERE id = ? AND status = 'ACTIVE'""", sealedSecret, sealedToken, id) == 1;
   }
 
   Optional<byte[]> wrappedDataKey(String id) {

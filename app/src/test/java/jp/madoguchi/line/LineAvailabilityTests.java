@@ -2,10 +2,8 @@ package jp.madoguchi.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,29 +49,5 @@ class LineAvailabilityTests {
   void shouldKeepTenantsApart() {
     availability.failed("kita", null);
     assertThat(availability.paused()).containsExactly("kita");
-  }
-
-  private static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

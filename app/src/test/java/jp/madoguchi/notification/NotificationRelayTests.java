@@ -125,6 +125,23 @@ class NotificationRelayTests extends IntegrationTest {
     assertThat(status(outboxId)).isEqualTo("SENT");
   }
 
+  /** Fails on the code before: a refused channel access token made every queued notification FAILED at once. */
+  @Test
+  void shouldHoldNotificationsWhileLineRefusesTheChannelAccessToken() {
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Authentication failed\"}")));
+    String outboxId = queueReceiptNotification();
+
+    relay.relayDue();
+
+    assertThat(status(outboxId)).isEqualTo("PENDING");
+    assertThat(jdbc.queryForObject("SELECT last_error FROM notification_outbox WHERE id = ?::uuid", String.class,
+        outboxId)).contains("channel access token");
+    LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok())); // the token was replaced
+    relayNow();
+    assertThat(status(outboxId)).isEqualTo("SENT");
+  }
+
   @Test
   void shouldNotPushToAResidentWhoUnfollowed() throws Exception {
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));

@@ -1,5 +1,6 @@
 package jp.madoguchi.line.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -90,6 +92,17 @@ class SimulatedLineApi {
   ResponseEntity<Object> deleteRichMenu(@RequestHeader(name = "Authorization", required = false) String authorization,
       @PathVariable String id) {
     return tenantOf(authorization).isPresent() ? ResponseEntity.ok(Map.of()) : unauthorized();
+  }
+
+  @GetMapping("/v2/bot/info")
+  ResponseEntity<Object> botInfo(@RequestHeader(name = "Authorization", required = false) String authorization) {
+    return tenantOf(authorization).<ResponseEntity<Object>>map(tenant -> ResponseEntity.ok(Map.of(
+        "userId", "U" + UUID.nameUUIDFromBytes(tenant.getBytes(StandardCharsets.UTF_8)).toString().replace("-", ""),
+        "basicId", "@" + tenant,
+        "displayName", tenants.findById(tenant).map(Tenant::name).orElse(tenant),
+        "chatMode", "bot",
+        "markAsReadMode", "auto")))
+        .orElseGet(SimulatedLineApi::unauthorized);
   }
 
   private Optional<String> tenantOf(String authorization) {

@@ -1,0 +1,175 @@
+package jp.madoguchi.line;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static jp.madoguchi.LineWebhooks.KITA_SECRET;
+import static jp.madoguchi.LineWebhooks.body;
+import static jp.madoguchi.LineWebhooks.newEventId;
+import static jp.madoguchi.LineWebhooks.postSigned;
+import static jp.madoguchi.LineWebhooks.unfollowEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.StaffRequests;
+import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.tenant.TenantKeys;
+import jp.madoguchi.tenant.TenantRepository;
+import jp.madoguchi.tenant.TenantRepository.LineSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A tenant admin replaces the channel access token and secret reissued in the LINE Developers
+ * console: checked with LINE first, sealed, used at once, logged without the values. Before, there
+ * was no way to change them once the municipality existed.
+ */
+class LineCredentialsTests extends IntegrationTest {
+
+  private static final String PATH = "/api/kita/admin/line/credentials";
+  private static final String BOT_INFO = "/v2/bot/info";
+  private static final Staff KITA_ADMIN = new Staff("kita-admin", "Hokubu-Admin-2026!");
+
+  @LocalServerPort int port;
+  @Autowired LineChannels channels;
+  @Autowired LineClients clients;
+  @Autowired TenantRepository tenants;
+  @Autowired TenantKeys keys;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  private StaffRequests staff;
+
+  @BeforeEach
+  void stubLine() {
+    staff = new StaffRequests(port);
+    LINE.resetAll();
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer kita-token"))
+        .willReturn(bot("U00000000000000000000000000000kita", "北市")));
+  }
+
+  /** Other tests rely on kita's seeded credentials. */
+  @AfterEach
+  void restoreSeededCredentials() {
+    tenants.updateLineCredentials(KITA, keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, KITA_SECRET),
+        keys.encrypt(KITA, LineSettings.TOKEN_PURPOSE, "kita-token"));
+    channels.forget(KITA);
+  }
+
+  @Test
+  void shouldReplaceTheTokenAndTheSecretOnceLineTakesTheToken() throws Exception {
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer kita-token-2"))
+        .willReturn(bot("U00000000000000000000000000000kita", "北市")));
+
+    HttpResponse<String> replaced = staff.put(KITA_ADMIN, PATH,
+        "{\"channelAccessToken\":\" kita-token-2 \",\"channelSecret\":\"kita-secret-2\"}");
+
+    assertThat(replaced.statusCode()).isEqualTo(200);
+    JsonNode answer = json.readTree(replaced.body());
+    assertThat(answer.get("botName").asText()).isEqualTo("北市");
+    assertThat(answer.get("changed")).hasSize(2);
+    assertThat(replaced.body()).doesNotContain("kita-token-2", "kita-secret-2");
+    assertThat(webhookSignedWith(KITA_SECRET)).as("the old secret").isEqualTo(401);
+    assertThat(webhookSignedWith("kita-secret-2")).as("the new secret").isEqualTo(200);
+    LineCalls.await(clients.messaging(KITA).getBotInfo());
+    LINE.verify(getRequestedFor(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer kita-token-2")));
+    byte[] stored = jdbc.queryForObject("SELECT line_channel_access_token FROM tenant WHERE id = ?", byte[].class, KITA);
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("kita-token-2");
+    assertThat(awaitOperationLog()).contains("channelAccessToken,channelSecret").doesNotContain("kita-token-2",
+        "kita-secret-2");
+  }
+
+  @Test
+  void shouldKeepTheCredentialsWhenLineRefusesTheTokenOrItIsAnotherAccounts() throws Exception {
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer revoked"))
+        .willReturn(lineError(401, "Authentication failed")));
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer other-account"))
+        .willReturn(bot("U0000000000000000000000000000other", "南町")));
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer line-down"))
+        .willReturn(lineError(500, "Internal error")));
+
+    HttpResponse<String> revoked = replace("{\"channelAccessToken\":\"revoked\",\"channelSecret\":\"new-secret\"}");
+    HttpResponse<String> other = replace("{\"channelAccessToken\":\"other-account\"}");
+    HttpResponse<String> down = replace("{\"channelAccessToken\":\"line-down\"}");
+
+    assertThat(revoked.statusCode()).isEqualTo(400);
+    assertThat(revoked.body()).contains("受け付けませんでした");
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(other.body()).contains("別の公式アカウント（南町）");
+    assertThat(down.statusCode()).isEqualTo(502);
+    channels.forget(KITA);
+    assertThat(channels.find(KITA).orElseThrow().accessToken()).isEqualTo("kita-token");
+    assertThat(channels.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
+  }
+
+  @Test
+  void shouldRefuseMalformedValuesAndEveryoneButTheMunicipalitysAdmin() throws Exception {
+    assertThat(replace("{}").statusCode()).isEqualTo(400);
+    assertThat(replace("{\"channelSecret\":\"with space\"}").statusCode()).isEqualTo(400);
+    assertThat(replace("{\"channelSecret\":\"\"}").statusCode()).isEqualTo(400);
+    assertThat(replace("{\"channelSecret\":\"" + "x".repeat(2001) + "\"}").statusCode()).isEqualTo(400);
+    String body = "{\"channelSecret\":\"attacker-secret\"}";
+    assertThat(staff.put(new Staff("kita-clerk", KITA_CLERK_PASSWORD), PATH, body).statusCode()).isEqualTo(403);
+    assertThat(staff.put(new Staff("demo-admin", DEMO_ADMIN_PASSWORD), PATH, body).statusCode()).isEqualTo(403);
+    assertThat(staff.put(new Staff("kita-admin", "wrong-Password-1"), PATH, body).statusCode()).isEqualTo(401);
+    assertThat(channels.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
+  }
+
+  @Test
+  void shouldUseCredentialsReplacedOnAnotherNodeWithinAMinute() {
+    MovableClock clock = new MovableClock();
+    LineChannels otherNode = new LineChannels(tenants, keys, clock);
+    assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
+
+    tenants.updateLineCredentials(KITA, keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, "kita-secret-3"), null);
+
+    assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
+    clock.advance(LineChannels.KEPT);
+    assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo("kita-secret-3");
+  }
+
+  private HttpResponse<String> replace(String body) throws Exception {
+    return staff.put(KITA_ADMIN, PATH, body);
+  }
+
+  private int webhookSignedWith(String secret) throws Exception {
+    return postSigned(port, KITA, secret, body(unfollowEvent(newEventId(), LineIdTokens.newUserId()))).statusCode();
+  }
+
+  /** The details of the operation-log entry (written by the log's queue shortly after the commit). */
+  private String awaitOperationLog() throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      var details = jdbc.queryForList("SELECT details::text FROM audit_entry WHERE tenant_id = ? AND category = 'OPERATION' "
+          + "AND kind = 'line-credentials.replaced' AND actor = 'kita-admin'", String.class, KITA);
+      if (!details.isEmpty()) {
+        return details.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no operation log entry line-credentials.replaced");
+  }
+
+  private static ResponseDefinitionBuilder bot(String userId, String name) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+        "{\"userId\":\"" + userId + "\",\"basicId\":\"@123abcde\",\"displayName\":\"" + name + "\",\"chatMode\":\"bot\","
+            + "\"markAsReadMode\":\"auto\"}");
+  }
+
+  private static ResponseDefinitionBuilder lineError(int status, String message) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"" + message + "\"}");
+  }
+}
