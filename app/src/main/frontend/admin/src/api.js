@@ -100,6 +100,8 @@ export function createApi(tenant, onUnauthorized = () => {}) {
     retryNotification: (notificationId) => call(`/notifications/${id(notificationId)}/retry`, { method: 'POST' }),
     signingCertificate: () => call('/documents/signing-certificate'),
     installCertificate: (formData) => call('/documents/signing-certificate', { method: 'PUT', formData }),
+    lineChannel: () => call('/line/credentials'),
+    replaceLineCredentials: (credentials) => call('/line/credentials', { method: 'PUT', json: credentials }),
   };
 }
 

@@ -12,6 +12,7 @@ import { renderLogs } from './pages/logs.js';
 import { renderProcedures } from './pages/procedures.js';
 import { renderNotifications } from './pages/notifications.js';
 import { renderCertificate } from './pages/certificate.js';
+import { renderLineChannel } from './pages/line-channel.js';
 
 const match = /^\/admin\/([a-z0-9-]+)(?:\/([a-z-]*))?\/?$/.exec(location.pathname);
 const tenant = match ? match[1] : null;
@@ -25,6 +26,7 @@ const AREAS = [
   { path: 'procedures', title: '手続と格付け', english: 'Procedures and labels', render: renderProcedures },
   { path: 'notifications', title: '通知', english: 'Notifications', render: renderNotifications },
   { path: 'signing-certificate', title: '署名証明書', english: 'Signing certificate', render: renderCertificate },
+  { path: 'line', title: 'LINE 連携', english: 'LINE channel', render: renderLineChannel },
 ];
 
 const state = { me: null, cleanup: null, generation: 0 };

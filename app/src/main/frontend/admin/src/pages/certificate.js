@@ -10,7 +10,7 @@ export async function renderCertificate(container, { api, isCurrent }) {
   function show(certificate) {
     const selfSigned = certificate.origin === 'SELF_SIGNED';
     const row = (label, value) => [h('dt', { text: label }), h('dd', { text: value })];
-    details.replaceChildren(
+    details.replaceChildren(...[ // replaceChildren would show a null as the text "null"
       selfSigned ? alert('自己署名の証明書です。PDF の署名は有効と表示されますが、署名者は「信頼されていない」と表示されます。'
         + '公的な認証局などの証明書を導入してください。', 'warning') : null,
       h('dl', { class: 'facts' },
@@ -19,7 +19,7 @@ export async function renderCertificate(container, { api, isCurrent }) {
         row('発行者（Issuer）', certificate.issuer),
         row('シリアル番号', certificate.serialNumber),
         row('有効期間', `${jst(certificate.notBefore)} 〜 ${jst(certificate.notAfter)}`),
-        row('SHA-256 フィンガープリント', certificate.sha256Fingerprint)));
+        row('SHA-256 フィンガープリント', certificate.sha256Fingerprint))].filter(Boolean));
   }
 
   const file = h('input', { type: 'file', id: 'certificate-file', name: 'file', accept: '.p12,.pfx,application/x-pkcs12',

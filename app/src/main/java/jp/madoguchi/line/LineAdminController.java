@@ -8,6 +8,7 @@ import jp.madoguchi.staff.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,22 +21,29 @@ class LineAdminController {
 
   private final RichMenuService richMenus;
   private final LineChannels channels;
-  private final LineCredentialReplacement credentials;
+  private final LineCredentials credentials;
 
-  LineAdminController(RichMenuService richMenus, LineChannels channels, LineCredentialReplacement credentials) {
+  LineAdminController(RichMenuService richMenus, LineChannels channels, LineCredentials credentials) {
     this.richMenus = richMenus;
     this.channels = channels;
     this.credentials = credentials;
   }
 
+  /** Whether LINE takes the channel access token in use, and whose Official Account it is; never the values. */
+  @GetMapping("/api/{tenant}/admin/line/credentials")
+  Map<String, Object> credentialStatus(@PathVariable String tenant, Authentication authentication) {
+    StaffAccess.requireTenantAdmin(authentication, tenant);
+    return credentials.status(tenant);
+  }
+
   /** A channel access token or channel secret reissued in the LINE Developers console; never shown back. */
   @PutMapping("/api/{tenant}/admin/line/credentials")
   ResponseEntity<Map<String, Object>> replaceCredentials(@PathVariable String tenant,
-      @RequestBody(required = false) LineCredentialReplacement.NewCredentials request, Authentication authentication) {
+      @RequestBody(required = false) LineCredentials.NewCredentials request, Authentication authentication) {
     StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     try {
       return ResponseEntity.ok(credentials.replace(tenant, admin.id(), request));
-    } catch (LineCredentialReplacement.Refused e) {
+    } catch (LineCredentials.Refused e) {
       return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
     }
   }

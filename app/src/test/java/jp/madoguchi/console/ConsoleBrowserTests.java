@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.TestFolders;
+import jp.madoguchi.document.SigningCredential;
+import jp.madoguchi.document.SigningCredentials;
 import jp.madoguchi.statistics.StatisticsDataGenerator;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +116,27 @@ class ConsoleBrowserTests {
     click(By.cssSelector("[data-nav=signing-certificate]"));
     assertThat(visible(By.cssSelector("[data-testid=certificate]")).getText()).contains("自己署名", "O=demo");
     check("console-04-signing-certificate");
+    SigningCredentials credentials = app.getBean(SigningCredentials.class);
+    SigningCredential selfSigned = credentials.forTenant("demo");
+    credentials.install("demo", new SigningCredential(selfSigned.privateKey(), selfSigned.chain(), "INSTALLED"));
+    click(By.cssSelector("[data-nav=line]"));
+    click(By.cssSelector("[data-nav=signing-certificate]"));
+    browser.waitForText(By.cssSelector("[data-testid=certificate]"), "導入済みの証明書");
+    assertThat(visible(By.cssSelector("[data-testid=certificate]")).getText()).doesNotContain("null", "自己署名の証明書です");
+
+    click(By.cssSelector("[data-nav=line]"));
+    browser.waitForText(By.cssSelector("[data-testid=line-channel]"), "トークンを受け付けています");
+    assertThat(visible(By.cssSelector("[data-testid=line-channel]")).getText()).contains("デモ市").doesNotContain("null");
+    browser.driver.findElement(By.cssSelector("[data-testid=line-token]")).sendKeys("a-token-line-never-issued");
+    click(By.cssSelector("[data-testid=line-replace]"));
+    browser.waitForText(By.cssSelector(".notices"), "LINE がこのチャネルアクセストークンを受け付けませんでした");
+    check("console-05-line-refused-token");
+    browser.driver.findElement(By.cssSelector("[data-testid=line-token]")).clear();
+    browser.driver.findElement(By.cssSelector("[data-testid=line-secret]")).sendKeys("reissued-demo-secret");
+    click(By.cssSelector("[data-testid=line-replace]"));
+    browser.waitForText(By.cssSelector(".notices"), "置き換えました");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=line-secret]")).getAttribute("value")).isEmpty();
+    check("console-06-line-replaced");
 
     // the console keeps nothing in the browser's storage, and Tasklist shares its login
     assertThat(((JavascriptExecutor) browser.driver).executeScript("return localStorage.length + sessionStorage.length"))

@@ -116,6 +116,21 @@ class LineCredentialsTests extends IntegrationTest {
   }
 
   @Test
+  void shouldTellWhetherLineTakesTheTokenInUseWithoutShowingIt() throws Exception {
+    JsonNode accepted = json.readTree(staff.get(KITA_ADMIN, PATH).body());
+    assertThat(accepted.get("lineAnswer").asText()).isEqualTo("ACCEPTED");
+    assertThat(accepted.get("botName").asText()).isEqualTo("北市");
+
+    LINE.stubFor(get(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer kita-token"))
+        .willReturn(lineError(401, "Authentication failed")));
+    HttpResponse<String> refused = staff.get(KITA_ADMIN, PATH);
+
+    assertThat(json.readTree(refused.body()).get("lineAnswer").asText()).isEqualTo("REFUSED");
+    assertThat(refused.body()).doesNotContain("kita-token", KITA_SECRET);
+    assertThat(staff.get(new Staff("kita-clerk", KITA_CLERK_PASSWORD), PATH).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void shouldRefuseMalformedValuesAndEveryoneButTheMunicipalitysAdmin() throws Exception {
     assertThat(replace("{}").statusCode()).isEqualTo(400);
     assertThat(replace("{\"channelSecret\":\"with space\"}").statusCode()).isEqualTo(400);

@@ -19,14 +19,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Replaces a tenant's channel access token and/or channel secret after they were reissued in the
- * LINE Developers console. A new token is shown to LINE first (its bot info): one LINE refuses, or
+ * A tenant's LINE channel credentials: whether LINE takes the channel access token in use, and
+ * replacing the token and/or the channel secret after they were reissued in the LINE Developers
+ * console. A new token is shown to LINE first (its bot info): one LINE refuses, or
  * one of another Official Account than the current token's, is not stored. The values are sealed
  * with the tenant's data key; this node uses them at once, other nodes within
  * {@link LineChannels#KEPT}, and sending that waited for the channel resumes.
  */
 @Service
-class LineCredentialReplacement {
+class LineCredentials {
 
   private static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7e]{1,2000}");
 
@@ -54,7 +55,7 @@ class LineCredentialReplacement {
   private final TenantKeys keys;
   private final ApplicationEventPublisher events;
 
-  LineCredentialReplacement(LineClients clients, LineChannels channels, LineAvailability availability,
+  LineCredentials(LineClients clients, LineChannels channels, LineAvailability availability,
       TenantRepository tenants, TenantKeys keys, ApplicationEventPublisher events) {
     this.clients = clients;
     this.channels = channels;
@@ -62,6 +63,27 @@ class LineCredentialReplacement {
     this.tenants = tenants;
     this.keys = keys;
     this.events = events;
+  }
+
+  /** How LINE answers the token in use: {@code ACCEPTED} (with its Official Account), {@code REFUSED} or {@code UNREACHABLE}. */
+  Map<String, Object> status(String tenantId) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    if (channels.find(tenantId).isEmpty()) {
+      status.put("configured", false);
+      return status;
+    }
+    status.put("configured", true);
+    try {
+      BotInfoResponse bot = LineCalls.await(clients.messaging(tenantId).getBotInfo()).body();
+      status.put("lineAnswer", "ACCEPTED");
+      status.put("botName", bot.displayName());
+      status.put("basicId", bot.basicId());
+      status.put("botUserId", bot.userId());
+    } catch (IOException e) {
+      status.put("lineAnswer", e instanceof AbstractLineClientException line && line.getCode() == 401 ? "REFUSED"
+          : "UNREACHABLE");
+    }
+    return status;
   }
 
   /** Returns what was replaced and, for a new token, the Official Account it belongs to. */
