@@ -36,8 +36,8 @@ final class AnswerFailedException extends IOException {
    * A call to LINE failed. LINE refusing it (4xx, 429) or an unreachable LINE means nothing was
    * delivered; a 5xx or a timeout may have delivered it. A 4xx other than 429 and 401 refuses the
    * request itself (its reply token, its body), so sending it again cannot change the answer; a 401
-   * refuses the channel access token, which the tenant admin can replace. {@code afterReply}: the reply token was already refused, so this was a push, which
-   * its retry key keeps single.
+   * refuses the channel access token, which the tenant admin can replace. {@code afterReply}: the
+   * reply token was already refused, so this was a push, which its retry key keeps single.
    */
   static AnswerFailedException calling(IOException failure, boolean afterReply) {
     if (failure instanceof AbstractLineClientException line) {

@@ -31,14 +31,15 @@ public class LineClients {
 
   public MessagingApiClient messaging(String tenantId) {
     String token = channel(tenantId).accessToken();
-    return messaging.compute(tenantId + "@" + endpoints.api(), (key, held) -> held != null && held.accessToken().equals(token)
-        ? held : new Held<>(token, withToken(token))).client();
+    return messaging.compute(tenantId + "@" + endpoints.api(),
+        (key, held) -> held != null && held.accessToken().equals(token) ? held : new Held<>(token, withToken(token)))
+        .client();
   }
 
   public MessagingApiBlobClient blob(String tenantId) {
     String token = channel(tenantId).accessToken();
-    return blobs.compute(tenantId + "@" + endpoints.dataApi(), (key, held) -> held != null && held.accessToken().equals(token)
-        ? held : new Held<>(token, MessagingApiBlobClient.builder(token)
+    return blobs.compute(tenantId + "@" + endpoints.dataApi(), (key, held) -> held != null
+        && held.accessToken().equals(token) ? held : new Held<>(token, MessagingApiBlobClient.builder(token)
             .apiEndPoint(endpoints.dataApi())
             .connectTimeout(properties.connectTimeout())
             .readTimeout(properties.readTimeout())

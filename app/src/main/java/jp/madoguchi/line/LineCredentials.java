@@ -1,12 +1,13 @@
 package jp.madoguchi.line;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.model.BotInfoResponse;
@@ -65,7 +66,10 @@ class LineCredentials {
     this.events = events;
   }
 
-  /** How LINE answers the token in use: {@code ACCEPTED} (with its Official Account), {@code REFUSED} or {@code UNREACHABLE}. */
+  /**
+   * How LINE answers the token in use: {@code ACCEPTED} (with its Official Account), {@code REFUSED}
+   * or {@code UNREACHABLE}.
+   */
   Map<String, Object> status(String tenantId) {
     Map<String, Object> status = new LinkedHashMap<>();
     if (channels.find(tenantId).isEmpty()) {
@@ -94,17 +98,7 @@ class LineCredentials {
       throw new Refused(HttpStatus.BAD_REQUEST, "channelAccessToken か channelSecret（または両方）を指定してください "
           + "(give channelAccessToken, channelSecret or both)");
     }
-    Map<String, Object> result = new LinkedHashMap<>();
-    List<String> changed = new ArrayList<>();
-    if (token != null) {
-      BotInfoResponse bot = checkWithLine(tenantId, token);
-      result.put("botUserId", bot.userId());
-      result.put("botName", bot.displayName());
-      changed.add("channelAccessToken");
-    }
-    if (secret != null) {
-      changed.add("channelSecret");
-    }
+    BotInfoResponse bot = token == null ? null : checkWithLine(tenantId, token);
     byte[] sealedSecret = secret == null ? null : keys.encrypt(tenantId, LineSettings.SECRET_PURPOSE, secret);
     byte[] sealedToken = token == null ? null : keys.encrypt(tenantId, LineSettings.TOKEN_PURPOSE, token);
     if (!tenants.updateLineCredentials(tenantId, sealedSecret, sealedToken)) {
@@ -112,13 +106,16 @@ class LineCredentials {
     }
     channels.forget(tenantId);
     availability.succeeded(tenantId);
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("changed", String.join(",", changed));
-    if (token != null) {
-      details.put("botUserId", (String) result.get("botUserId"));
+    List<String> changed = Stream.of(token == null ? null : "channelAccessToken",
+        secret == null ? null : "channelSecret").filter(Objects::nonNull).toList();
+    Map<String, Object> result = new LinkedHashMap<>(Map.of("changed", changed));
+    Map<String, String> details = new LinkedHashMap<>(Map.of("changed", String.join(",", changed)));
+    if (bot != null) {
+      result.put("botUserId", bot.userId());
+      result.put("botName", bot.displayName());
+      details.put("botUserId", bot.userId());
     }
     events.publishEvent(new OperationEvent(tenantId, adminId, "line-credentials.replaced", tenantId, details));
-    result.put("changed", changed);
     return result;
   }
 

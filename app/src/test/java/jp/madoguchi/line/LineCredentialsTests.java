@@ -167,8 +167,8 @@ class LineCredentialsTests extends IntegrationTest {
   /** The details of the operation-log entry (written by the log's queue shortly after the commit). */
   private String awaitOperationLog() throws InterruptedException {
     for (int attempt = 0; attempt < 100; attempt++) {
-      var details = jdbc.queryForList("SELECT details::text FROM audit_entry WHERE tenant_id = ? AND category = 'OPERATION' "
-          + "AND kind = 'line-credentials.replaced' AND actor = 'kita-admin'", String.class, KITA);
+      var details = jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = ? "
+          + "AND category = 'OPERATION' AND kind = 'line-credentials.replaced' AND actor = 'kita-admin'", String.class, KITA);
       if (!details.isEmpty()) {
         return details.get(0);
       }

@@ -157,7 +157,8 @@ class LineEventHandlerTests extends IntegrationTest {
         .willReturn(lineError(400, "The property, 'to', in the request body is invalid")));
     String refused = newEventId();
     deliver(textEvent(refused, user, "expired-token", "申請", false));
-    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).willReturn(lineError(403, "Access to this API is not available")));
+    LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply"))
+        .willReturn(lineError(403, "Access to this API is not available")));
     String forbidden = newEventId();
     deliver(textEvent(forbidden, LineIdTokens.newUserId(), "some-token", "状況", false));
 
@@ -175,7 +176,8 @@ class LineEventHandlerTests extends IntegrationTest {
 
     assertThat(status(eventId)).isEqualTo("PENDING");
     assertThat(availability.paused()).contains(DEMO);
-    jdbc.update("UPDATE line_inbox SET status = 'DONE' WHERE webhook_event_id = ?", eventId); // not answered in later tests
+    // left pending, it would be answered in a later test
+    jdbc.update("UPDATE line_inbox SET status = 'DONE' WHERE webhook_event_id = ?", eventId);
   }
 
   @Test
