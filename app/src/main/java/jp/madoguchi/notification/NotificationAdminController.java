@@ -2,7 +2,6 @@ package jp.madoguchi.notification;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.notification.OutboxRepository.OutboxEntry;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/{tenant}/admin/notifications")
 class NotificationAdminController {
 
-  private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "SKIPPED");
+  private static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "SKIPPED");
 
   private final OutboxRepository outbox;
 
@@ -35,7 +34,8 @@ class NotificationAdminController {
       @RequestParam(defaultValue = "100") int limit, Authentication authentication) {
     StaffAccess.requireTenantAdmin(authentication, tenant);
     if (!STATUSES.contains(status)) {
-      return ResponseEntity.badRequest().body(Map.of("message", "status must be one of " + STATUSES));
+      return ResponseEntity.badRequest().body(Map.of("message", "status は " + String.join("・", STATUSES)
+          + " のどれかです (status must be one of " + STATUSES + ")"));
     }
     List<OutboxEntry> entries = outbox.list(tenant, status, Math.max(1, Math.min(limit, 1000)));
     return ResponseEntity.ok(entries);
@@ -47,7 +47,7 @@ class NotificationAdminController {
     StaffAccess.requireTenantAdmin(authentication, tenant);
     if (!outbox.requeue(tenant, id)) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .body(Map.of("message", "No failed notification with this id in this tenant"));
+          .body(Map.of("message", "この番号の送れなかった通知はありません (no failed notification with this id in this tenant)"));
     }
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "PENDING"));
   }

@@ -167,8 +167,14 @@ class NotificationRelayTests extends IntegrationTest {
     assertThat(failed.body()).contains(outboxId, "400 from LINE");
     assertThat(admin("GET", "/api/demo/admin/notifications", "demo-clerk", DEMO_CLERK_PASSWORD).statusCode()).isEqualTo(403);
     assertThat(admin("GET", "/api/demo/admin/notifications", "kita-admin", "Hokubu-Admin-2026!").statusCode()).isEqualTo(403);
-    assertThat(admin("POST", "/api/kita/admin/notifications/" + outboxId + "/retry", "kita-admin", "Hokubu-Admin-2026!")
-        .statusCode()).as("another tenant's message").isEqualTo(404);
+    HttpResponse<String> otherTenants = admin("POST", "/api/kita/admin/notifications/" + outboxId + "/retry", "kita-admin",
+        "Hokubu-Admin-2026!");
+    assertThat(otherTenants.statusCode()).as("another tenant's message").isEqualTo(404);
+    assertThat(otherTenants.body()).contains("送れなかった通知はありません");
+    HttpResponse<String> unknownStatus = admin("GET", "/api/demo/admin/notifications?status=LOST", "demo-admin",
+        DEMO_ADMIN_PASSWORD);
+    assertThat(unknownStatus.statusCode()).isEqualTo(400);
+    assertThat(unknownStatus.body()).contains("PENDING・SENT・FAILED・SKIPPED のどれかです");
 
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
     assertThat(admin("POST", "/api/demo/admin/notifications/" + outboxId + "/retry", "demo-admin", DEMO_ADMIN_PASSWORD)
