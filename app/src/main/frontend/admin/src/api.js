@@ -100,8 +100,8 @@ export function createApi(tenant, onUnauthorized = () => {}) {
     retryNotification: (notificationId) => call(`/notifications/${id(notificationId)}/retry`, { method: 'POST' }),
     signingCertificate: () => call('/documents/signing-certificate'),
     installCertificate: (formData) => call('/documents/signing-certificate', { method: 'PUT', formData }),
-    lineChannel: () => call('/line/credentials'),
-    replaceLineCredentials: (credentials) => call('/line/credentials', { method: 'PUT', json: credentials }),
+    lineChannel: () => call('/line/channel'),
+    changeLineChannel: (change) => call('/line/channel', { method: 'PUT', json: change }),
   };
 }
 

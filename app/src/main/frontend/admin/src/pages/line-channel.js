@@ -1,5 +1,6 @@
-// LINE 連携: whether LINE takes the channel access token in use, and replacing the token and the
-// channel secret after they were reissued in the LINE Developers console. The values are never shown.
+// LINE 連携: whether LINE takes the channel access token in use, replacing the token and the channel
+// secret after they were reissued in the LINE Developers console (never shown), and the LINE Login
+// channel id and LIFF id after that channel or app was made anew.
 
 import { h } from '../../../liff/src/dom.js';
 import { act, alert, notices } from '../ui.js';
@@ -28,7 +29,9 @@ export async function renderLineChannel(container, { api, isCurrent }) {
         row('LINE の応答', status.lineAnswer === 'ACCEPTED' ? 'トークンを受け付けています'
           : status.lineAnswer === 'REFUSED' ? 'トークンを受け付けていません' : '確認できません'),
         status.botName ? row('公式アカウント', `${status.botName}（${status.basicId || ''}）`) : null,
-        status.botUserId ? row('ボットのユーザーID', status.botUserId) : null)].filter(Boolean));
+        status.botUserId ? row('ボットのユーザーID', status.botUserId) : null,
+        row('LINE ログインのチャネルID', status.loginChannelId || '（未設定）'),
+        row('LIFF ID', status.liffId || '（未設定）'))].filter(Boolean));
   }
 
   async function load() {
@@ -40,33 +43,39 @@ export async function renderLineChannel(container, { api, isCurrent }) {
     }
   }
 
-  const secretInput = (id, testId) => h('input', { type: 'password', id, autocomplete: 'off', spellcheck: 'false',
-    'data-testid': testId });
-  const token = secretInput('line-token', 'line-token');
-  const secret = secretInput('line-secret', 'line-secret');
-  const submit = h('button', { type: 'submit', class: 'button', text: '置き換える', 'data-testid': 'line-replace' });
+  const input = (type, id, fields) => h('input', { type, id, autocomplete: 'off', spellcheck: 'false',
+    'data-testid': id, ...fields });
+  const fields = {
+    channelAccessToken: input('password', 'line-token'),
+    channelSecret: input('password', 'line-secret'),
+    loginChannelId: input('text', 'line-login-channel', { inputmode: 'numeric', placeholder: '例：1234567890' }),
+    liffId: input('text', 'line-liff-id', { placeholder: '例：1234567890-AbCdEfGh' }),
+  };
+  const submit = h('button', { type: 'submit', class: 'button', text: '変更する', 'data-testid': 'line-replace' });
   const form = h('form', { class: 'form', onsubmit: async (event) => {
     event.preventDefault();
-    const body = {};
-    if (token.value.trim()) body.channelAccessToken = token.value;
-    if (secret.value.trim()) body.channelSecret = secret.value;
-    if (!Object.keys(body).length) {
-      messages.show('チャネルアクセストークンかチャネルシークレットを入力してください。', 'error');
+    const change = Object.fromEntries(Object.entries(fields).filter(([, field]) => field.value.trim())
+      .map(([name, field]) => [name, field.value]));
+    if (!Object.keys(change).length) {
+      messages.show('変更する項目を入力してください。', 'error');
       return;
     }
-    const replaced = await act(submit, messages, () => api.replaceLineCredentials(body),
-      (result) => `置き換えました${result.botName ? `（公式アカウント：${result.botName}）` : ''}。`);
-    if (replaced) {
-      token.value = '';
-      secret.value = '';
+    const changed = await act(submit, messages, () => api.changeLineChannel(change),
+      (result) => `変更しました${result.botName ? `（公式アカウント：${result.botName}）` : ''}。`);
+    if (changed) {
+      Object.values(fields).forEach((field) => { field.value = ''; });
       await load();
     }
   } },
-  h('h2', { text: 'チャネルの認証情報を置き換える' }),
-  h('p', { text: 'LINE Developers コンソールで再発行した値を貼り付けてください。片方だけでも置き換えられます。'
-    + '新しいトークンは保存の前に LINE に確認します。入力した値は暗号化して保存し、この画面にも表示しません。' }),
-  h('div', { class: 'field' }, h('label', { for: 'line-token', text: 'チャネルアクセストークン（長期）' }), token),
-  h('div', { class: 'field' }, h('label', { for: 'line-secret', text: 'チャネルシークレット' }), secret),
+  h('h2', { text: 'チャネルの設定を変更する' }),
+  h('p', { text: 'LINE Developers コンソールで再発行・作成し直した値を貼り付けてください。入力した項目だけが変わります。'
+    + '新しいトークンは保存の前に LINE に確認します。トークンとシークレットは暗号化して保存し、この画面にも表示しません。' }),
+  h('div', { class: 'field' }, h('label', { for: 'line-token', text: 'チャネルアクセストークン（長期）' }), fields.channelAccessToken),
+  h('div', { class: 'field' }, h('label', { for: 'line-secret', text: 'チャネルシークレット' }), fields.channelSecret),
+  h('div', { class: 'field' }, h('label', { for: 'line-login-channel', text: 'LINE ログインのチャネルID' }),
+    fields.loginChannelId),
+  h('div', { class: 'field' }, h('label', { for: 'line-liff-id', text: 'LIFF ID（住民向けページの LIFF アプリ）' }),
+    fields.liffId),
   submit);
 
   container.replaceChildren(

@@ -28,7 +28,7 @@ export const KINDS = {
   'procedure.deployed': '手続の登録',
   'procedure.deploy-refused': '手続の登録の拒否',
   'signing-certificate.installed': '署名証明書の導入',
-  'line-credentials.replaced': 'LINE チャネルの認証情報の更新',
+  'line-channel.changed': 'LINE チャネルの設定の変更',
   'export.started': 'エクスポートの開始',
   'export.downloaded': 'エクスポートのダウンロード',
   'support-grant.created': 'サポート許可',

@@ -21,29 +21,29 @@ class LineAdminController {
 
   private final RichMenuService richMenus;
   private final LineChannels channels;
-  private final LineCredentials credentials;
+  private final LineChannelSettings settings;
 
-  LineAdminController(RichMenuService richMenus, LineChannels channels, LineCredentials credentials) {
+  LineAdminController(RichMenuService richMenus, LineChannels channels, LineChannelSettings settings) {
     this.richMenus = richMenus;
     this.channels = channels;
-    this.credentials = credentials;
+    this.settings = settings;
   }
 
-  /** Whether LINE takes the channel access token in use, and whose Official Account it is; never the values. */
-  @GetMapping("/api/{tenant}/admin/line/credentials")
-  Map<String, Object> credentialStatus(@PathVariable String tenant, Authentication authentication) {
+  /** The channel's LINE Login channel id and LIFF id, and whether LINE takes the token in use; never the secrets. */
+  @GetMapping("/api/{tenant}/admin/line/channel")
+  Map<String, Object> channel(@PathVariable String tenant, Authentication authentication) {
     StaffAccess.requireTenantAdmin(authentication, tenant);
-    return credentials.status(tenant);
+    return settings.show(tenant);
   }
 
-  /** A channel access token or channel secret reissued in the LINE Developers console; never shown back. */
-  @PutMapping("/api/{tenant}/admin/line/credentials")
-  ResponseEntity<Map<String, Object>> replaceCredentials(@PathVariable String tenant,
-      @RequestBody(required = false) LineCredentials.NewCredentials request, Authentication authentication) {
+  /** A token or secret reissued, a LINE Login channel or LIFF app made anew; the secrets are never shown back. */
+  @PutMapping("/api/{tenant}/admin/line/channel")
+  ResponseEntity<Map<String, Object>> changeChannel(@PathVariable String tenant,
+      @RequestBody(required = false) LineChannelSettings.Change request, Authentication authentication) {
     StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     try {
-      return ResponseEntity.ok(credentials.replace(tenant, admin.id(), request));
-    } catch (LineCredentials.Refused e) {
+      return ResponseEntity.ok(settings.change(tenant, admin.id(), request));
+    } catch (LineChannelSettings.Refused e) {
       return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
     }
   }

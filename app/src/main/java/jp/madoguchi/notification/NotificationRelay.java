@@ -133,7 +133,7 @@ public class NotificationRelay {
           Instant resume = resumeAt.computeIfAbsent(message.tenantId(), tenantId -> {
             if (outcome.kind() == PushOutcome.Kind.TOKEN_REFUSED) {
               log.error("LINE refused the channel access token of tenant {}; notifications wait until the tenant "
-                  + "admin replaces it (PUT /api/{}/admin/line/credentials)", tenantId, tenantId);
+                  + "admin replaces it (PUT /api/{}/admin/line/channel)", tenantId, tenantId);
             }
             return availability.failed(tenantId, outcome.retryAfter());
           });

@@ -85,12 +85,18 @@ public class TenantRepository {
     public static final String TOKEN_PURPOSE = "line_channel_access_token";
   }
 
-  /** Replaces the sealed channel secret and/or access token (null: kept) of an active tenant. */
-  public boolean updateLineCredentials(String id, byte[] sealedSecret, byte[] sealedToken) {
+  /** New LINE channel settings; null: kept. The secret and the token come sealed with the tenant's data key. */
+  public record LineChannelUpdate(byte[] sealedSecret, byte[] sealedToken, String loginChannelId, String liffId) {
+  }
+
+  /** Changes the LINE channel settings of an active tenant; false when there is none. */
+  public boolean updateLineChannel(String id, LineChannelUpdate update) {
     return jdbc.update("""
         UPDATE tenant SET line_channel_secret = COALESCE(?, line_channel_secret),
-          line_channel_access_token = COALESCE(?, line_channel_access_token), updated_at = now()
-        WHERE id = ? AND status = 'ACTIVE'""", sealedSecret, sealedToken, id) == 1;
+          line_channel_access_token = COALESCE(?, line_channel_access_token),
+          line_login_channel_id = COALESCE(?, line_login_channel_id), liff_id = COALESCE(?, liff_id), updated_at = now()
+        WHERE id = ? AND status = 'ACTIVE'""", update.sealedSecret(), update.sealedToken(), update.loginChannelId(),
+        update.liffId(), id) == 1;
   }
 
   Optional<byte[]> wrappedDataKey(String id) {

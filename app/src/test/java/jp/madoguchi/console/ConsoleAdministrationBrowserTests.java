@@ -274,14 +274,14 @@ class ConsoleAdministrationBrowserTests {
       assertThat(browser.visible(By.cssSelector("[data-testid=no-permission]")).getText()).contains("権限がありません")
           .doesNotContain("デモ市");
       for (String path : List.of("/staff", "/departments", "/ip-allow-list", "/access-log", "/operation-log",
-          "/audit-log", "/audit-chain/verify", "/procedures", "/line/credentials")) {
+          "/audit-log", "/audit-chain/verify", "/procedures", "/line/channel")) {
         assertThat(browser.status("/api/demo/admin" + path)).as(account[0] + " " + path).isEqualTo(403);
       }
       assertThat(browser.status("POST", "/api/demo/admin/staff",
           "{\"id\":\"intruder\",\"password\":\"Shokuin-Kari-2026!\",\"departments\":[\"waste-section\"]}")).isEqualTo(403);
       assertThat(browser.status("PUT", "/api/demo/admin/ip-allow-list", "{\"cidrs\":[],\"confirmLockout\":true}"))
           .isEqualTo(403);
-      assertThat(browser.status("PUT", "/api/demo/admin/line/credentials", "{\"channelSecret\":\"intruder\"}"))
+      assertThat(browser.status("PUT", "/api/demo/admin/line/channel", "{\"channelSecret\":\"intruder\"}"))
           .isEqualTo(403);
       browser.logOut(base);
     }

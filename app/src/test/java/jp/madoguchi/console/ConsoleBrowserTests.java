@@ -126,7 +126,8 @@ class ConsoleBrowserTests {
 
     click(By.cssSelector("[data-nav=line]"));
     browser.waitForText(By.cssSelector("[data-testid=line-channel]"), "トークンを受け付けています");
-    assertThat(visible(By.cssSelector("[data-testid=line-channel]")).getText()).contains("デモ市").doesNotContain("null");
+    assertThat(visible(By.cssSelector("[data-testid=line-channel]")).getText()).contains("デモ市", "1234567890-demo")
+        .doesNotContain("null");
     browser.driver.findElement(By.cssSelector("[data-testid=line-token]")).sendKeys("a-token-line-never-issued");
     click(By.cssSelector("[data-testid=line-replace]"));
     browser.waitForText(By.cssSelector(".notices"), "LINE がこのチャネルアクセストークンを受け付けませんでした");
@@ -134,7 +135,7 @@ class ConsoleBrowserTests {
     browser.driver.findElement(By.cssSelector("[data-testid=line-token]")).clear();
     browser.driver.findElement(By.cssSelector("[data-testid=line-secret]")).sendKeys("reissued-demo-secret");
     click(By.cssSelector("[data-testid=line-replace]"));
-    browser.waitForText(By.cssSelector(".notices"), "置き換えました");
+    browser.waitForText(By.cssSelector(".notices"), "変更しました");
     assertThat(browser.driver.findElement(By.cssSelector("[data-testid=line-secret]")).getAttribute("value")).isEmpty();
     check("console-06-line-replaced");
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static jp.madoguchi.LineIdTokens.KITA_CHANNEL;
 import static jp.madoguchi.LineWebhooks.KITA_SECRET;
 import static jp.madoguchi.LineWebhooks.body;
 import static jp.madoguchi.LineWebhooks.newEventId;
@@ -12,6 +13,9 @@ import static jp.madoguchi.LineWebhooks.postSigned;
 import static jp.madoguchi.LineWebhooks.unfollowEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -24,6 +28,7 @@ import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
 import jp.madoguchi.tenant.TenantKeys;
 import jp.madoguchi.tenant.TenantRepository;
+import jp.madoguchi.tenant.TenantRepository.LineChannelUpdate;
 import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +39,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A tenant admin replaces the channel access token and secret reissued in the LINE Developers
- * console: checked with LINE first, sealed, used at once, logged without the values. Before, there
- * was no way to change them once the municipality existed.
+ * console (checked with LINE first, sealed, used at once, logged without the values), and the LINE
+ * Login channel and LIFF app made anew. Before, there was no way to change any of them once the
+ * municipality existed.
  */
-class LineCredentialsTests extends IntegrationTest {
+class LineChannelSettingsTests extends IntegrationTest {
 
-  private static final String PATH = "/api/kita/admin/line/credentials";
+  private static final String PATH = "/api/kita/admin/line/channel";
   private static final String BOT_INFO = "/v2/bot/info";
   private static final Staff KITA_ADMIN = new Staff("kita-admin", "Hokubu-Admin-2026!");
+  private static final String KITA_LIFF = "2234567890-kita";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
   @Autowired LineChannels channels;
@@ -61,11 +70,11 @@ class LineCredentialsTests extends IntegrationTest {
         .willReturn(bot("U00000000000000000000000000000kita", "北市")));
   }
 
-  /** Other tests rely on kita's seeded credentials. */
+  /** Other tests rely on kita's seeded channel. */
   @AfterEach
-  void restoreSeededCredentials() {
-    tenants.updateLineCredentials(KITA, keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, KITA_SECRET),
-        keys.encrypt(KITA, LineSettings.TOKEN_PURPOSE, "kita-token"));
+  void restoreSeededChannel() {
+    tenants.updateLineChannel(KITA, new LineChannelUpdate(keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, KITA_SECRET),
+        keys.encrypt(KITA, LineSettings.TOKEN_PURPOSE, "kita-token"), KITA_CHANNEL, KITA_LIFF));
     channels.forget(KITA);
   }
 
@@ -88,7 +97,7 @@ class LineCredentialsTests extends IntegrationTest {
     LINE.verify(getRequestedFor(urlEqualTo(BOT_INFO)).withHeader("Authorization", equalTo("Bearer kita-token-2")));
     byte[] stored = jdbc.queryForObject("SELECT line_channel_access_token FROM tenant WHERE id = ?", byte[].class, KITA);
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("kita-token-2");
-    assertThat(awaitOperationLog()).contains("channelAccessToken,channelSecret").doesNotContain("kita-token-2",
+    assertThat(awaitOperationLog("channelAccessToken,channelSecret")).doesNotContain("kita-token-2",
         "kita-secret-2");
   }
 
@@ -131,8 +140,29 @@ class LineCredentialsTests extends IntegrationTest {
   }
 
   @Test
+  void shouldTakeANewLineLoginChannelAndLiffAppForTheResidentsPages() throws Exception {
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    String resident = LineIdTokens.newUserId();
+    String oldChannelsToken = LineIdTokens.LINE.token(KITA_CHANNEL, resident);
+    assertThat(residentsApplications(oldChannelsToken)).isEqualTo(200);
+
+    HttpResponse<String> changed = replace("{\"loginChannelId\":\"3234567890\",\"liffId\":\"3234567890-NewKita1\"}");
+
+    assertThat(changed.statusCode()).isEqualTo(200);
+    JsonNode shown = json.readTree(staff.get(KITA_ADMIN, PATH).body());
+    assertThat(shown.get("loginChannelId").asText()).isEqualTo("3234567890");
+    assertThat(shown.get("liffId").asText()).isEqualTo("3234567890-NewKita1");
+    assertThat(anonymous("/api/kita/liff-config")).contains("3234567890-NewKita1");
+    assertThat(residentsApplications(oldChannelsToken)).as("a token for the old channel").isEqualTo(401);
+    assertThat(residentsApplications(LineIdTokens.LINE.token("3234567890", resident))).isEqualTo(200);
+    assertThat(awaitOperationLog("loginChannelId,liffId")).contains("3234567890-NewKita1");
+  }
+
+  @Test
   void shouldRefuseMalformedValuesAndEveryoneButTheMunicipalitysAdmin() throws Exception {
     assertThat(replace("{}").statusCode()).isEqualTo(400);
+    assertThat(replace("{\"loginChannelId\":\"12ab\"}").statusCode()).isEqualTo(400);
+    assertThat(replace("{\"liffId\":\"https://liff.line.me/1234567890-AbCd\"}").statusCode()).isEqualTo(400);
     assertThat(replace("{\"channelSecret\":\"with space\"}").statusCode()).isEqualTo(400);
     assertThat(replace("{\"channelSecret\":\"\"}").statusCode()).isEqualTo(400);
     assertThat(replace("{\"channelSecret\":\"" + "x".repeat(2001) + "\"}").statusCode()).isEqualTo(400);
@@ -149,11 +179,22 @@ class LineCredentialsTests extends IntegrationTest {
     LineChannels otherNode = new LineChannels(tenants, keys, clock);
     assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
 
-    tenants.updateLineCredentials(KITA, keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, "kita-secret-3"), null);
+    tenants.updateLineChannel(KITA,
+        new LineChannelUpdate(keys.encrypt(KITA, LineSettings.SECRET_PURPOSE, "kita-secret-3"), null, null, null));
 
     assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);
     clock.advance(LineChannels.KEPT);
     assertThat(otherNode.find(KITA).orElseThrow().channelSecret()).isEqualTo("kita-secret-3");
+  }
+
+  private int residentsApplications(String idToken) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/kita/applications"))
+        .header("Authorization", "Bearer " + idToken).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private String anonymous(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private HttpResponse<String> replace(String body) throws Exception {
@@ -164,17 +205,18 @@ class LineCredentialsTests extends IntegrationTest {
     return postSigned(port, KITA, secret, body(unfollowEvent(newEventId(), LineIdTokens.newUserId()))).statusCode();
   }
 
-  /** The details of the operation-log entry (written by the log's queue shortly after the commit). */
-  private String awaitOperationLog() throws InterruptedException {
+  /** The details of the operation-log entry of these changes (the log's queue writes it shortly after the commit). */
+  private String awaitOperationLog(String changed) throws InterruptedException {
     for (int attempt = 0; attempt < 100; attempt++) {
-      var details = jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = ? "
-          + "AND category = 'OPERATION' AND kind = 'line-credentials.replaced' AND actor = 'kita-admin'", String.class, KITA);
+      var details = jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = ? AND category = 'OPERATION' "
+          + "AND kind = 'line-channel.changed' AND actor = 'kita-admin' AND details LIKE ?", String.class, KITA,
+          "%\"" + changed + "\"%");
       if (!details.isEmpty()) {
         return details.get(0);
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no operation log entry line-credentials.replaced");
+    throw new AssertionError("no operation log entry line-channel.changed of " + changed);
   }
 
   private static ResponseDefinitionBuilder bot(String userId, String name) {

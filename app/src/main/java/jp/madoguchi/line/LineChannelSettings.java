@@ -12,30 +12,39 @@ import java.util.stream.Stream;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.model.BotInfoResponse;
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantKeys;
 import jp.madoguchi.tenant.TenantRepository;
+import jp.madoguchi.tenant.TenantRepository.LineChannelUpdate;
 import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * A tenant's LINE channel credentials: whether LINE takes the channel access token in use, and
- * replacing the token and/or the channel secret after they were reissued in the LINE Developers
- * console. A new token is shown to LINE first (its bot info): one LINE refuses, or
- * one of another Official Account than the current token's, is not stored. The values are sealed
- * with the tenant's data key; this node uses them at once, other nodes within
- * {@link LineChannels#KEPT}, and sending that waited for the channel resumes.
+ * A tenant's LINE channel as its admin sees and changes it: whether LINE takes the channel access
+ * token in use, and replacing the token and/or the channel secret after they were reissued in the
+ * LINE Developers console, or the LINE Login channel and LIFF app after they were made anew. A new
+ * token is shown to LINE first (its bot info): one LINE refuses, or one of another Official Account
+ * than the current token's, is not stored. The token and the secret are sealed with the tenant's
+ * data key; this node uses the new settings at once, other nodes within {@link LineChannels#KEPT},
+ * and sending that waited for the channel resumes.
  */
 @Service
-class LineCredentials {
+class LineChannelSettings {
 
   private static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7e]{1,2000}");
+  private static final Pattern CHANNEL_ID = Pattern.compile("\\d{1,20}");
+  private static final Pattern LIFF_ID = Pattern.compile("\\d{1,20}-[A-Za-z0-9]{1,40}");
+  private static final Map<String, String> FORMATS = Map.of("channelAccessToken", "no spaces, at most 2,000 characters",
+      "channelSecret", "no spaces, at most 2,000 characters", "loginChannelId", "digits such as 1234567890",
+      "liffId", "such as 1234567890-AbCdEfGh");
 
-  record NewCredentials(String channelAccessToken, String channelSecret) {
+  /** Any of the four; what is left out stays. */
+  record Change(String channelAccessToken, String channelSecret, String loginChannelId, String liffId) {
   }
 
-  /** Why the credentials were not replaced; nothing was stored. */
+  /** Why nothing was changed. */
   static final class Refused extends Exception {
     private final HttpStatus status;
 
@@ -56,7 +65,7 @@ class LineCredentials {
   private final TenantKeys keys;
   private final ApplicationEventPublisher events;
 
-  LineCredentials(LineClients clients, LineChannels channels, LineAvailability availability,
+  LineChannelSettings(LineClients clients, LineChannels channels, LineAvailability availability,
       TenantRepository tenants, TenantKeys keys, ApplicationEventPublisher events) {
     this.clients = clients;
     this.channels = channels;
@@ -67,47 +76,54 @@ class LineCredentials {
   }
 
   /**
-   * How LINE answers the token in use: {@code ACCEPTED} (with its Official Account), {@code REFUSED}
-   * or {@code UNREACHABLE}.
+   * The channel's public settings and how LINE answers the token in use: {@code ACCEPTED} (with its
+   * Official Account), {@code REFUSED} or {@code UNREACHABLE}. Never the token or the secret.
    */
-  Map<String, Object> status(String tenantId) {
-    Map<String, Object> status = new LinkedHashMap<>();
-    if (channels.find(tenantId).isEmpty()) {
-      status.put("configured", false);
-      return status;
+  Map<String, Object> show(String tenantId) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    Optional<LineChannel> channel = channels.find(tenantId);
+    shown.put("configured", channel.isPresent());
+    shown.put("loginChannelId", tenants.findById(tenantId).map(Tenant::loginChannelId).orElse(null));
+    shown.put("liffId", channel.map(LineChannel::liffId).orElse(null));
+    if (channel.isEmpty()) {
+      return shown;
     }
-    status.put("configured", true);
     try {
       BotInfoResponse bot = LineCalls.await(clients.messaging(tenantId).getBotInfo()).body();
-      status.put("lineAnswer", "ACCEPTED");
-      status.put("botName", bot.displayName());
-      status.put("basicId", bot.basicId());
-      status.put("botUserId", bot.userId());
+      shown.put("lineAnswer", "ACCEPTED");
+      shown.put("botName", bot.displayName());
+      shown.put("basicId", bot.basicId());
+      shown.put("botUserId", bot.userId());
     } catch (IOException e) {
-      status.put("lineAnswer", e instanceof AbstractLineClientException line && line.getCode() == 401 ? "REFUSED"
+      shown.put("lineAnswer", e instanceof AbstractLineClientException line && line.getCode() == 401 ? "REFUSED"
           : "UNREACHABLE");
     }
-    return status;
+    return shown;
   }
 
-  /** Returns what was replaced and, for a new token, the Official Account it belongs to. */
-  Map<String, Object> replace(String tenantId, String adminId, NewCredentials request) throws Refused {
-    String token = given(request == null ? null : request.channelAccessToken(), "channelAccessToken");
-    String secret = given(request == null ? null : request.channelSecret(), "channelSecret");
-    if (token == null && secret == null) {
-      throw new Refused(HttpStatus.BAD_REQUEST, "channelAccessToken か channelSecret（または両方）を指定してください "
-          + "(give channelAccessToken, channelSecret or both)");
+  /** Returns which settings changed and, for a new token, the Official Account it belongs to. */
+  Map<String, Object> change(String tenantId, String adminId, Change request) throws Refused {
+    Change given = request == null ? new Change(null, null, null, null) : request;
+    String token = given(given.channelAccessToken(), "channelAccessToken", CREDENTIAL);
+    String secret = given(given.channelSecret(), "channelSecret", CREDENTIAL);
+    String loginChannelId = given(given.loginChannelId(), "loginChannelId", CHANNEL_ID);
+    String liffId = given(given.liffId(), "liffId", LIFF_ID);
+    List<String> changed = Stream.of(token == null ? null : "channelAccessToken",
+        secret == null ? null : "channelSecret", loginChannelId == null ? null : "loginChannelId",
+        liffId == null ? null : "liffId").filter(Objects::nonNull).toList();
+    if (changed.isEmpty()) {
+      throw new Refused(HttpStatus.BAD_REQUEST, "channelAccessToken・channelSecret・loginChannelId・liffId のどれかを"
+          + "指定してください (give at least one of channelAccessToken, channelSecret, loginChannelId, liffId)");
     }
     BotInfoResponse bot = token == null ? null : checkWithLine(tenantId, token);
     byte[] sealedSecret = secret == null ? null : keys.encrypt(tenantId, LineSettings.SECRET_PURPOSE, secret);
     byte[] sealedToken = token == null ? null : keys.encrypt(tenantId, LineSettings.TOKEN_PURPOSE, token);
-    if (!tenants.updateLineCredentials(tenantId, sealedSecret, sealedToken)) {
+    var update = new LineChannelUpdate(sealedSecret, sealedToken, loginChannelId, liffId);
+    if (!tenants.updateLineChannel(tenantId, update)) {
       throw new Refused(HttpStatus.CONFLICT, "この自治体は稼働中ではありません (the municipality is not active)");
     }
     channels.forget(tenantId);
     availability.succeeded(tenantId);
-    List<String> changed = Stream.of(token == null ? null : "channelAccessToken",
-        secret == null ? null : "channelSecret").filter(Objects::nonNull).toList();
     Map<String, Object> result = new LinkedHashMap<>(Map.of("changed", changed));
     Map<String, String> details = new LinkedHashMap<>(Map.of("changed", String.join(",", changed)));
     if (bot != null) {
@@ -115,18 +131,24 @@ class LineCredentials {
       result.put("botName", bot.displayName());
       details.put("botUserId", bot.userId());
     }
-    events.publishEvent(new OperationEvent(tenantId, adminId, "line-credentials.replaced", tenantId, details));
+    if (loginChannelId != null) {
+      details.put("loginChannelId", loginChannelId);
+    }
+    if (liffId != null) {
+      details.put("liffId", liffId);
+    }
+    events.publishEvent(new OperationEvent(tenantId, adminId, "line-channel.changed", tenantId, details));
     return result;
   }
 
-  private static String given(String value, String name) throws Refused {
+  private static String given(String value, String name, Pattern format) throws Refused {
     if (value == null) {
       return null;
     }
     String trimmed = value.strip();
-    if (!CREDENTIAL.matcher(trimmed).matches()) {
-      throw new Refused(HttpStatus.BAD_REQUEST, name + " は LINE Developers コンソールに表示される文字列（空白なし、2,000 文字以内）"
-          + "をそのまま貼り付けてください (" + name + " must be the value the console shows: no spaces, at most 2,000 characters)");
+    if (!format.matcher(trimmed).matches()) {
+      throw new Refused(HttpStatus.BAD_REQUEST, name + " は LINE Developers コンソールに表示される値（空白なし）を"
+          + "そのまま貼り付けてください (" + name + " must be the value the console shows: " + FORMATS.get(name) + ")");
     }
     return trimmed;
   }
