@@ -41,11 +41,12 @@ final class AnswerFailedException extends IOException {
    */
   static AnswerFailedException calling(IOException failure, boolean afterReply) {
     if (failure instanceof AbstractLineClientException line) {
-      int code = line.getCode();
-      boolean refused = code < 500;
-      boolean channelUnusable = code == 429 || code == 401 || code >= 500; // 401: until the token is replaced
+      LineErrorAnswer answer = LineErrorAnswer.of(line);
+      boolean channelUnusable = answer == LineErrorAnswer.RATE_LIMITED || answer == LineErrorAnswer.TOKEN_REFUSED
+          || answer == LineErrorAnswer.UNAVAILABLE;
+      boolean refused = answer != LineErrorAnswer.UNAVAILABLE;
       return new AnswerFailedException(failure, afterReply || refused, channelUnusable, refused && !channelUnusable,
-          code == 429 ? seconds(line.getHeader("Retry-After")) : null);
+          LineErrorAnswer.retryAfter(line));
     }
     boolean unreachable = causedBy(failure, ConnectException.class);
     return new AnswerFailedException(failure, afterReply || unreachable, true, false, null);
@@ -75,13 +76,5 @@ final class AnswerFailedException extends IOException {
       }
     }
     return false;
-  }
-
-  private static Duration seconds(String header) {
-    try {
-      return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.model.BotInfoResponse;
 import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.tenant.Tenant;
@@ -89,14 +90,13 @@ class LineChannelSettings {
       return shown;
     }
     try {
-      BotInfoResponse bot = LineCalls.await(clients.messaging(tenantId).getBotInfo()).body();
+      BotInfoResponse bot = botInfo(clients.messaging(tenantId));
       shown.put("lineAnswer", "ACCEPTED");
       shown.put("botName", bot.displayName());
       shown.put("basicId", bot.basicId());
       shown.put("botUserId", bot.userId());
     } catch (IOException e) {
-      shown.put("lineAnswer", e instanceof AbstractLineClientException line && line.getCode() == 401 ? "REFUSED"
-          : "UNREACHABLE");
+      shown.put("lineAnswer", tokenRefused(e) ? "REFUSED" : "UNREACHABLE");
     }
     return shown;
   }
@@ -156,9 +156,9 @@ class LineChannelSettings {
   private BotInfoResponse checkWithLine(String tenantId, String token) throws Refused {
     BotInfoResponse bot;
     try {
-      bot = LineCalls.await(clients.withToken(token).getBotInfo()).body();
+      bot = botInfo(clients.withToken(token));
     } catch (IOException e) {
-      if (e instanceof AbstractLineClientException line && line.getCode() == 401) {
+      if (tokenRefused(e)) {
         throw new Refused(HttpStatus.BAD_REQUEST, "LINE がこのチャネルアクセストークンを受け付けませんでした。"
             + "LINE Developers コンソールで発行したものか確かめてください (LINE refused this channel access token)");
       }
@@ -179,9 +179,18 @@ class LineChannelSettings {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(LineCalls.await(clients.messaging(tenantId).getBotInfo()).body().userId());
+      return Optional.ofNullable(botInfo(clients.messaging(tenantId)).userId());
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static BotInfoResponse botInfo(MessagingApiClient client) throws IOException {
+    return LineCalls.await(client.getBotInfo()).body();
+  }
+
+  private static boolean tokenRefused(IOException failure) {
+    return failure instanceof AbstractLineClientException line
+        && LineErrorAnswer.of(line) == LineErrorAnswer.TOKEN_REFUSED;
   }
 }

@@ -2,6 +2,7 @@ package jp.madoguchi.line;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
@@ -30,20 +31,26 @@ public class LineClients {
   }
 
   public MessagingApiClient messaging(String tenantId) {
-    String token = channel(tenantId).accessToken();
-    return messaging.compute(tenantId + "@" + endpoints.api(),
-        (key, held) -> held != null && held.accessToken().equals(token) ? held : new Held<>(token, withToken(token)))
-        .client();
+    return current(messaging, tenantId + "@" + endpoints.api(), channel(tenantId).accessToken(), this::withToken);
   }
 
   public MessagingApiBlobClient blob(String tenantId) {
-    String token = channel(tenantId).accessToken();
-    return blobs.compute(tenantId + "@" + endpoints.dataApi(), (key, held) -> held != null
-        && held.accessToken().equals(token) ? held : new Held<>(token, MessagingApiBlobClient.builder(token)
+    return current(blobs, tenantId + "@" + endpoints.dataApi(), channel(tenantId).accessToken(),
+        token -> MessagingApiBlobClient.builder(token)
             .apiEndPoint(endpoints.dataApi())
             .connectTimeout(properties.connectTimeout())
             .readTimeout(properties.readTimeout())
-            .build())).client();
+            .build());
+  }
+
+  /** The client held for this token, made (once, also under concurrent calls) when the token is new. */
+  private static <T> T current(Map<String, Held<T>> held, String key, String token, Function<String, T> make) {
+    Held<T> known = held.get(key);
+    if (known != null && known.accessToken().equals(token)) {
+      return known.client();
+    }
+    return held.compute(key, (k, earlier) -> earlier != null && earlier.accessToken().equals(token) ? earlier
+        : new Held<>(token, make.apply(token))).client();
   }
 
   /** A client for a token that is not (yet) the tenant's, e.g. to check one before it is stored. */

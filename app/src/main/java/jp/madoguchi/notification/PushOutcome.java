@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import jp.madoguchi.line.LineErrorAnswer;
 
 /** What one push try means for its outbox row, read from LINE's answer. */
 record PushOutcome(Kind kind, Duration retryAfter, String error) {
@@ -20,29 +21,15 @@ record PushOutcome(Kind kind, Duration retryAfter, String error) {
       cause = cause.getCause();
     }
     if (cause instanceof AbstractLineClientException line) {
-      int code = line.getCode();
-      if (code == 409) {
-        return SENT; // this retry key was accepted before: the message went out once
-      }
-      if (code == 429) {
-        return new PushOutcome(Kind.RETRY, retryAfter(line.getHeader("Retry-After")), "429 rate limited");
-      }
-      if (code == 401) {
-        return new PushOutcome(Kind.TOKEN_REFUSED, null, "401 from LINE: the channel access token was refused");
-      }
-      if (code >= 500) {
-        return new PushOutcome(Kind.RETRY, null, code + " from LINE");
-      }
-      return new PushOutcome(Kind.GIVE_UP, null, code + " from LINE: " + line.getMessage());
+      return switch (LineErrorAnswer.of(line)) {
+        case ALREADY_ACCEPTED -> SENT; // this retry key was accepted before: the message went out once
+        case RATE_LIMITED -> new PushOutcome(Kind.RETRY, LineErrorAnswer.retryAfter(line), "429 rate limited");
+        case TOKEN_REFUSED ->
+            new PushOutcome(Kind.TOKEN_REFUSED, null, "401 from LINE: the channel access token was refused");
+        case UNAVAILABLE -> new PushOutcome(Kind.RETRY, null, line.getCode() + " from LINE");
+        case REFUSED -> new PushOutcome(Kind.GIVE_UP, null, line.getCode() + " from LINE: " + line.getMessage());
+      };
     }
     return new PushOutcome(Kind.RETRY, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-  }
-
-  private static Duration retryAfter(String header) {
-    try {
-      return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }
