@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LogCapture;
 import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
 import jp.madoguchi.procedure.TenantContext;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jp.madoguchi.Diagrams;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LogCapture;
 import jp.madoguchi.Markers;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.HistoryService;

@@ -17,6 +17,7 @@ import jp.madoguchi.embedded.EmbeddedDatabasePassword;
 import jp.madoguchi.FullJourneys;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.LogCapture;
 import jp.madoguchi.Markers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

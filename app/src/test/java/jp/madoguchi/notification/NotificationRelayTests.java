@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LogCapture;
 import jp.madoguchi.line.LineAvailability;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.RuntimeService;
@@ -131,12 +132,18 @@ class NotificationRelayTests extends IntegrationTest {
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(aResponse().withStatus(401)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Authentication failed\"}")));
     String outboxId = queueReceiptNotification();
+    String log;
 
-    relay.relayDue();
+    try (LogCapture capture = LogCapture.atInfo()) {
+      relay.relayDue();
+      log = capture.text();
+    }
 
     assertThat(status(outboxId)).isEqualTo("PENDING");
     assertThat(jdbc.queryForObject("SELECT last_error FROM notification_outbox WHERE id = ?::uuid", String.class,
         outboxId)).contains("channel access token");
+    assertThat(log).containsPattern(" ERROR .*NotificationRelay: LINE refused the channel access token of tenant demo; .*"
+        + "PUT /api/demo/admin/line/channel");
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok())); // the token was replaced
     relayNow();
     assertThat(status(outboxId)).isEqualTo("SENT");

@@ -1,4 +1,4 @@
-package jp.madoguchi.encryption;
+package jp.madoguchi;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Everything the app logs while it is open, at the level production logs at (INFO, Spring Boot's
  * default; the tests otherwise log WARN), stack traces included.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Level previous = root.getLevel();
@@ -36,11 +36,11 @@ final class LogCapture implements AutoCloseable {
     root.setLevel(Level.INFO);
   }
 
-  static LogCapture atInfo() {
+  public static LogCapture atInfo() {
     return new LogCapture();
   }
 
-  String text() {
+  public String text() {
     synchronized (lines) {
       return lines.toString(StandardCharsets.UTF_8);
     }
