@@ -2,6 +2,7 @@ package jp.madoguchi.admin;
 
 import java.util.Map;
 
+import jp.madoguchi.perimeter.UnreadableBodies;
 import jp.madoguchi.staff.StaffRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,10 +26,18 @@ class AdminApiErrors {
         "この操作はこの自治体の管理者だけが行えます (only this municipality's administrators may do this)"));
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-      IllegalArgumentException.class})
-  ResponseEntity<Map<String, String>> unreadable(Exception e) {
-    String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the request body or a parameter cannot be read";
-    return ResponseEntity.badRequest().body(Map.of("message", "リクエストの内容を読み取れません (" + reason + ")"));
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.message(e)));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.parameter(e)));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, String>> refusedValue(IllegalArgumentException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", "リクエストの内容を読み取れません (" + e.getMessage() + ")"));
   }
 }

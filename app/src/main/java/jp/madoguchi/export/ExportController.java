@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AccessLogAttributes;
+import jp.madoguchi.perimeter.UnreadableBodies;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
 import jp.madoguchi.staff.StaffRequestException;
@@ -170,9 +171,13 @@ class ExportController {
         "この操作はこの自治体の管理者または運用者だけが行えます (only this municipality's administrators or operators may do this)"));
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-  ResponseEntity<Map<String, String>> unreadable() {
-    return ResponseEntity.badRequest().body(Map.of("message",
-        "リクエストの内容を読み取れません (the request body or a parameter cannot be read)"));
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.message(e)));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.parameter(e)));
   }
 }

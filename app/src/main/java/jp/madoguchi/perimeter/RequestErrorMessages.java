@@ -5,15 +5,19 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The {@code message} of Spring Boot's error answers ({@code /error}: a request no controller took,
  * the wrong method or content type, a parameter of the wrong form, a refusal by Spring Security,
  * anything that escaped every handler): Japanese a person can act on, English in brackets, instead of
  * Spring's English only, which for a parameter names Java types and for a 5xx could carry an
- * exception's text. A message the app itself gave in Japanese is kept.
+ * exception's text. A message the app itself gave in Japanese is kept. A body or parameter of the
+ * wrong kind is named with what it should be ({@link UnreadableBodies}).
  */
 @Component
 class RequestErrorMessages extends DefaultErrorAttributes {
@@ -24,7 +28,14 @@ class RequestErrorMessages extends DefaultErrorAttributes {
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     Object message = attributes.get("message");
-    if (attributes.get("status") instanceof Integer status && status >= 400
+    Throwable error = getError(request);
+    if (error instanceof HttpMessageNotReadableException unreadable) {
+      attributes.put("message", UnreadableBodies.message(unreadable));
+    } else if (error instanceof MethodArgumentTypeMismatchException mismatch) {
+      attributes.put("message", UnreadableBodies.parameter(mismatch));
+    } else if (error instanceof BindException bind && UnreadableBodies.parameter(bind) != null) {
+      attributes.put("message", UnreadableBodies.parameter(bind));
+    } else if (attributes.get("status") instanceof Integer status && status >= 400
         && !(message instanceof String text && JAPANESE.matcher(text).find())) {
       attributes.put("message", forStatus(status));
     }

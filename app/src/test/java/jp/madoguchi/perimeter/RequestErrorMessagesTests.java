@@ -55,6 +55,45 @@ class RequestErrorMessagesTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNameTheFieldOfAWrongKindAndWhatItShouldBe() throws Exception {
+    String admin = "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    // the tenant admin API's own answer, and Spring's through /error (LINE 連携 has no handler of its own)
+    assertMessage(send("PUT", "/api/demo/admin/ip-allow-list", "application/json", "{\"cidrs\": \"10.0.0.0/8\"}",
+        "Authorization", admin), 400, "「cidrs」は配列");
+    assertMessage(send("PUT", "/api/demo/admin/line/channel", "application/json", "{\"liffId\": [\"x\"]}",
+        "Authorization", admin), 400, "「liffId」は文字列で指定してください");
+    assertMessage(send("PATCH", "/api/demo/admin/staff/demo-clerk", "application/json",
+        "{\"disabled\": \"maybe\"}", "Authorization", admin), 400, "「disabled」は true か false で指定");
+    assertMessage(send("GET", "/api/demo/admin/access-log?page=abc", null, null, "Authorization", admin), 400,
+        "パラメータ「page」は整数");
+    assertMessage(send("POST", "/api/demo/applications", "application/json",
+        "{\"procedureKey\": \"bulky-waste-collection\", \"data\": {}, \"clientRequestId\": \"not-a-uuid\"}"), 400,
+        "「clientRequestId」は UUID");
+    assertMessage(send("PUT", "/api/demo/admin/ip-allow-list", "application/json", "{\"cidrs\": [],",
+        "Authorization", admin), 400, "JSON として読み取れません: 1 行目");
+    assertMessage(send("PUT", "/api/demo/admin/ip-allow-list", "application/json", null, "Authorization", admin),
+        400, "本文（JSON）がありません");
+  }
+
+  @Test
+  void shouldRefuseABodyThatMeansTwoThings() throws Exception {
+    String admin = "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    // read as 365 and as 90 before: Jackson took the fraction's whole part and the last of two fields
+    assertMessage(send("PUT", "/api/demo/admin/audit-retention", "application/json", "{\"retentionDays\": 365.5}",
+        "Authorization", admin), 400, "「retentionDays」は整数");
+    assertMessage(send("PUT", "/api/demo/admin/audit-retention", "application/json",
+        "{\"retentionDays\": 365, \"retentionDays\": 90}", "Authorization", admin), 400,
+        "JSON に「retentionDays」が二つあります");
+    assertMessage(send("POST", "/api/demo/applications", "application/json",
+        "{\"procedureKey\": \"bulky-waste-collection\", \"procedureKey\": \"child-allowance\", \"data\": {}}"), 400,
+        "「procedureKey」が二つあります");
+    HttpResponse<String> retention = send("GET", "/api/demo/admin/audit-retention", null, null, "Authorization", admin);
+    assertThat(JSON.readTree(retention.body()).path("retentionDays").asInt()).as("nothing was changed").isNotEqualTo(90);
+  }
+
+  @Test
   void shouldKeepAJapaneseMessageTheAppGave() throws Exception {
     assertMessage(send("POST", "/api/nosuch/applications", "application/json", "{}"), 404, "この自治体の窓口は見つかりません");
   }
