@@ -20,6 +20,12 @@ import org.springframework.stereotype.Component;
 class TenantSeedValidator {
 
   private static final Pattern SLUG = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$");
+  /**
+   * A slug is a segment of the tenant's addresses (/api/{slug}/…, /liff/{slug}/, /admin/{slug}/), so
+   * it must not be one the app's own addresses use at that place: /api/operator/… is the operators'
+   * API and /liff/assets/, /admin/assets/ the pages' files. A tenant of such a name never worked.
+   */
+  private static final Set<String> RESERVED_SLUGS = Set.of("operator", "assets");
   private static final Pattern STAFF_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
   private static final Pattern GROUP_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
 
@@ -37,6 +43,8 @@ class TenantSeedValidator {
       String where = "tenant '" + tenant.slug() + "'";
       if (tenant.slug() == null || !SLUG.matcher(tenant.slug()).matches()) {
         problems.add(where + ": slug must be lowercase letters, digits and '-' (e.g. kita-city)");
+      } else if (RESERVED_SLUGS.contains(tenant.slug())) {
+        problems.add(where + ": slug is used by the app's own addresses (/api/operator, /liff/assets); choose another");
       } else if (!slugs.add(tenant.slug())) {
         problems.add(where + ": listed twice");
       }

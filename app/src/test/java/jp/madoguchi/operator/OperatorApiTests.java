@@ -68,6 +68,14 @@ class OperatorApiTests extends IntegrationTest {
         .statusCode()).isEqualTo(409);
     assertThat(operator("POST", "/api/operator/tenants", """
         {"slug": "Bad Slug", "name": "", "admin": {"id": "demo-clerk", "password": "x"}}""").statusCode()).isEqualTo(400);
+    for (String taken : List.of("operator", "assets")) {
+      HttpResponse<String> refused = operator("POST", "/api/operator/tenants", """
+          {"slug": "%s", "name": "町", "admin": {"id": "%s-admin", "password": "Minami-Kanri-2026!"}}"""
+          .formatted(taken, taken));
+      assertThat(refused.statusCode()).as("/api/%s/… and /liff/%s/ are the app's own", taken, taken).isEqualTo(400);
+      assertThat(refused.body()).contains("app's own addresses");
+    }
+    assertThat(operator("GET", "/api/operator/tenants", null).statusCode()).isEqualTo(200);
     HttpResponse<String> first = http.basic("GET", "/api/minami/admin/staff", "minami-admin", "Minami-Kanri-2026!", null,
         "X-Forwarded-For", "192.0.2.5");
     assertThat(first.body()).contains("password-change-required");
