@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -89,8 +90,20 @@ public class LoginLocks {
   }
 
   /** Lifts an address's lock and forgets its failures. */
-  public void liftAddress(String address) {
-    jdbc.update("DELETE FROM login_lock WHERE kind = 'ADDRESS' AND subject = ?", subject(address));
+  /**
+   * Lifts the locks and forgets the failures of the addresses that are the one meant, however it
+   * was written (an IPv6 address has several spellings; a lock holds the one the request came with).
+   *
+   * @return how many addresses' records were removed
+   */
+  public int liftAddresses(Predicate<String> sameAddress) {
+    List<String> matching = jdbc.queryForList("SELECT subject FROM login_lock WHERE kind = 'ADDRESS'", String.class)
+        .stream().filter(sameAddress).toList();
+    return matching.isEmpty() ? 0 : jdbc.update(con -> {
+      var statement = con.prepareStatement("DELETE FROM login_lock WHERE kind = 'ADDRESS' AND subject = ANY (?)");
+      statement.setArray(1, con.createArrayOf("text", matching.toArray()));
+      return statement;
+    });
   }
 
   /** The accounts of the list that are locked now, with the end of each lock. */

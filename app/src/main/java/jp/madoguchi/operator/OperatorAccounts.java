@@ -1,5 +1,6 @@
 package jp.madoguchi.operator;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import jp.madoguchi.staff.PasswordPolicy;
 import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.staff.StaffGroups;
+import jp.madoguchi.tenant.IpRange;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,6 +78,19 @@ class OperatorAccounts {
     accounts.forget(id);
     locks.lift(id);
     events.publishEvent(new OperationEvent(null, actor, "operator.deleted", id, Map.of()));
+  }
+
+  /** The address written as any IPv4 or IPv6 literal; lifting it is in the operators' log. */
+  void liftAddressLock(String address, String actor) {
+    byte[] wanted = IpRange.address(address).orElseThrow(() -> new StaffRequestException(400,
+        "IP アドレス（例: 192.0.2.10、2001:db8::1）を指定してください (an IPv4 or IPv6 address, e.g. 192.0.2.10)"));
+    int lifted = locks.liftAddresses(stored -> IpRange.address(stored).map(bytes -> Arrays.equals(bytes, wanted))
+        .orElse(false));
+    if (lifted == 0) {
+      throw new StaffRequestException(404,
+          "このアドレスにはログインの失敗もロックもありません (no failed sign-ins or lock for this address)");
+    }
+    events.publishEvent(new OperationEvent(null, actor, "login-lock.address-lifted", address, Map.of()));
   }
 
   private static String nullToEmpty(String value) {

@@ -104,8 +104,8 @@ class OperatorController {
 
   @DeleteMapping("/login-locks/addresses/{address}")
   ResponseEntity<Void> liftAddress(@PathVariable String address, Authentication authentication) {
-    StaffAccess.requireOperator(authentication);
-    locks.liftAddress(address);
+    StaffMember operator = StaffAccess.requireOperator(authentication);
+    operators.liftAddressLock(address, operator.id());
     return ResponseEntity.noContent().build();
   }
 

@@ -2,6 +2,7 @@ package jp.madoguchi.tenant;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 range in CIDR notation, e.g. {@code 192.0.2.0/24} or {@code ::1/128}. */
@@ -13,16 +14,11 @@ public record IpRange(byte[] network, int prefixLength) {
 
   public static IpRange parse(String cidr) {
     String[] parts = cidr == null ? new String[0] : cidr.trim().split("/", -1);
-    // only full literals: a name (or a shortened IPv4 such as 10.1) would be looked up or misread
-    if (parts.length != 2 || !(IPV4.matcher(parts[0]).matches() || IPV6.matcher(parts[0]).matches())) {
+    if (parts.length != 2) {
       throw new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32");
     }
-    byte[] address;
-    try {
-      address = InetAddress.getByName(parts[0]).getAddress(); // a literal: no name lookup happens
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("'" + cidr + "' has an invalid address", e);
-    }
+    byte[] address = address(parts[0]).orElseThrow(() ->
+        new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32"));
     if (!PREFIX.matcher(parts[1]).matches()) {
       throw new IllegalArgumentException("'" + cidr + "' has an invalid prefix length");
     }
@@ -31,6 +27,22 @@ public record IpRange(byte[] network, int prefixLength) {
       throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
     }
     return new IpRange(address, prefix);
+  }
+
+  /**
+   * The bytes of an IPv4 or IPv6 address written as a literal ({@code 192.0.2.10}, {@code ::1},
+   * {@code 0:0:0:0:0:0:0:1}); empty for anything else, which is never looked up as a name.
+   */
+  public static Optional<byte[]> address(String literal) {
+    // only full literals: a name (or a shortened IPv4 such as 10.1) would be looked up or misread
+    if (literal == null || !(IPV4.matcher(literal).matches() || IPV6.matcher(literal).matches())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(literal).getAddress()); // a literal: no name lookup happens
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
   }
 
   public boolean contains(InetAddress candidate) {

@@ -121,6 +121,38 @@ class LoginThrottleTests extends IntegrationTest {
   }
 
   @Test
+  void shouldLiftAnAddressLockHoweverTheOperatorWritesTheAddress() throws Exception {
+    String attacker = "2001:db8:0:0:0:0:0:66";
+    for (int i = 0; i < 30; i++) {
+      http.basic("GET", "/engine-rest/task", "guess6-" + i, "Password-" + i, null, "X-Forwarded-For", attacker);
+    }
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null,
+        "X-Forwarded-For", attacker).statusCode()).as("this address is locked").isEqualTo(429);
+
+    HttpResponse<String> notAnAddress = http.basic("DELETE", "/api/operator/login-locks/addresses/kita-office",
+        "test-operator", "Operator-Pass-2026!", null);
+    assertThat(notAnAddress.statusCode()).isEqualTo(400);
+    assertThat(notAnAddress.body()).contains("IP アドレス");
+    assertThat(http.basic("DELETE", "/api/operator/login-locks/addresses/192.0.2.99", "test-operator",
+        "Operator-Pass-2026!", null).statusCode()).as("nothing recorded for it: said, not 204").isEqualTo(404);
+    // the short spelling of the locked address: before, 204 and the lock stayed
+    assertThat(http.basic("DELETE", "/api/operator/login-locks/addresses/2001:db8::66", "test-operator",
+        "Operator-Pass-2026!", null).statusCode()).isEqualTo(204);
+    assertThat(http.basic("GET", "/engine-rest/task", "kita-clerk", KITA_CLERK_PASSWORD, null,
+        "X-Forwarded-For", attacker).statusCode()).as("not locked (kita's allow-list then refuses it: 403)")
+        .isNotEqualTo(429);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM login_lock WHERE kind = 'ADDRESS' AND subject = ?", Long.class,
+        attacker)).isZero();
+    long logged = 0;
+    for (int attempt = 0; attempt < 100 && logged == 0; attempt++) {
+      Thread.sleep(100); // the log's queue writes shortly after
+      logged = jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE tenant_id = '' AND category = 'OPERATION' "
+          + "AND kind = 'login-lock.address-lifted' AND actor = 'test-operator' AND target = '2001:db8::66'", Long.class);
+    }
+    assertThat(logged).as("in the operators' log").isOne();
+  }
+
+  @Test
   void shouldThrottleTheWebappLoginAndTheStaffApiToo() throws Exception {
     clerk("throttle-c");
     for (int i = 0; i < 5; i++) {
