@@ -100,7 +100,9 @@ public class LiffIdTokens {
       verified.put(memo, new Verified(resident, claims.getExpirationTime().toInstant()));
       return resident;
     } catch (ParseException | BadJOSEException | JOSEException e) {
-      throw new InvalidIdTokenException("LINE の ID トークンを確認できませんでした (ID token refused: " + e.getMessage() + ")");
+      // a refusal without a text of its own: the signing key is unknown and LINE's keys were fetched a moment ago
+      String reason = e.getMessage() == null ? "no signing key of LINE's matches" : e.getMessage();
+      throw new InvalidIdTokenException("LINE の ID トークンを確認できませんでした (ID token refused: " + reason + ")");
     }
   }
 

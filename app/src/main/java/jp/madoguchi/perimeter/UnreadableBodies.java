@@ -87,11 +87,8 @@ public final class UnreadableBodies {
     if (type == boolean.class || type == Boolean.class) {
       return new Expected("true か false", "true or false");
     }
-    if (type == int.class || type == Integer.class) {
-      return new Expected("整数（2147483647 まで）", "a whole number up to 2147483647");
-    }
-    if (type == long.class || type == short.class || type == Long.class || type == Short.class
-        || type == java.math.BigInteger.class) {
+    if (type == int.class || type == long.class || type == short.class || type == Integer.class
+        || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
       return new Expected("整数", "a whole number");
     }
     if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)
