@@ -8,8 +8,10 @@ import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * The {@code message} of Spring Boot's error answers ({@code /error}: a request no controller took,
@@ -35,6 +37,12 @@ class RequestErrorMessages extends DefaultErrorAttributes {
       attributes.put("message", UnreadableBodies.parameter(mismatch));
     } else if (error instanceof BindException bind && UnreadableBodies.parameter(bind) != null) {
       attributes.put("message", UnreadableBodies.parameter(bind));
+    } else if (error instanceof MissingServletRequestPartException part) {
+      attributes.put("message", "「" + part.getRequestPartName() + "」のファイルがありません (the multipart part '"
+          + part.getRequestPartName() + "' is missing)");
+    } else if (error instanceof MissingServletRequestParameterException parameter) {
+      attributes.put("message", "パラメータ「" + parameter.getParameterName() + "」が必要です (the parameter '"
+          + parameter.getParameterName() + "' is required)");
     } else if (attributes.get("status") instanceof Integer status && status >= 400
         && !(message instanceof String text && JAPANESE.matcher(text).find())) {
       attributes.put("message", forStatus(status));

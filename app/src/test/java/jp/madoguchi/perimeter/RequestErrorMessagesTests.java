@@ -74,6 +74,9 @@ class RequestErrorMessagesTests extends IntegrationTest {
         "Authorization", admin), 400, "JSON として読み取れません: 1 行目");
     assertMessage(send("PUT", "/api/demo/admin/ip-allow-list", "application/json", null, "Authorization", admin),
         400, "本文（JSON）がありません");
+    assertMessage(send("POST", "/api/demo/attachments", "multipart/form-data; boundary=b",
+        "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.png\"\r\n"
+            + "Content-Type: image/png\r\n\r\nx\r\n--b--\r\n", "Authorization", "Bearer x"), 400, "「file」のファイルがありません");
   }
 
   @Test
