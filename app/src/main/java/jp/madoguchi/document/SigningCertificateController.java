@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
@@ -37,6 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 class SigningCertificateController {
+
+  private static final String NO_KEY = "no private key entry";
 
   private final SigningCredentials credentials;
   private final Clock clock;
@@ -67,8 +72,7 @@ class SigningCertificateController {
     try {
       credential = fromPkcs12(file.getBytes(), password.toCharArray());
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("message",
-          "PKCS#12 ファイルを読めないか、鍵と証明書が対応していません (" + e.getMessage() + ")"));
+      return ResponseEntity.badRequest().body(Map.of("message", refusal(e)));
     }
     String previous = info(credentials.forTenant(tenant)).sha256Fingerprint();
     credentials.install(tenant, credential);
@@ -91,7 +95,28 @@ class SigningCertificateController {
         return new SigningCredential(key, chain, "INSTALLED");
       }
     }
-    throw new IllegalArgumentException("no private key entry");
+    throw new IllegalArgumentException(NO_KEY);
+  }
+
+  /** What the admin can do about a file that cannot be installed (the key store's own texts are English or none). */
+  private static String refusal(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecoverableKeyException) {
+        return "パスワードが違います。PKCS#12 ファイルのパスワードを確かめてください (wrong password)";
+      }
+      if (cause instanceof CertificateExpiredException) {
+        return "証明書の有効期限が切れています。新しい証明書を選んでください (the certificate has expired)";
+      }
+      if (cause instanceof CertificateNotYetValidException) {
+        return "証明書の有効期間がまだ始まっていません (the certificate is not valid yet)";
+      }
+    }
+    if (e instanceof IllegalArgumentException refused) {
+      return NO_KEY.equals(refused.getMessage())
+          ? "秘密鍵が入っていません。秘密鍵と証明書を含む PKCS#12 ファイルを選んでください (" + NO_KEY + ")"
+          : "秘密鍵と証明書が対応していません (" + refused.getMessage() + ")";
+    }
+    return "PKCS#12（.p12 / .pfx）ファイルとして読めません。ファイルを確かめてください (not a readable PKCS#12 file)";
   }
 
   private static void requireMatching(PrivateKey key, Certificate certificate) throws GeneralSecurityException {

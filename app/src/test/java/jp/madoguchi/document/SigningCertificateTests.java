@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Base64;
@@ -68,7 +69,17 @@ class SigningCertificateTests extends IntegrationTest {
     SigningCredential real = SelfSignedCertificates.create(KITA, "北市", Instant.now());
     byte[] file = pkcs12(real, "secret");
 
-    assertThat(install("kita", file, "wrong").statusCode()).isEqualTo(400);
+    HttpResponse<String> wrong = install("kita", file, "wrong");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("パスワードが違います");
+    HttpResponse<String> notPkcs12 = install("kita", "not a key store".getBytes(), "secret");
+    assertThat(notPkcs12.statusCode()).isEqualTo(400);
+    assertThat(notPkcs12.body()).contains("PKCS#12（.p12 / .pfx）ファイルとして読めません").doesNotContain("null");
+    HttpResponse<String> expired = install("kita",
+        pkcs12(SelfSignedCertificates.create(KITA, "北市", Instant.now().minus(Duration.ofDays(3660 + 366))), "secret"),
+        "secret");
+    assertThat(expired.statusCode()).isEqualTo(400);
+    assertThat(expired.body()).contains("有効期限が切れています");
     assertThat(install("demo", file, "secret").statusCode()).as("kita-admin for demo").isEqualTo(403);
   }
 
