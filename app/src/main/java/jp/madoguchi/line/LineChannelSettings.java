@@ -163,7 +163,8 @@ class LineChannelSettings {
             + "LINE Developers コンソールで発行したものか確かめてください (LINE refused this channel access token)");
       }
       throw new Refused(HttpStatus.BAD_GATEWAY, "LINE に確認できませんでした。しばらくしてからもう一度お試しください "
-          + "(the token could not be checked with LINE: " + e.getMessage() + ")");
+          + "(the token could not be checked with LINE: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+              : e.getMessage()) + ")");
     }
     Optional<String> current = currentBotUserId(tenantId);
     if (current.isPresent() && !current.get().equals(bot.userId())) {
