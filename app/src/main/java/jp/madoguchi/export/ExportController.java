@@ -12,14 +12,12 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AccessLogAttributes;
-import jp.madoguchi.perimeter.UnreadableBodies;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * A municipality's export at contract end: started by its own administrator or an operator, run
@@ -169,15 +166,5 @@ class ExportController {
   ResponseEntity<Map<String, String>> denied() {
     return ResponseEntity.status(403).body(Map.of("message",
         "この操作はこの自治体の管理者または運用者だけが行えます (only this municipality's administrators or operators may do this)"));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.message(e)));
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.parameter(e)));
   }
 }

@@ -36,8 +36,7 @@ class RequestErrorMessagesTests extends IntegrationTest {
         allow -> assertThat(allow).contains("GET"));
     assertMessage(send("POST", "/api/demo/applications", "text/plain", "x"), 415, "application/json");
     HttpResponse<String> mistyped = send("GET", "/api/demo/admin/documents/not-a-uuid", null, null,
-        "Authorization", "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)));
+        "Authorization", adminBasic());
     assertMessage(mistyped, 400, "パラメータ");
     assertThat(mistyped.body()).doesNotContain("java.", "UUID string");
     assertMessage(send("GET", "/actuator/env", null, null), 403, "許可されていません");
@@ -56,8 +55,7 @@ class RequestErrorMessagesTests extends IntegrationTest {
 
   @Test
   void shouldNameTheFieldOfAWrongKindAndWhatItShouldBe() throws Exception {
-    String admin = "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
+    String admin = adminBasic();
     // the tenant admin API's own answer, and Spring's through /error (LINE 連携 has no handler of its own)
     assertMessage(send("PUT", "/api/demo/admin/ip-allow-list", "application/json", "{\"cidrs\": \"10.0.0.0/8\"}",
         "Authorization", admin), 400, "「cidrs」は配列");
@@ -81,8 +79,7 @@ class RequestErrorMessagesTests extends IntegrationTest {
 
   @Test
   void shouldRefuseABodyThatMeansTwoThings() throws Exception {
-    String admin = "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
+    String admin = adminBasic();
     // read as 365 and as 90 before: Jackson took the fraction's whole part and the last of two fields
     assertMessage(send("PUT", "/api/demo/admin/audit-retention", "application/json", "{\"retentionDays\": 365.5}",
         "Authorization", admin), 400, "「retentionDays」は整数");
@@ -99,6 +96,10 @@ class RequestErrorMessagesTests extends IntegrationTest {
   @Test
   void shouldKeepAJapaneseMessageTheAppGave() throws Exception {
     assertMessage(send("POST", "/api/nosuch/applications", "application/json", "{}"), 404, "この自治体の窓口は見つかりません");
+  }
+
+  private static String adminBasic() {
+    return "Basic " + Base64.getEncoder().encodeToString(("demo-admin:" + DEMO_ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertMessage(HttpResponse<String> response, int status, String text) throws Exception {
