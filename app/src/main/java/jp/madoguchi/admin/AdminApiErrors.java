@@ -2,7 +2,7 @@ package jp.madoguchi.admin;
 
 import java.util.Map;
 
-import jp.madoguchi.perimeter.UnreadableBodies;
+import jp.madoguchi.perimeter.UnreadableRequests;
 import jp.madoguchi.staff.StaffRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,12 +28,12 @@ class AdminApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.message(e)));
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableRequests.message(e)));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.parameter(e)));
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableRequests.parameter(e)));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -10,7 +10,7 @@ import jp.madoguchi.attachment.AttachmentRejectedException;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.liff.LiffIdTokens.InvalidIdTokenException;
 import jp.madoguchi.perimeter.MalformedRequests;
-import jp.madoguchi.perimeter.UnreadableBodies;
+import jp.madoguchi.perimeter.UnreadableRequests;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureUnavailableException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -151,6 +151,6 @@ class ResidentApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", UnreadableBodies.message(e)));
+    return ResponseEntity.badRequest().body(Map.of("message", UnreadableRequests.message(e)));
   }
 }

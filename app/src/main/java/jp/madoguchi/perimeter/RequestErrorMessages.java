@@ -19,7 +19,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * anything that escaped every handler): Japanese a person can act on, English in brackets, instead of
  * Spring's English only, which for a parameter names Java types and for a 5xx could carry an
  * exception's text. A message the app itself gave in Japanese is kept. A body or parameter of the
- * wrong kind is named with what it should be ({@link UnreadableBodies}).
+ * wrong kind is named with what it should be ({@link UnreadableRequests}).
  */
 @Component
 class RequestErrorMessages extends DefaultErrorAttributes {
@@ -32,11 +32,11 @@ class RequestErrorMessages extends DefaultErrorAttributes {
     Object message = attributes.get("message");
     Throwable error = getError(request);
     if (error instanceof HttpMessageNotReadableException unreadable) {
-      attributes.put("message", UnreadableBodies.message(unreadable));
+      attributes.put("message", UnreadableRequests.message(unreadable));
     } else if (error instanceof MethodArgumentTypeMismatchException mismatch) {
-      attributes.put("message", UnreadableBodies.parameter(mismatch));
-    } else if (error instanceof BindException bind && UnreadableBodies.parameter(bind) != null) {
-      attributes.put("message", UnreadableBodies.parameter(bind));
+      attributes.put("message", UnreadableRequests.parameter(mismatch));
+    } else if (error instanceof BindException bind && UnreadableRequests.parameter(bind) != null) {
+      attributes.put("message", UnreadableRequests.parameter(bind));
     } else if (error instanceof MissingServletRequestPartException part) {
       attributes.put("message", "「" + part.getRequestPartName() + "」のファイルがありません (the multipart part '"
           + part.getRequestPartName() + "' is missing)");

@@ -1,10 +1,9 @@
 package jp.madoguchi.perimeter;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,16 +19,17 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * What to tell a client whose JSON body could not be read, in Japanese with English in brackets:
- * which field holds a value of the wrong kind and what it should be, where the JSON is broken, or
- * that the body is missing. Jackson's own text names Java types and is never passed on.
+ * What to tell a client whose JSON body or parameter could not be read, in Japanese with English in
+ * brackets: which field or parameter holds a value of the wrong kind and what it should be, where
+ * the JSON is broken, or that the body is missing. Jackson's and Spring's own texts name Java types
+ * and are never passed on.
  */
-public final class UnreadableBodies {
+public final class UnreadableRequests {
 
   /** A field name is the client's own text: shown back, but not at any length. */
   private static final int MAX_SHOWN = 100;
 
-  private UnreadableBodies() {
+  private UnreadableRequests() {
   }
 
   public static String message(HttpMessageNotReadableException e) {
@@ -88,11 +88,10 @@ public final class UnreadableBodies {
       return new Expected("true か false", "true or false");
     }
     if (type == int.class || type == long.class || type == short.class || type == Integer.class
-        || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+        || type == Long.class || type == Short.class || type == BigInteger.class) {
       return new Expected("整数", "a whole number");
     }
-    if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)
-        || type == BigDecimal.class) {
+    if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
       return new Expected("数値", "a number");
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
@@ -108,7 +107,7 @@ public final class UnreadableBodies {
     if (Temporal.class.isAssignableFrom(type)) {
       return new Expected("日付・日時（例: 2026-12-01、2026-12-01T09:00:00+09:00）", "an ISO date or date-time");
     }
-    if (Map.class.isAssignableFrom(type) || !type.isPrimitive()) {
+    if (!type.isPrimitive()) {
       return new Expected("オブジェクト（{ }）", "a JSON object");
     }
     return new Expected("正しい形式", "another kind of value");
