@@ -89,7 +89,6 @@ public class LoginLocks {
     jdbc.update("DELETE FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ?", subject(account));
   }
 
-  /** Lifts an address's lock and forgets its failures. */
   /**
    * Lifts the locks and forgets the failures of the addresses that are the one meant, however it
    * was written (an IPv6 address has several spellings; a lock holds the one the request came with).

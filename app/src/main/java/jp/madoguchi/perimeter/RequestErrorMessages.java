@@ -5,13 +5,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.BindException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * The {@code message} of Spring Boot's error answers ({@code /error}: a request no controller took,
@@ -30,19 +25,9 @@ class RequestErrorMessages extends DefaultErrorAttributes {
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     Object message = attributes.get("message");
-    Throwable error = getError(request);
-    if (error instanceof HttpMessageNotReadableException unreadable) {
-      attributes.put("message", UnreadableRequests.message(unreadable));
-    } else if (error instanceof MethodArgumentTypeMismatchException mismatch) {
-      attributes.put("message", UnreadableRequests.parameter(mismatch));
-    } else if (error instanceof BindException bind && UnreadableRequests.parameter(bind) != null) {
-      attributes.put("message", UnreadableRequests.parameter(bind));
-    } else if (error instanceof MissingServletRequestPartException part) {
-      attributes.put("message", "「" + part.getRequestPartName() + "」のファイルがありません (the multipart part '"
-          + part.getRequestPartName() + "' is missing)");
-    } else if (error instanceof MissingServletRequestParameterException parameter) {
-      attributes.put("message", "パラメータ「" + parameter.getParameterName() + "」が必要です (the parameter '"
-          + parameter.getParameterName() + "' is required)");
+    String named = UnreadableRequests.of(getError(request));
+    if (named != null) {
+      attributes.put("message", named);
     } else if (attributes.get("status") instanceof Integer status && status >= 400
         && !(message instanceof String text && JAPANESE.matcher(text).find())) {
       attributes.put("message", forStatus(status));

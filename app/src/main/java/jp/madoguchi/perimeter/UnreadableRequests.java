@@ -16,7 +16,9 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * What to tell a client whose JSON body or parameter could not be read, in Japanese with English in
@@ -30,6 +32,28 @@ public final class UnreadableRequests {
   private static final int MAX_SHOWN = 100;
 
   private UnreadableRequests() {
+  }
+
+  /** What to say about a request Spring could not bind to its handler; null for other errors. */
+  static String of(Throwable error) {
+    if (error instanceof HttpMessageNotReadableException unreadable) {
+      return message(unreadable);
+    }
+    if (error instanceof MethodArgumentTypeMismatchException mismatch) {
+      return parameter(mismatch);
+    }
+    if (error instanceof BindException bind) {
+      return parameter(bind);
+    }
+    if (error instanceof MissingServletRequestPartException part) {
+      return "「" + part.getRequestPartName() + "」のファイルがありません (the multipart part '" + part.getRequestPartName()
+          + "' is missing)";
+    }
+    if (error instanceof MissingServletRequestParameterException parameter) {
+      return "パラメータ「" + parameter.getParameterName() + "」が必要です (the parameter '" + parameter.getParameterName()
+          + "' is required)";
+    }
+    return null;
   }
 
   public static String message(HttpMessageNotReadableException e) {
@@ -57,7 +81,7 @@ public final class UnreadableRequests {
   }
 
   /** The first field of a query bound to an object ({@code ?page=abc}) that is not of its kind; else null. */
-  static String parameter(BindException e) {
+  private static String parameter(BindException e) {
     for (FieldError field : e.getFieldErrors()) {
       if (field.contains(TypeMismatchException.class)) {
         return parameter(field.getField(), field.unwrap(TypeMismatchException.class).getRequiredType());
