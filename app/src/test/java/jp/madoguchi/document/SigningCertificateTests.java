@@ -80,6 +80,19 @@ class SigningCertificateTests extends IntegrationTest {
         "secret");
     assertThat(expired.statusCode()).isEqualTo(400);
     assertThat(expired.body()).contains("有効期限が切れています");
+    HttpResponse<String> notYetValid = install("kita",
+        pkcs12(SelfSignedCertificates.create(KITA, "北市", Instant.now().plus(Duration.ofDays(3))), "secret"), "secret");
+    assertThat(notYetValid.body()).contains("有効期間がまだ始まっていません");
+    SigningCredential other = SelfSignedCertificates.create(KITA, "北市", Instant.now());
+    HttpResponse<String> apart = install("kita",
+        pkcs12(new SigningCredential(other.privateKey(), real.chain(), "TEST"), "secret"), "secret");
+    assertThat(apart.body()).contains("秘密鍵と証明書が対応していません");
+    KeyStore certificateOnly = KeyStore.getInstance("PKCS12");
+    certificateOnly.load(null, null);
+    certificateOnly.setCertificateEntry("signer", real.certificate());
+    ByteArrayOutputStream withoutKey = new ByteArrayOutputStream();
+    certificateOnly.store(withoutKey, "secret".toCharArray());
+    assertThat(install("kita", withoutKey.toByteArray(), "secret").body()).contains("秘密鍵が入っていません");
     assertThat(install("demo", file, "secret").statusCode()).as("kita-admin for demo").isEqualTo(403);
   }
 
