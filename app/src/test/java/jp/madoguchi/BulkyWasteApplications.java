@@ -22,7 +22,7 @@ public final class BulkyWasteApplications {
             + "{\"name\":\"自転車\",\"size\":\"M\",\"quantity\":2}]").create())
         .putValue("applicantName", "山田 花子")
         .putValue("address", "デモ市中央1-2-3")
-        .putValue("preferredDate1", "2026-12-10")
+        .putValue("preferredDate1", TestDates.daysAhead(14))
         .putValue("phone", "090-1234-5678")
         .putValue("residentRef", "U0123456789abcdef0123456789abcdef");
   }

@@ -42,7 +42,7 @@ public final class RoadDamageReports {
   }
 
   public static Map<String, Object> startRepair() {
-    return Map.of("plannedDate", "2026-12-10");
+    return Map.of("plannedDate", TestDates.daysAhead(14));
   }
 
   public static Map<String, Object> completeRepair() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,8 +122,8 @@ class ApplicationDataWriteTests extends IntegrationTest {
     String body = """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-          "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(resident);
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+          "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(TestDates.daysAhead(14), resident);
     long applications = countOf(resident);
 
     for (Staff staff : List.of(Staffs.WASTE, Staffs.DEMO_ADMIN)) {

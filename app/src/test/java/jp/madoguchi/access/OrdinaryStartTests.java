@@ -10,6 +10,7 @@ import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import jp.madoguchi.StaffRequests;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -36,7 +37,7 @@ class OrdinaryStartTests extends IntegrationTest {
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
         "applicantName": {"value": "山田 花子"}, "address": {"value": "デモ市中央1-2-3"},
-        "preferredDate1": {"value": "2026-12-10"}, "phone": {"value": "090-1234-5678"}}""";
+        "preferredDate1": {"value": "%s"}, "phone": {"value": "090-1234-5678"}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

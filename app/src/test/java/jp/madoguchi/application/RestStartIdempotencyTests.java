@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +31,8 @@ class RestStartIdempotencyTests extends IntegrationTest {
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
         "address": {"value": "デモ市中央1-2-3"},
-        "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-        "phone": {"value": "090-1234-5678"}}}""";
+        "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+        "phone": {"value": "090-1234-5678"}}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

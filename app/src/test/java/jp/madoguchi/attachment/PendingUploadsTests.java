@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,8 +80,8 @@ class PendingUploadsTests extends IntegrationTest {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
           "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-          "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}"""
-        .formatted(UUID.randomUUID(), json.writeValueAsString(photos));
+          "applicantName": "山田 花子", "preferredDate1": "%s", "phone": "090-1234-5678", "photo": %s}}"""
+        .formatted(UUID.randomUUID(), TestDates.daysAhead(14), json.writeValueAsString(photos));
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/demo/applications"))
         .header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + LineIdTokens.LINE.token(DEMO_CHANNEL, user))

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.StaffHttp;
+import jp.madoguchi.TestDates;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.TaskService;
@@ -29,9 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditLogTests extends IntegrationTest {
 
   private static final String APPLY = """
-      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
+      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-        "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
+        "applicantName": "山田 花子", "preferredDate1": "%s", "phone": "090-1234-5678"}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired AuditLog auditLog;
@@ -104,8 +105,8 @@ class AuditLogTests extends IntegrationTest {
         "demo-admin", DEMO_ADMIN_PASSWORD, """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-          "phone": {"value": "090-1234-5678"}}}""");
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+          "phone": {"value": "090-1234-5678"}}}""".formatted(TestDates.daysAhead(14)));
     String number = json.readTree(started.body()).get("businessKey").asText();
     String instance = json.readTree(started.body()).get("id").asText();
     jp.madoguchi.BulkyWasteApplications.runJobs(management, instance);

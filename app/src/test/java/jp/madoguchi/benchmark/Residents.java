@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 
 /**
  * Residents filing bulky-waste applications through the LIFF API, each with an ID token of their
@@ -22,7 +23,7 @@ final class Residents {
 
   static final String DATA = """
       {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-       "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""";
+       "preferredDate1": "%s", "phone": "090-1234-5678"}""".formatted(TestDates.daysAhead(14));
 
   /** What one request got: status -1 when no answer came (connection refused or reset, timeout). */
   record Outcome(int status, String applicationNumber, long micros, int retryAfterSeconds) {

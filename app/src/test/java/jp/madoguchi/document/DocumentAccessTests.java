@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class DocumentAccessTests extends IntegrationTest {
   private static final LineIdTokens LINE_KEYS = LineIdTokens.LINE;
   private static final String BOUNDARY = "----madoguchi-verify-boundary";
   private static final String APPLY = """
-      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
+      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央9-8-7",
-        "preferredDate1": "2026-12-10", "phone": "090-9876-5432"}}""";
+        "preferredDate1": "%s", "phone": "090-9876-5432"}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

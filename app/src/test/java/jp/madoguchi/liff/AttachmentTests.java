@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,7 +157,8 @@ class AttachmentTests extends IntegrationTest {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
           "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-          "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": %s}}""".formatted(UUID.randomUUID(), photoIds);
+          "preferredDate1": "%s", "phone": "090-1234-5678", "photo": %s}}""".formatted(UUID.randomUUID(), TestDates.daysAhead(14),
+        photoIds);
     return send(HttpRequest.newBuilder(uri("/api/demo/applications")).header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + LINE_KEYS.token(DEMO_CHANNEL, user))
         .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.TestFolders;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -82,7 +83,7 @@ class LiffBrowserTests {
     click(By.cssSelector("[data-testid=apply-button][href$='/apply/bulky-waste-collection']"));
     WebElement restored = restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-             "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""");
+             "preferredDate1": "%s", "phone": "090-1234-5678"}""".formatted(TestDates.daysAhead(14)));
     assertThat(restored.getText()).contains("下書きを復元しました");
     WebElement address = visible(By.cssSelector("input[id$='Field_Address']"));
     address.sendKeys(" 101号");
@@ -128,7 +129,7 @@ class LiffBrowserTests {
     assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("審査中");
 
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("decision", "approve", "collectionDate", "2026-12-15", "fee", 1200L, "ticketNumber", "T-2026-0042"));
+        Map.of("decision", "approve", "collectionDate", TestDates.daysAhead(19), "fee", 1200L, "ticketNumber", "T-2026-0042"));
     runJobs(number);
     browser.navigate().refresh();
     assertThat(visible(By.cssSelector("[data-testid=status]")).getText()).contains("承認");
@@ -143,7 +144,7 @@ class LiffBrowserTests {
     browser.get(base + "/liff/demo/apply/bulky-waste-collection");
     restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "自転車", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市北町5-6",
-             "preferredDate1": "2026-12-20", "phone": "0312345678"}""");
+             "preferredDate1": "%s", "phone": "0312345678"}""".formatted(TestDates.daysAhead(24)));
     click(By.cssSelector("[data-testid=confirm-button]"));
     click(By.cssSelector("[data-testid=submit-button]"));
     String second = visible(By.cssSelector("[data-testid=application-number]")).getText();
@@ -212,7 +213,7 @@ class LiffBrowserTests {
 
     tasks.complete(triage.getId(), Map.of("decision", "accept"));
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("plannedDate", "2026-12-10"));
+        Map.of("plannedDate", TestDates.daysAhead(14)));
     String applicationId = jdbc.queryForObject("SELECT id::text FROM application WHERE number = ? AND tenant_id = 'demo'",
         String.class, number);
     java.io.ByteArrayOutputStream afterPhoto = new java.io.ByteArrayOutputStream();
@@ -477,7 +478,7 @@ class LiffBrowserTests {
     browser.get(base + "/liff/demo/apply/bulky-waste-collection");
     restoreDraft("bulky-waste-collection", HANAKO, """
             {"items": [{"name": "本棚", "size": "M", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市南町7-8",
-             "preferredDate1": "2026-12-21", "phone": "090-1234-5678"}""");
+             "preferredDate1": "%s", "phone": "090-1234-5678"}""".formatted(TestDates.daysAhead(25)));
     click(By.cssSelector("[data-testid=confirm-button]"));
     visible(By.cssSelector("[data-testid=submit-button]"));
   }

@@ -27,6 +27,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +46,9 @@ class ResidentApiTests extends IntegrationTest {
 
   private static final LineIdTokens LINE_KEYS = LineIdTokens.LINE;
   private static final String APPLY = """
-      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
+      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-        "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
+        "preferredDate1": "%s", "phone": "090-1234-5678"}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -158,6 +159,8 @@ class ResidentApiTests extends IntegrationTest {
     HttpResponse<String> unknownProcedure = post("/api/demo/applications", token,
         APPLY.formatted(UUID.randomUUID()).replace("bulky-waste-collection", "no-such-procedure"));
     HttpResponse<String> malformed = post("/api/demo/applications", token, "{\"procedureKey\": ");
+    HttpResponse<String> yesterday = post("/api/demo/applications", token,
+        APPLY.formatted(UUID.randomUUID()).replace(TestDates.daysAhead(14), TestDates.daysAgo(1)));
 
     assertThat(unknownKey.statusCode()).isEqualTo(400);
     assertThat(unknownKey.body()).contains("hack", "この申請にない項目です");
@@ -166,6 +169,8 @@ class ResidentApiTests extends IntegrationTest {
     assertThat(missing.body()).contains("収集先の住所");
     assertThat(unknownProcedure.statusCode()).isEqualTo(404);
     assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(yesterday.statusCode()).isEqualTo(400);
+    assertThat(yesterday.body()).contains("preferredDate1", "「第1希望日」には今日以降の日付を入力してください");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref IN (?, 'Uvictim')", Long.class,
         resident)).isZero();
   }
@@ -203,9 +208,10 @@ class ResidentApiTests extends IntegrationTest {
     assertThat(returned.get("clerkComment").asText()).isEqualTo("大きさを確認してください。");
     assertThat(returned.get("actions")).extracting(JsonNode::asText).containsExactly("correct", "withdraw");
 
+    String correctedDay = TestDates.daysAhead(16);
     String corrected = """
         {"data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-          "preferredDate1": "2026-12-12", "phone": "090-1234-5678"}}""";
+          "preferredDate1": "%s", "phone": "090-1234-5678"}}""".formatted(correctedDay);
     assertThat(post("/api/demo/applications/" + number + "/correction", token(resident),
         corrected.replace("\"XL\"", "\"XXL\"")).statusCode()).isEqualTo(400);
     HttpResponse<String> accepted = post("/api/demo/applications/" + number + "/correction", token(resident), corrected);
@@ -213,7 +219,7 @@ class ResidentApiTests extends IntegrationTest {
     runJobs(instanceId);
     JsonNode reviewedAgain = detail(number);
     assertThat(reviewedAgain.get("status").asText()).isEqualTo("審査中");
-    assertThat(reviewedAgain.at("/data/preferredDate1").asText()).isEqualTo("2026-12-12");
+    assertThat(reviewedAgain.at("/data/preferredDate1").asText()).isEqualTo(correctedDay);
     assertThat(post("/api/demo/applications/" + number + "/correction", token(resident), corrected).statusCode())
         .as("no correction is awaited now").isEqualTo(409);
 
@@ -243,10 +249,11 @@ class ResidentApiTests extends IntegrationTest {
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
         java.util.Map.of("decision", "return", "returnComment", "大きさを確認してください。"));
     runJobs(instanceId);
+    String correctedDay = TestDates.daysAhead(16);
     String correction = """
         {"clientRequestId": "%s", "data": {"items": [{"name": "ソファ", "size": "XL", "quantity": 1}],
-          "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "preferredDate1": "2026-12-12",
-          "phone": "090-1234-5678"}}""".formatted(UUID.randomUUID());
+          "applicantName": "山田 花子", "address": "デモ市中央1-2-3", "preferredDate1": "%s",
+          "phone": "090-1234-5678"}}""".formatted(UUID.randomUUID(), correctedDay);
     String path = "/api/demo/applications/" + number + "/correction";
 
     var pool = Executors.newFixedThreadPool(2);
@@ -263,7 +270,7 @@ class ResidentApiTests extends IntegrationTest {
     }
     HttpResponse<String> late = post(path, token(resident), correction);
     assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
-    assertThat(json.readTree(late.body()).at("/data/preferredDate1").asText()).isEqualTo("2026-12-12");
+    assertThat(json.readTree(late.body()).at("/data/preferredDate1").asText()).isEqualTo(correctedDay);
     runJobs(instanceId);
     assertThat(detail(number).get("timeline")).extracting(entry -> entry.get("status").asText())
         .containsExactly("受付済み", "審査中", "差戻し中", "審査中");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.TestFolders;
 import jp.madoguchi.procedure.ProcedureCatalog;
 import org.camunda.bpm.engine.RepositoryService;
@@ -129,18 +131,22 @@ class ResidentChatAndFormBrowserTests {
 
     WebElement date = browser.findElement(By.cssSelector(".fjs-datepicker input"));
     assertThat(date.getAttribute("placeholder")).isEqualTo("例：2026/12/01");
-    date.sendKeys("2026/12/10");
+    String first = TestDates.daysAhead(14);
+    date.sendKeys(TestDates.typed(first));
     browser.findElement(By.cssSelector("input[id$='Field_Address']")).click();
-    new WebDriverWait(browser, WAIT).until(driver -> "2026/12/10".equals(date.getAttribute("value")));
-    assertThat(visible(By.cssSelector(".wareki-hint")).getText()).isEqualTo("令和8年12月10日（木）");
+    new WebDriverWait(browser, WAIT).until(driver -> TestDates.typed(first).equals(date.getAttribute("value")));
+    assertThat(visible(By.cssSelector(".wareki-hint")).getText())
+        .isEqualTo(TestDates.wareki(first) + "（" + TestDates.weekday(first) + "）");
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
     HeadlessChromium.screenshot(browser, "liff-apply-english-phone");
     assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("accessibility of the form").isEmpty();
 
     date.clear();
-    date.sendKeys("R8.12.11");
+    LocalDate second = LocalDate.parse(TestDates.daysAhead(15));
+    // 令和 began in 2019: R1 is 2019
+    date.sendKeys("R" + (second.getYear() - 2018) + "." + second.getMonthValue() + "." + second.getDayOfMonth());
     browser.findElement(By.cssSelector("input[id$='Field_Address']")).click();
-    new WebDriverWait(browser, WAIT).until(driver -> "2026/12/11".equals(date.getAttribute("value")));
+    new WebDriverWait(browser, WAIT).until(driver -> TestDates.typed(second.toString()).equals(date.getAttribute("value")));
     name.clear();
     name.sendKeys("山田 花子（代理 山田 一郎）");
     clickLabel("新しく設置したい");
@@ -150,7 +156,8 @@ class ResidentChatAndFormBrowserTests {
     HeadlessChromium.click(browser, By.cssSelector("[data-testid=confirm-button]"));
     visible(By.cssSelector("[data-testid=submit-button]"));
     assertThat(browser.findElement(By.tagName("main")).getText())
-        .contains("山田 花子（代理 山田 一郎）", "2026年（令和8年）12月11日（金）");
+        .contains("山田 花子（代理 山田 一郎）", second.getYear() + "年（令和" + (second.getYear() - 2018) + "年）"
+            + second.getMonthValue() + "月" + second.getDayOfMonth() + "日（" + TestDates.weekday(second.toString()) + "）");
     shootResidentPage("liff-confirm-english-phone");
   }
 

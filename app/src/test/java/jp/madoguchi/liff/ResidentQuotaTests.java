@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ResidentQuotaTests extends IntegrationTest {
 
   private static final String APPLY = """
-      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
+      {"procedureKey": "bulky-waste-collection", "clientRequestId": "%%s", "data": {
         "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "applicantName": "山田 花子", "address": "デモ市中央1-2-3",
-        "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}}""";
+        "preferredDate1": "%s", "phone": "090-1234-5678"}}""".formatted(TestDates.daysAhead(14));
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.HeadlessChromium;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.TestFolders;
 import jp.madoguchi.application.ResidentApplicationCommands;
 import jp.madoguchi.application.ResidentSubmissions;
@@ -51,6 +52,8 @@ class ClerkTasklistBrowserTests {
 
   private static final String HANAKO = "U0000000000000000000000000000demo1";
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String PREFERRED_DAY = TestDates.daysAhead(14);
+  private static final String COLLECTION_DAY = TestDates.daysAhead(19);
 
   private static ConfigurableApplicationContext app;
   private static WebDriver browser;
@@ -99,7 +102,8 @@ class ClerkTasklistBrowserTests {
     WebElement form = visible(By.cssSelector(".fjs-container"));
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElement(form, "申込者"));
     assertThat(form.getText()).contains("受付番号: " + number, "申込者: 山田 花子", "ソファ（大きさ 1.5m〜2m）× 1",
-        "自転車（大きさ 1m〜1.5m）× 2", "第1 令和8年12月10日（木）").doesNotContain("大きさ L", "2026-12-10", "第2", "⚠");
+        "自転車（大きさ 1m〜1.5m）× 2", "第1 " + ReadableValues.text(PREFERRED_DAY))
+        .doesNotContain("大きさ L", PREFERRED_DAY, "第2", "⚠");
     WebElement photo = visible(By.cssSelector(".fjs-container img[alt='1枚目']"));
     new WebDriverWait(browser, WAIT).until(driver -> ((Number) ((JavascriptExecutor) driver)
         .executeScript("return arguments[0].naturalWidth", photo)).intValue() > 0);
@@ -129,7 +133,7 @@ class ClerkTasklistBrowserTests {
     // and then took the empty text
     WebElement date = visible(By.cssSelector(".fjs-container input[id$='Field_CollectionDate-date']"));
     assertThat(date.getAttribute("placeholder")).as("the date format is Japanese on every PC").isEqualTo("yyyy/mm/dd");
-    date.sendKeys("2026/12/15" + Keys.ENTER);
+    date.sendKeys(TestDates.typed(COLLECTION_DAY) + Keys.ENTER);
     browser.findElement(By.cssSelector(".fjs-container input[id$='Field_Fee']")).sendKeys("1200");
     WebElement ticket = browser.findElement(By.cssSelector(".fjs-container input[id$='Field_TicketNumber']"));
     ticket.sendKeys("T-2026-0042");
@@ -138,7 +142,7 @@ class ClerkTasklistBrowserTests {
         + ticket.getAttribute("value") + ")").until(driver -> errorOf("Field_TicketNumber").isEmpty()
         && errorOf("Field_CollectionDate").isEmpty() && errorOf("Field_Fee").isEmpty());
     assertThat(ticket.getAttribute("value")).isEqualTo("T-2026-0042");
-    assertThat(date.getAttribute("value")).isEqualTo("2026/12/15");
+    assertThat(date.getAttribute("value")).isEqualTo(TestDates.typed(COLLECTION_DAY));
     shoot("tasklist-approval-typed");
     completeButton().click();
 
@@ -147,7 +151,7 @@ class ClerkTasklistBrowserTests {
     String instanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
         .getId();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("collectionDate").singleResult().getValue()).isEqualTo("2026-12-15");
+        .variableName("collectionDate").singleResult().getValue()).isEqualTo(COLLECTION_DAY);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("ticketNumber").singleResult().getValue()).isEqualTo("T-2026-0042");
   }
@@ -297,7 +301,7 @@ class ClerkTasklistBrowserTests {
       return (ObjectNode) new ObjectMapper().readTree("""
           {"applicantName": "%s", "items": [{"name": "ソファ", "size": "L", "quantity": 1},
            {"name": "自転車", "size": "M", "quantity": 2}], "address": "デモ市中央1-2-3",
-           "preferredDate1": "2026-12-10", "phone": "090-1234-5678"}""".formatted(name));
+           "preferredDate1": "%s", "phone": "090-1234-5678"}""".formatted(name, PREFERRED_DAY));
     }
   }
 }

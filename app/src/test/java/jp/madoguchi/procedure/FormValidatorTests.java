@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.Test;
 
 /** {@link FormValidator} and {@link FormSchema#parse} against the real 粗大ごみ forms and small inline forms. */
@@ -47,7 +48,7 @@ class FormValidatorTests {
   private static ObjectNode validApplication() {
     return json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'name':'自転車','size':'M','quantity':2}],
-         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'%s','phone':'090-1234-5678'}""".formatted(TestDates.daysAhead(14)));
   }
 
   private static FormValidator.Result validate(ObjectNode input) {
@@ -118,7 +119,7 @@ class FormValidatorTests {
   @Test
   void shouldAcceptOptionalFieldsWhenTheyAreValid() {
     ObjectNode input = validApplication();
-    input.put("addressDetail", "デモマンション101").put("preferredDate2", "2026-12-11").put("note", "玄関前に出します")
+    input.put("addressDetail", "デモマンション101").put("preferredDate2", TestDates.daysAhead(15)).put("note", "玄関前に出します")
         .putArray("photo").add("photo-1.jpg");
 
     FormValidator.Result result = validate(input);
@@ -530,7 +531,7 @@ class FormValidatorTests {
   void shouldReportTheIndexOfEachFaultyItem() {
     ObjectNode input = json("""
         {'items':[{'name':'ソファ','size':'L','quantity':1},{'size':'S'}],
-         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'2026-12-10','phone':'090-1234-5678'}""");
+         'applicantName':'山田 花子','address':'デモ市中央1-2-3','preferredDate1':'%s','phone':'090-1234-5678'}""".formatted(TestDates.daysAhead(14)));
 
     assertThat(validate(input).violations()).extracting(FormViolation::field)
         .containsExactly("items[1].name", "items[1].quantity");
@@ -604,10 +605,11 @@ class FormValidatorTests {
             "「第1希望日」は YYYY-MM-DD の形式で入力してください");
       });
     }
-    ObjectNode oldest = validApplication();
-    oldest.put("preferredDate1", "1900-01-01");
-    oldest.put("preferredDate2", "2199-12-31");
-    assertThat(validate(oldest).violations()).isEmpty();
+    ObjectNode latest = validApplication();
+    latest.put("preferredDate2", "2199-12-31");
+    assertThat(validate(latest).violations()).isEmpty();
+    FormSchema anyDay = inline("[{'type':'datetime','subtype':'date','key':'birth','dateLabel':'生年月日'}]");
+    assertThat(FormValidator.validate(anyDay, json("{'birth':'1900-01-01'}")).violations()).isEmpty();
 
     FormSchema withTime = inline("[{'type':'datetime','subtype':'datetime','key':'when','label':'日時'}]");
     assertThat(FormValidator.validate(withTime, json("{'when':'0500-12-10T09:30+09:00'}")).violations())
@@ -626,6 +628,32 @@ class FormValidatorTests {
     assertThat(FormValidator.validate(schema, json("{'day':'" + today.minusDays(1) + "'}")).violations())
         .extracting(FormViolation::field, FormViolation::messageJa)
         .containsExactly(tuple("day", "「設置希望日」には今日以降の日付を入力してください"));
+  }
+
+  @Test
+  void shouldRefuseACollectionOrRepairDayAlreadyPast() throws IOException {
+    String today = TestDates.daysAhead(0);
+    String yesterday = TestDates.daysAgo(1);
+    ObjectNode application = validApplication();
+    application.put("preferredDate1", today).put("preferredDate2", today);
+    assertThat(validate(application).violations()).isEmpty();
+
+    application.put("preferredDate1", yesterday).put("preferredDate2", yesterday);
+    assertThat(validate(application).violations()).extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("preferredDate1", "「第1希望日」には今日以降の日付を入力してください"),
+            tuple("preferredDate2", "「第2希望日」には今日以降の日付を入力してください"));
+
+    ObjectNode approval = json("{'decision':'approve','collectionDate':'%s','fee':1200,'ticketNumber':'T-2026-0001'}"
+        .formatted(yesterday));
+    assertThat(FormValidator.validate(REVIEW, approval, false).violations()).extracting(FormViolation::field)
+        .containsExactly("collectionDate");
+
+    FormSchema startRepair = FormSchema.parse(JSON.readTree(Path.of("../forms/road-damage-report/start-repair.form")
+        .toFile()));
+    assertThat(FormValidator.validate(startRepair, json("{'plannedDate':'" + yesterday + "'}"), false).violations())
+        .extracting(FormViolation::messageJa).containsExactly("「完了予定日」には今日以降の日付を入力してください");
+    assertThat(FormValidator.validate(startRepair, json("{'plannedDate':'" + today + "'}"), false).violations())
+        .isEmpty();
   }
 
   // --- text ---
@@ -681,7 +709,8 @@ class FormValidatorTests {
 
   @Test
   void shouldAcceptACompleteApproval() {
-    ObjectNode input = json("{'decision':'approve','collectionDate':'2026-12-15','fee':1200,'ticketNumber':'T-2026-0001'}");
+    ObjectNode input = json("{'decision':'approve','collectionDate':'%s','fee':1200,'ticketNumber':'T-2026-0001'}"
+        .formatted(TestDates.daysAhead(19)));
 
     FormValidator.Result result = FormValidator.validate(REVIEW, input, false);
 

@@ -16,6 +16,7 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,8 +149,8 @@ class AttackerViewTests extends IntegrationTest {
     String inTheResidentsName = """
         {"variables": {
           "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-          "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(resident);
+          "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+          "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(TestDates.daysAhead(14), resident);
 
     // the department's clerk without the linking permission, the tenant admin and the operator may start the
     // procedure but not in a resident's name; a chief of another department (even with the linking permission)
@@ -208,7 +209,8 @@ class AttackerViewTests extends IntegrationTest {
     String body = """
         {"procedureKey": "bulky-waste-collection", "clientRequestId": "%s", "data": {
           "items": [{"name": "ソファ", "size": "L", "quantity": 1}], "address": "デモ市中央1-2-3",
-          "applicantName": "山田 花子", "preferredDate1": "2026-12-10", "phone": "090-1234-5678", "photo": ["%s"]}}""".formatted(UUID.randomUUID(), photo);
+          "applicantName": "山田 花子", "preferredDate1": "%s", "phone": "090-1234-5678", "photo": ["%s"]}}"""
+        .formatted(UUID.randomUUID(), TestDates.daysAhead(14), photo);
     return http.send(null, http.request("/api/demo/applications").header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + issuer.token(channel, user)).POST(HttpRequest.BodyPublishers.ofString(body)));
   }

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.TestFolders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class LogSecrecyTests {
       ObjectMapper json = new ObjectMapper();
       ObjectNode data = json.createObjectNode();
       data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
-      data.put("address", address).put("phone", PHONE).put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10");
+      data.put("address", address).put("phone", PHONE).put("applicantName", "山田 花子").put("preferredDate1", TestDates.daysAhead(14));
       ObjectNode request = json.createObjectNode().put("procedureKey", "bulky-waste-collection")
           .put("clientRequestId", UUID.randomUUID().toString());
       request.set("data", data);
@@ -131,8 +132,9 @@ class LogSecrecyTests {
       HttpResponse<String> completed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/"
               + tasks.get(0).get("id").asText() + "/complete")).header("Content-Type", "application/json")
           .header("Authorization", clerk).POST(HttpRequest.BodyPublishers.ofString("""
-              {"variables": {"decision": {"value": "approve"}, "collectionDate": {"value": "2026-12-10"},
-                "fee": {"value": 1200}, "ticketNumber": {"value": "T-2026-0001"}}}""")).build(),
+              {"variables": {"decision": {"value": "approve"}, "collectionDate": {"value": "%s"},
+                "fee": {"value": 1200}, "ticketNumber": {"value": "T-2026-0001"}}}""".formatted(TestDates.daysAhead(14))))
+          .build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
     }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.LineWebhooks;
+import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -156,7 +157,7 @@ class MalformedInputSweepTests extends IntegrationTest {
   private ObjectNode bulkyWaste() {
     ObjectNode data = JSON.createObjectNode();
     data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
-    return data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
+    return data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", TestDates.daysAhead(14)).put("phone", "090-1234-5678");
   }
 
   private static String submission(String procedure, ObjectNode data) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jp.madoguchi.TestDates;
 import jp.madoguchi.database.EmbeddedDatabase;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
@@ -262,8 +263,8 @@ class PerimeterAttackTests extends IntegrationTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
             {"variables": {
               "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-              "phone": {"value": "090-1234-5678"}}}""")).build());
+              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+              "phone": {"value": "090-1234-5678"}}}""".formatted(TestDates.daysAhead(14)))).build());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("businessKey").asText();
   }

@@ -25,6 +25,7 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.LineWebhooks;
 import jp.madoguchi.ResidentCertificateApplications;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.application.ResidentSubmissions;
 import jp.madoguchi.callback.SignedCallbacks;
@@ -75,7 +76,7 @@ class StatisticsApiTests extends IntegrationTest {
     String returned = online("bulky-waste-collection");
     String withdrawn = online("bulky-waste-collection");
     String rejected = counter();
-    decide(approved, BulkyWasteApplications.approval("2026-12-15"));
+    decide(approved, BulkyWasteApplications.approval(TestDates.daysAhead(19)));
     decide(returned, BulkyWasteApplications.returnForCorrection());
     runtime.createMessageCorrelation("WithdrawalRequested").processInstanceId(withdrawn).correlate();
     BulkyWasteApplications.runJobs(management, withdrawn);
@@ -101,7 +102,7 @@ class StatisticsApiTests extends IntegrationTest {
   @Test
   void shouldGiveTheStatusEveryResidentSeesInTheirTimeline() throws Exception {
     counter();
-    decide(online("bulky-waste-collection"), BulkyWasteApplications.approval("2026-12-20"));
+    decide(online("bulky-waste-collection"), BulkyWasteApplications.approval(TestDates.daysAhead(24)));
     // an operator deletes an instance: it ends where it stood, without an end event
     runtime.deleteProcessInstance(counter(), "test");
     ProcessInstance child = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey("child-allowance",
@@ -195,7 +196,7 @@ class StatisticsApiTests extends IntegrationTest {
     ObjectNode data = json.createObjectNode();
     data.set("items", json.createArrayNode().add(json.createObjectNode().put("name", "ソファ").put("size", "L")
         .put("quantity", 1)));
-    data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", "2026-12-10").put("phone", "090-1234-5678");
+    data.put("address", "デモ市中央1-2-3").put("applicantName", "山田 花子").put("preferredDate1", TestDates.daysAhead(14)).put("phone", "090-1234-5678");
     String number = submissions.submit(DEMO, LineIdTokens.newUserId(), procedure, data, UUID.randomUUID())
         .applicationNumber();
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM application WHERE tenant_id = ? AND number = ?",
@@ -212,8 +213,9 @@ class StatisticsApiTests extends IntegrationTest {
         .POST(HttpRequest.BodyPublishers.ofString("""
             {"variables": {
               "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
-              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "2026-12-10"},
-              "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}""".formatted(LineIdTokens.newUserId())))
+              "address": {"value": "デモ市中央1-2-3"}, "applicantName": {"value": "山田 花子"}, "preferredDate1": {"value": "%s"},
+              "phone": {"value": "090-1234-5678"}, "residentRef": {"value": "%s"}}}"""
+            .formatted(TestDates.daysAhead(14), LineIdTokens.newUserId())))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instance = json.readTree(started.body()).get("id").asText();

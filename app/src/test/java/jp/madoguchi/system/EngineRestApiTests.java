@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EngineRestApiTests extends IntegrationTest {
 
   private static final String START = "/process-definition/key/bulky-waste-collection/start";
+  private static final String COLLECTION_DAY = TestDates.daysAhead(14);
   private static final String VALID_START = """
       {"variables": {
         "items": {"type": "Json", "value": "[{\\"name\\":\\"ソファ\\",\\"size\\":\\"L\\",\\"quantity\\":1}]"},
         "applicantName": {"value": "山田 花子"},
         "address": {"value": "デモ市中央1-2-3"},
-        "preferredDate1": {"value": "2026-12-10"},
-        "phone": {"value": "090-1234-5678"}}}""";
+        "preferredDate1": {"value": "%s"},
+        "phone": {"value": "090-1234-5678"}}}""".formatted(COLLECTION_DAY);
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -88,9 +90,14 @@ class EngineRestApiTests extends IntegrationTest {
     assertThat(incomplete.statusCode()).isEqualTo(400);
     assertThat(incomplete.body()).contains("収集日").contains("collectionDate");
 
-    HttpResponse<String> completed = post("/task/" + taskId + "/complete", """
-        {"variables": {"decision": {"value": "approve"}, "collectionDate": {"value": "2026-12-10"},
-          "fee": {"value": 1200, "type": "Long"}, "ticketNumber": {"value": "T-0001"}}}""",
+    String approval = """
+        {"variables": {"decision": {"value": "approve"}, "collectionDate": {"value": "%s"},
+          "fee": {"value": 1200, "type": "Long"}, "ticketNumber": {"value": "T-0001"}}}""";
+    HttpResponse<String> yesterday = post("/task/" + taskId + "/complete", approval.formatted(TestDates.daysAgo(1)),
+        "demo-clerk", DEMO_CLERK_PASSWORD);
+    assertThat(yesterday.statusCode()).isEqualTo(400);
+    assertThat(yesterday.body()).contains("「収集日」には今日以降の日付を入力してください");
+    HttpResponse<String> completed = post("/task/" + taskId + "/complete", approval.formatted(COLLECTION_DAY),
         "demo-clerk", DEMO_CLERK_PASSWORD);
     assertThat(completed.statusCode()).isEqualTo(204);
     assertThat(get("/task/" + taskId, "demo-clerk", DEMO_CLERK_PASSWORD).statusCode()).isEqualTo(404);
@@ -105,7 +112,8 @@ class EngineRestApiTests extends IntegrationTest {
         DEMO_ADMIN_PASSWORD);
     HttpResponse<String> malformed = post(START, VALID_START.replace("090-1234-5678", "phone?"), "demo-admin",
         DEMO_ADMIN_PASSWORD);
-    HttpResponse<String> wrongType = post(START, VALID_START.replace("\"2026-12-10\"}", "\"2026-12-10\", \"type\": \"Integer\"}"),
+    HttpResponse<String> wrongType = post(START, VALID_START.replace(
+        "\"" + COLLECTION_DAY + "\"}", "\"" + COLLECTION_DAY + "\", \"type\": \"Integer\"}"),
         "demo-admin", DEMO_ADMIN_PASSWORD);
 
     assertThat(missing.statusCode()).isEqualTo(400);

@@ -14,7 +14,7 @@ import static jp.madoguchi.ProcessAssertions.task;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
 
 import jp.madoguchi.procedure.TenantContext;
@@ -23,6 +23,7 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.document.Documents;
 import org.assertj.core.api.Assertions;
@@ -86,15 +87,17 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   void shouldApproveAndRemindTheResidentTheDayBeforeCollection() {
     ProcessInstance instance = submitAndWaitForReview();
 
-    complete(task(), approval("2026-12-10"));
+    String collectionDay = TestDates.daysAhead(14);
+    complete(task(), approval(collectionDay));
 
     assertThat(instance).isWaitingAt("Task_IssueApprovalNotice");
     execute(job());
     assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
     Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
-    Assertions.assertThat(documentText(instance, "approval-notice")).contains("承認通知書", "令和8年12月10日", "T-2026-0001");
+    Assertions.assertThat(documentText(instance, "approval-notice")).contains("承認通知書", TestDates.wareki(collectionDay),
+        "T-2026-0001");
     Assertions.assertThat(job().getDuedate().toInstant())
-        .isEqualTo(OffsetDateTime.parse("2026-12-09T09:00:00+09:00").toInstant());
+        .isEqualTo(LocalDate.parse(collectionDay).minusDays(1).atTime(9, 0).atZone(TestDates.JST).toInstant());
     execute(job());
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyReminder", "Event_CollectionScheduled");
@@ -134,7 +137,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
 
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     assertThat(instance).variables().containsEntry("address", "デモ市中央1-2-4");
-    complete(task(), approval("2026-12-20"));
+    complete(task(), approval(TestDates.daysAhead(24)));
     execute(job());
     assertThat(instance).isWaitingAt("Event_DayBeforeCollection");
     Assertions.assertThat(documents(jdbc, instance)).containsExactly("receipt", "approval-notice");
@@ -185,7 +188,7 @@ class BulkyWasteCollectionProcessTests extends IntegrationTest {
   @Test
   void shouldNotOfferWithdrawalOnceApproved() {
     ProcessInstance instance = submitAndWaitForReview();
-    complete(task(), approval("2026-12-10"));
+    complete(task(), approval(TestDates.daysAhead(14)));
 
     Assertions.assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventName("WithdrawalRequested").count()).isZero();
