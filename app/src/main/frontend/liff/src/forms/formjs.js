@@ -6,7 +6,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import flatpickr from 'flatpickr';
 import { Japanese } from 'flatpickr/dist/l10n/ja.js';
-import { parseJapaneseDate, slashDate, wareki, weekday } from '../dates.js';
+import { isoDate, parseJapaneseDate, slashDate, wareki, weekday } from '../dates.js';
 
 flatpickr.localize({
   ...Japanese,
@@ -159,12 +159,22 @@ function observeTranslations(root) {
   return () => observer.disconnect();
 }
 
+// Only form-js's own input: the calendar inside the field has a year input too.
+const DATE_INPUT = '.fjs-datepicker input.fjs-input';
+
+/** The first day a date field takes: today where the form sets disallowPassedDates (flatpickr's minDate). */
+function earliestDay(input) {
+  const min = input._flatpickr?.config?.minDate;
+  return min instanceof Date ? { year: min.getFullYear(), month: min.getMonth() + 1, day: min.getDate() } : null;
+}
+
 /**
- * Beside every date field: the date as 和暦 with the weekday (令和8年12月10日（木）), or what to type
- * when the text is not a date. Only form-js's own input: the calendar inside the field has a year input too.
+ * Beside every date field: the date as 和暦 with the weekday (令和8年12月10日（木）), what to type when
+ * the text is not a date, or why a day already past is not taken. flatpickr empties the field when it
+ * refuses such a day, so the text the resident typed is kept (data-typed) to say what happened to it.
  */
 function showWareki(container) {
-  for (const input of container.querySelectorAll('.fjs-datepicker input.fjs-input')) {
+  for (const input of container.querySelectorAll(DATE_INPUT)) {
     const field = input.closest('.fjs-form-field');
     if (!field) continue;
     let hint = field.querySelector(':scope > .wareki-hint');
@@ -174,12 +184,26 @@ function showWareki(container) {
       hint.setAttribute('aria-live', 'polite');
       field.append(hint);
     }
-    const text = input.value.trim();
+    const text = input.value.trim() || (input.dataset.typed || '').trim();
     const date = text ? parseJapaneseDate(text) : null;
-    const shown = date ? `${wareki(date)}（${weekday(date)}）` : (text ? '年/月/日 の順に入力してください（例：2026/12/01）' : '');
+    const earliest = earliestDay(input);
+    const passed = Boolean(date && earliest && isoDate(date) < isoDate(earliest));
+    let shown = '';
+    if (passed) {
+      shown = `${wareki(date)}（${weekday(date)}）は過ぎた日です。今日以降の日付を入力してください`;
+    } else if (date && input.value.trim()) {
+      shown = `${wareki(date)}（${weekday(date)}）`;
+    } else if (input.value.trim()) {
+      shown = '年/月/日 の順に入力してください（例：2026/12/01）';
+    }
     if (hint.textContent !== shown) hint.textContent = shown;
-    hint.classList.toggle('wareki-invalid', Boolean(text && !date));
+    hint.classList.toggle('wareki-invalid', passed || Boolean(input.value.trim() && !date));
   }
+}
+
+// only what a person typed: flatpickr announces its own emptying of the field with an input event too
+function rememberTypedDate(event) {
+  if (event.isTrusted && event.target.matches?.(DATE_INPUT)) event.target.dataset.typed = event.target.value;
 }
 
 /**
@@ -194,13 +218,17 @@ export async function createForm(container, schema, data, { ariaLabel = '申請�
   // flatpickr's calendars are attached inside the form (static: true), so the observer sees them
   await form.importSchema(schema, data || {});
   const updateWareki = () => showWareki(container);
-  container.addEventListener('input', updateWareki);
+  const onInput = (event) => {
+    rememberTypedDate(event);
+    updateWareki();
+  };
+  container.addEventListener('input', onInput);
   form.on('changed', () => setTimeout(updateWareki, 0));
   updateWareki();
   return {
     form,
     destroy() {
-      container.removeEventListener('input', updateWareki);
+      container.removeEventListener('input', onInput);
       stopTranslating();
       form.destroy();
     },

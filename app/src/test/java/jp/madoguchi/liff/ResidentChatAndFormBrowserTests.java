@@ -131,6 +131,16 @@ class ResidentChatAndFormBrowserTests {
 
     WebElement date = browser.findElement(By.cssSelector(".fjs-datepicker input"));
     assertThat(date.getAttribute("placeholder")).isEqualTo("例：2026/12/01");
+    // a day already past: the picker refuses it and empties the field; the hint says why
+    String past = TestDates.daysAgo(3);
+    date.sendKeys(TestDates.typed(past));
+    browser.findElement(By.cssSelector("input[id$='Field_Address']")).click();
+    new WebDriverWait(browser, WAIT).until(driver -> date.getAttribute("value").isEmpty());
+    WebElement pastHint = visible(By.cssSelector(".wareki-hint.wareki-invalid"));
+    assertThat(pastHint.getText()).isEqualTo(TestDates.wareki(past) + "（" + TestDates.weekday(past)
+        + "）は過ぎた日です。今日以降の日付を入力してください");
+    HeadlessChromium.screenshot(browser, "liff-apply-past-date");
+
     String first = TestDates.daysAhead(14);
     date.sendKeys(TestDates.typed(first));
     browser.findElement(By.cssSelector("input[id$='Field_Address']")).click();

@@ -133,6 +133,13 @@ class ClerkTasklistBrowserTests {
     // and then took the empty text
     WebElement date = visible(By.cssSelector(".fjs-container input[id$='Field_CollectionDate-date']"));
     assertThat(date.getAttribute("placeholder")).as("the date format is Japanese on every PC").isEqualTo("yyyy/mm/dd");
+    // a day already past: the picker refuses it and empties the field; the clerk is told why
+    String past = TestDates.typed(TestDates.daysAgo(2));
+    date.sendKeys(past + Keys.ENTER);
+    assertThat(visible(By.cssSelector(".fjs-form-field:has(input[id*='Field_CollectionDate']) .madoguchi-passed-day"))
+        .getText()).isEqualTo(past + " は過ぎた日です。今日以降の日付を入力してください。");
+    assertThat(date.getAttribute("value")).isEmpty();
+    shoot("tasklist-approval-passed-day");
     date.sendKeys(TestDates.typed(COLLECTION_DAY) + Keys.ENTER);
     browser.findElement(By.cssSelector(".fjs-container input[id$='Field_Fee']")).sendKeys("1200");
     WebElement ticket = browser.findElement(By.cssSelector(".fjs-container input[id$='Field_TicketNumber']"));

@@ -12,6 +12,8 @@
 // 3. Dates: form-js reads and writes date fields in the browser's default date format (m/d/Y on a
 //    PC set to English, where a typed 2026/12/15 became 2027-08-06). They follow the Japanese
 //    format, yyyy/mm/dd, on every PC.
+// 4. A day already past in a field that refuses it (disallowPassedDates): form-js's date picker
+//    empties the field without a word, so the clerk is told under the field which day was refused.
 
 const FORM = '.fjs-container';
 const immediate = new WeakSet();
@@ -85,10 +87,56 @@ function translate(node) {
   }
 }
 
+const DATE_INPUT = '.fjs-datepicker input.fjs-input';
+
+function typedDay(text) {
+  const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(String(text || '').trim());
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+}
+
+function explainPassedDay(input) {
+  const field = input.closest('.fjs-form-field');
+  if (!field) return;
+  let note = field.querySelector(':scope > .madoguchi-passed-day');
+  const typed = input.value.trim() ? null : typedDay(input.dataset.typed);
+  const earliest = input._flatpickr && input._flatpickr.config.minDate;
+  const text = typed && earliest instanceof Date && typed < earliest
+    ? `${input.dataset.typed.trim()} は過ぎた日です。今日以降の日付を入力してください。` : '';
+  if (!text) {
+    if (note) note.remove();
+    return;
+  }
+  if (!note) {
+    note = document.createElement('div');
+    note.className = 'fjs-form-field-error madoguchi-passed-day';
+    note.setAttribute('role', 'alert');
+    field.append(note);
+  }
+  if (note.textContent !== text) note.textContent = text;
+}
+
+function explainPassedDays() {
+  document.querySelectorAll(`${FORM} ${DATE_INPUT}`).forEach(explainPassedDay);
+}
+
+// only what the clerk typed: flatpickr announces its own emptying of the field with an input event too
+document.addEventListener('input', (event) => {
+  if (event.isTrusted && event.target.matches && event.target.matches(DATE_INPUT)) {
+    event.target.dataset.typed = event.target.value;
+    explainPassedDay(event.target);
+  }
+}, true);
+// the picker empties the field when it takes the typed text: on leaving the field or on Enter
+document.addEventListener('focusout', () => setTimeout(explainPassedDays, 0), true);
+document.addEventListener('keyup', (event) => {
+  if (event.key === 'Enter') setTimeout(explainPassedDays, 0);
+}, true);
+
 new MutationObserver((mutations) => {
   for (const mutation of mutations) {
     if (mutation.type === 'characterData') translate(mutation.target);
     else mutation.addedNodes.forEach(translate);
   }
   document.querySelectorAll(FORM).forEach(commitEveryKey);
+  explainPassedDays();
 }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
