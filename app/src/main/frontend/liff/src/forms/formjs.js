@@ -162,16 +162,41 @@ function observeTranslations(root) {
 // Only form-js's own input: the calendar inside the field has a year input too.
 const DATE_INPUT = '.fjs-datepicker input.fjs-input';
 
-/** The first day a date field takes: today where the form sets disallowPassedDates (flatpickr's minDate). */
-function earliestDay(input) {
-  const min = input._flatpickr?.config?.minDate;
-  return min instanceof Date ? { year: min.getFullYear(), month: min.getMonth() + 1, day: min.getDate() } : null;
+function day(date) {
+  return date instanceof Date ? { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() } : null;
+}
+
+/** Ids of the date fields a form keeps to today or earlier: its custom property disallowFutureDates (a birth date). */
+function untilTodayFieldIds(components, ids = []) {
+  for (const component of components || []) {
+    if (component.type === 'datetime' && component.properties?.disallowFutureDates === 'true') ids.push(component.id);
+    untilTodayFieldIds(component.components, ids);
+  }
+  return ids;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * form-js has no rule against future days: its picker gets one (flatpickr's maxDate) where the form
+ * asks for it. A date input's id ends in the component's id, the row of a dynamic list and -date.
+ */
+function limitToToday(container, ids) {
+  if (!ids.length) return;
+  for (const input of container.querySelectorAll(DATE_INPUT)) {
+    const picker = input._flatpickr;
+    if (!picker || picker.config.maxDate) continue;
+    if (ids.some((id) => new RegExp(`-${escapeRegExp(id)}(?:_\\d+)*-date$`).test(input.id))) picker.set('maxDate', 'today');
+  }
 }
 
 /**
  * Beside every date field: the date as 和暦 with the weekday (令和8年12月10日（木）), what to type when
- * the text is not a date, or why a day already past is not taken. flatpickr empties the field when it
- * refuses such a day, so the text the resident typed is kept (data-typed) to say what happened to it.
+ * the text is not a date, or why a day already past (or, for a birth date, still to come) is not
+ * taken. flatpickr empties the field when it refuses such a day, so the text the resident typed is
+ * kept (data-typed) to say what happened to it.
  */
 function showWareki(container) {
   for (const input of container.querySelectorAll(DATE_INPUT)) {
@@ -186,18 +211,22 @@ function showWareki(container) {
     }
     const text = input.value.trim() || (input.dataset.typed || '').trim();
     const date = text ? parseJapaneseDate(text) : null;
-    const earliest = earliestDay(input);
+    const earliest = day(input._flatpickr?.config?.minDate);
+    const latest = day(input._flatpickr?.config?.maxDate);
     const passed = Boolean(date && earliest && isoDate(date) < isoDate(earliest));
+    const toCome = Boolean(date && latest && isoDate(date) > isoDate(latest));
     let shown = '';
     if (passed) {
       shown = `${wareki(date)}（${weekday(date)}）は過ぎた日です。今日以降の日付を入力してください`;
+    } else if (toCome) {
+      shown = `${wareki(date)}（${weekday(date)}）はまだ来ていない日です。今日までの日付を入力してください`;
     } else if (date && input.value.trim()) {
       shown = `${wareki(date)}（${weekday(date)}）`;
     } else if (input.value.trim()) {
       shown = '年/月/日 の順に入力してください（例：2026/12/01）';
     }
     if (hint.textContent !== shown) hint.textContent = shown;
-    hint.classList.toggle('wareki-invalid', passed || Boolean(input.value.trim() && !date));
+    hint.classList.toggle('wareki-invalid', passed || toCome || Boolean(input.value.trim() && !date));
   }
 }
 
@@ -217,7 +246,11 @@ export async function createForm(container, schema, data, { ariaLabel = '申請�
   const stopTranslating = observeTranslations(container);
   // flatpickr's calendars are attached inside the form (static: true), so the observer sees them
   await form.importSchema(schema, data || {});
-  const updateWareki = () => showWareki(container);
+  const untilToday = untilTodayFieldIds(schema.components);
+  const updateWareki = () => {
+    limitToToday(container, untilToday);
+    showWareki(container);
+  };
   const onInput = (event) => {
     rememberTypedDate(event);
     updateWareki();

@@ -17,17 +17,24 @@ import java.util.regex.Pattern;
  * @param increment a number field's form-js {@code increment}: the value must be a multiple of it; null: any
  * @param maxItems most entries of a dynamic list, a multi-select or a file picker: the form-js custom
  *     property {@code maxItems}, else {@link #DEFAULT_MAX_ITEMS} (a multi-select: its number of options)
- * @param disallowPassedDates a date field's form-js {@code disallowPassedDates}: no day before today (JST)
+ * @param days which days a date field takes, counted from today in Japan
  */
 public record FormField(String key, String label, Kind kind, String type, String subtype, boolean required,
     String hideExpression, boolean readonly, Pattern pattern, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
     String validationType, Set<String> options, List<FormField> children, Integer decimalDigits, BigDecimal increment,
-    int maxItems, boolean disallowPassedDates) {
+    int maxItems, Days days) {
 
   /** Entries of a list when the form says nothing: enough for any real application, bounded for the server. */
   public static final int DEFAULT_MAX_ITEMS = 50;
 
   public enum Kind { VALUE, OBJECT, LIST }
+
+  /**
+   * Days a date field takes: form-js's {@code disallowPassedDates} asks for today or later (a
+   * collection day); form-js has no rule for the other way, which a form asks for with the custom
+   * property {@code disallowFutureDates} (a birth date).
+   */
+  public enum Days { ANY, TODAY_OR_LATER, TODAY_OR_EARLIER }
 
   /** This field inside a group without a path: hidden also whenever the group is (form-js renders neither then). */
   FormField inGroup(String groupHide) {
@@ -36,7 +43,7 @@ public record FormField(String key, String label, Kind kind, String type, String
     }
     String hide = hideExpression == null ? groupHide : "(" + groupHide + ") or (" + hideExpression + ")";
     return new FormField(key, label, kind, type, subtype, required, hide, readonly, pattern, minLength, maxLength, min,
-        max, validationType, options, children, decimalDigits, increment, maxItems, disallowPassedDates);
+        max, validationType, options, children, decimalDigits, increment, maxItems, days);
   }
 
   public String displayName() {

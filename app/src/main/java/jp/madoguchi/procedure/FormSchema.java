@@ -42,7 +42,7 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
           fields.add(new FormField(path, component.path("label").asText(null),
               "dynamiclist".equals(type) ? Kind.LIST : Kind.OBJECT, type, null, false, hide,
               readonly(component), null, null, null, null, null, null, null, children, null, null,
-              maxItems(component, FormField.DEFAULT_MAX_ITEMS), false));
+              maxItems(component, FormField.DEFAULT_MAX_ITEMS), FormField.Days.ANY));
         }
         continue;
       }
@@ -77,7 +77,23 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
         decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
         options, List.of(), integer(component, "decimalDigits"), positive(decimal(component, "increment")),
         maxItems(component, options == null ? FormField.DEFAULT_MAX_ITEMS : options.size()),
-        component.path("disallowPassedDates").asBoolean(false));
+        days(component, key));
+  }
+
+  private static FormField.Days days(JsonNode component, String key) {
+    boolean noPassedDays = component.path("disallowPassedDates").asBoolean(false);
+    String noFutureDays = component.path("properties").path("disallowFutureDates").asText("").trim();
+    if (!noFutureDays.isEmpty() && !"true".equals(noFutureDays) && !"false".equals(noFutureDays)) {
+      throw new FormDefinitionException(key, "項目「" + key + "」の disallowFutureDates は true か false にしてください",
+          "Field '" + key + "' has disallowFutureDates '" + noFutureDays + "', not true or false");
+    }
+    if (noPassedDays && "true".equals(noFutureDays)) {
+      throw new FormDefinitionException(key, "項目「" + key + "」は過ぎた日も先の日も受け付けない設定で、今日しか選べません。"
+          + "disallowPassedDates か disallowFutureDates のどちらかにしてください",
+          "Field '" + key + "' disallows both passed and future dates: only today would be taken");
+    }
+    return noPassedDays ? FormField.Days.TODAY_OR_LATER
+        : "true".equals(noFutureDays) ? FormField.Days.TODAY_OR_EARLIER : FormField.Days.ANY;
   }
 
   /** form-js has no list length; a form sets one with the custom property {@code maxItems}. */
@@ -93,8 +109,10 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
       }
       return maxItems;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Field '" + component.path("key").asText(component.path("path").asText())
-          + "' has maxItems '" + configured + "', not a whole number from 1");
+      String field = component.path("key").asText(component.path("path").asText());
+      throw new FormDefinitionException(field, "項目「" + field + "」の maxItems「" + configured
+          + "」は 1 以上の整数にしてください", "Field '" + field + "' has maxItems '" + configured
+          + "', not a whole number from 1");
     }
   }
 
@@ -109,7 +127,8 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     try {
       return Pattern.compile(validate.get("pattern").asText());
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("Field '" + key + "' has a pattern Java cannot read: " + e.getMessage(), e);
+      throw new FormDefinitionException(key, "項目「" + key + "」の入力パターン（pattern）を正規表現として読めません",
+          "Field '" + key + "' has a pattern Java cannot read: " + e.getDescription());
     }
   }
 

@@ -185,9 +185,12 @@ final class FormValueChecks {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + EARLIEST_DATE.getYear() + "年から"
           + LATEST_DATE.getYear() + "年までの日付で入力してください",
           "a date from " + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear()));
-    } else if (field.disallowPassedDates() && date.isBefore(LocalDate.now(JST))) {
+    } else if (field.days() == FormField.Days.TODAY_OR_LATER && date.isBefore(LocalDate.now(JST))) {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」には今日以降の日付を入力してください",
           "today or later"));
+    } else if (field.days() == FormField.Days.TODAY_OR_EARLIER && date.isAfter(LocalDate.now(JST))) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」には今日までの日付を入力してください",
+          "today or earlier"));
     }
     return value;
   }

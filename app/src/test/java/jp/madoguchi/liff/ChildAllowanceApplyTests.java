@@ -14,6 +14,7 @@ import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +60,14 @@ class ChildAllowanceApplyTests extends IntegrationTest {
     ((ObjectNode) data.withArray("children").get(1)).remove("birthDate");
     ((ObjectNode) data.withArray("children").get(0)).put("kana", "Taro");
     data.remove("spouseName");
+    data.put("applicantBirthDate", TestDates.daysAhead(1));
 
     HttpResponse<String> response = apply(data);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("applicantKana", "accountNumber", "consent", "children[1].birthDate",
-        "children[0].kana", "spouseName", "フリガナ（全角カタカナ）");
+        "children[0].kana", "spouseName", "フリガナ（全角カタカナ）", "applicantBirthDate",
+        "「生年月日」には今日までの日付を入力してください");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE resident_ref = ?", Long.class, resident))
         .isZero();
   }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The resident's side where people stumbled, in Debian's headless Chromium on the embedded demo:
@@ -172,6 +174,26 @@ class ResidentChatAndFormBrowserTests {
   }
 
   @Test
+  void shouldKeepABirthDateToTodayOrEarlierAndSayWhyAFutureOneIsNotTaken() throws Exception {
+    browser.get(base + "/liff/demo/apply/child-allowance?demoResident=" + HANAKO);
+    WebElement birthDate = visible(By.cssSelector("input[id$='Field_ApplicantBirthDate-date']"));
+    String tomorrow = TestDates.daysAhead(1);
+
+    birthDate.sendKeys(TestDates.typed(tomorrow) + Keys.ENTER);
+    new WebDriverWait(browser, WAIT).until(driver -> birthDate.getAttribute("value").isEmpty());
+    WebElement hint = visible(By.cssSelector(".fjs-form-field:has(input[id$='Field_ApplicantBirthDate-date']) .wareki-hint"));
+    assertThat(hint.getText()).isEqualTo(TestDates.wareki(tomorrow) + "（" + TestDates.weekday(tomorrow)
+        + "）はまだ来ていない日です。今日までの日付を入力してください");
+    assertThat(hint.getAttribute("class")).contains("wareki-invalid");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", birthDate);
+    HeadlessChromium.screenshot(browser, "liff-apply-future-birth-date");
+
+    birthDate.sendKeys("1990/04/01" + Keys.ENTER);
+    new WebDriverWait(browser, WAIT).until(driver -> "1990/04/01".equals(birthDate.getAttribute("value")));
+    assertThat(hint.getText()).isEqualTo("平成2年4月1日（日）");
+  }
+
+  @Test
   void shouldAnswerAMistypedAddressWithAJapanesePageThatLeadsBack() throws Exception {
     browser.get(base + "/liff/demo/aply/bulky-waste-collection?demoResident=" + HANAKO);
     WebElement main = visible(By.tagName("main"));
@@ -187,9 +209,7 @@ class ResidentChatAndFormBrowserTests {
   @Test
   void shouldTellTheResidentInJapaneseWhenAProcedureCannotBeUsed() throws Exception {
     RepositoryService repository = app.getBean(RepositoryService.class);
-    Deployment broken = repository.createDeployment().tenantId("demo").name(ResidentErrorTests.BROKEN_KEY)
-        .addString(ResidentErrorTests.BROKEN_KEY + ".bpmn", ResidentErrorTests.BROKEN_BPMN)
-        .addString("apply.form", ResidentErrorTests.BROKEN_FORM).deploy();
+    Deployment broken = ResidentErrorTests.deployBroken(repository, app.getBean(JdbcTemplate.class), "demo");
     try {
       offeredProcedures(6);
       browser.get(base + "/liff/demo/apply/" + ResidentErrorTests.BROKEN_KEY + "?demoResident=" + HANAKO);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A resident only ever reads Japanese that says what to do: a mistyped page address gets a Japanese
@@ -26,7 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ResidentErrorTests extends IntegrationTest {
 
-  /** A procedure whose apply form has a pattern Java cannot compile: deployable, but unusable. */
+  /**
+   * A procedure whose apply form has a pattern Java cannot compile. The deploy guard now refuses such
+   * a form; one stored by an earlier release is still there, which {@link #deployBroken} reproduces.
+   */
   static final String BROKEN_KEY = "broken-procedure";
   static final String BROKEN_BPMN = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -72,9 +76,20 @@ class ResidentErrorTests extends IntegrationTest {
          "validate": {"required": true, "pattern": "[0-9"}}]}
       """;
 
+  /** Deploys the procedure with a readable form, then stores the broken one in its place, behind the guard. */
+  static Deployment deployBroken(RepositoryService repository, JdbcTemplate jdbc, String tenant) {
+    Deployment deployment = repository.createDeployment().tenantId(tenant).name(BROKEN_KEY)
+        .addString(BROKEN_KEY + ".bpmn", BROKEN_BPMN).addString("apply.form", BROKEN_FORM.replace("[0-9", "[0-9]+"))
+        .deploy();
+    jdbc.update("UPDATE act_ge_bytearray SET bytes_ = ? WHERE deployment_id_ = ? AND name_ = 'apply.form'",
+        BROKEN_FORM.getBytes(StandardCharsets.UTF_8), deployment.getId());
+    return deployment;
+  }
+
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
   private final HttpClient http = HttpClient.newHttpClient();
   private Deployment broken;
 
@@ -107,8 +122,7 @@ class ResidentErrorTests extends IntegrationTest {
 
   @Test
   void shouldTellTheResidentInJapaneseThatABrokenProcedureCannotBeUsedNow() throws Exception {
-    broken = repository.createDeployment().tenantId(KITA).name(BROKEN_KEY)
-        .addString(BROKEN_KEY + ".bpmn", BROKEN_BPMN).addString("apply.form", BROKEN_FORM).deploy();
+    broken = deployBroken(repository, jdbc, KITA);
     LineIdTokens.publish(LINE, LineIdTokens.LINE);
     String token = LineIdTokens.LINE.token(LineIdTokens.KITA_CHANNEL, LineIdTokens.newUserId());
 

@@ -631,6 +631,42 @@ class FormValidatorTests {
   }
 
   @Test
+  void shouldRefuseAFutureDateWhereTheFormAsksForIt() {
+    FormSchema schema = inline("""
+        [{'type':'datetime','subtype':'date','key':'birth','dateLabel':'生年月日',
+          'properties':{'disallowFutureDates':'true'}}]""");
+
+    assertThat(FormValidator.validate(schema, json("{'birth':'" + TestDates.daysAhead(0) + "'}")).violations())
+        .isEmpty();
+    assertThat(FormValidator.validate(schema, json("{'birth':'1900-01-01'}")).violations()).isEmpty();
+    assertThat(FormValidator.validate(schema, json("{'birth':'" + TestDates.daysAhead(1) + "'}")).violations())
+        .extracting(FormViolation::field, FormViolation::messageJa)
+        .containsExactly(tuple("birth", "「生年月日」には今日までの日付を入力してください"));
+  }
+
+  @Test
+  void shouldRefuseAFormWhoseDateRuleCannotBeMet() {
+    assertThatThrownBy(() -> inline("""
+        [{'type':'datetime','subtype':'date','key':'day','disallowPassedDates':true,
+          'properties':{'disallowFutureDates':'true'}}]""")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only today");
+    assertThatThrownBy(() -> inline("""
+        [{'type':'datetime','subtype':'date','key':'day','properties':{'disallowFutureDates':'yes'}}]"""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not true or false");
+  }
+
+  @Test
+  void shouldRefuseABirthDateInTheFutureOnTheChildAllowanceForm() throws IOException {
+    FormSchema childAllowance = FormSchema.parse(JSON.readTree(Path.of("../forms/child-allowance/apply.form").toFile()));
+
+    assertThat(childAllowance.fields()).filteredOn(field -> field.key().equals("applicantBirthDate"))
+        .extracting(FormField::days).containsExactly(FormField.Days.TODAY_OR_EARLIER);
+    assertThat(childAllowance.fields()).filteredOn(field -> field.key().equals("children"))
+        .flatExtracting(FormField::children).filteredOn(field -> field.key().equals("birthDate"))
+        .extracting(FormField::days).containsExactly(FormField.Days.TODAY_OR_EARLIER);
+  }
+
+  @Test
   void shouldRefuseACollectionOrRepairDayAlreadyPast() throws IOException {
     String today = TestDates.daysAhead(0);
     String yesterday = TestDates.daysAgo(1);

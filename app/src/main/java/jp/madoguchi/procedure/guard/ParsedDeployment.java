@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.procedure.FormDefinitionException;
+import jp.madoguchi.procedure.FormSchema;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.w3c.dom.Document;
@@ -86,6 +88,16 @@ final class ParsedDeployment {
           "form id '" + id + "' is also used by " + forms.get(id).name());
     } else {
       forms.put(id, new FormFile(name, id, json));
+      checkRules(name, json, reasons);
+    }
+  }
+
+  /** Every rule the server enforces must be readable now, not when the first resident submits. */
+  private static void checkRules(String name, JsonNode json, Reasons reasons) {
+    try {
+      FormSchema.parse(json);
+    } catch (FormDefinitionException e) {
+      reasons.add(name, e.field(), e.messageJa(), e.getMessage());
     }
   }
 }

@@ -213,6 +213,26 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseAFormRuleNoValueCouldMeet() {
+    String birthDate = """
+        {"id": "Field_BirthDate", "type": "datetime", "subtype": "date", "key": "birthDate", "dateLabel": "生年月日",
+         "disallowPassedDates": true,
+         "properties": {"confidentiality": "2", "personalData": "personal", "disallowFutureDates": "true"}},
+        {"id": "Field_Address\"""";
+    assertThat(reasons(BPMN, APPLY_FORM.replace("{\"id\": \"Field_Address\"", birthDate), REVIEW_FORM))
+        .singleElement().satisfies(reason -> {
+          assertThat(reason.resource()).isEqualTo("apply.form");
+          assertThat(reason.element()).isEqualTo("birthDate");
+          assertThat(reason.ja()).contains("今日しか選べません");
+          assertThat(reason.en()).isEqualTo("Field 'birthDate' disallows both passed and future dates: only today would be taken");
+        });
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"児童\",", "\"label\": \"児童\", \"properties\": {\"maxItems\": \"0\"},"),
+        REVIEW_FORM)).extracting(RefusalReason::ja).containsExactly("項目「children」の maxItems「0」は 1 以上の整数にしてください");
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"住所\",", "\"label\": \"住所\", \"validate\": {\"pattern\": \"[\"},"),
+        REVIEW_FORM)).extracting(RefusalReason::element).containsExactly("address");
+  }
+
+  @Test
   void shouldRequireTheLabelBadgeInEveryClerksForm() {
     assertThat(reasons(BPMN, APPLY_FORM, REVIEW_FORM.replace("{{informationLabel}}", "")))
         .singleElement().satisfies(reason -> {
