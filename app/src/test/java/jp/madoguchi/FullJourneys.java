@@ -202,7 +202,7 @@ public final class FullJourneys {
     send(multipart("/api/demo/admin/applications/" + number + "/attachments", markers.text("after-photo file name") + ".png")
         .header("Authorization", basic("demo-road")), 201);
     submitForm("demo-road", task(number), Map.of("repairNote", markers.text("repairNote"),
-        "repairedDate", markers.date("repairedDate", today.plusDays(150), 20), "afterPhotoUploaded", true));
+        "repairedDate", markers.date("repairedDate", today.minusDays(300), 20), "afterPhotoUploaded", true));
     runJobs(number);
     openDocuments(resident, number);
     assertEnded(number);

@@ -12,6 +12,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 /** Start variables of a valid road-damage-report, as a resident would send them, and clerks' decisions. */
 public final class RoadDamageReports {
 
+  /** The day the clerk records the repair as done: yesterday, as the form takes no day still to come. */
+  public static final String REPAIRED_DAY = TestDates.daysAgo(1);
+
   private RoadDamageReports() {
   }
 
@@ -46,6 +49,6 @@ public final class RoadDamageReports {
   }
 
   public static Map<String, Object> completeRepair() {
-    return Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", "2026-12-09", "afterPhotoUploaded", true);
+    return Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", REPAIRED_DAY, "afterPhotoUploaded", true);
   }
 }

@@ -17,7 +17,8 @@ import jp.madoguchi.Markers.Marker;
  * Looks for markers in a text (a database dump, a log) in every form a value can take on its way
  * there: as it is, as hex (PostgreSQL dumps {@code bytea} so), as Base64 (any alignment), JSON
  * {@code \\uXXXX} escapes and URL encoding of non-ASCII text, and hex of those. Numbers, dates and
- * codes are searched as whole words, so that digits inside ids or ciphertext do not count.
+ * codes are searched as whole words, so that digits inside ids, ciphertext or a decimal's fraction
+ * do not count.
  */
 final class ClearTextScan {
 
@@ -85,7 +86,9 @@ final class ClearTextScan {
     if (!wholeWord) {
       return text.indexOf(needle);
     }
-    Matcher match = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(needle) + "(?![A-Za-z0-9])").matcher(text);
+    // nor the fraction of a decimal: a dump's timestamps end in microseconds (13:13:57.190474)
+    Matcher match = Pattern.compile("(?<![A-Za-z0-9])(?<!\\d\\.)" + Pattern.quote(needle) + "(?![A-Za-z0-9])")
+        .matcher(text);
     return match.find() ? match.start() : -1;
   }
 }

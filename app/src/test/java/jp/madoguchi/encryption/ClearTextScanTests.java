@@ -40,6 +40,17 @@ class ClearTextScanTests {
         .as("inside hex or Base64").isEmpty();
   }
 
+  @Test
+  void shouldNotTakeTheMicrosecondsOfATimestampForANumber() {
+    Markers markers = new Markers();
+    long amount = markers.number("monthlyAmount", 100_000, 999_999);
+
+    assertThat(ClearTextScan.find(markers.all(), Map.of("dump", "PENDING\t0\t2026-12-02 13:13:57." + amount + "+00")))
+        .isEmpty();
+    assertThat(ClearTextScan.find(markers.all(), Map.of("dump", "{\"monthlyAmount\":" + amount + "}"))).hasSize(1);
+    assertThat(ClearTextScan.find(markers.all(), Map.of("dump", "1200." + amount))).as("a decimal's fraction").isEmpty();
+  }
+
   private static String escape(String text) {
     StringBuilder out = new StringBuilder();
     text.chars().forEach(c -> out.append(String.format("\\u%04X", c)));

@@ -221,7 +221,8 @@ class LiffBrowserTests {
     app.getBean(jp.madoguchi.attachment.Attachments.class).storeForStaff("demo", "demo-road",
         java.util.UUID.fromString(applicationId), "補修後.png", afterPhoto.toByteArray());
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", "2026-12-09", "afterPhotoUploaded", true));
+        Map.of("repairNote", "穴をアスファルトで埋めました。", "repairedDate", TestDates.daysAgo(1),
+            "afterPhotoUploaded", true));
     runJobs(number); // the 補修完了のお知らせ
 
     browser.get(base + "/liff/demo/applications/" + number);

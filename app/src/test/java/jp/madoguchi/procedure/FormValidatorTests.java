@@ -690,6 +690,11 @@ class FormValidatorTests {
         .extracting(FormViolation::messageJa).containsExactly("「完了予定日」には今日以降の日付を入力してください");
     assertThat(FormValidator.validate(startRepair, json("{'plannedDate':'" + today + "'}"), false).violations())
         .isEmpty();
+
+    FormSchema completeRepair = FormSchema.parse(JSON.readTree(Path.of("../forms/road-damage-report/complete-repair.form")
+        .toFile()));
+    assertThat(FormValidator.validate(completeRepair, json("{'repairedDate':'" + TestDates.daysAhead(1) + "'}"), false)
+        .violations()).extracting(FormViolation::messageJa).contains("「補修完了日」には今日までの日付を入力してください");
   }
 
   // --- text ---

@@ -23,6 +23,8 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.IssuedDocuments;
 import jp.madoguchi.ProcessAssertions;
 import jp.madoguchi.ProcessCoverage;
+import jp.madoguchi.RoadDamageReports;
+import jp.madoguchi.TestDates;
 import jp.madoguchi.application.ResidentStatusService;
 import jp.madoguchi.attachment.Attachments;
 import jp.madoguchi.document.Documents;
@@ -133,7 +135,8 @@ class RoadDamageReportProcessTests extends IntegrationTest {
     assertThat(instance).isEnded().hasPassed("Task_IssueRepairCompletedNotice", "Event_Fixed");
     Assertions.assertThat(documentTitles(instance)).containsExactly(RECEIPT, "補修完了のお知らせ");
     Assertions.assertThat(documentText(instance, "answer"))
-        .contains("補修完了のお知らせ", "穴をアスファルトで埋めました", "補修完了日", "令和8年12月9日")
+        .contains("補修完了のお知らせ", "穴をアスファルトで埋めました", "補修完了日",
+            TestDates.wareki(RoadDamageReports.REPAIRED_DAY))
         .doesNotContain("承認", "却下", "審査請求", "対応できない理由");
     assertThat(instance).variables().containsEntry("afterPhotoCount", 1L);
     Assertions.assertThat(outboxActivities(instance)).containsExactly("Task_NotifyReceived", "Task_NotifyAccepted",
