@@ -180,15 +180,20 @@ function escapeRegExp(text) {
 }
 
 /**
- * form-js has no rule against future days: its picker gets one (flatpickr's maxDate) where the form
- * asks for it. A date input's id ends in the component's id, the row of a dynamic list and -date.
+ * The ids of those fields' date inputs, as one pattern (null when the form has none). An input's id
+ * ends in the component's id, the row of a dynamic list and -date.
  */
-function limitToToday(container, ids) {
-  if (!ids.length) return;
+function untilTodayInputIds(components) {
+  const ids = untilTodayFieldIds(components);
+  return ids.length ? new RegExp(`-(?:${ids.map(escapeRegExp).join('|')})(?:_\\d+)*-date$`) : null;
+}
+
+/** form-js has no rule against future days: its picker gets one (flatpickr's maxDate) where the form asks for it. */
+function limitToToday(container, inputIds) {
+  if (!inputIds) return;
   for (const input of container.querySelectorAll(DATE_INPUT)) {
     const picker = input._flatpickr;
-    if (!picker || picker.config.maxDate) continue;
-    if (ids.some((id) => new RegExp(`-${escapeRegExp(id)}(?:_\\d+)*-date$`).test(input.id))) picker.set('maxDate', 'today');
+    if (picker && !picker.config.maxDate && inputIds.test(input.id)) picker.set('maxDate', 'today');
   }
 }
 
@@ -246,7 +251,7 @@ export async function createForm(container, schema, data, { ariaLabel = '申請�
   const stopTranslating = observeTranslations(container);
   // flatpickr's calendars are attached inside the form (static: true), so the observer sees them
   await form.importSchema(schema, data || {});
-  const untilToday = untilTodayFieldIds(schema.components);
+  const untilToday = untilTodayInputIds(schema.components);
   const updateWareki = () => {
     limitToToday(container, untilToday);
     showWareki(container);

@@ -82,18 +82,18 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
 
   private static FormField.Days days(JsonNode component, String key) {
     boolean noPassedDays = component.path("disallowPassedDates").asBoolean(false);
-    String noFutureDays = component.path("properties").path("disallowFutureDates").asText("").trim();
-    if (!noFutureDays.isEmpty() && !"true".equals(noFutureDays) && !"false".equals(noFutureDays)) {
+    String configured = component.path("properties").path("disallowFutureDates").asText("").trim();
+    if (!configured.isEmpty() && !"true".equals(configured) && !"false".equals(configured)) {
       throw new FormDefinitionException(key, "項目「" + key + "」の disallowFutureDates は true か false にしてください",
-          "Field '" + key + "' has disallowFutureDates '" + noFutureDays + "', not true or false");
+          "Field '" + key + "' has disallowFutureDates '" + configured + "', not true or false");
     }
-    if (noPassedDays && "true".equals(noFutureDays)) {
+    boolean noFutureDays = "true".equals(configured);
+    if (noPassedDays && noFutureDays) {
       throw new FormDefinitionException(key, "項目「" + key + "」は過ぎた日も先の日も受け付けない設定で、今日しか選べません。"
           + "disallowPassedDates か disallowFutureDates のどちらかにしてください",
           "Field '" + key + "' disallows both passed and future dates: only today would be taken");
     }
-    return noPassedDays ? FormField.Days.TODAY_OR_LATER
-        : "true".equals(noFutureDays) ? FormField.Days.TODAY_OR_EARLIER : FormField.Days.ANY;
+    return noPassedDays ? FormField.Days.TODAY_OR_LATER : noFutureDays ? FormField.Days.TODAY_OR_EARLIER : FormField.Days.ANY;
   }
 
   /** form-js has no list length; a form sets one with the custom property {@code maxItems}. */
