@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -91,6 +93,40 @@ class RequestErrorMessagesTests extends IntegrationTest {
         "「procedureKey」が二つあります");
     HttpResponse<String> retention = send("GET", "/api/demo/admin/audit-retention", null, null, "Authorization", admin);
     assertThat(JSON.readTree(retention.body()).path("retentionDays").asInt()).as("nothing was changed").isNotEqualTo(90);
+  }
+
+  /**
+   * Spring logged each of these refusals at WARN with the exception's text, which quotes what was
+   * sent ("rejected value [...]", "Unrecognized token '...'", "from String \"...\""): a person's input
+   * in the log. The refusal is still logged, without the values.
+   */
+  @Test
+  void shouldLogARefusedRequestWithoutTheValuesItSent() throws Exception {
+    String admin = adminBasic();
+    String[] sent = {marker(), marker(), marker(), marker(), marker()};
+    String log;
+    try (LogCapture capture = LogCapture.atInfo()) {
+      assertMessage(send("GET", "/api/demo/admin/access-log?page=" + sent[0], null, null, "Authorization", admin), 400,
+          "パラメータ「page」は整数");
+      assertMessage(send("GET", "/api/demo/admin/statistics?from=2026-04-01&to=" + sent[1], null, null,
+          "Authorization", admin), 400, "");
+      assertMessage(send("POST", "/api/demo/admin/exports", "application/json", "{\"includeSensitive\": " + sent[2] + "}",
+          "Authorization", admin), 400, "JSON として読み取れません");
+      assertMessage(send("POST", "/api/demo/admin/exports", "application/json",
+          "{\"includeSensitive\": \"" + sent[3] + "\"}", "Authorization", admin), 400, "「includeSensitive」は true か false");
+      assertMessage(send("GET", "/api/demo/admin/exports/" + sent[4], null, null, "Authorization", admin), 400,
+          "パラメータ「id」は UUID");
+      log = capture.text();
+    }
+    assertThat(log).as("the refusals are logged").contains("/api/{tenant}/admin/exports");
+    for (String value : sent) {
+      assertThat(log).as("the log quotes a value a client sent").doesNotContainIgnoringCase(value);
+    }
+  }
+
+  /** A word no request, answer or log line holds unless this test sent it. */
+  private static String marker() {
+    return "mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
   }
 
   @Test
