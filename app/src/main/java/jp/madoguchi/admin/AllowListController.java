@@ -77,19 +77,20 @@ class AllowListController {
     if (cidrs.size() > MAX_RANGES) {
       throw new StaffRequestException(400, "アドレス範囲は " + MAX_RANGES + " 件までです (at most " + MAX_RANGES + " ranges)");
     }
-    List<String> problems = new ArrayList<>();
+    List<IpRange.InvalidRangeException> problems = new ArrayList<>();
     LinkedHashSet<String> valid = new LinkedHashSet<>();
     for (String cidr : cidrs) {
       try {
         IpRange.parse(cidr);
         valid.add(cidr.trim());
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
+      } catch (IpRange.InvalidRangeException e) {
+        problems.add(e);
       }
     }
     if (!problems.isEmpty()) {
       throw new StaffRequestException(400, "CIDR 形式（例: 203.0.113.0/24、2001:db8::/32）で指定してください: "
-          + String.join("; ", problems));
+          + String.join("、", problems.stream().map(IpRange.InvalidRangeException::japanese).toList()) + " ("
+          + String.join("; ", problems.stream().map(IllegalArgumentException::getMessage).toList()) + ")");
     }
     return List.copyOf(valid);
   }

@@ -14,6 +14,7 @@ import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.Tenant.TenantStatus;
 import jp.madoguchi.tenant.TenantCreation;
 import jp.madoguchi.tenant.TenantCreation.NewTenant;
+import jp.madoguchi.tenant.TenantProblem;
 import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -47,13 +48,13 @@ class OperatorTenants {
   @Transactional
   Map<String, Object> create(NewTenant request, String actor) {
     if (request == null) {
-      throw new StaffRequestException(400, "slug, name, admin are required");
+      throw new StaffRequestException(400, "slug、name、admin を JSON で送ってください (slug, name, admin are required)");
     }
-    List<String> problems = creation.problems(request);
+    List<TenantProblem> problems = creation.problems(request);
     if (!problems.isEmpty()) {
-      boolean exists = problems.stream().anyMatch(problem -> problem.endsWith("already exists"));
+      boolean exists = problems.stream().anyMatch(TenantProblem::conflict);
       throw new StaffRequestException(exists ? 409 : 400, "自治体を作成できません (cannot create the tenant): "
-          + String.join("; ", problems));
+          + String.join("; ", problems.stream().map(TenantProblem::bilingual).toList()));
     }
     creation.create(request);
     accounts.setMustChangePassword(request.admin().id(), true);
@@ -86,8 +87,8 @@ class OperatorTenants {
       for (String cidr : cidrs) {
         try {
           IpRange.parse(cidr);
-        } catch (IllegalArgumentException e) {
-          throw new StaffRequestException(400, e.getMessage());
+        } catch (IpRange.InvalidRangeException e) {
+          throw new StaffRequestException(400, e.japanese() + " (" + e.getMessage() + ")");
         }
       }
       allowLists.replace(slug, cidrs.stream().map(String::trim).distinct().toList());

@@ -15,18 +15,39 @@ public record IpRange(byte[] network, int prefixLength) {
   public static IpRange parse(String cidr) {
     String[] parts = cidr == null ? new String[0] : cidr.trim().split("/", -1);
     if (parts.length != 2) {
-      throw new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32");
+      throw notARange(cidr);
     }
-    byte[] address = address(parts[0]).orElseThrow(() ->
-        new IllegalArgumentException("'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32"));
+    byte[] address = address(parts[0]).orElseThrow(() -> notARange(cidr));
     if (!PREFIX.matcher(parts[1]).matches()) {
-      throw new IllegalArgumentException("'" + cidr + "' has an invalid prefix length");
+      throw new InvalidRangeException("「" + cidr + "」の「/」の後（プレフィックス長）が数字ではありません",
+          "'" + cidr + "' has an invalid prefix length");
     }
     int prefix = Integer.parseInt(parts[1]);
     if (prefix < 0 || prefix > address.length * 8) {
-      throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
+      throw new InvalidRangeException("「" + cidr + "」のプレフィックス長は " + address.length * 8 + " 以下にしてください",
+          "'" + cidr + "' has a prefix length out of range");
     }
     return new IpRange(address, prefix);
+  }
+
+  private static InvalidRangeException notARange(String cidr) {
+    return new InvalidRangeException("「" + cidr + "」は CIDR 形式（例: 192.0.2.0/24、2001:db8::/32）ではありません",
+        "'" + cidr + "' is not a CIDR range such as 192.0.2.0/24 or 2001:db8::/32");
+  }
+
+  /** A range that cannot be read: the English message for logs, {@link #japanese()} for the person who wrote it. */
+  public static final class InvalidRangeException extends IllegalArgumentException {
+
+    private final String japanese;
+
+    InvalidRangeException(String japanese, String english) {
+      super(english);
+      this.japanese = japanese;
+    }
+
+    public String japanese() {
+      return japanese;
+    }
   }
 
   /**

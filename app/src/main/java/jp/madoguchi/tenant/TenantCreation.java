@@ -27,26 +27,29 @@ public class TenantCreation {
     this.tenants = tenants;
   }
 
-  /** What is wrong with the request (empty when it can be created); an existing slug is one problem. */
-  public List<String> problems(NewTenant tenant) {
-    List<String> problems = new ArrayList<>(validator.problems(new TenantsSeed(List.of(seed(tenant)), List.of())));
+  /** What is wrong with the request (empty when it can be created); an existing slug is a conflict. */
+  public List<TenantProblem> problems(NewTenant tenant) {
+    List<TenantProblem> problems = new ArrayList<>(validator.problems(new TenantsSeed(List.of(seed(tenant)), List.of())));
+    TenantSeedValidator.Where where = TenantSeedValidator.Where.tenant(tenant.slug());
     if (tenant.slug() != null && tenants.exists(tenant.slug())) {
-      problems.add("tenant '" + tenant.slug() + "' already exists");
+      problems.add(TenantProblem.conflict("自治体「" + tenant.slug() + "」はすでにあります",
+          "tenant '" + tenant.slug() + "' already exists"));
     }
     if (tenant.admin() == null || tenant.admin().id() == null) {
-      problems.add("tenant '" + tenant.slug() + "': the first tenant admin (admin.id, admin.password) is required");
+      problems.add(where.problem("最初の管理者（admin.id、admin.password）を指定してください",
+          "the first tenant admin (admin.id, admin.password) is required"));
     } else if (validator.accountExists(tenant.admin().id())) {
-      problems.add("tenant '" + tenant.slug() + "': admin '" + tenant.admin().id()
-          + "' already exists; the first tenant admin must be a new account");
+      problems.add(where.problem("管理者「" + tenant.admin().id() + "」はすでにあるアカウントです。最初の管理者には新しいアカウントを指定してください",
+          "admin '" + tenant.admin().id() + "' already exists; the first tenant admin must be a new account"));
     }
     return problems;
   }
 
   @Transactional
   public void create(NewTenant tenant) {
-    List<String> problems = problems(tenant);
+    List<TenantProblem> problems = problems(tenant);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+      throw new IllegalArgumentException(String.join("; ", problems.stream().map(TenantProblem::en).toList()));
     }
     provisioning.ensureTenant(seed(tenant));
   }

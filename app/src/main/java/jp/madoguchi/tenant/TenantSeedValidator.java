@@ -35,85 +35,107 @@ class TenantSeedValidator {
     this.identity = identity;
   }
 
-  List<String> problems(TenantsSeed seed) {
-    List<String> problems = new ArrayList<>();
+  List<TenantProblem> problems(TenantsSeed seed) {
+    List<TenantProblem> problems = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     Set<String> staffIds = new HashSet<>();
     for (TenantSeed tenant : seed.tenants()) {
-      String where = "tenant '" + tenant.slug() + "'";
+      Where where = Where.tenant(tenant.slug());
       if (tenant.slug() == null || !SLUG.matcher(tenant.slug()).matches()) {
-        problems.add(where + ": slug must be lowercase letters, digits and '-' (e.g. kita-city)");
+        problems.add(where.problem("識別名（slug）は英小文字・数字・「-」にしてください（例: kita-city）",
+            "slug must be lowercase letters, digits and '-' (e.g. kita-city)"));
       } else if (RESERVED_SLUGS.contains(tenant.slug())) {
-        problems.add(where + ": slug is used by the app's own addresses (/api/operator, /liff/assets); choose another");
+        problems.add(where.problem("この識別名（slug）はアプリ自身のアドレス（/api/operator、/liff/assets）に使われています。別の名前にしてください",
+            "slug is used by the app's own addresses (/api/operator, /liff/assets); choose another"));
       } else if (!slugs.add(tenant.slug())) {
-        problems.add(where + ": listed twice");
+        problems.add(where.problem("二度書かれています", "listed twice"));
       }
       if (tenant.name() == null || tenant.name().isBlank()) {
-        problems.add(where + ": name is required");
+        problems.add(where.problem("名称（name）を入れてください", "name is required"));
       }
       for (String cidr : tenant.staffAllowedCidrs()) {
         try {
           IpRange.parse(cidr);
-        } catch (IllegalArgumentException e) {
-          problems.add(where + ": staffAllowedCidrs: " + e.getMessage());
+        } catch (IpRange.InvalidRangeException e) {
+          problems.add(where.problem("staffAllowedCidrs: " + e.japanese(), "staffAllowedCidrs: " + e.getMessage()));
         }
       }
       for (StaffSeed staff : tenant.staff()) {
         checkStaff(staff, where, staffIds, problems);
-        if (staff.groups().isEmpty()) {
-          problems.add(where + ": staff '" + staff.id() + "' needs at least one group");
-        }
-        if (staff.groups().contains(StaffGroups.OPERATOR)) {
-          problems.add(where + ": staff '" + staff.id() + "' cannot be in " + StaffGroups.OPERATOR
-              + "; operators are listed under 'operators'");
-        }
-        if (staff.groups().contains(Groups.CAMUNDA_ADMIN)) {
-          problems.add(where + ": staff '" + staff.id() + "' cannot be in " + Groups.CAMUNDA_ADMIN
-              + ", whose members skip the tenant check");
-        }
-        if (staff.id() != null && isOperator(staff.id())) {
-          problems.add(where + ": staff '" + staff.id() + "' is an operator; operators belong to no municipality");
-        }
-        if (staff.id() != null) {
-          checkNotInOtherTenant(staff.id(), tenant.slug(), problems);
-        }
+        checkTenantStaff(staff, tenant.slug(), where, problems);
       }
     }
     for (StaffSeed operator : seed.operators()) {
-      checkStaff(operator, "operators", staffIds, problems);
+      checkStaff(operator, Where.OPERATORS, staffIds, problems);
     }
     return problems;
   }
 
-  private void checkStaff(StaffSeed staff, String where, Set<String> staffIds, List<String> problems) {
-    if (staff.id() == null || !STAFF_ID.matcher(staff.id()).matches()) {
-      problems.add(where + ": staff id '" + staff.id() + "' must be 2-64 lowercase letters, digits, '.', '_' or '-'");
+  private void checkTenantStaff(StaffSeed staff, String slug, Where where, List<TenantProblem> problems) {
+    String id = staff.id();
+    if (staff.groups().isEmpty()) {
+      problems.add(where.problem("職員「" + id + "」にはグループが一つ以上必要です", "staff '" + id + "' needs at least one group"));
+    }
+    if (staff.groups().contains(StaffGroups.OPERATOR)) {
+      problems.add(where.problem("職員「" + id + "」を " + StaffGroups.OPERATOR + " にはできません。運用者は operators に書いてください",
+          "staff '" + id + "' cannot be in " + StaffGroups.OPERATOR + "; operators are listed under 'operators'"));
+    }
+    if (staff.groups().contains(Groups.CAMUNDA_ADMIN)) {
+      problems.add(where.problem("職員「" + id + "」を " + Groups.CAMUNDA_ADMIN + " にはできません（自治体の区別を越えてしまいます）",
+          "staff '" + id + "' cannot be in " + Groups.CAMUNDA_ADMIN + ", whose members skip the tenant check"));
+    }
+    if (id != null && isOperator(id)) {
+      problems.add(where.problem("職員「" + id + "」は運用者です。運用者はどの自治体にも属しません",
+          "staff '" + id + "' is an operator; operators belong to no municipality"));
+    }
+    if (id != null) {
+      identity.createTenantQuery().userMember(id).list().stream()
+          .filter(other -> !other.getId().equals(slug))
+          .findFirst()
+          .ifPresent(other -> problems.add(where.problem("職員 ID「" + id + "」は自治体「" + other.getId() + "」の職員です",
+              "staff id '" + id + "' already belongs to tenant '" + other.getId() + "'")));
+    }
+  }
+
+  private void checkStaff(StaffSeed staff, Where where, Set<String> staffIds, List<TenantProblem> problems) {
+    String id = staff.id();
+    if (id == null || !STAFF_ID.matcher(id).matches()) {
+      problems.add(where.problem("職員 ID「" + id + "」は英小文字・数字・「.」「_」「-」の 2〜64 文字にしてください",
+          "staff id '" + id + "' must be 2-64 lowercase letters, digits, '.', '_' or '-'"));
       return;
     }
-    if (!staffIds.add(staff.id())) {
-      problems.add(where + ": staff id '" + staff.id() + "' is used twice; staff ids are unique across the deployment");
+    if (!staffIds.add(id)) {
+      problems.add(where.problem("職員 ID「" + id + "」が二度使われています。職員 ID はこの環境全体で一つずつです",
+          "staff id '" + id + "' is used twice; staff ids are unique across the deployment"));
     }
     for (String group : staff.groups()) {
       if (!GROUP_ID.matcher(group).matches()) {
-        problems.add(where + ": group '" + group + "' of '" + staff.id() + "' must be lowercase letters, digits and '-'");
+        problems.add(where.problem("「" + id + "」のグループ「" + group + "」は英小文字・数字・「-」にしてください",
+            "group '" + group + "' of '" + id + "' must be lowercase letters, digits and '-'"));
       }
     }
-    User existing = identity.createUserQuery().userId(staff.id()).singleResult();
-    if (existing == null) {
-      if (staff.password() == null || staff.password().isBlank()) {
-        problems.add(where + ": staff '" + staff.id() + "' is new and needs a password");
-      } else {
-        User candidate = identity.newUser(staff.id());
-        candidate.setFirstName(staff.firstName() == null ? staff.id() : staff.firstName());
-        candidate.setLastName(staff.lastName());
-        candidate.setEmail(staff.email());
-        PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(staff.password(), candidate);
-        if (!result.isValid()) {
-          problems.add(where + ": password of '" + staff.id() + "' does not meet the password policy ("
-              + "at least 10 characters with upper and lower case letters, a digit and a symbol, "
-              + "not containing the staff id or name)");
-        }
-      }
+    if (identity.createUserQuery().userId(id).singleResult() == null) {
+      checkNewPassword(staff, where, problems);
+    }
+  }
+
+  private void checkNewPassword(StaffSeed staff, Where where, List<TenantProblem> problems) {
+    String id = staff.id();
+    if (staff.password() == null || staff.password().isBlank()) {
+      problems.add(where.problem("職員「" + id + "」は新しいアカウントなので、パスワードが必要です",
+          "staff '" + id + "' is new and needs a password"));
+      return;
+    }
+    User candidate = identity.newUser(id);
+    candidate.setFirstName(staff.firstName() == null ? id : staff.firstName());
+    candidate.setLastName(staff.lastName());
+    candidate.setEmail(staff.email());
+    PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(staff.password(), candidate);
+    if (!result.isValid()) {
+      problems.add(where.problem("「" + id + "」のパスワードが条件を満たしていません（10 文字以上で英大文字・英小文字・"
+          + "数字・記号を含み、職員 ID や氏名を含まないこと）", "password of '" + id + "' does not meet the password policy ("
+          + "at least 10 characters with upper and lower case letters, a digit and a symbol, "
+          + "not containing the staff id or name)"));
     }
   }
 
@@ -125,11 +147,17 @@ class TenantSeedValidator {
     return identity.createUserQuery().userId(id).memberOfGroup(StaffGroups.OPERATOR).count() > 0;
   }
 
-  private void checkNotInOtherTenant(String staffId, String slug, List<String> problems) {
-    identity.createTenantQuery().userMember(staffId).list().stream()
-        .filter(tenant -> !tenant.getId().equals(slug))
-        .findFirst()
-        .ifPresent(other -> problems.add("tenant '" + slug + "': staff id '" + staffId
-            + "' already belongs to tenant '" + other.getId() + "'"));
+  /** Where in the seed a problem is: a municipality or the operators' list. */
+  record Where(String ja, String en) {
+
+    static final Where OPERATORS = new Where("運用者", "operators");
+
+    static Where tenant(String slug) {
+      return new Where("自治体「" + slug + "」", "tenant '" + slug + "'");
+    }
+
+    TenantProblem problem(String ja, String en) {
+      return TenantProblem.of(this.ja + ": " + ja, this.en + ": " + en);
+    }
   }
 }

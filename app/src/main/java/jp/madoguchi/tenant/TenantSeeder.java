@@ -74,10 +74,10 @@ class TenantSeeder implements ApplicationRunner {
   }
 
   void apply(TenantsSeed seed) {
-    List<String> problems = validator.problems(seed);
+    List<TenantProblem> problems = validator.problems(seed);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("The tenants seed file has problems; nothing was created:\n - "
-          + String.join("\n - ", problems));
+          + String.join("\n - ", problems.stream().map(TenantProblem::en).toList()));
     }
     seed.tenants().forEach(provisioning::ensureTenant);
     seed.operators().forEach(provisioning::ensureOperator);

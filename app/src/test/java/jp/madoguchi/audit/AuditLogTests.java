@@ -179,8 +179,10 @@ class AuditLogTests extends IntegrationTest {
         "{\"cidrs\":[\"192.0.2.0/24\"]}");
     assertThat(lockout.statusCode()).isEqualTo(409);
     assertThat(lockout.body()).contains("confirmLockout").contains("127.0.0.1");
-    assertThat(http.basic("PUT", "/api/demo/admin/ip-allow-list", "demo-admin", DEMO_ADMIN_PASSWORD,
-        "{\"cidrs\":[\"10.0.0.0/33\"]}").statusCode()).isEqualTo(400);
+    HttpResponse<String> badRange = http.basic("PUT", "/api/demo/admin/ip-allow-list", "demo-admin", DEMO_ADMIN_PASSWORD,
+        "{\"cidrs\":[\"10.0.0.0/33\"]}");
+    assertThat(badRange.statusCode()).isEqualTo(400);
+    assertThat(badRange.body()).contains("「10.0.0.0/33」のプレフィックス長は 32 以下にしてください", "out of range");
     HttpResponse<String> changed = http.basic("PUT", "/api/demo/admin/ip-allow-list", "demo-admin", DEMO_ADMIN_PASSWORD,
         "{\"cidrs\":[\"127.0.0.0/8\",\"::1/128\",\"192.0.2.0/24\"]}");
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);

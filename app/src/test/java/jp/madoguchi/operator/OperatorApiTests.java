@@ -63,11 +63,21 @@ class OperatorApiTests extends IntegrationTest {
          "admin": {"id": "minami-admin", "password": "Minami-Kanri-2026!"}}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json.readTree(created.body()).get("status").asText()).isEqualTo("ACTIVE");
-    assertThat(operator("POST", "/api/operator/tenants", """
-        {"slug": "minami", "name": "南町", "admin": {"id": "minami-admin2", "password": "Minami-Kanri-2026!"}}""")
-        .statusCode()).isEqualTo(409);
-    assertThat(operator("POST", "/api/operator/tenants", """
-        {"slug": "Bad Slug", "name": "", "admin": {"id": "demo-clerk", "password": "x"}}""").statusCode()).isEqualTo(400);
+    HttpResponse<String> again = operator("POST", "/api/operator/tenants", """
+        {"slug": "minami", "name": "南町", "admin": {"id": "minami-admin2", "password": "Minami-Kanri-2026!"}}""");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("自治体「minami」はすでにあります");
+    HttpResponse<String> bad = operator("POST", "/api/operator/tenants", """
+        {"slug": "Bad Slug", "name": "", "staffAllowedCidrs": ["10.0.0.0/33"],
+         "admin": {"id": "kage-admin", "password": "short"}}""");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("message").asText()).as("each problem in Japanese, English in brackets")
+        .contains("識別名（slug）は英小文字・数字・「-」にしてください", "(tenant 'Bad Slug': slug must be lowercase",
+            "名称（name）を入れてください", "「10.0.0.0/33」のプレフィックス長は 32 以下にしてください",
+            "「kage-admin」のパスワードが条件を満たしていません");
+    HttpResponse<String> badRange = operator("PATCH", "/api/operator/tenants/minami", "{\"staffAllowedCidrs\": [\"10.0.0\"]}");
+    assertThat(badRange.statusCode()).isEqualTo(400);
+    assertThat(badRange.body()).contains("「10.0.0」は CIDR 形式", "is not a CIDR range");
     for (String taken : List.of("operator", "assets")) {
       HttpResponse<String> refused = operator("POST", "/api/operator/tenants", """
           {"slug": "%s", "name": "町", "admin": {"id": "%s-admin", "password": "Minami-Kanri-2026!"}}"""
