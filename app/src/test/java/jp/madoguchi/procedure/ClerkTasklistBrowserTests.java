@@ -136,7 +136,7 @@ class ClerkTasklistBrowserTests {
     // a day already past: the picker refuses it and empties the field; the clerk is told why
     String past = TestDates.typed(TestDates.daysAgo(2));
     date.sendKeys(past + Keys.ENTER);
-    assertThat(visible(By.cssSelector(".fjs-form-field:has(input[id*='Field_CollectionDate']) .madoguchi-passed-day"))
+    assertThat(visible(By.cssSelector(".fjs-form-field:has(input[id*='Field_CollectionDate']) .madoguchi-refused-day"))
         .getText()).isEqualTo(past + " は過ぎた日です。今日以降の日付を入力してください。");
     assertThat(date.getAttribute("value")).isEmpty();
     shoot("tasklist-approval-passed-day");
@@ -161,6 +161,54 @@ class ClerkTasklistBrowserTests {
         .variableName("collectionDate").singleResult().getValue()).isEqualTo(COLLECTION_DAY);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("ticketNumber").singleResult().getValue()).isEqualTo("T-2026-0042");
+  }
+
+  /**
+   * 補修完了日 takes no day still to come (the form's custom property disallowFutureDates), a rule
+   * Tasklist's form-js does not know: its picker is limited to today and the clerk is told why a typed
+   * day vanished, before 完了 (whose refusal by the server said it only after the click).
+   */
+  @Test
+  void shouldRefuseARepairDayStillToComeInThePickerAndSayWhy() throws Exception {
+    String number = submitRoadDamage();
+    TaskService tasks = app.getBean(TaskService.class);
+    tasks.complete(task(number), Map.of("decision", "accept"));
+    filed(number);
+    tasks.complete(task(number), Map.of("plannedDate", TestDates.daysAhead(7)));
+    filed(number);
+    String taskId = task(number);
+    tasks.claim(taskId, "demo-clerk");
+
+    logIn("/camunda/app/tasklist/default/", "demo-clerk", "Madoguchi-Clerk-2026!");
+    openForm(taskId);
+    WebElement date = visible(By.cssSelector(".fjs-container input[id$='Field_RepairedDate-date']"));
+    String tomorrow = TestDates.typed(TestDates.daysAhead(1));
+    date.sendKeys(tomorrow + Keys.ENTER);
+    assertThat(visible(By.cssSelector(".fjs-form-field:has(input[id*='Field_RepairedDate']) .madoguchi-refused-day"))
+        .getText()).isEqualTo(tomorrow + " はまだ来ていない日です。今日までの日付を入力してください。");
+    assertThat(date.getAttribute("value")).as("the picker refused the day").isEmpty();
+    shoot("tasklist-repair-day-to-come");
+
+    String yesterday = TestDates.typed(TestDates.daysAgo(1));
+    date.sendKeys(yesterday + Keys.ENTER);
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector(".madoguchi-refused-day")));
+    assertThat(date.getAttribute("value")).isEqualTo(yesterday);
+  }
+
+  private static String task(String number) {
+    return app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+  }
+
+  /** A road-damage report with a photo, filed through the resident's API path, its first steps run. */
+  private static String submitRoadDamage() throws Exception {
+    UUID photo = app.getBean(Attachments.class).store("demo", HANAKO, "hole.jpg", jpeg()).id();
+    ObjectNode data = (ObjectNode) new ObjectMapper().readTree("""
+        {"category": "道路の穴・段差", "dangerous": false, "description": "歩道に穴があります。",
+         "locationAddress": "デモ市中央1-2", "applicantName": "山田 花子", "latitude": 35.68, "longitude": 139.76}""");
+    data.putArray("photos").add(photo.toString());
+    return filed(app.getBean(ResidentSubmissions.class)
+        .submit("demo", HANAKO, "road-damage-report", data, UUID.randomUUID()).applicationNumber());
   }
 
   /** The validation message form-js shows under the field whose id ends so ("" when there is none). */
@@ -249,14 +297,22 @@ class ClerkTasklistBrowserTests {
 
   /** A bulky-waste application with a photo, filed through the resident's API path. */
   private static String submitWithPhoto(ObjectNode data) throws Exception {
+    UUID photo = app.getBean(Attachments.class).store("demo", HANAKO, "sofa.jpg", jpeg()).id();
+    data.putArray("photo").add(photo.toString());
+    return filed(app.getBean(ResidentSubmissions.class)
+        .submit("demo", HANAKO, "bulky-waste-collection", data, UUID.randomUUID()).applicationNumber());
+  }
+
+  private static byte[] jpeg() throws Exception {
     BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
     image.getGraphics().fillRect(40, 40, 200, 120);
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpeg", jpeg);
-    UUID photo = app.getBean(Attachments.class).store("demo", HANAKO, "sofa.jpg", jpeg.toByteArray()).id();
-    data.putArray("photo").add(photo.toString());
-    String number = app.getBean(ResidentSubmissions.class)
-        .submit("demo", HANAKO, "bulky-waste-collection", data, UUID.randomUUID()).applicationNumber();
+    return jpeg.toByteArray();
+  }
+
+  /** The application's steps up to its first task run (the job executor is off in this test). */
+  private static String filed(String number) {
     String instanceId = app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(number)
         .singleResult().getId();
     BulkyWasteApplications.runJobs(app.getBean(ManagementService.class), instanceId);

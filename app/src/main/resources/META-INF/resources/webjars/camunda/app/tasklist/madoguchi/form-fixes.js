@@ -11,9 +11,12 @@
 // 2. form-js 1.8 has no translations: its validation messages are shown in Japanese.
 // 3. Dates: form-js reads and writes date fields in the browser's default date format (m/d/Y on a
 //    PC set to English, where a typed 2026/12/15 became 2027-08-06). They follow the Japanese
-//    format, yyyy/mm/dd, on every PC.
+//    format, yyyy/mm/dd as the placeholder says, on every PC (ja-JP alone writes 2026/12/2).
 // 4. A day already past in a field that refuses it (disallowPassedDates): form-js's date picker
 //    empties the field without a word, so the clerk is told under the field which day was refused.
+// 5. A day still to come in a field whose form sets Madoguchi's custom property disallowFutureDates
+//    (補修完了日): form-js has no such rule, so the picker gets flatpickr's maxDate, and the clerk is
+//    told as in 4 instead of learning it from the server's refusal on 完了.
 
 const FORM = '.fjs-container';
 const immediate = new WeakSet();
@@ -43,8 +46,12 @@ function commitEveryKey(container) {
 }
 
 const NativeDateTimeFormat = Intl.DateTimeFormat;
+const JAPANESE_DAY = { year: 'numeric', month: '2-digit', day: '2-digit' };
 function JapaneseDateTimeFormat(locales, options) {
-  return new NativeDateTimeFormat(locales === undefined || locales === 'default' ? 'ja-JP' : locales, options);
+  if (locales === undefined || locales === 'default') {
+    return new NativeDateTimeFormat('ja-JP', options === undefined ? JAPANESE_DAY : options);
+  }
+  return new NativeDateTimeFormat(locales, options);
 }
 JapaneseDateTimeFormat.prototype = NativeDateTimeFormat.prototype;
 JapaneseDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf.bind(NativeDateTimeFormat);
@@ -94,42 +101,83 @@ function typedDay(text) {
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
 }
 
-function explainPassedDay(input) {
+const untilTodayInputs = new WeakMap();
+
+/**
+ * The ids of the date inputs of a form's disallowFutureDates fields, as one pattern (null when it has
+ * none): an input's id ends in its field's id and -date. Built once per imported form, whose first
+ * field (the form itself) is a new object on every import.
+ */
+function untilTodayInputIds(container) {
+  const context = formContext(container.__k);
+  const fields = context ? context.getService('formFieldRegistry').getAll() : [];
+  if (!fields.length) return null;
+  if (!untilTodayInputs.has(fields[0])) {
+    const ids = fields
+      .filter((field) => field.type === 'datetime' && field.properties && field.properties.disallowFutureDates === 'true')
+      .map((field) => field.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    untilTodayInputs.set(fields[0], ids.length ? new RegExp(`-(?:${ids.join('|')})-date$`) : null);
+  }
+  return untilTodayInputs.get(fields[0]);
+}
+
+function limitToToday(container) {
+  const inputIds = untilTodayInputIds(container);
+  if (!inputIds) return;
+  container.querySelectorAll(DATE_INPUT).forEach((input) => {
+    const picker = input._flatpickr;
+    if (picker && !picker.config.maxDate && inputIds.test(input.id)) picker.set('maxDate', 'today');
+  });
+}
+
+function refusal(input) {
+  const typed = input.value.trim() ? null : typedDay(input.dataset.typed);
+  if (!typed) return '';
+  const picker = input._flatpickr;
+  const earliest = picker && picker.config.minDate;
+  const latest = picker && picker.config.maxDate;
+  if (earliest instanceof Date && typed < earliest) {
+    return `${input.dataset.typed.trim()} は過ぎた日です。今日以降の日付を入力してください。`;
+  }
+  if (latest instanceof Date && typed > latest) {
+    return `${input.dataset.typed.trim()} はまだ来ていない日です。今日までの日付を入力してください。`;
+  }
+  return '';
+}
+
+function explainRefusedDay(input) {
   const field = input.closest('.fjs-form-field');
   if (!field) return;
-  let note = field.querySelector(':scope > .madoguchi-passed-day');
-  const typed = input.value.trim() ? null : typedDay(input.dataset.typed);
-  const earliest = input._flatpickr && input._flatpickr.config.minDate;
-  const text = typed && earliest instanceof Date && typed < earliest
-    ? `${input.dataset.typed.trim()} は過ぎた日です。今日以降の日付を入力してください。` : '';
+  let note = field.querySelector(':scope > .madoguchi-refused-day');
+  const text = refusal(input);
   if (!text) {
     if (note) note.remove();
     return;
   }
   if (!note) {
     note = document.createElement('div');
-    note.className = 'fjs-form-field-error madoguchi-passed-day';
+    note.className = 'fjs-form-field-error madoguchi-refused-day';
     note.setAttribute('role', 'alert');
     field.append(note);
   }
   if (note.textContent !== text) note.textContent = text;
 }
 
-function explainPassedDays() {
-  document.querySelectorAll(`${FORM} ${DATE_INPUT}`).forEach(explainPassedDay);
+function explainRefusedDays() {
+  document.querySelectorAll(`${FORM} ${DATE_INPUT}`).forEach(explainRefusedDay);
 }
 
 // only what the clerk typed: flatpickr announces its own emptying of the field with an input event too
 document.addEventListener('input', (event) => {
   if (event.isTrusted && event.target.matches && event.target.matches(DATE_INPUT)) {
     event.target.dataset.typed = event.target.value;
-    explainPassedDay(event.target);
+    explainRefusedDay(event.target);
   }
 }, true);
 // the picker empties the field when it takes the typed text: on leaving the field or on Enter
-document.addEventListener('focusout', () => setTimeout(explainPassedDays, 0), true);
+document.addEventListener('focusout', () => setTimeout(explainRefusedDays, 0), true);
 document.addEventListener('keyup', (event) => {
-  if (event.key === 'Enter') setTimeout(explainPassedDays, 0);
+  if (event.key === 'Enter') setTimeout(explainRefusedDays, 0);
 }, true);
 
 new MutationObserver((mutations) => {
@@ -137,6 +185,9 @@ new MutationObserver((mutations) => {
     if (mutation.type === 'characterData') translate(mutation.target);
     else mutation.addedNodes.forEach(translate);
   }
-  document.querySelectorAll(FORM).forEach(commitEveryKey);
-  explainPassedDays();
+  document.querySelectorAll(FORM).forEach((container) => {
+    commitEveryKey(container);
+    limitToToday(container);
+  });
+  explainRefusedDays();
 }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
