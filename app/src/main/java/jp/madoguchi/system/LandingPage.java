@@ -82,7 +82,7 @@ class LandingPage {
     List<String> names = new ArrayList<>();
     groups.forEach(group -> names.add(group.asText()));
     if (names.contains("tenant-admin")) {
-      return tenantName + "の責任者（Tasklist・Cockpit）";
+      return tenantName + "の責任者（管理コンソール・Tasklist・Cockpit）";
     }
     if (names.stream().allMatch(group -> group.endsWith("-chief"))) {
       return tenantName + "の係長 " + String.join("、", names) + "（Tasklist：決裁）";

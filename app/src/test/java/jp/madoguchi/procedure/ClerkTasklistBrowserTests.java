@@ -291,7 +291,9 @@ class ClerkTasklistBrowserTests {
     String page = visible(By.tagName("main")).getText();
 
     assertThat(page).contains("デモ用のアカウント", "demo-clerk", "Madoguchi-Clerk-2026!", "demo-operator",
-        "LINE シミュレーター");
+        "LINE シミュレーター", "デモ市の責任者（管理コンソール・Tasklist・Cockpit）");
+    browser.findElement(By.cssSelector("a.role[href='/admin/demo/']")).click();
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/admin/demo/"));
     shoot("landing-demo");
   }
 

@@ -47,7 +47,8 @@ class DatabaseModesTests {
               java.net.URI.create("http://localhost:" + first.getEnvironment().getProperty("local.server.port") + "/"))
           .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
       assertThat(landing).as("the demo's landing page names its accounts and links")
-          .contains("/liff/demo/", "/line-simulator/", "<code>demo-clerk</code>", "<code>Madoguchi-Clerk-2026!</code>");
+          .contains("/liff/demo/", "/line-simulator/", "href=\"/admin/demo/\"", "<code>demo-clerk</code>",
+              "<code>Madoguchi-Clerk-2026!</code>");
     }
     try (ConfigurableApplicationContext second = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
       assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
@@ -77,7 +78,8 @@ class DatabaseModesTests {
                 java.net.URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/"))
             .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(landing).as("no demo links or accounts outside the demo")
-            .contains("/camunda/app/tasklist/").doesNotContain("/liff/demo/", "/line-simulator/", "demo-clerk");
+            .contains("/camunda/app/tasklist/").doesNotContain("/liff/demo/", "/line-simulator/", "demo-clerk",
+                "/admin/demo/");
       }
       assertThatThrownBy(() -> start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"))
           .hasStackTraceContaining("MADOGUCHI_MASTER_KEY is not set");

@@ -21,6 +21,9 @@ class LandingPageTests extends IntegrationTest {
     HttpResponse<String> page = get("/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("/camunda/app/tasklist/", "/camunda/app/cockpit/", "/camunda/app/admin/", "職員");
+    assertThat(page.body()).as("the 責任者's console, where staff, allow-list, logs and statistics are")
+        .contains("管理コンソール", "<code>/admin/自治体の識別名/</code>")
+        .as("operators change no staff account").doesNotContain("Admin で職員アカウント");
   }
 
   @Test
