@@ -153,7 +153,8 @@ class TenantSeedValidator {
     static final Where OPERATORS = new Where("運用者", "operators");
 
     static Where tenant(String slug) {
-      return new Where("自治体「" + slug + "」", "tenant '" + slug + "'");
+      return slug == null ? new Where("識別名のない自治体", "a tenant without a slug")
+          : new Where("自治体「" + slug + "」", "tenant '" + slug + "'");
     }
 
     TenantProblem problem(String ja, String en) {

@@ -75,6 +75,10 @@ class OperatorApiTests extends IntegrationTest {
         .contains("識別名（slug）は英小文字・数字・「-」にしてください", "(tenant 'Bad Slug': slug must be lowercase",
             "名称（name）を入れてください", "「10.0.0.0/33」のプレフィックス長は 32 以下にしてください",
             "「kage-admin」のパスワードが条件を満たしていません");
+    HttpResponse<String> noSlug = operator("POST", "/api/operator/tenants", """
+        {"name": "無名町", "admin": {"id": "mumei-admin", "password": "Minami-Kanri-2026!"}}""");
+    assertThat(noSlug.statusCode()).isEqualTo(400);
+    assertThat(noSlug.body()).contains("識別名のない自治体: 識別名（slug）は英小文字").doesNotContain("null");
     HttpResponse<String> badRange = operator("PATCH", "/api/operator/tenants/minami", "{\"staffAllowedCidrs\": [\"10.0.0\"]}");
     assertThat(badRange.statusCode()).isEqualTo(400);
     assertThat(badRange.body()).contains("「10.0.0」は CIDR 形式", "is not a CIDR range");
