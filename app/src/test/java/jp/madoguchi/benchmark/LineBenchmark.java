@@ -62,13 +62,15 @@ class LineBenchmark {
         });
         PacedSender.Result measured;
         try (KdamondWatch kdamond = KdamondWatch.start()) {
+          StolenCpu stolen = StolenCpu.start();
           CompilerCpu.Measured<PacedSender.Result> run = compiler.during(() -> paced(url, RATE * SECONDS));
           measured = run.result();
           System.out.printf("BENCHMARK webhook ack, %d signed events/s paced open loop for %d s after %d s warm-up "
               + "(1 in 20 a redelivery), %s: %s; not 200: %d; sent at %.0f/s; %s%n", RATE, SECONDS, warmedUp,
               System.getProperty("bench.appArgs", "").isBlank() ? "default configuration" : System.getProperty("bench.appArgs"),
               measured.latencies().summary(), measured.failed(), measured.achievedRate(), run.compilerPercent());
-          System.out.printf("BENCHMARK webhook machine: %s%n", kdamond.report(measured.schedule(), 10));
+          System.out.printf("BENCHMARK webhook machine: %s; %s%n", kdamond.report(measured.schedule(), 10),
+              stolen.report());
         }
         try (DrillDatabase database = DrillDatabase.embedded(data)) {
           double drained = database.awaitDrained(300);
