@@ -88,7 +88,7 @@ class OperatorTenants {
         try {
           IpRange.parse(cidr);
         } catch (IpRange.InvalidRangeException e) {
-          throw new StaffRequestException(400, e.japanese() + " (" + e.getMessage() + ")");
+          throw new StaffRequestException(400, e.bilingual());
         }
       }
       allowLists.replace(slug, cidrs.stream().map(String::trim).distinct().toList());

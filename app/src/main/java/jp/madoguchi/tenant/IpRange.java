@@ -48,6 +48,11 @@ public record IpRange(byte[] network, int prefixLength) {
     public String japanese() {
       return japanese;
     }
+
+    /** Japanese with the English in brackets, as the app's other answers to staff. */
+    public String bilingual() {
+      return japanese + " (" + getMessage() + ")";
+    }
   }
 
   /**

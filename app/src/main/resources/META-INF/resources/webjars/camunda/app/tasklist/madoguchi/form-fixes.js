@@ -101,32 +101,32 @@ function typedDay(text) {
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
 }
 
-const untilTodayInputs = new WeakMap();
+const examinedPickers = new WeakSet();
 
 /**
  * The ids of the date inputs of a form's disallowFutureDates fields, as one pattern (null when it has
- * none): an input's id ends in its field's id and -date. Built once per imported form, whose first
- * field (the form itself) is a new object on every import.
+ * none, undefined before form-js has its fields): an input's id ends in its field's id and -date.
  */
 function untilTodayInputIds(container) {
   const context = formContext(container.__k);
   const fields = context ? context.getService('formFieldRegistry').getAll() : [];
-  if (!fields.length) return null;
-  if (!untilTodayInputs.has(fields[0])) {
-    const ids = fields
-      .filter((field) => field.type === 'datetime' && field.properties && field.properties.disallowFutureDates === 'true')
-      .map((field) => field.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    untilTodayInputs.set(fields[0], ids.length ? new RegExp(`-(?:${ids.join('|')})-date$`) : null);
-  }
-  return untilTodayInputs.get(fields[0]);
+  if (!fields.length) return undefined;
+  const ids = fields
+    .filter((field) => field.type === 'datetime' && field.properties && field.properties.disallowFutureDates === 'true')
+    .map((field) => field.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return ids.length ? new RegExp(`-(?:${ids.join('|')})-date$`) : null;
 }
 
+/** Each new date picker once: the form's fields are read only when a picker appears, not on every change. */
 function limitToToday(container) {
+  const fresh = [...container.querySelectorAll(DATE_INPUT)]
+    .filter((input) => input._flatpickr && !examinedPickers.has(input._flatpickr));
+  if (!fresh.length) return;
   const inputIds = untilTodayInputIds(container);
-  if (!inputIds) return;
-  container.querySelectorAll(DATE_INPUT).forEach((input) => {
-    const picker = input._flatpickr;
-    if (picker && !picker.config.maxDate && inputIds.test(input.id)) picker.set('maxDate', 'today');
+  if (inputIds === undefined) return;
+  fresh.forEach((input) => {
+    examinedPickers.add(input._flatpickr);
+    if (inputIds && inputIds.test(input.id)) input._flatpickr.set('maxDate', 'today');
   });
 }
 
