@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -189,11 +190,12 @@ class ClerkTasklistBrowserTests {
     assertThat(date.getAttribute("value")).as("the picker refused the day").isEmpty();
     shoot("tasklist-repair-day-to-come");
 
-    String yesterday = TestDates.typed(TestDates.daysAgo(1));
-    date.sendKeys(yesterday + Keys.ENTER);
+    // the first of this month: never to come, and a day of one digit, which Tasklist wrote 2026/12/1
+    String firstOfMonth = TestDates.typed(LocalDate.now(TestDates.JST).withDayOfMonth(1).toString());
+    date.sendKeys(firstOfMonth + Keys.ENTER);
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector(".madoguchi-refused-day")));
-    assertThat(date.getAttribute("value")).isEqualTo(yesterday);
+    assertThat(date.getAttribute("value")).isEqualTo(firstOfMonth);
   }
 
   private static String task(String number) {
