@@ -7,6 +7,7 @@ import { LoginError, endSession, logIn } from './session.js';
 import { alert } from './ui.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderStaff } from './pages/staff.js';
+import { renderDepartments } from './pages/departments.js';
 import { renderIpAllowList } from './pages/ip-allow-list.js';
 import { renderLogs } from './pages/logs.js';
 import { renderProcedures } from './pages/procedures.js';
@@ -21,6 +22,7 @@ const base = `/admin/${tenant}/`;
 const AREAS = [
   { path: '', title: 'ダッシュボード', english: 'Dashboard', render: renderDashboard },
   { path: 'staff', title: '職員', english: 'Staff', render: renderStaff },
+  { path: 'departments', title: '部署', english: 'Departments', render: renderDepartments },
   { path: 'ip-allow-list', title: 'IPアドレス制限', english: 'IP allow-list', render: renderIpAllowList },
   { path: 'logs', title: 'アクセスログ・操作ログ', english: 'Access and operation log', render: renderLogs },
   { path: 'procedures', title: '手続と格付け', english: 'Procedures and labels', render: renderProcedures },

@@ -3,6 +3,7 @@
 
 import { h } from '../../../liff/src/dom.js';
 import { badge, notices, table } from '../ui.js';
+import { departmentLabel } from '../department-label.js';
 
 const PERSONAL = { none: '個人情報なし', personal: '個人情報', sensitive: '要配慮個人情報' };
 const PERSONAL_KIND = { none: 'neutral', personal: 'warning', sensitive: 'danger' };
@@ -14,8 +15,9 @@ export async function renderProcedures(container, { api, isCurrent }) {
     h('p', { class: 'lead', text: 'この自治体で受け付けている手続と、その情報の格付け（機密性 1〜3、個人情報・要配慮個人情報）です。格付けは手続の BPMN とフォームのファイルに書かれ、登録のときに検査されます（格付けのない項目がある手続は登録できません）。' }),
     messages.element, list);
   let procedures;
+  let names;
   try {
-    procedures = await api.procedures();
+    [procedures, names] = await Promise.all([api.procedures(), api.departmentNames()]);
   } catch (error) {
     messages.show(error.message, 'error');
     return;
@@ -28,7 +30,7 @@ export async function renderProcedures(container, { api, isCurrent }) {
       { title: '提供元', value: (procedure) => (procedure.tenantOwn ? badge('この自治体', 'info') : badge('共通', 'neutral')) },
       { title: '格付け', value: (procedure) => labelBadges(procedure.label) },
       { title: '担当部署', value: (procedure) => h('span', { class: 'badges' },
-        (procedure.departments || []).map((department) => h('code', { text: department }))) },
+        (procedure.departments || []).map((department) => departmentLabel(department, names))) },
       { title: '保存年限', value: (procedure) => (procedure.retentionYears ? `完了から ${procedure.retentionYears} 年` : ''),
         className: 'nowrap' },
     ], procedures, { empty: '手続はありません。', testId: 'procedures' }),

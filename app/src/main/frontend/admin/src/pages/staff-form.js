@@ -2,6 +2,7 @@
 // reset a password. Each form only gathers the request body; the page sends it.
 
 import { h, uniqueId } from '../../../liff/src/dom.js';
+import { departmentLabel, departmentName } from '../department-label.js';
 
 export const PASSWORD_RULE = '10 文字以上で、英大文字・英小文字・数字・記号をそれぞれ含め、職員IDや氏名を含まないもの。';
 
@@ -28,15 +29,17 @@ function showable(password) {
  * The departments a member works in (candidate groups in Tasklist) and those they are chief of,
  * as one table: a row per department, a check box for each role.
  */
-function departmentTable(departments, person) {
+function departmentTable(departments, names, person) {
   const member = new Set(person?.departments || []);
   const chief = new Set(person?.chiefOf || []);
   const all = [...new Set([...departments, ...member, ...chief])].sort();
   const rows = all.map((department) => ({
     department,
-    member: h('input', { type: 'checkbox', checked: member.has(department), 'aria-label': `${department} の担当`,
+    member: h('input', { type: 'checkbox', checked: member.has(department),
+      'aria-label': `${departmentName(department, names)} の担当`,
       'data-testid': `member-${department}` }),
-    chief: h('input', { type: 'checkbox', checked: chief.has(department), 'aria-label': `${department} の係長`,
+    chief: h('input', { type: 'checkbox', checked: chief.has(department),
+      'aria-label': `${departmentName(department, names)} の係長`,
       'data-testid': `chief-${department}` }),
   }));
   const element = h('fieldset', { class: 'departments' },
@@ -46,9 +49,9 @@ function departmentTable(departments, person) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: '部署（グループ）' }),
         h('th', { scope: 'col', text: '担当' }), h('th', { scope: 'col', text: '係長' }))),
       h('tbody', {}, rows.map((row) => h('tr', {},
-        h('th', { scope: 'row' }, h('code', { text: row.department })),
+        h('th', { scope: 'row' }, departmentLabel(row.department, names)),
         h('td', {}, row.member), h('td', {}, row.chief)))))
-      : h('p', { class: 'empty', text: '部署がまだありません（手続を登録すると、その担当グループが部署になります）。' }));
+      : h('p', { class: 'empty', text: '部署がまだありません（手続を登録するか、部署のページで追加してください）。' }));
   return {
     element,
     departments: () => rows.filter((row) => row.member.checked).map((row) => row.department),
@@ -60,7 +63,7 @@ function departmentTable(departments, person) {
  * Registration (person null) or editing of a member.
  * @param save (body, submitButton) → sends the body
  */
-export function staffForm({ person, departments, me, save, cancel }) {
+export function staffForm({ person, departments, names, me, save, cancel }) {
   const id = h('input', { name: 'id', required: true, pattern: '[a-z0-9][a-z0-9._\\-]{1,63}', value: person?.id || '',
     disabled: Boolean(person), autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', 'data-testid': 'staff-id' });
   const lastName = h('input', { name: 'lastName', value: person?.lastName || '', autocomplete: 'off', maxlength: '100',
@@ -68,7 +71,7 @@ export function staffForm({ person, departments, me, save, cancel }) {
   const firstName = h('input', { name: 'firstName', value: person?.firstName || '', autocomplete: 'off', maxlength: '100',
     'data-testid': 'staff-first-name' });
   const email = h('input', { name: 'email', type: 'email', value: person?.email || '', autocomplete: 'off' });
-  const roles = departmentTable(departments, person);
+  const roles = departmentTable(departments, names, person);
   const self = person?.id === me.userId;
   const tenantAdmin = h('input', { type: 'checkbox', name: 'tenantAdmin', checked: Boolean(person?.tenantAdmin),
     disabled: self, 'data-testid': 'staff-tenant-admin' });

@@ -3,17 +3,19 @@
 import { h, focusElement } from '../../../liff/src/dom.js';
 import { act, badge, confirmDialog, jst, notices, table } from '../ui.js';
 import { passwordResetForm, staffForm } from './staff-form.js';
+import { departmentLabel, departmentName } from '../department-label.js';
 
 export async function renderStaff(container, { api, me, isCurrent }) {
   const messages = notices();
   const list = h('div');
   const editor = h('div');
   let departments = [];
+  let names = {};
 
   async function load() {
     let staff;
     try {
-      [staff, departments] = await Promise.all([api.staff(), api.departments()]);
+      [staff, departments, names] = await Promise.all([api.staff(), api.departments(), api.departmentNames()]);
     } catch (error) {
       messages.show(error.message, 'error');
       return;
@@ -23,8 +25,8 @@ export async function renderStaff(container, { api, me, isCurrent }) {
       { title: '職員ID', value: (person) => person.id, className: 'nowrap' },
       { title: '氏名', value: (person) => [person.lastName, person.firstName].filter(Boolean).join(' ') },
       { title: 'メール', value: (person) => person.email || '' },
-      { title: '担当部署', value: (person) => departmentList(person.departments) },
-      { title: '役割', value: (person) => roles(person) },
+      { title: '担当部署', value: (person) => departmentList(person.departments, names) },
+      { title: '役割', value: (person) => roles(person, names) },
       { title: '状態', value: (person) => status(person) },
       { title: '操作', value: (person) => actions(person) },
     ], staff, { empty: '職員はまだいません。', testId: 'staff' }));
@@ -83,14 +85,14 @@ export async function renderStaff(container, { api, me, isCurrent }) {
   }
 
   function edit(person) {
-    open(staffForm({ person, departments, me, cancel, save: async (body, submit) => {
+    open(staffForm({ person, departments, names, me, cancel, save: async (body, submit) => {
       const done = await change(submit, () => api.updateStaff(person.id, body), `${person.id} を更新しました。`);
       if (done !== undefined) close();
     } }));
   }
 
   const register = h('button', { type: 'button', class: 'button', 'data-testid': 'staff-new', text: '職員を登録',
-    onclick: () => open(staffForm({ person: null, departments, me, cancel, save: async (body, submit) => {
+    onclick: () => open(staffForm({ person: null, departments, names, me, cancel, save: async (body, submit) => {
       const done = await change(submit, () => api.createStaff(body),
         `${body.id} を登録しました。初期パスワードを本人に伝えてください。最初のログインで変更を求められます。`);
       if (done !== undefined) close();
@@ -105,14 +107,14 @@ function isLocked(person) {
   return Boolean(person.lockedUntil) && new Date(person.lockedUntil) > new Date();
 }
 
-function departmentList(departments) {
-  return h('span', { class: 'badges' }, (departments || []).map((department) => h('code', { text: department })));
+function departmentList(departments, names) {
+  return h('span', { class: 'badges' }, (departments || []).map((department) => departmentLabel(department, names)));
 }
 
-function roles(person) {
+function roles(person, names) {
   return h('span', { class: 'badges' },
     person.tenantAdmin ? badge('責任者', 'info') : null,
-    (person.chiefOf || []).map((department) => badge(`係長（${department}）`, 'neutral')));
+    (person.chiefOf || []).map((department) => badge(`係長（${departmentName(department, names)}）`, 'neutral')));
 }
 
 function status(person) {

@@ -44,11 +44,11 @@ class StaffAdminController {
     return staff.list(tenant);
   }
 
-  /** The departments a staff member can be put in (groups the procedures use as candidate groups). */
+  /** The departments of this municipality a staff member can be put in. */
   @GetMapping("/departments")
   Set<String> departments(@PathVariable String tenant, Authentication authentication) {
     StaffAccess.requireTenantAdmin(authentication, tenant);
-    return staff.departments();
+    return staff.departments(tenant);
   }
 
   record StaffRequest(String id, String password, String firstName, String lastName, String email,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -16,7 +18,6 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.login.LoginLocks;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,12 +41,15 @@ public class StaffDirectory {
   private final StaffAccounts accounts;
   private final LoginLocks locks;
   private final ApplicationEventPublisher events;
+  private final DepartmentsOfTenant departments;
 
-  StaffDirectory(IdentityService identity, StaffAccounts accounts, LoginLocks locks, ApplicationEventPublisher events) {
+  StaffDirectory(IdentityService identity, StaffAccounts accounts, LoginLocks locks, ApplicationEventPublisher events,
+      DepartmentsOfTenant departments) {
     this.identity = identity;
     this.accounts = accounts;
     this.locks = locks;
     this.events = events;
+    this.departments = departments;
   }
 
   public List<StaffView> list(String tenantId) {
@@ -75,7 +79,7 @@ public class StaffDirectory {
     if (problem != null) {
       throw new StaffRequestException(400, problem);
     }
-    StaffRoles roles = checkedRoles(request.roles());
+    StaffRoles roles = checkedRoles(tenantId, request.roles());
     user.setPassword(request.password());
     identity.saveUser(user);
     identity.createTenantUserMembership(tenantId, user.getId());
@@ -95,7 +99,7 @@ public class StaffDirectory {
       identity.saveUser(user);
     }
     if (change.roles() != null) {
-      StaffRoles roles = checkedRoles(change.roles());
+      StaffRoles roles = checkedRoles(tenantId, change.roles());
       Set<String> current = groupsOf(id);
       Set<String> wanted = roles.groups();
       current.stream().filter(group -> !wanted.contains(group) && !group.equals(StaffGroups.OPERATOR))
@@ -157,8 +161,8 @@ public class StaffDirectory {
     return tenants.equals(Set.of(tenantId)) ? Optional.of(user) : Optional.empty();
   }
 
-  /** Roles must name departments that exist (groups of procedures); chief groups are made on first use. */
-  private StaffRoles checkedRoles(StaffRoles roles) {
+  /** Roles must name departments of this tenant; chief groups are made on first use. */
+  private StaffRoles checkedRoles(String tenantId, StaffRoles roles) {
     if (roles == null || roles.isEmpty()) {
       throw new StaffRequestException(400, "部署・係長・管理者のいずれかの役割を 1 つ以上指定してください "
           + "(give at least one role: a department, chiefOf or tenantAdmin)");
@@ -166,27 +170,26 @@ public class StaffDirectory {
     if (roles.departments().contains("") || roles.chiefOf().contains("")) {
       throw new StaffRequestException(400, "部署名が空です。部署の ID を入れてください (a department name is empty or null)");
     }
-    Set<String> departments = departments();
-    Set<String> unknown = new HashSet<>(roles.departments());
+    Set<String> known = departments(tenantId);
+    Set<String> unknown = new TreeSet<>(roles.departments());
     unknown.addAll(roles.chiefOf());
-    unknown.removeAll(departments);
+    unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      throw new StaffRequestException(400, "存在しない部署です: " + String.join(", ", unknown) + " (unknown departments; known: "
-          + String.join(", ", departments) + ")");
+      throw new StaffRequestException(400, "この自治体にない部署です: " + String.join(", ", unknown)
+          + "（部署のページで追加できます） (not a department of this municipality; known: " + String.join(", ", known) + ")");
     }
     return roles;
   }
 
   /**
-   * The departments staff can be put in: every group but the roles' own and the system's. Camunda's
-   * {@code camunda-admin} (a system group) must never be one: its members skip the tenant check.
+   * The departments this tenant's staff can be put in ({@link DepartmentsOfTenant}), never a
+   * reserved group: Camunda's {@code camunda-admin} (a system group) must never be one, its members
+   * skip the tenant check.
    */
-  public Set<String> departments() {
-    return identity.createGroupQuery().list().stream()
-        .filter(group -> !Groups.GROUP_TYPE_SYSTEM.equals(group.getType()))
-        .map(Group::getId)
-        .filter(group -> !StaffGroups.isReserved(group) && !group.endsWith(StaffRoles.CHIEF_SUFFIX))
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  public SortedSet<String> departments(String tenantId) {
+    SortedSet<String> known = new TreeSet<>(departments.of(tenantId));
+    known.removeIf(group -> StaffGroups.isReserved(group) || group.endsWith(StaffRoles.CHIEF_SUFFIX));
+    return known;
   }
 
   private void join(String userId, String groupId) {

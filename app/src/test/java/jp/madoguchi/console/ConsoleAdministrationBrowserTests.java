@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the 責任者 registers a member, changes their roles, disables them, lifts their login lock, resets
  * their password and deletes them; changes the IP allow-list past the warning about their own
  * address; searches the access and operation log, pages, downloads the CSV and verifies the chain;
- * reads the procedures with their information labels. Screenshots console-1x-*.png, axe per page.
+ * names the departments and adds one; reads the procedures with their information labels. Screenshots console-1x-*.png, axe per page.
  * A clerk and another tenant's administrator get neither the pages nor the API.
  */
 @Tag("own-jvm")
@@ -82,6 +82,7 @@ class ConsoleAdministrationBrowserTests {
 
     try {
       manageAMember();
+      nameTheDepartments();
       changeTheAllowList();
       searchTheLogs();
       readTheProcedures();
@@ -151,6 +152,40 @@ class ConsoleAdministrationBrowserTests {
     browser.waitForText(By.cssSelector(".notices"), MEMBER + " を削除しました");
     assertThat(browser.driver.findElements(row(MEMBER))).isEmpty();
     assertThat(staff.find("demo", MEMBER)).isEmpty();
+  }
+
+  private void nameTheDepartments() throws Exception {
+    browser.click(By.cssSelector("[data-nav=departments]"));
+    WebElement departments = browser.visible(By.cssSelector("[data-testid=departments]"));
+    assertThat(departments.getText()).contains("waste-section", "粗大ごみ収集申込", "road-section", "resident-linking");
+    WebElement name = browser.visible(By.cssSelector("[data-testid=department-name-waste-section]"));
+    name.sendKeys("環境課 ごみ減量係");
+    browser.click(By.cssSelector("[data-testid=department-save-waste-section]"));
+    browser.waitForText(By.cssSelector(".notices"), "waste-section の部署名を「環境課 ごみ減量係」にしました");
+
+    browser.visible(By.cssSelector("[data-testid=new-department-id]")).sendKeys("dog-section");
+    browser.driver.findElement(By.cssSelector("[data-testid=new-department-name]")).sendKeys("環境課 ごみ減量係");
+    browser.click(By.cssSelector("[data-testid=department-add]"));
+    browser.waitForText(By.cssSelector(".notices"), "すでにほかの部署 waste-section の名前です");
+    WebElement newName = browser.driver.findElement(By.cssSelector("[data-testid=new-department-name]"));
+    newName.clear();
+    newName.sendKeys("生活衛生課");
+    browser.click(By.cssSelector("[data-testid=department-add]"));
+    browser.waitForText(By.cssSelector(".notices"), "部署「生活衛生課」（dog-section）を追加しました");
+    assertThat(browser.visible(By.cssSelector("[data-testid=department-name-dog-section]")).getAttribute("value"))
+        .isEqualTo("生活衛生課");
+    browser.check("console-19-departments");
+
+    browser.click(By.cssSelector("[data-nav=staff]"));
+    assertThat(browser.visible(row("demo-clerk")).getText()).contains("環境課 ごみ減量係 waste-section");
+    browser.click(By.cssSelector("[data-testid=staff-new]"));
+    assertThat(browser.visible(By.cssSelector("[data-testid=staff-form] .departments")).getText())
+        .contains("生活衛生課 dog-section", "環境課 ごみ減量係 waste-section");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=member-dog-section]")).getAttribute("aria-label"))
+        .isEqualTo("生活衛生課 の担当");
+    browser.click(By.xpath("//form[@data-testid='staff-form']//button[text()='やめる']"));
+    assertThat(app.getBean(JdbcTemplate.class).queryForList("SELECT group_id FROM department WHERE tenant_id = 'demo' "
+        + "ORDER BY group_id", String.class)).containsExactly("dog-section", "waste-section");
   }
 
   private void changeTheAllowList() throws Exception {
@@ -273,7 +308,7 @@ class ConsoleAdministrationBrowserTests {
       browser.logIn(account[0], account[1]);
       assertThat(browser.visible(By.cssSelector("[data-testid=no-permission]")).getText()).contains("権限がありません")
           .doesNotContain("デモ市");
-      for (String path : List.of("/staff", "/departments", "/ip-allow-list", "/access-log", "/operation-log",
+      for (String path : List.of("/staff", "/departments", "/department-names", "/ip-allow-list", "/access-log", "/operation-log",
           "/audit-log", "/audit-chain/verify", "/procedures", "/line/channel")) {
         assertThat(browser.status("/api/demo/admin" + path)).as(account[0] + " " + path).isEqualTo(403);
       }
@@ -283,10 +318,14 @@ class ConsoleAdministrationBrowserTests {
           .isEqualTo(403);
       assertThat(browser.status("PUT", "/api/demo/admin/line/channel", "{\"channelSecret\":\"intruder\"}"))
           .isEqualTo(403);
+      assertThat(browser.status("PUT", "/api/demo/admin/department-names/waste-section", "{\"name\":\"intruder\"}"))
+          .isEqualTo(403);
       browser.logOut(base);
     }
     assertThat(app.getBean(StaffDirectory.class).find("demo", "intruder")).isEmpty();
     assertThat(app.getBean(AllowLists.class).cidrs("demo")).containsExactlyElementsOf(SEED_ALLOW_LIST);
+    assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM department WHERE name = 'intruder'",
+        Integer.class)).isZero();
   }
 
   private static By row(String staffId) {
