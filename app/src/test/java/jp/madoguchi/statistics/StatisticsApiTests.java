@@ -190,6 +190,16 @@ class StatisticsApiTests extends IntegrationTest {
     JsonNode after = statistics(ADMIN, "");
     assertThat(department(after, "open") - department(before, "open")).isEqualTo(2);
     assertThat(department(after, "overdue") - department(before, "overdue")).isEqualTo(1);
+    assertThat(departmentRow(after).get("name").asText()).isEqualTo("waste-section");
+
+    // the municipality's own name for the department; another municipality's name for the same group is not it
+    jdbc.update("INSERT INTO department (tenant_id, group_id, name) VALUES ('kita', 'waste-section', '北市清掃課'), "
+        + "('demo', 'waste-section', '環境課 ごみ減量係')");
+    try {
+      assertThat(departmentRow(statistics(ADMIN, "")).get("name").asText()).isEqualTo("環境課 ごみ減量係");
+    } finally {
+      jdbc.update("DELETE FROM department WHERE group_id = 'waste-section'");
+    }
   }
 
   private String online(String procedure) {
@@ -310,6 +320,15 @@ class StatisticsApiTests extends IntegrationTest {
       }
     }
     return 0;
+  }
+
+  private static JsonNode departmentRow(JsonNode statistics) {
+    for (JsonNode row : statistics.get("overdueTasks")) {
+      if (row.get("department").asText().equals("waste-section")) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row of waste-section in " + statistics.get("overdueTasks"));
   }
 
   private static long department(JsonNode statistics, String field) {
