@@ -2,12 +2,9 @@ package jp.madoguchi.department;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jp.madoguchi.audit.OperationEvent;
-import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.staff.StaffRequestException;
-import jp.madoguchi.staff.StaffRoles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -22,10 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DepartmentDirectory {
 
-  static final int MAX_NAMED = 200;
-  private static final int MAX_NAME_LENGTH = 60;
-  private static final Pattern GROUP_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
-  private static final Pattern NAME = Pattern.compile("^[^\\p{Cntrl}\\u2028\\u2029]+$");
+  public static final int MAX_NAMED = 200;
 
   private final DepartmentNames names;
   private final ApplicationEventPublisher events;
@@ -42,12 +36,10 @@ public class DepartmentDirectory {
   @Transactional
   public Map<String, String> name(String tenantId, String department, String name, String actor) {
     checkId(department);
-    String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_NAME_LENGTH
-        || !NAME.matcher(trimmed).matches()) {
-      throw new StaffRequestException(400, "部署名は改行を含まない 1〜" + MAX_NAME_LENGTH + " 文字で入力してください（例：環境課 ごみ減量係） "
-          + "(a department name is 1-" + MAX_NAME_LENGTH + " characters on one line)");
-    }
+    DepartmentRules.nameProblem(name).ifPresent(refusal -> {
+      throw refused(refusal);
+    });
+    String trimmed = DepartmentRules.normalized(name);
     Map<String, String> current = names.of(tenantId);
     current.forEach((other, otherName) -> {
       if (!other.equals(department) && otherName.equals(trimmed)) {
@@ -73,6 +65,14 @@ public class DepartmentDirectory {
     return Map.of("id", department, "name", trimmed);
   }
 
+  /**
+   * Names from a seed file, each unless the municipality has that department named already (or has
+   * given the name to another one): the administrator's own changes stay. Checked by the caller.
+   */
+  public void seed(String tenantId, Map<String, String> seeded) {
+    seeded.forEach((department, name) -> names.putIfAbsent(tenantId, department, DepartmentRules.normalized(name)));
+  }
+
   @Transactional
   public void removeName(String tenantId, String department, String actor) {
     checkId(department);
@@ -90,13 +90,12 @@ public class DepartmentDirectory {
   }
 
   private static void checkId(String department) {
-    if (department == null || !GROUP_ID.matcher(department).matches()) {
-      throw new StaffRequestException(400, "部署の ID は英小文字・数字・「-」の 2〜64 文字にしてください（例：dog-section） "
-          + "(a department id is 2-64 lowercase letters, digits or '-')");
-    }
-    if (StaffGroups.isReserved(department) || department.endsWith(StaffRoles.CHIEF_SUFFIX)) {
-      throw new StaffRequestException(400, "「" + department + "」は役割のグループで、部署にはできません "
-          + "(this group is a role, not a department)");
-    }
+    DepartmentRules.idProblem(department).ifPresent(refusal -> {
+      throw refused(refusal);
+    });
+  }
+
+  private static StaffRequestException refused(DepartmentRules.Refusal refusal) {
+    return new StaffRequestException(400, refusal.japanese() + " (" + refusal.english() + ")");
   }
 }

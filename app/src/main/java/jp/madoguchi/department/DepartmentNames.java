@@ -41,6 +41,11 @@ class DepartmentNames {
     return before;
   }
 
+  void putIfAbsent(String tenantId, String groupId, String name) {
+    jdbc.update("INSERT INTO department (tenant_id, group_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        tenantId, groupId, name);
+  }
+
   boolean remove(String tenantId, String groupId) {
     return jdbc.update("DELETE FROM department WHERE tenant_id = ? AND group_id = ?", tenantId, groupId) > 0;
   }

@@ -2,6 +2,7 @@ package jp.madoguchi.tenant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
@@ -59,7 +60,7 @@ public class TenantCreation {
     List<StaffSeed> staff = admin == null ? List.of() : List.of(new StaffSeed(admin.id(), admin.password(),
         List.of(StaffGroups.TENANT_ADMIN), admin.firstName(), admin.lastName(), admin.email()));
     return new TenantSeed(tenant.slug(), tenant.name(), new LineSeed(tenant.channelSecret(), tenant.channelAccessToken(),
-        tenant.loginChannelId(), tenant.liffId()), tenant.staffAllowedCidrs(), staff);
+        tenant.loginChannelId(), tenant.liffId()), tenant.staffAllowedCidrs(), staff, Map.of());
   }
 
   public record NewTenant(String slug, String name, String channelSecret, String channelAccessToken,

@@ -1,5 +1,6 @@
 package jp.madoguchi.tenant;
 
+import jp.madoguchi.department.DepartmentDirectory;
 import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import jp.madoguchi.tenant.TenantRepository.NewTenant;
@@ -23,13 +24,15 @@ class TenantProvisioning {
   private final TenantKeys keys;
   private final IdentityService identity;
   private final StaffAuthorizations authorizations;
+  private final DepartmentDirectory departments;
 
   TenantProvisioning(TenantRepository tenants, TenantKeys keys, IdentityService identity,
-      StaffAuthorizations authorizations) {
+      StaffAuthorizations authorizations, DepartmentDirectory departments) {
     this.tenants = tenants;
     this.keys = keys;
     this.identity = identity;
     this.authorizations = authorizations;
+    this.departments = departments;
   }
 
   void ensureTenant(TenantSeed seed) {
@@ -56,6 +59,7 @@ class TenantProvisioning {
         }
       }
     }
+    departments.seed(seed.slug(), seed.departments());
   }
 
   void ensureOperator(StaffSeed operator) {

@@ -1,11 +1,15 @@
 package jp.madoguchi.tenant;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jp.madoguchi.department.DepartmentDirectory;
+import jp.madoguchi.department.DepartmentRules;
 import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
 import jp.madoguchi.tenant.TenantsSeed.TenantSeed;
@@ -64,6 +68,7 @@ class TenantSeedValidator {
         checkStaff(staff, where, staffIds, problems);
         checkTenantStaff(staff, tenant.slug(), where, problems);
       }
+      checkDepartments(tenant.departments(), where, problems);
     }
     for (StaffSeed operator : seed.operators()) {
       checkStaff(operator, Where.OPERATORS, staffIds, problems);
@@ -95,6 +100,27 @@ class TenantSeedValidator {
           .ifPresent(other -> problems.add(where.problem("職員 ID「" + id + "」は自治体「" + other.getId() + "」の職員です",
               "staff id '" + id + "' already belongs to tenant '" + other.getId() + "'")));
     }
+  }
+
+  private static void checkDepartments(Map<String, String> departments, Where where, List<TenantProblem> problems) {
+    if (departments.size() > DepartmentDirectory.MAX_NAMED) {
+      problems.add(where.problem("departments: 名前を付けられる部署は " + DepartmentDirectory.MAX_NAMED + " までです",
+          "departments: at most " + DepartmentDirectory.MAX_NAMED + " named departments"));
+    }
+    Map<String, String> byName = new HashMap<>();
+    departments.forEach((department, name) -> {
+      DepartmentRules.idProblem(department).or(() -> DepartmentRules.nameProblem(name)).ifPresentOrElse(
+          refusal -> problems.add(where.problem("departments「" + department + "」: " + refusal.japanese(),
+              "departments '" + department + "': " + refusal.english())),
+          () -> {
+            String other = byName.putIfAbsent(DepartmentRules.normalized(name), department);
+            if (other != null) {
+              problems.add(where.problem("departments: 「" + DepartmentRules.normalized(name) + "」が " + other + " と "
+                  + department + " の二つの部署の名前になっています", "departments: '" + other + "' and '" + department
+                  + "' have the same name"));
+            }
+          });
+    });
   }
 
   private void checkStaff(StaffSeed staff, Where where, Set<String> staffIds, List<TenantProblem> problems) {

@@ -1,6 +1,9 @@
 package jp.madoguchi.tenant;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -16,13 +19,16 @@ record TenantsSeed(List<TenantSeed> tenants, List<StaffSeed> operators) {
     operators = operators == null ? List.of() : List.copyOf(operators);
   }
 
-  record TenantSeed(String slug, String name, LineSeed line, List<String> staffAllowedCidrs, List<StaffSeed> staff) {
+  /** {@code departments}: the municipality's names for its departments, group id → name (optional). */
+  record TenantSeed(String slug, String name, LineSeed line, List<String> staffAllowedCidrs, List<StaffSeed> staff,
+      Map<String, String> departments) {
 
     @JsonCreator
     TenantSeed {
       line = line == null ? new LineSeed(null, null, null, null) : line;
       staffAllowedCidrs = staffAllowedCidrs == null ? List.of() : List.copyOf(staffAllowedCidrs);
       staff = staff == null ? List.of() : List.copyOf(staff);
+      departments = departments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(departments));
     }
   }
 

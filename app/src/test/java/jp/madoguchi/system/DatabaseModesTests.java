@@ -10,6 +10,7 @@ import java.util.Base64;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.madoguchi.TestFolders;
 import jp.madoguchi.database.EmbeddedDatabase;
+import jp.madoguchi.department.DepartmentDirectory;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.embedded.DemoSetup;
@@ -49,6 +50,9 @@ class DatabaseModesTests {
       assertThat(landing).as("the demo's landing page names its accounts and links")
           .contains("/liff/demo/", "/line-simulator/", "href=\"/admin/demo/\"", "<code>demo-clerk</code>",
               "<code>Madoguchi-Clerk-2026!</code>");
+      assertThat(first.getBean(DepartmentDirectory.class).names("demo")).as("the demo names its departments")
+          .containsEntry("waste-section", "環境課 ごみ減量係").containsEntry("child-section", "こども家庭課 児童手当係");
+      first.getBean(DepartmentDirectory.class).name("demo", "waste-section", "環境部 清掃課", "demo-admin");
     }
     try (ConfigurableApplicationContext second = start("--madoguchi.embedded-db.data-dir=" + dataDir)) {
       assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
@@ -56,6 +60,8 @@ class DatabaseModesTests {
       assertThat(second.getBean(JdbcTemplate.class).queryForObject(
           "SELECT count(*) FROM application WHERE number = ?", Long.class, number)).isEqualTo(1);
       assertThat(second.getBean(IdentityService.class).createUserQuery().userId("demo-clerk").count()).isEqualTo(1);
+      assertThat(second.getBean(DepartmentDirectory.class).names("demo")).as("the administrator's name, not the seed's")
+          .containsEntry("waste-section", "環境部 清掃課");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jp.madoguchi.BulkyWasteApplications;
@@ -39,7 +40,7 @@ class TenantKeyDestructionTests extends IntegrationTest {
   void shouldMakeTheTenantsDataUnreadableWhileTheOtherTenantWorks() {
     String shredded = "shred-" + UUID.randomUUID().toString().substring(0, 8);
     provisioning.ensureTenant(new TenantSeed(shredded, "破棄テスト市",
-        new TenantsSeed.LineSeed("secret-" + shredded, "token-" + shredded, null, null), List.of(), List.of()));
+        new TenantsSeed.LineSeed("secret-" + shredded, "token-" + shredded, null, null), List.of(), List.of(), Map.of()));
     ProcessInstance gone = start(shredded);
     ProcessInstance kept = start(DEMO);
     assertThat(runtime.getVariable(gone.getId(), "address")).isEqualTo("デモ市中央1-2-3");

@@ -137,6 +137,55 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNameTheSeededDepartmentsAndKeepTheNamesTheAdministratorGaveSince() {
+    String kitaDepartments = """
+        tenants:
+          - slug: kita
+            name: 北市
+            departments:
+              waste-section: " 清掃課 "
+              dog-section: 生活衛生課
+        """;
+    try {
+      seeder.apply(seed(kitaDepartments));
+      assertThat(names(KITA)).containsExactly("dog-section=生活衛生課", "waste-section=清掃課");
+      assertThat(names(DEMO)).as("names belong to one municipality").doesNotContain("waste-section=清掃課");
+
+      jdbc.update("UPDATE department SET name = '環境部 清掃課' WHERE tenant_id = 'kita' AND group_id = 'waste-section'");
+      seeder.apply(seed(kitaDepartments));
+      assertThat(names(KITA)).containsExactly("dog-section=生活衛生課", "waste-section=環境部 清掃課");
+    } finally {
+      jdbc.update("DELETE FROM department WHERE tenant_id = 'kita'");
+    }
+  }
+
+  @Test
+  void shouldRefuseDepartmentsThatAreNoneOrShareAName() {
+    assertThatThrownBy(() -> seeder.apply(seed("""
+        tenants:
+          - slug: kita
+            name: 北市
+            departments:
+              Waste_Section: 清掃課
+              tenant-admin: 管理者
+              waste-section-chief: 係長
+              road-section: ""
+              park-section: 公園課
+              sewer-section: 公園課
+        """))).hasMessageContaining("departments 'Waste_Section': a department id is 2-64 lowercase letters")
+        .hasMessageContaining("departments 'tenant-admin': this group is a role")
+        .hasMessageContaining("departments 'waste-section-chief': this group is a role")
+        .hasMessageContaining("departments 'road-section': a department name is 1-60 characters")
+        .hasMessageContaining("'park-section' and 'sewer-section' have the same name");
+    assertThat(names(KITA)).isEmpty();
+  }
+
+  private java.util.List<String> names(String tenantId) {
+    return jdbc.queryForList("SELECT group_id || '=' || name FROM department WHERE tenant_id = ? ORDER BY group_id",
+        String.class, tenantId);
+  }
+
+  @Test
   void shouldRefuseUnknownKeysSoTyposAreNoticed() {
     assertThatThrownBy(() -> seed("""
         tenants:
