@@ -162,6 +162,9 @@ class ConsoleAdministrationBrowserTests {
     name.sendKeys("環境課 ごみ減量係");
     browser.click(By.cssSelector("[data-testid=department-save-waste-section]"));
     browser.waitForText(By.cssSelector(".notices"), "waste-section の部署名を「環境課 ごみ減量係」にしました");
+    browser.visible(By.cssSelector("[data-testid=department-name-child-section]")).sendKeys("こども家庭課");
+    browser.click(By.cssSelector("[data-testid=department-save-child-section]"));
+    browser.waitForText(By.cssSelector(".notices"), "child-section の部署名を「こども家庭課」にしました");
 
     browser.visible(By.cssSelector("[data-testid=new-department-id]")).sendKeys("dog-section");
     browser.driver.findElement(By.cssSelector("[data-testid=new-department-name]")).sendKeys("環境課 ごみ減量係");
@@ -185,7 +188,7 @@ class ConsoleAdministrationBrowserTests {
         .isEqualTo("生活衛生課 の担当");
     browser.click(By.xpath("//form[@data-testid='staff-form']//button[text()='やめる']"));
     assertThat(app.getBean(JdbcTemplate.class).queryForList("SELECT group_id FROM department WHERE tenant_id = 'demo' "
-        + "ORDER BY group_id", String.class)).containsExactly("dog-section", "waste-section");
+        + "ORDER BY group_id", String.class)).containsExactly("child-section", "dog-section", "waste-section");
   }
 
   private void changeTheAllowList() throws Exception {
@@ -293,7 +296,7 @@ class ConsoleAdministrationBrowserTests {
     browser.click(By.cssSelector("[data-nav=procedures]"));
     WebElement procedures = browser.visible(By.cssSelector("[data-testid=procedures]"));
     assertThat(procedures.getText()).contains("粗大ごみ収集申込", "児童手当 認定請求", "機密性2", "個人情報",
-        "waste-section", "完了から");
+        "環境課 ごみ減量係 waste-section", "こども家庭課（係長） child-section-chief", "完了から");
     browser.check("console-17-procedures");
     browser.click(By.cssSelector("[data-testid=fields-child-allowance] summary"));
     WebElement fields = browser.visible(By.cssSelector("[data-testid=fields-child-allowance] table"));
