@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class DepartmentAdminApiTests extends IntegrationTest {
         .contains("kita-only-section", "waste-section", "road-section", "resident-linking");
     assertThat(departments(demoAdmin("GET", "/api/demo/admin/departments", null)))
         .contains("waste-section", "road-section", "child-section", "resident-linking")
-        .doesNotContain("kita-only-section", "tenant-admin", "saas-operator", "camunda-admin", "child-section-chief");
+        .doesNotContain("kita-only-section", "tenant-admin", "saas-operator", Groups.CAMUNDA_ADMIN, "child-section-chief");
 
     HttpResponse<String> created = demoAdmin("POST", "/api/demo/admin/staff", "{\"id\":\"sneaky-two\",\"password\":\""
         + NEW_PASSWORD + "\",\"departments\":[\"kita-only-section\"]}");
@@ -132,7 +133,7 @@ class DepartmentAdminApiTests extends IntegrationTest {
         new Refusal("Waste_Section", "{\"name\":\"環境課\"}", 400, "英小文字・数字・「-」"),
         new Refusal("x", "{\"name\":\"環境課\"}", 400, "2〜64 文字"),
         new Refusal("tenant-admin", "{\"name\":\"管理\"}", 400, "役割のグループ"),
-        new Refusal("camunda-admin", "{\"name\":\"管理\"}", 400, "役割のグループ"),
+        new Refusal(Groups.CAMUNDA_ADMIN, "{\"name\":\"管理\"}", 400, "役割のグループ"),
         new Refusal("saas-operator", "{\"name\":\"運用\"}", 400, "役割のグループ"),
         new Refusal("child-section-chief", "{\"name\":\"係長\"}", 400, "役割のグループ"),
         new Refusal("waste-section", "{\"name\":\"   \"}", 400, "1〜60 文字"),
