@@ -54,7 +54,7 @@ public class DepartmentDirectory {
     try {
       before = names.put(tenantId, department, trimmed);
     } catch (DuplicateKeyException e) {
-      throw nameTaken(trimmed, "");
+      throw nameTaken(trimmed, null);
     }
     Map<String, String> details = new LinkedHashMap<>();
     details.put("name", trimmed);
@@ -84,9 +84,10 @@ public class DepartmentDirectory {
         Map.of("before", before)));
   }
 
+  /** {@code other}: the department that has the name, or null when another request has just given it. */
   private static StaffRequestException nameTaken(String name, String other) {
-    return new StaffRequestException(409, "「" + name + "」はすでにほかの部署 " + other + " の名前です。別の名前にしてください "
-        + "(this name is already another department's)");
+    return new StaffRequestException(409, "「" + name + "」はすでにほかの部署" + (other == null ? "" : " " + other)
+        + " の名前です。別の名前にしてください (this name is already another department's)");
   }
 
   private static void checkId(String department) {

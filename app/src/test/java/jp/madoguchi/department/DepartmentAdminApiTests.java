@@ -141,6 +141,7 @@ class DepartmentAdminApiTests extends IntegrationTest {
         new Refusal("waste-section", "{\"name\":\"" + "課".repeat(61) + "\"}", 400, "1〜60 文字"),
         new Refusal("waste-section", "{\"name\":\"環境課\\n清掃係\"}", 400, "改行"),
         new Refusal("waste-section", "{\"name\":", 400, "読み取れません"),
+        new Refusal("waste-section", "null", 400, "本文（JSON）がありません"),
         new Refusal("waste-section", "{\"name\":[1]}", 400, "name"))) {
       HttpResponse<String> response = demoAdmin("PUT", path + refusal.department(), refusal.body());
       assertThat(response.statusCode()).as(refusal.toString()).isEqualTo(refusal.status());
