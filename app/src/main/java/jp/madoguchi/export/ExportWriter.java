@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
- * operation logs, the procedures, then {@code manifest.json} (SHA-256 and size of every file before
+ * operation logs, the departments and staff, the procedures, then {@code manifest.json} (SHA-256 and size of every file before
  * it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
 @Component
@@ -30,6 +30,7 @@ class ExportWriter {
   private final ApplicationsExport applications;
   private final FilesExport files;
   private final ProceduresExport procedures;
+  private final OrganisationExport organisation;
   private final AuditSearch audit;
   private final AuditChainVerifier chains;
   private final ManifestSigner signer;
@@ -39,12 +40,13 @@ class ExportWriter {
   private final Clock clock;
   private final ObjectMapper json;
 
-  ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures, AuditSearch audit,
-      AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository,
+  ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures,
+      OrganisationExport organisation, AuditSearch audit, AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository,
       JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.procedures = procedures;
+    this.organisation = organisation;
     this.audit = audit;
     this.chains = chains;
     this.signer = signer;
@@ -72,10 +74,14 @@ class ExportWriter {
         }
         progress.item();
       }
+      OrganisationExport.Written organised = organisation.write(zip, export, progress);
+      counts.put("departments", organised.departments());
+      counts.put("staff", organised.staff());
       List<String> deployments = procedures.write(zip, tenantId, progress);
       counts.put("deployments", deployments.size());
       progress.phase("manifest", 1);
-      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, zip.files()));
+      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, organised.staffNames(),
+          zip.files()));
       ManifestSigner.Signed signed = signer.sign(tenantId, manifest);
       zip.unlisted(MANIFEST, manifest);
       zip.unlisted(MANIFEST + ".p7s", signed.signature());
@@ -86,7 +92,7 @@ class ExportWriter {
   }
 
   private Map<String, Object> manifest(Export export, Map<String, Object> counts, List<String> deployments,
-      SensitiveFields sensitive, List<ExportZip.ManifestFile> written) {
+      SensitiveFields sensitive, boolean staffNames, List<ExportZip.ManifestFile> written) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", "madoguchi-export/1");
     manifest.put("tenant", export.tenantId());
@@ -96,6 +102,7 @@ class ExportWriter {
     manifest.put("writtenAt", clock.instant().atZone(ExportStore.jst()).toOffsetDateTime().toString());
     manifest.put("includeSensitive", export.includeSensitive());
     manifest.put("excludedFields", export.includeSensitive() ? Map.of() : sensitive.excluded());
+    manifest.put("staffNames", staffNames);
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);
     manifest.put("files", written);

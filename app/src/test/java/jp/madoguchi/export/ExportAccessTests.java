@@ -3,7 +3,9 @@ package jp.madoguchi.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
@@ -59,7 +61,15 @@ class ExportAccessTests extends IntegrationTest {
     assertThat(grant.statusCode()).isEqualTo(201);
     try {
       String id = downloads.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
-      assertThat(downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(200);
+      var operators = downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD);
+      assertThat(operators.statusCode()).isEqualTo(200);
+      // operators never see the staff list: ids and roles only, no names or e-mail addresses
+      Map<String, byte[]> zip = ExportDownloads.entries(operators.body());
+      JsonNode staffList = json.readTree(zip.get("organisation/staff.json"));
+      assertThat(staffList.findValuesAsText("id")).contains("demo-clerk").doesNotContain(OPERATOR);
+      assertThat(staffList.findValues("lastName")).isEmpty();
+      assertThat(staffList.findValues("email")).isEmpty();
+      assertThat(json.readTree(zip.get("manifest.json")).get("staffNames").asBoolean()).isFalse();
       assertThat(downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{\"includeSensitive\": true}").statusCode())
           .isEqualTo(403);
       String sensitive = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{\"includeSensitive\": true}");

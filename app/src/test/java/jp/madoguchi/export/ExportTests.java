@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.Markers;
 import jp.madoguchi.audit.AuditChainVerifier;
 import jp.madoguchi.audit.AuditCheckpoint;
+import jp.madoguchi.department.DepartmentDirectory;
 import jp.madoguchi.document.SigningCredentials;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,6 +49,7 @@ class ExportTests extends IntegrationTest {
   @Autowired SigningCredentials signing;
   @Autowired ExportProperties properties;
   @Autowired AuditChainVerifier chains;
+  @Autowired DepartmentDirectory departmentNames;
 
   @Test
   void shouldExportEverythingOfTheTenantInOneZipWithASignedManifest() throws Exception {
@@ -55,8 +58,14 @@ class ExportTests extends IntegrationTest {
     journeys.fetchLineKeys();
     String number = journeys.bulkyWaste(LineIdTokens.newUserId());
     ExportDownloads downloads = new ExportDownloads(port);
+    departmentNames.name(DEMO, "waste-section", "環境課 ごみ減量係", "demo-admin");
 
-    String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    String id;
+    try {
+      id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+    } finally {
+      departmentNames.removeName(DEMO, "waste-section", "demo-admin");
+    }
     var response = downloads.download(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD);
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -77,10 +86,26 @@ class ExportTests extends IntegrationTest {
     assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith("/bulky-waste-collection.bpmn"));
     assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith(".dmn"));
     assertThat(zip.keySet()).anySatisfy(name -> assertThat(name).startsWith("procedures/").endsWith("/apply.form"));
+    JsonNode departments = json.readTree(zip.get("organisation/departments.json"));
+    assertThat(departments.findValuesAsText("id")).contains("waste-section", "child-section", "resident-linking")
+        .doesNotContain("tenant-admin", "child-section-chief");
+    assertThat(departments.findValuesAsText("name")).contains("環境課 ごみ減量係");
+    JsonNode staff = json.readTree(zip.get("organisation/staff.json"));
+    assertThat(staff.findValuesAsText("id")).contains("demo-admin", "demo-clerk", "demo-chief")
+        .doesNotContain("demo-operator");
+    JsonNode chief = StreamSupport.stream(staff.spliterator(), false)
+        .filter(member -> "demo-chief".equals(member.get("id").asText())).findFirst().orElseThrow();
+    assertThat(chief.has("lastName")).isTrue();
+    assertThat(chief.has("email")).isTrue();
+    assertThat(chief.get("chiefOf").get(0).asText()).isEqualTo("child-section");
+    assertThat(new String(zip.get("organisation/staff.json"), StandardCharsets.UTF_8)).doesNotContainIgnoringCase("password")
+        .doesNotContain("Madoguchi-");
 
     JsonNode manifest = json.readTree(zip.get("manifest.json"));
     assertThat(manifest.get("tenant").asText()).isEqualTo(DEMO);
     assertThat(manifest.get("counts").get("applications").asLong()).isPositive();
+    assertThat(manifest.get("counts").get("staff").asInt()).isEqualTo(staff.size());
+    assertThat(manifest.get("staffNames").asBoolean()).isTrue();
     ExportDownloads.assertHashesMatch(manifest, zip);
     // the log's head at export time, signed with the manifest: the live chain must still hold it
     JsonNode head = manifest.get("auditChainHead");
