@@ -68,11 +68,17 @@ class ApplicationRows {
   }
 
   private Row row(String tenantId, ResultSet rs) throws SQLException {
-    return new Row(rs.getString("number"), rs.getString("procedure_key"), rs.getString("proc_def_id_"),
+    String number = rs.getString("number");
+    ObjectNode opened;
+    try {
+      opened = (ObjectNode) data.open(tenantId, rs.getBytes("payload"));
+    } catch (IllegalArgumentException | IllegalStateException | ClassCastException unreadable) {
+      throw new UnreadableApplication(number, unreadable);
+    }
+    return new Row(number, rs.getString("procedure_key"), rs.getString("proc_def_id_"),
         rs.getString("process_instance_id"), time(rs.getTimestamp("submitted_at").toInstant()),
         rs.getString("channel"), rs.getString("state_"),
-        rs.getTimestamp("end_time_") == null ? null : time(rs.getTimestamp("end_time_").toInstant()),
-        (ObjectNode) data.open(tenantId, rs.getBytes("payload")));
+        rs.getTimestamp("end_time_") == null ? null : time(rs.getTimestamp("end_time_").toInstant()), opened);
   }
 
   private static OffsetDateTime time(Instant instant) {

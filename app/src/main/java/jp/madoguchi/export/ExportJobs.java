@@ -92,7 +92,8 @@ public class ExportJobs implements DisposableBean {
       log.info("Export {} of tenant {} is ready ({} bytes)", id, tenantId, size);
     } catch (Exception | OutOfMemoryError e) {
       log.error("Export {} of tenant {} failed", id, tenantId, e);
-      store.failed(id, "failed: " + e.getClass().getSimpleName(), clock.instant());
+      store.failed(id, e instanceof UnreadableApplication ? e.getMessage()
+          : "書き出しに失敗しました。もう一度書き出してください (failed: " + e.getClass().getSimpleName() + ")", clock.instant());
       deleteQuietly(part);
     } finally {
       runningHere.remove(id);

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 public class ExportStore {
 
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final String INTERRUPTED = "書き出しが途中で止まりました（再起動など）。もう一度書き出してください "
+      + "(interrupted: the export stopped making progress, restart or crash)";
   private static final String COLUMNS = "id, tenant_id, requested_by, include_sensitive, status, phase, items_done, "
       + "items_total, failure, created_at, finished_at, expires_at, size_bytes, manifest_sha256, downloaded_at, "
       + "downloaded_by, download_count";
@@ -69,9 +71,9 @@ public class ExportStore {
   /** Running exports whose progress stopped (their node went away): failed, with the reason. */
   List<UUID> failStale(Instant movedBefore, Instant now) {
     return jdbc.queryForList("""
-        UPDATE tenant_export SET status = 'FAILED', failure = 'interrupted: the export stopped making progress (restart or crash)',
+        UPDATE tenant_export SET status = 'FAILED', failure = ?,
           finished_at = ?, updated_at = ? WHERE status = 'RUNNING' AND updated_at < ? RETURNING id""",
-        UUID.class, Timestamp.from(now), Timestamp.from(now), Timestamp.from(movedBefore));
+        UUID.class, INTERRUPTED, Timestamp.from(now), Timestamp.from(now), Timestamp.from(movedBefore));
   }
 
   List<UUID> expire(Instant now) {

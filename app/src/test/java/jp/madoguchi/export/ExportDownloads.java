@@ -56,6 +56,13 @@ public final class ExportDownloads {
 
   /** Starts an export and waits until it is ready; returns its id. */
   public String ready(String tenant, String user, String password, String body) throws Exception {
+    JsonNode state = finished(tenant, user, password, body);
+    assertThat(state.get("status").asText()).as(state.toString()).isEqualTo("READY");
+    return state.get("id").asText();
+  }
+
+  /** Starts an export and waits until it is no longer running; returns how it ended. */
+  public JsonNode finished(String tenant, String user, String password, String body) throws Exception {
     HttpResponse<String> started = start(tenant, user, password, body);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String id = json.readTree(started.body()).get("id").asText();
@@ -63,8 +70,7 @@ public final class ExportDownloads {
     while (System.nanoTime() < deadline) {
       JsonNode state = json.readTree(show(tenant, id, user, password).body());
       if (!"RUNNING".equals(state.get("status").asText())) {
-        assertThat(state.get("status").asText()).as(state.toString()).isEqualTo("READY");
-        return id;
+        return state;
       }
       Thread.sleep(100);
     }
