@@ -103,6 +103,8 @@ export function createApi(tenant, onUnauthorized = () => {}) {
     retryNotification: (notificationId) => call(`/notifications/${id(notificationId)}/retry`, { method: 'POST' }),
     signingCertificate: () => call('/documents/signing-certificate'),
     installCertificate: (formData) => call('/documents/signing-certificate', { method: 'PUT', formData }),
+    exports: () => call('/exports'),
+    startExport: (includeSensitive) => call('/exports', { method: 'POST', json: { includeSensitive } }),
     lineChannel: () => call('/line/channel'),
     changeLineChannel: (change) => call('/line/channel', { method: 'PUT', json: change }),
   };

@@ -14,6 +14,7 @@ import { renderProcedures } from './pages/procedures.js';
 import { renderNotifications } from './pages/notifications.js';
 import { renderCertificate } from './pages/certificate.js';
 import { renderLineChannel } from './pages/line-channel.js';
+import { renderExports } from './pages/exports.js';
 
 const match = /^\/admin\/([a-z0-9-]+)(?:\/([a-z-]*))?\/?$/.exec(location.pathname);
 const tenant = match ? match[1] : null;
@@ -29,6 +30,7 @@ const AREAS = [
   { path: 'notifications', title: '通知', english: 'Notifications', render: renderNotifications },
   { path: 'signing-certificate', title: '署名証明書', english: 'Signing certificate', render: renderCertificate },
   { path: 'line', title: 'LINE 連携', english: 'LINE channel', render: renderLineChannel },
+  { path: 'exports', title: 'データの書き出し', english: 'Export', render: renderExports },
 ];
 
 const state = { me: null, cleanup: null, generation: 0 };

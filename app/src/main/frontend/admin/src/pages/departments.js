@@ -46,11 +46,12 @@ export async function renderDepartments(container, { api, isCurrent }) {
   function nameForm(id, current) {
     const input = h('input', { value: current || '', maxlength: '60', placeholder: '例：環境課 ごみ減量係',
       'aria-label': `${id} の部署名`, 'data-testid': `department-name-${id}` });
-    const save = h('button', { type: 'submit', class: 'button small', text: '保存', 'data-testid': `department-save-${id}` });
-    const remove = current ? h('button', { type: 'button', class: 'button small secondary', text: '名前を消す',
+    const save = h('button', { type: 'submit', class: 'button small', 'data-testid': `department-save-${id}` }, '保存',
+      h('span', { class: 'visually-hidden', text: `（${id}）` }));
+    const remove = current ? h('button', { type: 'button', class: 'button small secondary',
       'data-testid': `department-remove-${id}`,
       onclick: (event) => change(event.currentTarget, () => api.removeDepartmentName(id),
-        `${id} の部署名を消しました。`) }) : null;
+        `${id} の部署名を消しました。`) }, '名前を消す', h('span', { class: 'visually-hidden', text: `（${id}）` })) : null;
     return h('form', { class: 'inline-form', onsubmit: (event) => {
       event.preventDefault();
       change(save, () => api.nameDepartment(id, input.value), `${id} の部署名を「${input.value.trim()}」にしました。`);

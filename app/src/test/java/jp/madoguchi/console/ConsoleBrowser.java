@@ -135,18 +135,23 @@ final class ConsoleBrowser {
   }
 
   byte[] awaitDownload(String name) throws Exception {
+    return awaitDownload(name, ".csv");
+  }
+
+  /** A finished download (Chromium names a file in progress {@code .crdownload}) whose name has {@code name}. */
+  byte[] awaitDownload(String name, String suffix) throws Exception {
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline) {
       try (var files = Files.list(downloads)) {
         var found = files.filter(file -> file.getFileName().toString().contains(name)
-            && file.getFileName().toString().endsWith(".csv")).findFirst();
+            && file.getFileName().toString().endsWith(suffix)).findFirst();
         if (found.isPresent()) {
           return Files.readAllBytes(found.get());
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no CSV of " + name + " downloaded");
+    throw new AssertionError("no " + suffix + " of " + name + " downloaded");
   }
 
   /** Full-page screenshot, axe-core's serious findings, and no Content Security Policy refusal. */

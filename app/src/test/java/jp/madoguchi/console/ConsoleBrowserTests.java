@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import jp.madoguchi.TestFolders;
 import jp.madoguchi.document.SigningCredential;
 import jp.madoguchi.document.SigningCredentials;
 import jp.madoguchi.statistics.StatisticsDataGenerator;
+import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,9 @@ class ConsoleBrowserTests {
     new StatisticsDataGenerator(jdbc, app.getBean(TransactionTemplate.class)).generate("demo", 6000,
         now.toLocalDate().minusDays(400), 400, now,
         StatisticsDataGenerator.sharedDefinitions(app.getBean(RepositoryService.class)), 0.5);
+    // the generator's payloads are placeholders; the export reads them, so they get a sealed one
+    jdbc.update("UPDATE application SET payload = ? WHERE tenant_id = 'demo'", app.getBean(TenantKeys.class)
+        .encrypt("demo", "application.payload", "{\"address\": \"デモ市中央1-1\"}"));
     jdbc.update("""
         INSERT INTO notification_outbox (id, tenant_id, process_instance_id, activity_id, message, retry_key, status,
           attempts, last_error, created_at)
@@ -139,12 +144,39 @@ class ConsoleBrowserTests {
     assertThat(browser.driver.findElement(By.cssSelector("[data-testid=line-secret]")).getAttribute("value")).isEmpty();
     check("console-06-line-replaced");
 
+    exportAndDownload();
+
     // the console keeps nothing in the browser's storage, and Tasklist shares its login
     assertThat(((JavascriptExecutor) browser.driver).executeScript("return localStorage.length + sessionStorage.length"))
         .isEqualTo(0L);
     assertThat(((JavascriptExecutor) browser.driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         fetch('/camunda/api/admin/auth/user/default').then(r => r.json()).then(a => done(a.userId))""")).isEqualTo("demo-admin");
+  }
+
+  /** The export page: a ZIP without the sensitive fields, its progress, the download with the session. */
+  private static void exportAndDownload() throws Exception {
+    click(By.cssSelector("[data-nav=exports]"));
+    browser.waitForText(By.cssSelector("main"), "まだ書き出していません");
+    click(By.cssSelector("[data-testid=export-start]"));
+    browser.waitForText(By.cssSelector(".notices"), "書き出しを始めました");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[data-testid=export-download]")));
+    assertThat(visible(By.cssSelector("[data-testid=exports]")).getText())
+        .contains("demo-admin", "要配慮個人情報を除く", "ダウンロードできます", "未ダウンロード");
+    check("console-07-export-ready");
+    click(By.cssSelector("[data-testid=export-download]"));
+    byte[] zip = browser.awaitDownload("madoguchi-export-demo-", ".zip");
+    assertThat(new String(zip, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    browser.waitForText(By.cssSelector("[data-testid=exports]"), "最後: demo-admin");
+
+    click(By.cssSelector("[data-testid=export-sensitive]"));
+    click(By.cssSelector("[data-testid=export-start]"));
+    visible(By.cssSelector("[data-testid=confirm-dialog]"));
+    check("console-08-export-sensitive-confirm");
+    click(By.cssSelector("[data-testid=confirm-dialog] .button.secondary"));
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM tenant_export WHERE tenant_id = 'demo'", Long.class))
+        .as("nothing started when the confirmation was declined").isEqualTo(1L);
   }
 
   @Test
