@@ -94,7 +94,7 @@ function status(entry) {
 function downloads(entry) {
   if (!entry.downloadCount) return '未ダウンロード';
   return h('span', {}, `${entry.downloadCount} 回`, h('br'),
-    h('span', { class: 'muted nowrap', text: `最後: ${entry.downloadedBy}（${jst(entry.downloadedAt)}）` }));
+    h('span', { class: 'muted', text: `最後: ${entry.downloadedBy}（${jst(entry.downloadedAt)}）` }));
 }
 
 function size(bytes) {
