@@ -15,6 +15,7 @@ import { renderNotifications } from './pages/notifications.js';
 import { renderCertificate } from './pages/certificate.js';
 import { renderLineChannel } from './pages/line-channel.js';
 import { renderExports } from './pages/exports.js';
+import { renderSupportGrants } from './pages/support-grants.js';
 
 const match = /^\/admin\/([a-z0-9-]+)(?:\/([a-z-]*))?\/?$/.exec(location.pathname);
 const tenant = match ? match[1] : null;
@@ -30,6 +31,7 @@ const AREAS = [
   { path: 'notifications', title: '通知', english: 'Notifications', render: renderNotifications },
   { path: 'signing-certificate', title: '署名証明書', english: 'Signing certificate', render: renderCertificate },
   { path: 'line', title: 'LINE 連携', english: 'LINE channel', render: renderLineChannel },
+  { path: 'support-grants', title: 'サポート許可', english: 'Support access', render: renderSupportGrants },
   { path: 'exports', title: 'データの書き出し', english: 'Export', render: renderExports },
 ];
 

@@ -159,4 +159,34 @@ class SupportGrantTests extends IntegrationTest {
     assertThat(http.post(Staffs.DEMO_ADMIN, GRANTS, valid.replace("調査", " ")).statusCode()).isEqualTo(400);
     assertThat(identity.createTenantQuery().userMember("test-operator").count()).isZero();
   }
+
+  /** What the console's form or a script can get wrong: each a 400 with a message, nothing granted. */
+  @Test
+  void shouldRefuseMalformedGrantsWithAMessage() throws Exception {
+    for (String body : new String[] {"null", "[]", "x", "{\"operatorId\": \"test-operator\", \"hours\": \"abc\", \"reason\": \"調査\"}",
+        "{\"operatorId\": \"test-operator\", \"hours\": 1e12, \"reason\": \"調査\"}",
+        "{\"operatorId\": [\"test-operator\"], \"hours\": 2, \"reason\": \"調査\"}",
+        "{\"operatorId\": \"test-operator\", \"hours\": 2, \"reason\": \"" + "長".repeat(501) + "\"}"}) {
+      HttpResponse<String> refused = http.post(Staffs.DEMO_ADMIN, GRANTS, body);
+      assertThat(refused.statusCode()).as(body).isEqualTo(400);
+      assertThat(json.readTree(refused.body()).path("message").asText()).as(body).isNotBlank();
+    }
+    assertThat(http.delete(Staffs.DEMO_ADMIN, GRANTS + "/not-a-grant").statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM support_grant WHERE ended_at IS NULL", Long.class)).isZero();
+    assertThat(identity.createTenantQuery().userMember("test-operator").count()).isZero();
+  }
+
+  @Test
+  void shouldKeepOneMunicipalitysGrantsFromAnother() throws Exception {
+    HttpResponse<String> given = http.post(Staffs.DEMO_ADMIN, GRANTS,
+        "{\"operatorId\": \"test-operator\", \"hours\": 1, \"reason\": \"調査\"}");
+    assertThat(given.statusCode()).isEqualTo(201);
+    String id = json.readTree(given.body()).get("id").asText();
+
+    assertThat(http.delete(Staffs.KITA_ADMIN, "/api/kita/admin/support-grants/" + id).statusCode()).isEqualTo(404);
+    assertThat(http.get(Staffs.KITA_ADMIN, "/api/kita/admin/support-grants").body()).doesNotContain(id);
+    assertThat(http.get(Staffs.KITA_ADMIN, GRANTS).statusCode()).isEqualTo(403);
+    assertThat(jdbc.queryForObject("SELECT ended_at IS NULL FROM support_grant WHERE id = ?::uuid", Boolean.class, id))
+        .isTrue();
+  }
 }

@@ -145,6 +145,7 @@ class ConsoleBrowserTests {
     check("console-06-line-replaced");
 
     exportAndDownload();
+    grantAndEndSupport();
 
     // the console keeps nothing in the browser's storage, and Tasklist shares its login
     assertThat(((JavascriptExecutor) browser.driver).executeScript("return localStorage.length + sessionStorage.length"))
@@ -177,6 +178,34 @@ class ConsoleBrowserTests {
     click(By.cssSelector("[data-testid=confirm-dialog] .button.secondary"));
     assertThat(jdbc.queryForObject("SELECT count(*) FROM tenant_export WHERE tenant_id = 'demo'", Long.class))
         .as("nothing started when the confirmation was declined").isEqualTo(1L);
+  }
+
+  /** The support-grant page: a wrong operator id refused with the server's message, a grant given, then ended. */
+  private static void grantAndEndSupport() throws Exception {
+    click(By.cssSelector("[data-nav=support-grants]"));
+    browser.waitForText(By.cssSelector("main"), "サポート許可を出したことはありません");
+    browser.driver.findElement(By.cssSelector("[data-testid=grant-operator]")).sendKeys("demo-clerk");
+    browser.driver.findElement(By.cssSelector("[data-testid=grant-reason]")).sendKeys("問い合わせ #42 の調査");
+    click(By.cssSelector("[data-testid=grant-submit]"));
+    browser.waitForText(By.cssSelector(".notices"), "運用担当者のIDが正しくありません");
+    var operator = browser.driver.findElement(By.cssSelector("[data-testid=grant-operator]"));
+    operator.clear();
+    operator.sendKeys("test-operator");
+    click(By.cssSelector("[data-testid=grant-submit]"));
+    browser.waitForText(By.cssSelector(".notices"), "test-operator に");
+    assertThat(visible(By.cssSelector("[data-testid=support-grants]")).getText())
+        .contains("test-operator", "問い合わせ #42 の調査", "demo-admin", "有効");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM support_grant WHERE tenant_id = 'demo' AND ended_at IS NULL",
+        Long.class)).isEqualTo(1L);
+    check("console-09-support-grant");
+
+    click(By.cssSelector("[data-testid=support-grant-end]"));
+    click(By.cssSelector("[data-testid=confirm-yes]"));
+    browser.waitForText(By.cssSelector(".notices"), "サポート許可を終了しました");
+    assertThat(visible(By.cssSelector("[data-testid=support-grants]")).getText()).contains("終了");
+    assertThat(browser.driver.findElements(By.cssSelector("[data-testid=support-grant-end]"))).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT ended_by FROM support_grant WHERE tenant_id = 'demo'", String.class))
+        .isEqualTo("demo-admin");
   }
 
   @Test
