@@ -92,7 +92,7 @@ function status(entry) {
 }
 
 function downloads(entry) {
-  if (!entry.downloadCount) return '未ダウンロード';
+  if (!entry.downloadCount) return h('span', { class: 'nowrap', text: '未ダウンロード' });
   return h('span', {}, `${entry.downloadCount} 回`, h('br'),
     h('span', { class: 'muted', text: `最後: ${entry.downloadedBy}（${jst(entry.downloadedAt)}）` }));
 }
