@@ -6,38 +6,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.madoguchi.department.DepartmentDirectory;
 import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffDirectory.StaffView;
-import jp.madoguchi.staff.StaffGroups;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
  * How the municipality was organised: {@code organisation/departments.json} (every department with
  * the municipality's own name for it) and {@code organisation/staff.json} (every staff account with
- * its departments and roles; never a password). An operator under a support grant is a member of
- * the tenant for a while but not its staff, so not listed. Staff names and e-mail addresses are in an
- * export one of the municipality's own accounts asked for, not in an operator's, as operators never
- * see the staff list.
+ * its departments and roles; never a password; not an operator under a support grant). Staff names
+ * and e-mail addresses are in an export one of the municipality's own staff asked for, not in an
+ * operator's, as operators never see the staff list.
  */
 @Component
 class OrganisationExport {
 
+  private static final Set<String> PERSONAL = Set.of("lastName", "firstName", "email");
+
   private final DepartmentDirectory departments;
   private final StaffDirectory staff;
-  private final IdentityService identity;
   private final ObjectMapper json;
 
-  OrganisationExport(DepartmentDirectory departments, StaffDirectory staff, IdentityService identity, ObjectMapper json) {
+  OrganisationExport(DepartmentDirectory departments, StaffDirectory staff, ObjectMapper json) {
     this.departments = departments;
     this.staff = staff;
-    this.identity = identity;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
@@ -58,25 +53,26 @@ class OrganisationExport {
     writeJson(zip, "organisation/departments.json", departmentRows);
     progress.item();
 
-    Set<String> operators = identity.createUserQuery().memberOfGroup(StaffGroups.OPERATOR).list().stream()
-        .map(User::getId).collect(Collectors.toSet());
-    boolean staffNames = !operators.contains(export.requestedBy()) && identity.createUserQuery()
-        .userId(export.requestedBy()).memberOfTenant(tenantId).count() > 0;
-    List<Map<String, Object>> staffRows = staff.list(tenantId).stream()
-        .filter(member -> !operators.contains(member.id())).map(member -> row(member, staffNames)).toList();
+    List<Map<String, Object>> staffRows = new ArrayList<>();
+    boolean staffNames = false;
+    for (StaffView member : staff.list(tenantId)) {
+      staffNames |= member.id().equals(export.requestedBy());
+      staffRows.add(row(member));
+    }
+    if (!staffNames) {
+      staffRows.forEach(row -> row.keySet().removeAll(PERSONAL));
+    }
     writeJson(zip, "organisation/staff.json", staffRows);
     progress.item();
     return new Written(departmentRows.size(), staffRows.size(), staffNames);
   }
 
-  private static Map<String, Object> row(StaffView member, boolean withNames) {
+  private static Map<String, Object> row(StaffView member) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", member.id());
-    if (withNames) {
-      row.put("lastName", member.lastName());
-      row.put("firstName", member.firstName());
-      row.put("email", member.email());
-    }
+    row.put("lastName", member.lastName());
+    row.put("firstName", member.firstName());
+    row.put("email", member.email());
     row.put("departments", member.departments());
     row.put("chiefOf", member.chiefOf());
     row.put("tenantAdmin", member.tenantAdmin());

@@ -52,8 +52,12 @@ public class StaffDirectory {
     this.departments = departments;
   }
 
+  /** The tenant's staff; not an operator, who is a member of the tenant while a support grant lasts. */
   public List<StaffView> list(String tenantId) {
-    List<User> users = identity.createUserQuery().memberOfTenant(tenantId).list();
+    Set<String> operators = identity.createUserQuery().memberOfGroup(StaffGroups.OPERATOR).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    List<User> users = identity.createUserQuery().memberOfTenant(tenantId).list().stream()
+        .filter(user -> !operators.contains(user.getId())).toList();
     Map<String, Instant> locked = locks.lockedAccounts(users.stream().map(User::getId).toList());
     return users.stream().map(user -> view(user, locked.get(user.getId())))
         .sorted(Comparator.comparing(StaffView::id)).toList();

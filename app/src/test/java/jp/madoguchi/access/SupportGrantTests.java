@@ -176,6 +176,20 @@ class SupportGrantTests extends IntegrationTest {
     assertThat(identity.createTenantQuery().userMember("test-operator").count()).isZero();
   }
 
+  /** While a grant lasts the operator is a member of the tenant, but not its staff: not listed, not managed. */
+  @Test
+  void shouldKeepTheOperatorOffTheStaffListDuringAGrant() throws Exception {
+    assertThat(http.post(Staffs.DEMO_ADMIN, GRANTS, "{\"operatorId\": \"test-operator\", \"hours\": 1, \"reason\": \"調査\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(identity.createTenantQuery().userMember("test-operator").singleResult().getId()).isEqualTo("demo");
+
+    HttpResponse<String> staff = http.get(Staffs.DEMO_ADMIN, "/api/demo/admin/staff");
+    assertThat(staff.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(staff.body()).findValuesAsText("id")).contains("demo-clerk").doesNotContain("test-operator");
+    assertThat(http.post(Staffs.DEMO_ADMIN, "/api/demo/admin/staff/test-operator/password-reset", "{}").statusCode())
+        .isEqualTo(404);
+  }
+
   @Test
   void shouldKeepOneMunicipalitysGrantsFromAnother() throws Exception {
     HttpResponse<String> given = http.post(Staffs.DEMO_ADMIN, GRANTS,
