@@ -123,7 +123,7 @@ class AuditSeals {
     }
   }
 
-  private static String owner(String tenantId) {
+  static String owner(String tenantId) {
     return "audit-seal:" + tenantId;
   }
 }

@@ -58,7 +58,7 @@ class ResidentPseudonyms {
     return masterKey.unwrap(stored, owner(tenantId));
   }
 
-  private static String owner(String tenantId) {
+  static String owner(String tenantId) {
     return "audit-pseudonym:" + tenantId;
   }
 }

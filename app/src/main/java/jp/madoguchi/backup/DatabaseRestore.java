@@ -134,12 +134,12 @@ public final class DatabaseRestore {
         + ". Backups never hold the key; without it the restored personal data cannot be read";
   }
 
+  /** With {@code MADOGUCHI_MASTER_KEY_PREVIOUS}, a backup made before the key was replaced opens too. */
   private static MasterKey masterKey(MadoguchiProperties madoguchi, EmbeddedDatabaseProperties database)
       throws IOException {
-    if (!madoguchi.masterKey().isBlank()) {
-      return MasterKey.fromBase64(madoguchi.masterKey());
-    }
-    return MasterKey.fromBase64(Files.readString(BackupPlacement.masterKeyFile(madoguchi, database).orElseThrow()));
+    MasterKey key = !madoguchi.masterKey().isBlank() ? MasterKey.fromBase64(madoguchi.masterKey())
+        : MasterKey.fromBase64(Files.readString(BackupPlacement.masterKeyFile(madoguchi, database).orElseThrow()));
+    return madoguchi.previousMasterKey().isBlank() ? key : key.replacing(madoguchi.previousMasterKey());
   }
 
   private static void checkMasterKey(JdbcTemplate jdbc, MasterKey key) {

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code MADOGUCHI_MASTER_KEY_FILE} to a file holding it (e.g. a mounted secret); the embedded demo
  * keeps a generated one in its data folder. Outside the demo the key must not lie beside the data
  * or in its backups: a key file inside {@code MADOGUCHI_DATA_DIR} is warned about at every start.
+ * {@code MADOGUCHI_MASTER_KEY_PREVIOUS} names the key being replaced ({@link MasterKeyRotation}).
  */
 @Configuration(proxyBeanMethods = false)
 class MasterKeyConfiguration {
@@ -29,6 +30,12 @@ class MasterKeyConfiguration {
 
   @Bean
   MasterKey masterKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
+      EmbeddedDatabaseProperties embedded) throws IOException {
+    MasterKey key = configuredKey(properties, demo, embedded);
+    return properties.previousMasterKey().isBlank() ? key : key.replacing(properties.previousMasterKey());
+  }
+
+  private static MasterKey configuredKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       EmbeddedDatabaseProperties embedded) throws IOException {
     String configured = properties.masterKey();
     if (!configured.isBlank()) {

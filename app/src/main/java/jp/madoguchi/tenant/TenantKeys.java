@@ -49,12 +49,12 @@ public class TenantKeys {
   }
 
   byte[] newWrappedKey(String tenantId) {
-    return masterKey.wrap(AesGcm.newKey(), "tenant:" + tenantId);
+    return masterKey.wrap(AesGcm.newKey(), owner(tenantId));
   }
 
   /** Used when seeding, before the tenant row exists. */
   byte[] encryptWith(byte[] wrappedKey, String tenantId, String purpose, String plaintext) {
-    AesGcm aes = new AesGcm(masterKey.unwrap(wrappedKey, "tenant:" + tenantId));
+    AesGcm aes = new AesGcm(masterKey.unwrap(wrappedKey, owner(tenantId)));
     return aes.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), tenantId + ":" + purpose);
   }
 
@@ -83,6 +83,11 @@ public class TenantKeys {
   private AesGcm unwrap(String tenantId) {
     byte[] wrapped = tenants.wrappedDataKey(tenantId).orElseThrow(() -> tenants.exists(tenantId)
         ? new TenantKeyDestroyedException(tenantId) : new IllegalArgumentException("Unknown tenant " + tenantId));
-    return new AesGcm(masterKey.unwrap(wrapped, "tenant:" + tenantId));
+    return new AesGcm(masterKey.unwrap(wrapped, owner(tenantId)));
+  }
+
+  /** Whose key it is, bound into its wrapping: a tenant's wrapped key copied to another tenant does not open. */
+  static String owner(String tenantId) {
+    return "tenant:" + tenantId;
   }
 }
