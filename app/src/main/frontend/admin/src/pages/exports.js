@@ -45,8 +45,9 @@ export async function renderExports(container, { api, isCurrent }) {
         download: '', 'data-testid': 'export-download', onclick: () => setTimeout(load, POLL_MILLIS) },
       'ダウンロード', h('span', { class: 'visually-hidden', text: `（${jst(entry.createdAt)} 開始の書き出し）` })) : '') },
     ], exports, { empty: 'まだ書き出していません。', testId: 'exports' }));
-    list.setAttribute('aria-busy', String(exports.some((entry) => entry.status === 'RUNNING')));
-    if (exports.some((entry) => entry.status === 'RUNNING')) timer = setTimeout(load, POLL_MILLIS);
+    const running = exports.some((entry) => entry.status === 'RUNNING');
+    list.setAttribute('aria-busy', String(running));
+    if (running) timer = setTimeout(load, POLL_MILLIS);
   }
 
   const includeSensitive = h('input', { type: 'checkbox', id: 'export-sensitive', 'data-testid': 'export-sensitive' });

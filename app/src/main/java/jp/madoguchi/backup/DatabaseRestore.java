@@ -139,7 +139,7 @@ public final class DatabaseRestore {
       throws IOException {
     MasterKey key = !madoguchi.masterKey().isBlank() ? MasterKey.fromBase64(madoguchi.masterKey())
         : MasterKey.fromBase64(Files.readString(BackupPlacement.masterKeyFile(madoguchi, database).orElseThrow()));
-    return madoguchi.previousMasterKey().isBlank() ? key : key.replacing(madoguchi.previousMasterKey());
+    return key.replacing(madoguchi.previousMasterKey());
   }
 
   private static void checkMasterKey(JdbcTemplate jdbc, MasterKey key) {

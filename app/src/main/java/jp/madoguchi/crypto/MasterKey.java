@@ -32,10 +32,15 @@ public final class MasterKey {
     return new MasterKey(decode(base64, "MADOGUCHI_MASTER_KEY"));
   }
 
-  /** This key, and the one it replaces (Base64 of 32 bytes, {@code MADOGUCHI_MASTER_KEY_PREVIOUS}). */
+  /**
+   * This key, and the one it replaces (Base64 of 32 bytes, {@code MADOGUCHI_MASTER_KEY_PREVIOUS});
+   * just this key when none is given (blank).
+   */
   public MasterKey replacing(String previousBase64) {
-    byte[] old = decode(previousBase64, "MADOGUCHI_MASTER_KEY_PREVIOUS");
-    return new MasterKey(key, old);
+    if (previousBase64.isBlank()) {
+      return this;
+    }
+    return new MasterKey(key, decode(previousBase64, "MADOGUCHI_MASTER_KEY_PREVIOUS"));
   }
 
   boolean hasPrevious() {

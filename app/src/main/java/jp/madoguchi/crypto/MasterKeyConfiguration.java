@@ -31,8 +31,7 @@ class MasterKeyConfiguration {
   @Bean
   MasterKey masterKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       EmbeddedDatabaseProperties embedded) throws IOException {
-    MasterKey key = configuredKey(properties, demo, embedded);
-    return properties.previousMasterKey().isBlank() ? key : key.replacing(properties.previousMasterKey());
+    return configuredKey(properties, demo, embedded).replacing(properties.previousMasterKey());
   }
 
   private static MasterKey configuredKey(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
- * operation logs, the departments and staff, the procedures, then {@code manifest.json} (SHA-256 and size of every file before
- * it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
+ * operation logs, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
+ * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
 @Component
 class ExportWriter {
@@ -41,8 +41,8 @@ class ExportWriter {
   private final ObjectMapper json;
 
   ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures,
-      OrganisationExport organisation, AuditSearch audit, AuditChainVerifier chains, ManifestSigner signer, ProcedureLabels labels, RepositoryService repository,
-      JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
+      OrganisationExport organisation, AuditSearch audit, AuditChainVerifier chains, ManifestSigner signer,
+      ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.procedures = procedures;

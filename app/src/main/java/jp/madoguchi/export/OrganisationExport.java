@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrganisationExport {
-
-  private static final Set<String> PERSONAL = Set.of("lastName", "firstName", "email");
 
   private final DepartmentDirectory departments;
   private final StaffDirectory staff;
@@ -53,26 +50,23 @@ class OrganisationExport {
     writeJson(zip, "organisation/departments.json", departmentRows);
     progress.item();
 
-    List<Map<String, Object>> staffRows = new ArrayList<>();
-    boolean staffNames = false;
-    for (StaffView member : staff.list(tenantId)) {
-      staffNames |= member.id().equals(export.requestedBy());
-      staffRows.add(row(member));
-    }
-    if (!staffNames) {
-      staffRows.forEach(row -> row.keySet().removeAll(PERSONAL));
-    }
+    List<StaffView> members = staff.list(tenantId);
+    // the list holds no operator: an export one of the municipality's own staff asked for
+    boolean staffNames = members.stream().anyMatch(member -> member.id().equals(export.requestedBy()));
+    List<Map<String, Object>> staffRows = members.stream().map(member -> row(member, staffNames)).toList();
     writeJson(zip, "organisation/staff.json", staffRows);
     progress.item();
     return new Written(departmentRows.size(), staffRows.size(), staffNames);
   }
 
-  private static Map<String, Object> row(StaffView member) {
+  private static Map<String, Object> row(StaffView member, boolean withNames) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", member.id());
-    row.put("lastName", member.lastName());
-    row.put("firstName", member.firstName());
-    row.put("email", member.email());
+    if (withNames) {
+      row.put("lastName", member.lastName());
+      row.put("firstName", member.firstName());
+      row.put("email", member.email());
+    }
     row.put("departments", member.departments());
     row.put("chiefOf", member.chiefOf());
     row.put("tenantAdmin", member.tenantAdmin());
