@@ -12,12 +12,15 @@ import java.util.Map;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.TestFolders;
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.backup.DatabaseBackups;
+import jp.madoguchi.backup.DatabaseRestore;
 import jp.madoguchi.tenant.TenantKeys;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Replacing the master key on a real database: started with a new key and the old one as the
@@ -36,6 +39,7 @@ class MasterKeyRotationTests {
   void shouldWrapEveryKeyAnewUnderTheNewMasterKey() throws Exception {
     Path dataDir = TestFolders.create("madoguchi-master-key-");
     byte[] sealed;
+    Path backup;
     try (ConfigurableApplicationContext app = start(dataDir, OLD, "")) {
       sealed = app.getBean(TenantKeys.class).encrypt("demo", "test.rotation", "住民の秘密");
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -50,6 +54,9 @@ class MasterKeyRotationTests {
       assertThat(wrappedKeys(jdbc)).containsKeys("tenant:demo", "tenant:kita", "audit-seal:demo", "audit-pseudonym:demo")
           .allSatisfy((owner, wrapped) ->
           assertThat(opens(OLD, wrapped, owner)).as(owner).isTrue());
+      DatabaseBackups backups = app.getBean(DatabaseBackups.class);
+      backup = backups.directory().resolve(backups.take("before-rotation")
+          .orElseThrow(() -> new AssertionError("backup failed: " + backups.lastFailure())).name());
     }
 
     Map<String, byte[]> rewrapped;
@@ -72,6 +79,20 @@ class MasterKeyRotationTests {
       assertThat(wrappedKeys(app.getBean(JdbcTemplate.class))).as("nothing changed by the refused start")
           .allSatisfy((owner, wrapped) -> assertThat(wrapped).isEqualTo(rewrapped.get(owner)));
     }
+
+    // a backup from before the replacement: the new key alone does not open it, with the old one as previous it does
+    Path restored = TestFolders.create("madoguchi-master-key-restored-");
+    assertThat(DatabaseRestore.run(new String[] {"--madoguchi.embedded-db.data-dir=" + restored,
+        "--madoguchi.master-key=" + NEW, "--madoguchi.restore.from=" + backup})).as("the new key alone").isEqualTo(1);
+    assertThat(DatabaseRestore.run(new String[] {"--madoguchi.embedded-db.data-dir=" + restored,
+        "--madoguchi.master-key=" + NEW, "--madoguchi.previous-master-key=" + OLD, "--madoguchi.restore.from=" + backup}))
+        .as("the new key and the old one as previous").isZero();
+    try (ConfigurableApplicationContext app = start(restored, NEW, OLD)) {
+      assertThat(app.getBean(TenantKeys.class).decrypt("demo", "test.rotation", sealed)).isEqualTo("住民の秘密");
+      assertThat(wrappedKeys(app.getBean(JdbcTemplate.class)))
+          .allSatisfy((owner, wrapped) -> assertThat(opens(NEW, wrapped, owner)).as(owner).isTrue());
+    }
+    FileSystemUtils.deleteRecursively(backup.getParent());
   }
 
   @Test
