@@ -1,7 +1,11 @@
 package jp.madoguchi.tenant;
 
 import jp.madoguchi.department.DepartmentDirectory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jp.madoguchi.staff.StaffGroups;
+import jp.madoguchi.tenant.AppliedSeedEntries.Kind;
 import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import jp.madoguchi.tenant.TenantRepository.NewTenant;
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
@@ -14,7 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Creates a tenant in the app and in Camunda's identity service, with its staff. Idempotent. */
+/**
+ * Creates a tenant in the app and in Camunda's identity service, with its staff. Each staff account,
+ * membership and department name of the seed is applied once ({@link AppliedSeedEntries}); the
+ * tenant itself and the groups' grants are ensured at every start.
+ */
 @Component
 class TenantProvisioning {
 
@@ -25,14 +33,16 @@ class TenantProvisioning {
   private final IdentityService identity;
   private final StaffAuthorizations authorizations;
   private final DepartmentDirectory departments;
+  private final AppliedSeedEntries applied;
 
   TenantProvisioning(TenantRepository tenants, TenantKeys keys, IdentityService identity,
-      StaffAuthorizations authorizations, DepartmentDirectory departments) {
+      StaffAuthorizations authorizations, DepartmentDirectory departments, AppliedSeedEntries applied) {
     this.tenants = tenants;
     this.keys = keys;
     this.identity = identity;
     this.authorizations = authorizations;
     this.departments = departments;
+    this.applied = applied;
   }
 
   void ensureTenant(TenantSeed seed) {
@@ -46,12 +56,20 @@ class TenantProvisioning {
       identity.saveTenant(camundaTenant);
     }
     for (StaffSeed staff : seed.staff()) {
-      ensureUser(staff);
-      if (identity.createTenantQuery().tenantId(seed.slug()).userMember(staff.id()).count() == 0) {
-        identity.createTenantUserMembership(seed.slug(), staff.id());
+      String tenantId = seed.slug();
+      if (!applied.applied(tenantId, Kind.STAFF, staff.id())) {
+        ensureUser(staff);
+        if (identity.createTenantQuery().tenantId(tenantId).userMember(staff.id()).count() == 0) {
+          identity.createTenantUserMembership(tenantId, staff.id());
+        }
+        applied.record(tenantId, Kind.STAFF, staff.id());
       }
       for (String group : staff.groups()) {
-        ensureMembership(staff.id(), group);
+        String membership = staff.id() + "/" + group;
+        if (!applied.applied(tenantId, Kind.MEMBERSHIP, membership)) {
+          ensureMembership(staff.id(), group);
+          applied.record(tenantId, Kind.MEMBERSHIP, membership);
+        }
         if (StaffGroups.TENANT_ADMIN.equals(group)) {
           authorizations.ensureTenantAdmin();
         } else {
@@ -59,12 +77,26 @@ class TenantProvisioning {
         }
       }
     }
-    departments.seed(seed.slug(), seed.departments());
+    nameDepartments(seed.slug(), seed.departments());
+  }
+
+  private void nameDepartments(String tenantId, Map<String, String> names) {
+    Map<String, String> notYetApplied = new LinkedHashMap<>();
+    names.forEach((department, name) -> {
+      if (!applied.applied(tenantId, Kind.DEPARTMENT_NAME, department)) {
+        notYetApplied.put(department, name);
+      }
+    });
+    departments.seed(tenantId, notYetApplied);
+    notYetApplied.keySet().forEach(department -> applied.record(tenantId, Kind.DEPARTMENT_NAME, department));
   }
 
   void ensureOperator(StaffSeed operator) {
-    ensureUser(operator);
-    ensureMembership(operator.id(), StaffGroups.OPERATOR);
+    if (!applied.applied(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id())) {
+      ensureUser(operator);
+      ensureMembership(operator.id(), StaffGroups.OPERATOR);
+      applied.record(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id());
+    }
     authorizations.ensureOperator(operator.id());
   }
 

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.department.DepartmentDirectory;
+import jp.madoguchi.staff.StaffDirectory;
+import jp.madoguchi.staff.StaffDirectory.StaffChange;
 import jp.madoguchi.staff.StaffGroups;
+import jp.madoguchi.staff.StaffRoles;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -26,6 +32,8 @@ class TenantSeedingTests extends IntegrationTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantKeys keys;
+  @Autowired StaffDirectory staff;
+  @Autowired DepartmentDirectory departments;
 
   @Test
   void shouldCreateTheSeededTenantsInTheAppAndInCamunda() {
@@ -152,10 +160,81 @@ class TenantSeedingTests extends IntegrationTest {
       assertThat(names(DEMO)).as("names belong to one municipality").doesNotContain("waste-section=清掃課");
 
       jdbc.update("UPDATE department SET name = '環境部 清掃課' WHERE tenant_id = 'kita' AND group_id = 'waste-section'");
+      departments.removeName(KITA, "dog-section", "kita-admin");
       seeder.apply(seed(kitaDepartments));
-      assertThat(names(KITA)).containsExactly("dog-section=生活衛生課", "waste-section=環境部 清掃課");
+      assertThat(names(KITA)).as("changed and removed names stay so").containsExactly("waste-section=環境部 清掃課");
     } finally {
       jdbc.update("DELETE FROM department WHERE tenant_id = 'kita'");
+      jdbc.update("DELETE FROM seed_applied WHERE tenant_id = 'kita' AND kind = 'DEPARTMENT_NAME'");
+    }
+  }
+
+  @Test
+  void shouldNotBringBackAnAccountTheAdministratorDeletedWithTheSeedsPassword() {
+    String seedWithALeaver = """
+        tenants:
+          - slug: kita
+            name: 北市
+            staff:
+              - {id: kita-leaver, password: "Seeded-Initial-2026!", groups: [waste-section]}
+        """;
+    try {
+      seeder.apply(seed(seedWithALeaver));
+      assertThat(identity.checkPassword("kita-leaver", "Seeded-Initial-2026!")).isTrue();
+
+      staff.delete(KITA, "kita-leaver", "kita-admin");
+      seeder.apply(seed(seedWithALeaver));
+
+      assertThat(identity.createUserQuery().userId("kita-leaver").count()).as("the deleted account stays deleted").isZero();
+      assertThat(identity.createTenantQuery().userMember("kita-leaver").count()).isZero();
+    } finally {
+      forget("kita-leaver");
+    }
+  }
+
+  @Test
+  void shouldKeepTheRolesTheAdministratorChangedAndApplyOnlyNewSeedEntries() {
+    String seedWithTwoDepartments = """
+        tenants:
+          - slug: kita
+            name: 北市
+            staff:
+              - {id: kita-mover, password: "Seeded-Initial-2026!", groups: [waste-section, tenant-admin]}
+        """;
+    try {
+      seeder.apply(seed(seedWithTwoDepartments));
+      assertThat(groupsOf("kita-mover")).containsExactlyInAnyOrder("waste-section", StaffGroups.TENANT_ADMIN);
+
+      staff.update(KITA, "kita-mover", new StaffChange(null, null, null,
+          new StaffRoles(List.of("citizen-section"), List.of(), false), null), "kita-admin");
+      seeder.apply(seed(seedWithTwoDepartments));
+      assertThat(groupsOf("kita-mover")).as("no role the administrator took away comes back").containsExactly("citizen-section");
+
+      seeder.apply(seed(seedWithTwoDepartments.replace("tenant-admin]", "tenant-admin, road-section]")));
+      assertThat(groupsOf("kita-mover")).as("a role added to the seed file later is given once")
+          .containsExactlyInAnyOrder("citizen-section", "road-section");
+    } finally {
+      forget("kita-mover");
+    }
+  }
+
+  @Test
+  void shouldNotBringBackAnOperatorRemovedFromCamunda() {
+    String seedWithAnOperator = """
+        tenants: []
+        operators:
+          - {id: ops-leaver, password: "Seeded-Operator-2026!"}
+        """;
+    try {
+      seeder.apply(seed(seedWithAnOperator));
+      assertThat(groupsOf("ops-leaver")).containsExactly(StaffGroups.OPERATOR);
+
+      identity.deleteUser("ops-leaver");
+      seeder.apply(seed(seedWithAnOperator));
+
+      assertThat(identity.createUserQuery().userId("ops-leaver").count()).isZero();
+    } finally {
+      forget("ops-leaver");
     }
   }
 
@@ -196,6 +275,18 @@ class TenantSeedingTests extends IntegrationTest {
 
   private static TenantsSeed seed(String yaml) {
     return TenantSeeder.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
+  }
+
+  /** Takes out an account a test seeded, and the record that it was seeded. */
+  private void forget(String userId) {
+    if (identity.createUserQuery().userId(userId).count() > 0) {
+      identity.deleteUser(userId);
+    }
+    jdbc.update("DELETE FROM seed_applied WHERE subject = ? OR subject LIKE ?", userId, userId + "/%");
   }
 
   private long count(String sql) {
