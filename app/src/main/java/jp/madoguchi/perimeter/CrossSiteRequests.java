@@ -33,25 +33,31 @@ public final class CrossSiteRequests {
 
   /**
    * HTTP Basic (curl, scripts, Camunda Modeler): refused only when a browser says the request comes
-   * from another web site. Tools send no {@code Origin}; Modeler's pages come from {@code file://}.
+   * from another web site. Tools send neither {@code Origin} nor {@code Sec-Fetch-Site}; Modeler's
+   * pages come from {@code file://}, a desktop origin.
    */
   public Optional<String> refusalForBasic(HttpServletRequest request) {
     String origin = request.getHeader("Origin");
-    if (origin == null || isOwn(origin, request) || desktopOrigins.contains(origin.trim())) {
+    if (origin != null && desktopOrigins.contains(origin.trim())) {
       return Optional.empty();
     }
-    return Optional.of(crossSite());
+    if (origin != null && !isOwn(origin, request) || fromAnotherSite(request)) {
+      return Optional.of(crossSite());
+    }
+    return Optional.empty();
   }
 
   /**
-   * The Camunda webapp session: reading only from no or this origin; a change only from this app's
+   * The Camunda webapp session: reading only from no or this origin and not from a link, image or
+   * frame of another site; a change only from this app's
    * own pages ({@code Origin} this origin, {@code Sec-Fetch-Site: same-origin} when the browser sends
    * it) with {@code X-Requested-With: XMLHttpRequest}.
    */
   public Optional<String> refusalForSession(HttpServletRequest request) {
     String origin = request.getHeader("Origin");
     if (SAFE_METHODS.contains(request.getMethod())) {
-      return origin == null || isOwn(origin, request) ? Optional.empty() : Optional.of(crossSite());
+      return origin != null && !isOwn(origin, request) || fromAnotherSite(request)
+          ? Optional.of(crossSite()) : Optional.empty();
     }
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     if (origin == null || !isOwn(origin, request) || fetchSite != null && !fetchSite.equals("same-origin")) {
@@ -62,6 +68,17 @@ public final class CrossSiteRequests {
           + "(a change with the webapp session needs the header X-Requested-With: XMLHttpRequest)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A request a browser started from another site's page: a link, a form, an image. Such a GET sends a
+   * cached Basic login and the session cookie (SameSite=Lax allows it on a link) without an
+   * {@code Origin}; only {@code Sec-Fetch-Site} tells. {@code none} is the person's own doing (typed,
+   * bookmarked, opened from a mail program).
+   */
+  private static boolean fromAnotherSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    return "cross-site".equals(fetchSite) || "same-site".equals(fetchSite);
   }
 
   /** Answers 403 with the reason; nothing else happens (a webapp session stays as it was). */

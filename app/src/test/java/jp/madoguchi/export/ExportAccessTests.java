@@ -47,6 +47,27 @@ class ExportAccessTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNotLetALinkOnAnotherSiteDownloadWithTheAdministratorsCachedLogin() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+
+    for (String site : new String[] {"cross-site", "same-site"}) {
+      var fromALink = downloads.download(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD,
+          "Sec-Fetch-Site", site, "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document");
+      assertThat(fromALink.statusCode()).as(site).isEqualTo(403);
+      assertThat(new String(fromALink.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("他のサイト");
+    }
+    assertThat(json.readTree(downloads.show(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD).body()).get("downloadedAt")
+        .isNull()).as("a refused download does not count for the purge").isTrue();
+
+    var typedIn = downloads.download(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD,
+        "Sec-Fetch-Site", "none", "Sec-Fetch-Mode", "navigate");
+    assertThat(typedIn.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(downloads.show(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD).body()).get("downloadedBy")
+        .asText()).isEqualTo("demo-admin");
+  }
+
+  @Test
   void shouldLetAnOperatorExportWithoutSensitiveFieldsOnlyUnderASupportGrant() throws Exception {
     ExportDownloads downloads = new ExportDownloads(port);
     HttpResponse<String> withoutGrant = downloads.start(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");

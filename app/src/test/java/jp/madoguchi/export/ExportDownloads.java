@@ -49,9 +49,14 @@ public final class ExportDownloads {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  public HttpResponse<byte[]> download(String tenant, String id, String user, String password) throws Exception {
-    return http.send(request("/api/" + tenant + "/admin/exports/" + id + "/download", user, password).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  /** Downloads with the given extra headers (name, value, ...), e.g. those a browser adds. */
+  public HttpResponse<byte[]> download(String tenant, String id, String user, String password, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = request("/api/" + tenant + "/admin/exports/" + id + "/download", user, password);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Starts an export and waits until it is ready; returns its id. */

@@ -24,6 +24,12 @@ class CrossSiteRequestsTests {
     assertThat(rules.refusalForBasic(request("POST", Map.of("Origin", "null")))).as("a sandboxed frame").isPresent();
     assertThat(rules.refusalForBasic(request("POST", Map.of("Origin", "http://madoguchi.example.jp"))))
         .as("another scheme is another origin").isPresent();
+    assertThat(rules.refusalForBasic(request("GET", Map.of("Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate"))))
+        .as("a link on another site sends a cached login without Origin").isPresent();
+    assertThat(rules.refusalForBasic(request("GET", Map.of("Sec-Fetch-Site", "same-site")))).isPresent();
+    assertThat(rules.refusalForBasic(request("GET", Map.of("Sec-Fetch-Site", "none")))).as("typed in").isEmpty();
+    assertThat(rules.refusalForBasic(request("POST", Map.of("Origin", "file://", "Sec-Fetch-Site", "cross-site"))))
+        .as("Camunda Modeler's window").isEmpty();
   }
 
   @Test
@@ -37,9 +43,14 @@ class CrossSiteRequestsTests {
   }
 
   @Test
-  void shouldLetTheSessionReadWithoutConditionsButNotFromOtherSites() {
+  void shouldLetTheSessionReadOnlyFromThisAppOrWhatThePersonOpened() {
     assertThat(rules.refusalForSession(request("GET", Map.of()))).isEmpty();
     assertThat(rules.refusalForSession(request("GET", Map.of("Origin", "https://evil.example")))).isPresent();
+    assertThat(rules.refusalForSession(request("GET", Map.of("Sec-Fetch-Site", "cross-site")))).as("a link or image")
+        .isPresent();
+    assertThat(rules.refusalForSession(request("HEAD", Map.of("Sec-Fetch-Site", "same-site")))).isPresent();
+    assertThat(rules.refusalForSession(request("GET", Map.of("Sec-Fetch-Site", "same-origin")))).isEmpty();
+    assertThat(rules.refusalForSession(request("GET", Map.of("Sec-Fetch-Site", "none")))).isEmpty();
   }
 
   @Test

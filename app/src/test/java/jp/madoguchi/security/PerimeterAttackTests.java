@@ -169,6 +169,23 @@ class PerimeterAttackTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNotLetALinkOrImageOnAnotherSiteReadWithTheTasklistSession() throws Exception {
+    String number = openApplication();
+    WebappLogin clerk = WebappLogin.as(port, "demo-clerk", DEMO_CLERK_PASSWORD);
+    assertThat(sessionUploadPage(clerk, number, Map.of("Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate"))
+        .statusCode()).as("a link on another site").isEqualTo(403);
+    assertThat(sessionUploadPage(clerk, number, Map.of("Sec-Fetch-Site", "same-site", "Sec-Fetch-Mode", "no-cors"))
+        .statusCode()).as("an image on a sibling subdomain").isEqualTo(403);
+    assertThat(sessionUploadPage(clerk, number, Map.of("Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "navigate"))
+        .statusCode()).as("a link in Tasklist").isEqualTo(200);
+    assertThat(sessionUploadPage(clerk, number, Map.of("Sec-Fetch-Site", "none", "Sec-Fetch-Mode", "navigate"))
+        .statusCode()).as("typed in or bookmarked").isEqualTo(200);
+    assertThat(sessionUploadPage(clerk, number, Map.of()).statusCode()).as("a browser without Sec-Fetch-Site")
+        .isEqualTo(200);
+    assertThat(clerk.whoAmI()).isEqualTo(200);
+  }
+
+  @Test
   void shouldKeepTheTasklistSessionWhenCamundaRefusesARequestWithoutItsCsrfToken() throws Exception {
     WebappLogin clerk = WebappLogin.as(port, "demo-clerk", DEMO_CLERK_PASSWORD);
     String claim = "/camunda/api/engine/engine/default/task/" + UUID.randomUUID() + "/claim";
@@ -280,6 +297,13 @@ class PerimeterAttackTests extends IntegrationTest {
     HttpRequest.Builder request = login.request("/api/demo/admin/applications/" + number + "/attachments");
     headers.forEach(request::header);
     return login.browser.send(multipartPhoto(request).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> sessionUploadPage(WebappLogin login, String number, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request = login.request("/api/demo/admin/applications/" + number + "/upload");
+    headers.forEach(request::header);
+    return login.browser.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpRequest.Builder multipartPhoto(HttpRequest.Builder request) throws Exception {
