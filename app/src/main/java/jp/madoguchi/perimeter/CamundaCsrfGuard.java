@@ -19,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * browser send one bad request logs the clerk out of Tasklist. This guard runs first and refuses
  * such a request the same way (403, header {@code X-XSRF-TOKEN: Required}) without touching the
  * session; requests with the right token pass on to Camunda's own check unchanged. Behind TLS the
- * token's cookie is marked {@code Secure} ({@link SecureTokenCookie}).
+ * token's cookie is marked {@code Secure} ({@link SecureTokenCookie}). The webapps' API is only
+ * ever called by their own scripts, so with a session it is not answered to a link or image of
+ * another site either ({@link CrossSiteRequests#fromAnotherSite}): such a read would be logged as
+ * the clerk's.
  */
 final class CamundaCsrfGuard extends OncePerRequestFilter {
 
@@ -32,6 +35,10 @@ final class CamundaCsrfGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
+    if (session != null && isWebappApi(request) && CrossSiteRequests.fromAnotherSite(request)) {
+      new Refusal(HttpStatus.FORBIDDEN, CrossSiteRequests.crossSite()).send(response);
+      return;
+    }
     if (session != null && !SAFE_METHODS.contains(request.getMethod())) {
       String expected = (String) session.getAttribute(SESSION_TOKEN);
       String given = request.getHeader(TOKEN_HEADER);
@@ -46,5 +53,9 @@ final class CamundaCsrfGuard extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, request.isSecure() ? new SecureTokenCookie(response) : response);
+  }
+
+  private static boolean isWebappApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/");
   }
 }

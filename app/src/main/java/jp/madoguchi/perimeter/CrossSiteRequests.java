@@ -76,7 +76,7 @@ public final class CrossSiteRequests {
    * {@code Origin}; only {@code Sec-Fetch-Site} tells. {@code none} is the person's own doing (typed,
    * bookmarked, opened from a mail program).
    */
-  private static boolean fromAnotherSite(HttpServletRequest request) {
+  static boolean fromAnotherSite(HttpServletRequest request) {
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     return "cross-site".equals(fetchSite) || "same-site".equals(fetchSite);
   }
@@ -115,7 +115,7 @@ public final class CrossSiteRequests {
     }
   }
 
-  private static String crossSite() {
+  static String crossSite() {
     return "他のサイトからの要求は受け付けません (cross-site request refused)";
   }
 }

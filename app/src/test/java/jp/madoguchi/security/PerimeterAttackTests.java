@@ -182,6 +182,18 @@ class PerimeterAttackTests extends IntegrationTest {
         .statusCode()).as("typed in or bookmarked").isEqualTo(200);
     assertThat(sessionUploadPage(clerk, number, Map.of()).statusCode()).as("a browser without Sec-Fetch-Site")
         .isEqualTo(200);
+
+    String variables = "/camunda/api/engine/engine/default/variable-instance?variableName=applicationNumber";
+    HttpResponse<String> cockpitApiFromALink = clerk.browser.send(clerk.request(variables)
+        .header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(cockpitApiFromALink.statusCode()).as("the webapps' API from a link on another site").isEqualTo(403);
+    assertThat(cockpitApiFromALink.body()).contains("他のサイト").doesNotContain(number);
+    assertThat(clerk.browser.send(clerk.request(variables).header("Sec-Fetch-Site", "same-origin").GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("Tasklist's own scripts").isEqualTo(200);
+    assertThat(clerk.browser.send(clerk.request("/camunda/app/tasklist/default/").header("Sec-Fetch-Site", "cross-site")
+        .header("Sec-Fetch-Mode", "navigate").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        .as("a link to Tasklist itself still opens it").isEqualTo(200);
     assertThat(clerk.whoAmI()).isEqualTo(200);
   }
 
