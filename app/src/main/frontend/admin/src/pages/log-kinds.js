@@ -25,6 +25,7 @@ export const KINDS = {
   department: '部署（すべて）',
   'department.named': '部署名の設定',
   'department.name-removed': '部署名の削除',
+  'tenant.created': '自治体の登録',
   'ip-allow-list.changed': 'IPアドレス制限の変更',
   'audit-retention.changed': 'ログ保存期間の変更',
   procedure: '手続（すべて）',

@@ -35,6 +35,7 @@ class TenantSeeder implements ApplicationRunner {
   private final ResourceLoader resources;
   private final TenantSeedValidator validator;
   private final TenantProvisioning provisioning;
+  private final SeededAccounts accounts;
   private final TasklistFilters filters;
   private final StaffAuthorizations authorizations;
   private final TenantRepository tenants;
@@ -42,13 +43,14 @@ class TenantSeeder implements ApplicationRunner {
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
+      SeededAccounts accounts, TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
       WebappSetupLock setupLock) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
     this.validator = validator;
     this.provisioning = provisioning;
+    this.accounts = accounts;
     this.filters = filters;
     this.authorizations = authorizations;
     this.tenants = tenants;
@@ -80,7 +82,7 @@ class TenantSeeder implements ApplicationRunner {
           + String.join("\n - ", problems.stream().map(TenantProblem::en).toList()));
     }
     seed.tenants().forEach(provisioning::ensureTenant);
-    seed.operators().forEach(provisioning::ensureOperator);
+    seed.operators().forEach(accounts::ensureOperator);
     log.info("Tenants seed applied: {} tenant(s), {} operator(s)", seed.tenants().size(), seed.operators().size());
   }
 

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffHttp;
 import jp.madoguchi.department.DepartmentDirectory;
 import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffDirectory.StaffChange;
@@ -22,6 +25,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class TenantSeedingTests extends IntegrationTest {
@@ -34,6 +38,10 @@ class TenantSeedingTests extends IntegrationTest {
   @Autowired TenantKeys keys;
   @Autowired StaffDirectory staff;
   @Autowired DepartmentDirectory departments;
+  @Autowired ObjectMapper json;
+  @LocalServerPort int port;
+
+  private static final String KITA_ADMIN_PASSWORD = "Hokubu-Admin-2026!";
 
   @Test
   void shouldCreateTheSeededTenantsInTheAppAndInCamunda() {
@@ -170,7 +178,7 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
-  void shouldNotBringBackAnAccountTheAdministratorDeletedWithTheSeedsPassword() {
+  void shouldNotBringBackAnAccountTheAdministratorDeletedWithTheSeedsPassword() throws Exception {
     String seedWithALeaver = """
         tenants:
           - slug: kita
@@ -181,6 +189,9 @@ class TenantSeedingTests extends IntegrationTest {
     try {
       seeder.apply(seed(seedWithALeaver));
       assertThat(identity.checkPassword("kita-leaver", "Seeded-Initial-2026!")).isTrue();
+      JsonNode created = kitasOperationLog("staff.created", "kita-leaver");
+      assertThat(created.get("account").asText()).isEqualTo("system");
+      assertThat(created.toString()).contains("tenants-seed", "waste-section").doesNotContain("Seeded-Initial");
 
       staff.delete(KITA, "kita-leaver", "kita-admin");
       seeder.apply(seed(seedWithALeaver));
@@ -193,7 +204,7 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
-  void shouldKeepTheRolesTheAdministratorChangedAndApplyOnlyNewSeedEntries() {
+  void shouldKeepTheRolesTheAdministratorChangedAndApplyOnlyNewSeedEntries() throws Exception {
     String seedWithTwoDepartments = """
         tenants:
           - slug: kita
@@ -213,6 +224,7 @@ class TenantSeedingTests extends IntegrationTest {
       seeder.apply(seed(seedWithTwoDepartments.replace("tenant-admin]", "tenant-admin, road-section]")));
       assertThat(groupsOf("kita-mover")).as("a role added to the seed file later is given once")
           .containsExactlyInAnyOrder("citizen-section", "road-section");
+      assertThat(kitasOperationLog("staff.updated", "kita-mover").toString()).contains("road-section", "tenants-seed");
     } finally {
       forget("kita-mover");
     }
@@ -275,6 +287,22 @@ class TenantSeedingTests extends IntegrationTest {
 
   private static TenantsSeed seed(String yaml) {
     return TenantSeeder.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+  }
+
+  /** The newest entry of this kind and target in 北市's operation log, as its administrator reads it. */
+  private JsonNode kitasOperationLog(String kind, String target) throws Exception {
+    StaffHttp http = new StaffHttp(port);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      var response = http.basic("GET", "/api/kita/admin/operation-log?kind=" + kind, "kita-admin", KITA_ADMIN_PASSWORD, null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      for (JsonNode item : json.readTree(response.body()).get("items")) {
+        if (target.equals(item.path("target").asText())) {
+          return item;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + kind + " of " + target + " in kita's operation log");
   }
 
   private List<String> groupsOf(String userId) {

@@ -1,0 +1,106 @@
+package jp.madoguchi.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.madoguchi.staff.StaffGroups;
+import jp.madoguchi.tenant.AppliedSeedEntries.Kind;
+import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff accounts and operators of the tenants seed file: each account and each of its groups
+ * applied once ({@link AppliedSeedEntries}), so what the municipality's administrator changed
+ * since stays; the groups' grants ensured at every start.
+ */
+@Component
+class SeededAccounts {
+
+  private final IdentityService identity;
+  private final StaffAuthorizations authorizations;
+  private final AppliedSeedEntries applied;
+  private final SeedOperationLog operationLog;
+
+  SeededAccounts(IdentityService identity, StaffAuthorizations authorizations, AppliedSeedEntries applied,
+      SeedOperationLog operationLog) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.applied = applied;
+    this.operationLog = operationLog;
+  }
+
+  void ensureStaff(String tenantId, StaffSeed staff) {
+    boolean created = false;
+    if (!applied.applied(tenantId, Kind.STAFF, staff.id())) {
+      created = ensureUser(staff);
+      if (identity.createTenantQuery().tenantId(tenantId).userMember(staff.id()).count() == 0) {
+        identity.createTenantUserMembership(tenantId, staff.id());
+      }
+      applied.record(tenantId, Kind.STAFF, staff.id());
+    }
+    List<String> given = new ArrayList<>();
+    for (String group : staff.groups()) {
+      String membership = staff.id() + "/" + group;
+      if (!applied.applied(tenantId, Kind.MEMBERSHIP, membership)) {
+        if (ensureMembership(staff.id(), group)) {
+          given.add(group);
+        }
+        applied.record(tenantId, Kind.MEMBERSHIP, membership);
+      }
+      if (StaffGroups.TENANT_ADMIN.equals(group)) {
+        authorizations.ensureTenantAdmin();
+      } else {
+        authorizations.ensureClerk(group);
+      }
+    }
+    if (created) {
+      operationLog.record(tenantId, "staff.created", staff.id(), "roles", String.join(",", given));
+    } else if (!given.isEmpty()) {
+      operationLog.record(tenantId, "staff.updated", staff.id(), "rolesAdded", String.join(",", given));
+    }
+  }
+
+  void ensureOperator(StaffSeed operator) {
+    if (!applied.applied(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id())) {
+      boolean created = ensureUser(operator);
+      ensureMembership(operator.id(), StaffGroups.OPERATOR);
+      applied.record(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id());
+      if (created) {
+        operationLog.record(null, "staff.created", operator.id(), "roles", StaffGroups.OPERATOR);
+      }
+    }
+    authorizations.ensureOperator(operator.id());
+  }
+
+  /** Creates the account unless it exists; true when it was created. */
+  private boolean ensureUser(StaffSeed staff) {
+    if (identity.createUserQuery().userId(staff.id()).count() > 0) {
+      return false;
+    }
+    User user = identity.newUser(staff.id());
+    user.setPassword(staff.password());
+    user.setFirstName(staff.firstName() == null ? staff.id() : staff.firstName());
+    user.setLastName(staff.lastName() == null ? "" : staff.lastName());
+    user.setEmail(staff.email());
+    identity.saveUser(user);
+    return true;
+  }
+
+  /** Makes the account a member of the group unless it is; true when it was not. */
+  private boolean ensureMembership(String userId, String groupId) {
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identity.newGroup(groupId);
+      group.setName(groupId);
+      group.setType(StaffGroups.OPERATOR.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+      return true;
+    }
+    return false;
+  }
+}
