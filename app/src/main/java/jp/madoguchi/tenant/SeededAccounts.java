@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.madoguchi.staff.StaffGroups;
-import jp.madoguchi.tenant.AppliedSeedEntries.Kind;
+import jp.madoguchi.tenant.ProvisioningLedger.Kind;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,43 +12,38 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff accounts and operators of the tenants seed file: each account and each of its groups
- * applied once ({@link AppliedSeedEntries}), so what the municipality's administrator changed
- * since stays; the groups' grants ensured at every start.
+ * The staff accounts and operators of the tenants seed file (or of an operator's request): from the
+ * file, each account and each of its groups applied once ({@link ProvisioningLedger}), so what the
+ * municipality's administrator changed since stays; the groups' grants ensured at every start.
  */
 @Component
 class SeededAccounts {
 
   private final IdentityService identity;
   private final StaffAuthorizations authorizations;
-  private final AppliedSeedEntries applied;
-  private final SeedOperationLog operationLog;
 
-  SeededAccounts(IdentityService identity, StaffAuthorizations authorizations, AppliedSeedEntries applied,
-      SeedOperationLog operationLog) {
+  SeededAccounts(IdentityService identity, StaffAuthorizations authorizations) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.applied = applied;
-    this.operationLog = operationLog;
   }
 
-  void ensureStaff(String tenantId, StaffSeed staff) {
+  void ensureStaff(String tenantId, StaffSeed staff, ProvisioningLedger ledger) {
     boolean created = false;
-    if (!applied.applied(tenantId, Kind.STAFF, staff.id())) {
+    if (!ledger.applied(tenantId, Kind.STAFF, staff.id())) {
       created = ensureUser(staff);
       if (identity.createTenantQuery().tenantId(tenantId).userMember(staff.id()).count() == 0) {
         identity.createTenantUserMembership(tenantId, staff.id());
       }
-      applied.record(tenantId, Kind.STAFF, staff.id());
+      ledger.record(tenantId, Kind.STAFF, staff.id());
     }
     List<String> given = new ArrayList<>();
     for (String group : staff.groups()) {
       String membership = staff.id() + "/" + group;
-      if (!applied.applied(tenantId, Kind.MEMBERSHIP, membership)) {
+      if (!ledger.applied(tenantId, Kind.MEMBERSHIP, membership)) {
         if (ensureMembership(staff.id(), group)) {
           given.add(group);
         }
-        applied.record(tenantId, Kind.MEMBERSHIP, membership);
+        ledger.record(tenantId, Kind.MEMBERSHIP, membership);
       }
       if (StaffGroups.TENANT_ADMIN.equals(group)) {
         authorizations.ensureTenantAdmin();
@@ -57,19 +52,19 @@ class SeededAccounts {
       }
     }
     if (created) {
-      operationLog.record(tenantId, "staff.created", staff.id(), "roles", String.join(",", given));
+      ledger.log(tenantId, "staff.created", staff.id(), "roles", String.join(",", given));
     } else if (!given.isEmpty()) {
-      operationLog.record(tenantId, "staff.updated", staff.id(), "rolesAdded", String.join(",", given));
+      ledger.log(tenantId, "staff.updated", staff.id(), "rolesAdded", String.join(",", given));
     }
   }
 
-  void ensureOperator(StaffSeed operator) {
-    if (!applied.applied(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id())) {
+  void ensureOperator(StaffSeed operator, ProvisioningLedger ledger) {
+    if (!ledger.applied(SeedFileLedger.DEPLOYMENT, Kind.OPERATOR, operator.id())) {
       boolean created = ensureUser(operator);
       ensureMembership(operator.id(), StaffGroups.OPERATOR);
-      applied.record(AppliedSeedEntries.DEPLOYMENT, Kind.OPERATOR, operator.id());
+      ledger.record(SeedFileLedger.DEPLOYMENT, Kind.OPERATOR, operator.id());
       if (created) {
-        operationLog.record(null, "staff.created", operator.id(), "roles", StaffGroups.OPERATOR);
+        ledger.log(null, "staff.created", operator.id(), "roles", StaffGroups.OPERATOR);
       }
     }
     authorizations.ensureOperator(operator.id());

@@ -52,7 +52,7 @@ public class TenantCreation {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems.stream().map(TenantProblem::en).toList()));
     }
-    provisioning.ensureTenant(seed(tenant));
+    provisioning.ensureTenant(seed(tenant), ProvisioningLedger.OPERATOR_REQUEST);
   }
 
   private static TenantSeed seed(NewTenant tenant) {

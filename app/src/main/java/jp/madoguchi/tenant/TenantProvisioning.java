@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.madoguchi.department.DepartmentDirectory;
-import jp.madoguchi.tenant.AppliedSeedEntries.Kind;
+import jp.madoguchi.tenant.ProvisioningLedger.Kind;
 import jp.madoguchi.tenant.TenantRepository.LineSettings;
 import jp.madoguchi.tenant.TenantRepository.NewTenant;
 import jp.madoguchi.tenant.TenantsSeed.LineSeed;
@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a tenant of the seed file in the app and in Camunda's identity service, with its staff
- * ({@link SeededAccounts}) and department names (each applied once, {@link AppliedSeedEntries});
- * the tenant itself is ensured at every start.
+ * Creates a tenant of the seed file or of an operator's request in the app and in Camunda's identity service, with its staff
+ * ({@link SeededAccounts}) and department names, each applied once when it comes from the seed file
+ * ({@link ProvisioningLedger}); the tenant itself is ensured at every start.
  */
 @Component
 class TenantProvisioning {
@@ -29,40 +29,36 @@ class TenantProvisioning {
   private final IdentityService identity;
   private final SeededAccounts accounts;
   private final DepartmentDirectory departments;
-  private final AppliedSeedEntries applied;
-  private final SeedOperationLog operationLog;
 
   TenantProvisioning(TenantRepository tenants, TenantKeys keys, IdentityService identity, SeededAccounts accounts,
-      DepartmentDirectory departments, AppliedSeedEntries applied, SeedOperationLog operationLog) {
+      DepartmentDirectory departments) {
     this.tenants = tenants;
     this.keys = keys;
     this.identity = identity;
     this.accounts = accounts;
     this.departments = departments;
-    this.applied = applied;
-    this.operationLog = operationLog;
   }
 
-  void ensureTenant(TenantSeed seed) {
+  void ensureTenant(TenantSeed seed, ProvisioningLedger ledger) {
     String tenantId = seed.slug();
     if (!tenants.exists(tenantId)) {
       tenants.insert(newTenant(seed));
       log.info("Tenant {} created", tenantId);
-      operationLog.record(tenantId, "tenant.created", tenantId);
+      ledger.log(tenantId, "tenant.created", tenantId, null, null);
     }
     if (identity.createTenantQuery().tenantId(tenantId).count() == 0) {
       var camundaTenant = identity.newTenant(tenantId);
       camundaTenant.setName(seed.name());
       identity.saveTenant(camundaTenant);
     }
-    seed.staff().forEach(staff -> accounts.ensureStaff(tenantId, staff));
-    nameDepartments(tenantId, seed.departments());
+    seed.staff().forEach(staff -> accounts.ensureStaff(tenantId, staff, ledger));
+    nameDepartments(tenantId, seed.departments(), ledger);
   }
 
-  private void nameDepartments(String tenantId, Map<String, String> names) {
+  private void nameDepartments(String tenantId, Map<String, String> names, ProvisioningLedger ledger) {
     Map<String, String> notYetApplied = new LinkedHashMap<>();
     names.forEach((department, name) -> {
-      if (!applied.applied(tenantId, Kind.DEPARTMENT_NAME, department)) {
+      if (!ledger.applied(tenantId, Kind.DEPARTMENT_NAME, department)) {
         notYetApplied.put(department, name);
       }
     });
@@ -70,9 +66,9 @@ class TenantProvisioning {
     departments.seed(tenantId, notYetApplied);
     Map<String, String> after = departments.names(tenantId);
     notYetApplied.keySet().forEach(department -> {
-      applied.record(tenantId, Kind.DEPARTMENT_NAME, department);
+      ledger.record(tenantId, Kind.DEPARTMENT_NAME, department);
       if (!before.containsKey(department) && after.containsKey(department)) {
-        operationLog.record(tenantId, "department.named", department, "name", after.get(department));
+        ledger.log(tenantId, "department.named", department, "name", after.get(department));
       }
     });
   }

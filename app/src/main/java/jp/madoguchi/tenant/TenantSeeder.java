@@ -36,6 +36,7 @@ class TenantSeeder implements ApplicationRunner {
   private final TenantSeedValidator validator;
   private final TenantProvisioning provisioning;
   private final SeededAccounts accounts;
+  private final SeedFileLedger ledger;
   private final TasklistFilters filters;
   private final StaffAuthorizations authorizations;
   private final TenantRepository tenants;
@@ -43,7 +44,7 @@ class TenantSeeder implements ApplicationRunner {
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      SeededAccounts accounts, TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
+      SeededAccounts accounts, SeedFileLedger ledger, TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
       WebappSetupLock setupLock) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
@@ -51,6 +52,7 @@ class TenantSeeder implements ApplicationRunner {
     this.validator = validator;
     this.provisioning = provisioning;
     this.accounts = accounts;
+    this.ledger = ledger;
     this.filters = filters;
     this.authorizations = authorizations;
     this.tenants = tenants;
@@ -81,8 +83,8 @@ class TenantSeeder implements ApplicationRunner {
       throw new IllegalStateException("The tenants seed file has problems; nothing was created:\n - "
           + String.join("\n - ", problems.stream().map(TenantProblem::en).toList()));
     }
-    seed.tenants().forEach(provisioning::ensureTenant);
-    seed.operators().forEach(accounts::ensureOperator);
+    seed.tenants().forEach(tenant -> provisioning.ensureTenant(tenant, ledger));
+    seed.operators().forEach(operator -> accounts.ensureOperator(operator, ledger));
     log.info("Tenants seed applied: {} tenant(s), {} operator(s)", seed.tenants().size(), seed.operators().size());
   }
 

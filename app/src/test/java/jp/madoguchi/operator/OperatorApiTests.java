@@ -94,6 +94,15 @@ class OperatorApiTests extends IntegrationTest {
         "X-Forwarded-For", "192.0.2.5");
     assertThat(first.body()).contains("password-change-required");
     assertThat(identity.createTenantQuery().userMember("minami-admin").singleResult().getId()).isEqualTo("minami");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM seed_applied WHERE tenant_id = 'minami'", Long.class))
+        .as("not the seed file's: a seed file naming minami later still applies its entries").isZero();
+    List<String> actors = List.of();
+    for (int attempt = 0; attempt < 100 && actors.isEmpty(); attempt++) {
+      Thread.sleep(100);
+      actors = jdbc.queryForList("SELECT actor FROM audit_entry WHERE tenant_id = 'minami' AND kind = 'staff.created'",
+          String.class);
+    }
+    assertThat(actors).as("the operator created the first admin, once").containsExactly(OPERATOR);
   }
 
   @Test

@@ -40,7 +40,8 @@ class TenantKeyDestructionTests extends IntegrationTest {
   void shouldMakeTheTenantsDataUnreadableWhileTheOtherTenantWorks() {
     String shredded = "shred-" + UUID.randomUUID().toString().substring(0, 8);
     provisioning.ensureTenant(new TenantSeed(shredded, "破棄テスト市",
-        new TenantsSeed.LineSeed("secret-" + shredded, "token-" + shredded, null, null), List.of(), List.of(), Map.of()));
+        new TenantsSeed.LineSeed("secret-" + shredded, "token-" + shredded, null, null), List.of(), List.of(), Map.of()),
+        ProvisioningLedger.OPERATOR_REQUEST);
     ProcessInstance gone = start(shredded);
     ProcessInstance kept = start(DEMO);
     assertThat(runtime.getVariable(gone.getId(), "address")).isEqualTo("デモ市中央1-2-3");
