@@ -7,7 +7,6 @@ import java.util.Map;
 import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.gate.AllowLists;
 import jp.madoguchi.gate.TenantDirectory;
-import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.IpRange;
 import jp.madoguchi.tenant.Tenant;
@@ -28,16 +27,14 @@ class OperatorTenants {
   private final TenantCreation creation;
   private final TenantDirectory directory;
   private final AllowLists allowLists;
-  private final StaffAccounts accounts;
   private final ApplicationEventPublisher events;
 
   OperatorTenants(TenantRepository tenants, TenantCreation creation, TenantDirectory directory, AllowLists allowLists,
-      StaffAccounts accounts, ApplicationEventPublisher events) {
+      ApplicationEventPublisher events) {
     this.tenants = tenants;
     this.creation = creation;
     this.directory = directory;
     this.allowLists = allowLists;
-    this.accounts = accounts;
     this.events = events;
   }
 
@@ -57,7 +54,6 @@ class OperatorTenants {
           + String.join("; ", problems.stream().map(TenantProblem::bilingual).toList()));
     }
     creation.create(request);
-    accounts.setMustChangePassword(request.admin().id(), true);
     events.publishEvent(new OperationEvent(null, actor, "tenant.created", request.slug(), Map.of()));
     events.publishEvent(new OperationEvent(request.slug(), actor, "staff.created", request.admin().id(),
         Map.of("roles", "tenant-admin")));

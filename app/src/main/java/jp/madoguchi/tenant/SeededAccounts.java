@@ -3,6 +3,7 @@ package jp.madoguchi.tenant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.ProvisioningLedger.Kind;
 import jp.madoguchi.tenant.TenantsSeed.StaffSeed;
@@ -22,15 +23,18 @@ class SeededAccounts {
   private final IdentityService identity;
   private final StaffAuthorizations authorizations;
 
-  SeededAccounts(IdentityService identity, StaffAuthorizations authorizations) {
+  private final StaffAccounts accounts;
+
+  SeededAccounts(IdentityService identity, StaffAuthorizations authorizations, StaffAccounts accounts) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.accounts = accounts;
   }
 
-  void ensureStaff(String tenantId, StaffSeed staff, ProvisioningLedger ledger) {
+  void ensureStaff(String tenantId, StaffSeed staff, ProvisioningLedger ledger, boolean temporaryPassword) {
     boolean created = false;
     if (!ledger.applied(tenantId, Kind.STAFF, staff.id())) {
-      created = ensureUser(staff);
+      created = ensureUser(staff, temporaryPassword);
       if (identity.createTenantQuery().tenantId(tenantId).userMember(staff.id()).count() == 0) {
         identity.createTenantUserMembership(tenantId, staff.id());
       }
@@ -58,9 +62,9 @@ class SeededAccounts {
     }
   }
 
-  void ensureOperator(StaffSeed operator, ProvisioningLedger ledger) {
+  void ensureOperator(StaffSeed operator, ProvisioningLedger ledger, boolean temporaryPassword) {
     if (!ledger.applied(SeedFileLedger.DEPLOYMENT, Kind.OPERATOR, operator.id())) {
-      boolean created = ensureUser(operator);
+      boolean created = ensureUser(operator, temporaryPassword);
       ensureMembership(operator.id(), StaffGroups.OPERATOR);
       ledger.record(SeedFileLedger.DEPLOYMENT, Kind.OPERATOR, operator.id());
       if (created) {
@@ -71,7 +75,7 @@ class SeededAccounts {
   }
 
   /** Creates the account unless it exists; true when it was created. */
-  private boolean ensureUser(StaffSeed staff) {
+  private boolean ensureUser(StaffSeed staff, boolean temporaryPassword) {
     if (identity.createUserQuery().userId(staff.id()).count() > 0) {
       return false;
     }
@@ -81,6 +85,9 @@ class SeededAccounts {
     user.setLastName(staff.lastName() == null ? "" : staff.lastName());
     user.setEmail(staff.email());
     identity.saveUser(user);
+    if (temporaryPassword) {
+      accounts.setMustChangePassword(staff.id(), true);
+    }
     return true;
   }
 

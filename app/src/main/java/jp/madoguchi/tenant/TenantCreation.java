@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A new municipality created by an operator at run time, with its first tenant admin: the same
+ * A new municipality created by an operator at run time, with its first tenant admin (who must replace
+ * the password the operator chose at first sign-in): the same
  * checks and the same provisioning as the seed file.
  */
 @Component
@@ -52,7 +53,7 @@ public class TenantCreation {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems.stream().map(TenantProblem::en).toList()));
     }
-    provisioning.ensureTenant(seed(tenant), ProvisioningLedger.OPERATOR_REQUEST);
+    provisioning.ensureTenant(seed(tenant), ProvisioningLedger.OPERATOR_REQUEST, true);
   }
 
   private static TenantSeed seed(NewTenant tenant) {

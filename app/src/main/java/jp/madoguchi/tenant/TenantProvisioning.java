@@ -39,7 +39,8 @@ class TenantProvisioning {
     this.departments = departments;
   }
 
-  void ensureTenant(TenantSeed seed, ProvisioningLedger ledger) {
+  /** {@code temporaryPasswords}: every account created must replace its password at first sign-in. */
+  void ensureTenant(TenantSeed seed, ProvisioningLedger ledger, boolean temporaryPasswords) {
     String tenantId = seed.slug();
     if (!tenants.exists(tenantId)) {
       tenants.insert(newTenant(seed));
@@ -51,7 +52,7 @@ class TenantProvisioning {
       camundaTenant.setName(seed.name());
       identity.saveTenant(camundaTenant);
     }
-    seed.staff().forEach(staff -> accounts.ensureStaff(tenantId, staff, ledger));
+    seed.staff().forEach(staff -> accounts.ensureStaff(tenantId, staff, ledger, temporaryPasswords));
     nameDepartments(tenantId, seed.departments(), ledger);
   }
 

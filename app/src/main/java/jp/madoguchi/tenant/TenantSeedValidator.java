@@ -73,6 +73,10 @@ class TenantSeedValidator {
     for (StaffSeed operator : seed.operators()) {
       checkStaff(operator, Where.OPERATORS, staffIds, problems);
     }
+    if (!TenantsSeed.TEMPORARY.equals(seed.staffPasswords()) && !TenantsSeed.PERMANENT.equals(seed.staffPasswords())) {
+      problems.add(TenantProblem.of("staffPasswords は temporary（初回ログインで変更）か permanent のどちらかです",
+          "staffPasswords: temporary (changed at first sign-in) or permanent"));
+    }
     return problems;
   }
 

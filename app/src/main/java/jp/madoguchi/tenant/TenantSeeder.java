@@ -83,8 +83,8 @@ class TenantSeeder implements ApplicationRunner {
       throw new IllegalStateException("The tenants seed file has problems; nothing was created:\n - "
           + String.join("\n - ", problems.stream().map(TenantProblem::en).toList()));
     }
-    seed.tenants().forEach(tenant -> provisioning.ensureTenant(tenant, ledger));
-    seed.operators().forEach(operator -> accounts.ensureOperator(operator, ledger));
+    seed.tenants().forEach(tenant -> provisioning.ensureTenant(tenant, ledger, seed.temporaryPasswords()));
+    seed.operators().forEach(operator -> accounts.ensureOperator(operator, ledger, seed.temporaryPasswords()));
     log.info("Tenants seed applied: {} tenant(s), {} operator(s)", seed.tenants().size(), seed.operators().size());
   }
 

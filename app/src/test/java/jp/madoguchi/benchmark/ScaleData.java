@@ -66,7 +66,7 @@ final class ScaleData {
 
   /** A seed file for the plan's tenants; staff ids {@code tNNN-admin}, {@code tNNN-waste}, {@code tNNN-child}. */
   static Path seedFile(Plan plan) throws IOException {
-    StringBuilder yaml = new StringBuilder("tenants:\n");
+    StringBuilder yaml = new StringBuilder("staffPasswords: permanent  # the benchmarks sign in with them\ntenants:\n");
     for (int t = 0; t < plan.tenants(); t++) {
       String slug = Plan.tenant(t);
       yaml.append("""

@@ -41,7 +41,7 @@ class TenantKeyDestructionTests extends IntegrationTest {
     String shredded = "shred-" + UUID.randomUUID().toString().substring(0, 8);
     provisioning.ensureTenant(new TenantSeed(shredded, "破棄テスト市",
         new TenantsSeed.LineSeed("secret-" + shredded, "token-" + shredded, null, null), List.of(), List.of(), Map.of()),
-        ProvisioningLedger.OPERATOR_REQUEST);
+        ProvisioningLedger.OPERATOR_REQUEST, false);
     ProcessInstance gone = start(shredded);
     ProcessInstance kept = start(DEMO);
     assertThat(runtime.getVariable(gone.getId(), "address")).isEqualTo("デモ市中央1-2-3");

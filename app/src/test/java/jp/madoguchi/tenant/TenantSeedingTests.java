@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import jp.madoguchi.department.DepartmentDirectory;
+import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffDirectory.StaffChange;
 import jp.madoguchi.staff.StaffGroups;
@@ -37,6 +38,7 @@ class TenantSeedingTests extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantKeys keys;
   @Autowired StaffDirectory staff;
+  @Autowired StaffAccounts accounts;
   @Autowired DepartmentDirectory departments;
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
@@ -204,6 +206,43 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
+  void shouldMakeEveryAccountTheFileCreatesReplaceItsPasswordAtFirstSignInUnlessTheFileSaysPermanent() throws Exception {
+    String seedWithANewAdmin = """
+        tenants:
+          - slug: kita
+            name: 北市
+            staff:
+              - {id: kita-newcomer, password: "Seeded-Initial-2026!", groups: [tenant-admin]}
+        operators:
+          - {id: ops-newcomer, password: "Seeded-Operator-2026!"}
+        """;
+    try {
+      seeder.apply(seed(seedWithANewAdmin));
+      assertThat(accounts.flags("kita-newcomer").mustChangePassword()).isTrue();
+      assertThat(accounts.flags("ops-newcomer").mustChangePassword()).isTrue();
+      var first = new StaffHttp(port).basic("GET", "/api/kita/admin/staff", "kita-newcomer", "Seeded-Initial-2026!", null);
+      assertThat(first.statusCode()).isEqualTo(403);
+      assertThat(first.body()).as("the password the file's author knows opens nothing").contains("password-change-required");
+      assertThat(accounts.flags("demo-clerk").mustChangePassword()).as("existing accounts are left alone").isFalse();
+    } finally {
+      forget("kita-newcomer");
+      forget("ops-newcomer");
+    }
+    try {
+      seeder.apply(seed("staffPasswords: permanent\n" + seedWithANewAdmin));
+      assertThat(accounts.flags("kita-newcomer").mustChangePassword()).isFalse();
+      assertThat(new StaffHttp(port).basic("GET", "/api/kita/admin/staff", "kita-newcomer", "Seeded-Initial-2026!", null)
+          .statusCode()).isEqualTo(200);
+    } finally {
+      forget("kita-newcomer");
+      forget("ops-newcomer");
+    }
+    assertThatThrownBy(() -> seeder.apply(seed("staffPasswords: kept\n" + seedWithANewAdmin)))
+        .hasMessageContaining("staffPasswords: temporary (changed at first sign-in) or permanent");
+    assertThat(identity.createUserQuery().userId("kita-newcomer").count()).isZero();
+  }
+
+  @Test
   void shouldKeepTheRolesTheAdministratorChangedAndApplyOnlyNewSeedEntries() throws Exception {
     String seedWithTwoDepartments = """
         tenants:
@@ -314,6 +353,7 @@ class TenantSeedingTests extends IntegrationTest {
     if (identity.createUserQuery().userId(userId).count() > 0) {
       identity.deleteUser(userId);
     }
+    accounts.forget(userId);
     jdbc.update("DELETE FROM seed_applied WHERE subject = ? OR subject LIKE ?", userId, userId + "/%");
   }
 
