@@ -78,12 +78,12 @@ public final class MasterKey {
       if (previous == null) {
         throw notThisKey;
       }
-      try {
-        return Optional.of(wrap(previous.decrypt(wrapped, aad(owner)), owner));
-      } catch (IllegalArgumentException neither) {
-        throw new IllegalStateException("Neither MADOGUCHI_MASTER_KEY nor MADOGUCHI_MASTER_KEY_PREVIOUS opens the key \""
-            + owner + "\": neither is the key that wrapped it, so nothing was changed", neither);
-      }
+    }
+    try {
+      return Optional.of(wrap(previous.decrypt(wrapped, aad(owner)), owner));
+    } catch (IllegalArgumentException neither) {
+      throw new IllegalStateException("Neither MADOGUCHI_MASTER_KEY nor MADOGUCHI_MASTER_KEY_PREVIOUS opens the key \""
+          + owner + "\": neither is the key that wrapped it, so nothing was changed", neither);
     }
   }
 

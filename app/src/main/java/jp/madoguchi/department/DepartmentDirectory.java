@@ -68,9 +68,17 @@ public class DepartmentDirectory {
   /**
    * Names from a seed file, each unless the municipality has that department named already (or has
    * given the name to another one): the administrator's own changes stay. Checked by the caller.
+   * Returns the names written.
    */
-  public void seed(String tenantId, Map<String, String> seeded) {
-    seeded.forEach((department, name) -> names.putIfAbsent(tenantId, department, DepartmentRules.normalized(name)));
+  public Map<String, String> seed(String tenantId, Map<String, String> seeded) {
+    Map<String, String> written = new LinkedHashMap<>();
+    seeded.forEach((department, name) -> {
+      String normalized = DepartmentRules.normalized(name);
+      if (names.putIfAbsent(tenantId, department, normalized)) {
+        written.put(department, normalized);
+      }
+    });
+    return written;
   }
 
   @Transactional

@@ -41,9 +41,10 @@ class DepartmentNames {
     return before;
   }
 
-  void putIfAbsent(String tenantId, String groupId, String name) {
-    jdbc.update("INSERT INTO department (tenant_id, group_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        tenantId, groupId, name);
+  /** True when the name was written: the department had none and no other department has this one. */
+  boolean putIfAbsent(String tenantId, String groupId, String name) {
+    return jdbc.update("INSERT INTO department (tenant_id, group_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        tenantId, groupId, name) > 0;
   }
 
   boolean remove(String tenantId, String groupId) {

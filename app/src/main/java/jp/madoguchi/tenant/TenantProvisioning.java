@@ -57,21 +57,11 @@ class TenantProvisioning {
   }
 
   private void nameDepartments(String tenantId, Map<String, String> names, ProvisioningLedger ledger) {
-    Map<String, String> notYetApplied = new LinkedHashMap<>();
-    names.forEach((department, name) -> {
-      if (!ledger.applied(tenantId, Kind.DEPARTMENT_NAME, department)) {
-        notYetApplied.put(department, name);
-      }
-    });
-    Map<String, String> before = departments.names(tenantId);
-    departments.seed(tenantId, notYetApplied);
-    Map<String, String> after = departments.names(tenantId);
-    notYetApplied.keySet().forEach(department -> {
-      ledger.record(tenantId, Kind.DEPARTMENT_NAME, department);
-      if (!before.containsKey(department) && after.containsKey(department)) {
-        ledger.log(tenantId, "department.named", department, "name", after.get(department));
-      }
-    });
+    Map<String, String> notYetApplied = new LinkedHashMap<>(names);
+    notYetApplied.keySet().removeIf(department -> ledger.applied(tenantId, Kind.DEPARTMENT_NAME, department));
+    departments.seed(tenantId, notYetApplied)
+        .forEach((department, name) -> ledger.log(tenantId, "department.named", department, "name", name));
+    notYetApplied.keySet().forEach(department -> ledger.record(tenantId, Kind.DEPARTMENT_NAME, department));
   }
 
   private NewTenant newTenant(TenantSeed seed) {

@@ -44,8 +44,8 @@ class TenantSeeder implements ApplicationRunner {
 
   TenantSeeder(MadoguchiProperties properties, ObjectProvider<DemoSetup> demo,
       ResourceLoader resources, TenantSeedValidator validator, TenantProvisioning provisioning,
-      SeededAccounts accounts, SeedFileLedger ledger, TasklistFilters filters, StaffAuthorizations authorizations, TenantRepository tenants,
-      WebappSetupLock setupLock) {
+      SeededAccounts accounts, SeedFileLedger ledger, TasklistFilters filters, StaffAuthorizations authorizations,
+      TenantRepository tenants, WebappSetupLock setupLock) {
     this.seedFile = properties.tenantsSeed();
     this.demo = demo;
     this.resources = resources;
