@@ -155,7 +155,7 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
-  void shouldNameTheSeededDepartmentsAndKeepTheNamesTheAdministratorGaveSince() {
+  void shouldNameTheSeededDepartmentsAndKeepTheNamesTheAdministratorGaveSince() throws Exception {
     String kitaDepartments = """
         tenants:
           - slug: kita
@@ -168,6 +168,10 @@ class TenantSeedingTests extends IntegrationTest {
       seeder.apply(seed(kitaDepartments));
       assertThat(names(KITA)).containsExactly("dog-section=生活衛生課", "waste-section=清掃課");
       assertThat(names(DEMO)).as("names belong to one municipality").doesNotContain("waste-section=清掃課");
+      assertThat(kitasOperationLog("department.named", "dog-section").toString())
+          .contains("生活衛生課", "tenants-seed", "system");
+      assertThat(kitasOperationLog("tenant.created", KITA).get("account").asText()).as("kita came from the seed file")
+          .isEqualTo("system");
 
       jdbc.update("UPDATE department SET name = '環境部 清掃課' WHERE tenant_id = 'kita' AND group_id = 'waste-section'");
       departments.removeName(KITA, "dog-section", "kita-admin");
