@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,7 +37,7 @@ final class OrdinaryStarts extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !START.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        || !START.matcher(RequestPaths.of(request)).matches();
   }
 
   @Override

@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.procedure.FormField;
 import jp.madoguchi.procedure.ProcedureForms;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,7 +57,7 @@ final class TaskFormFieldsOnly extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher action = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    Matcher action = TASK_ACTION.matcher(RequestPaths.of(request));
     if (!"POST".equals(request.getMethod()) || !action.matches()) {
       chain.doFilter(request, response);
       return;

@@ -20,6 +20,7 @@ import jp.madoguchi.audit.AuditSearch.AuditPage;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
 import jp.madoguchi.staff.StaffRequestException;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +60,10 @@ class AuditLogController {
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     StaffAccess.requireTenantAdmin(authentication, tenant);
-    AuditFilter filter = filter(tenant, request.getRequestURI(), query);
+    String path = RequestPaths.of(request);
+    AuditFilter filter = filter(tenant, path, query);
     if (accept != null && accept.contains("text/csv")) {
-      String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+      String name = path.substring(path.lastIndexOf('/') + 1);
       response.setContentType("text/csv; charset=UTF-8");
       response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + tenant + "-" + name + ".csv\"");
       response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

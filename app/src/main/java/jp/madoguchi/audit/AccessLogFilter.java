@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AuditEntry.Category;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -42,7 +43,7 @@ class AccessLogFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !logged(path(request));
+    return !logged(RequestPaths.of(request));
   }
 
   /** Staff surfaces and the resident API; not static files, LINE's webhook, callbacks or /verify. */
@@ -71,7 +72,7 @@ class AccessLogFilter extends OncePerRequestFilter {
   }
 
   private void record(HttpServletRequest request, Instant start, int status, int durationMs) {
-    String path = path(request);
+    String path = RequestPaths.of(request);
     String tenant = (String) request.getAttribute(AccessLogContext.TENANT);
     Matcher tenantApi = TENANT_API.matcher(path);
     if (tenant == null && tenantApi.matches() && !"operator".equals(tenantApi.group(1))) {
@@ -123,9 +124,5 @@ class AccessLogFilter extends OncePerRequestFilter {
 
   private static String truncate(String route) {
     return route.length() > 300 ? route.substring(0, 300) : route;
-  }
-
-  private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }

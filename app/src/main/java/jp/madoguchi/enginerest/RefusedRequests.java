@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,7 +45,7 @@ final class RefusedRequests extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
     for (Rule rule : RULES) {
       if (rule.method().equals(request.getMethod()) && rule.path().matcher(path).matches()) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import jp.madoguchi.audit.AccessLogContext;
 import jp.madoguchi.staff.StaffMember;
 import jp.madoguchi.staff.WebappLogin;
+import jp.madoguchi.web.RequestPaths;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,7 +41,7 @@ class StaffGateFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = path(request);
+    String path = RequestPaths.of(request);
     // sign-in and sign-out: WebappLoginGate checks the person who signs in, whatever an old session says
     return !isStaffSurface(path) || path.startsWith("/camunda/api/admin/auth/");
   }
@@ -50,7 +51,7 @@ class StaffGateFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     StaffMember member = signedIn(request);
     if (member != null) {
-      AccessLogContext.staff(request, member.id(), tenantOfRequest(member, path(request)));
+      AccessLogContext.staff(request, member.id(), tenantOfRequest(member, RequestPaths.of(request)));
       var refusal = gate.check(member, ClientAddresses.of(request));
       if (refusal.isPresent()) {
         AccessLogContext.kind(request, "refused." + refusal.get().reason());
@@ -91,10 +92,6 @@ class StaffGateFilter extends OncePerRequestFilter {
   static boolean isStaffSurface(String path) {
     return path.startsWith("/camunda/") || path.startsWith("/engine-rest/") || path.startsWith("/admin/")
         || path.startsWith("/api/operator/") || path.matches("^/api/[^/]+/admin(/.*)?$");
-  }
-
-  static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,8 +33,9 @@ class SuspendedTenantFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher matcher = RESIDENT_PATH.matcher(StaffGateFilter.path(request));
-    if (matcher.matches() && !StaffGateFilter.isStaffSurface(StaffGateFilter.path(request))
+    String path = RequestPaths.of(request);
+    Matcher matcher = RESIDENT_PATH.matcher(path);
+    if (matcher.matches() && !StaffGateFilter.isStaffSurface(path)
         && tenants.find(matcher.group(2)).map(tenant -> !tenant.active()).orElse(false)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jp.madoguchi.audit.AccessLogContext;
 import jp.madoguchi.staff.StaffMember;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -33,7 +34,7 @@ class WebappLoginGate extends OncePerRequestFilter {
   }
 
   static boolean isWebappLogin(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && StaffGateFilter.path(request).matches(LOGIN_PATH);
+    return "POST".equals(request.getMethod()) && RequestPaths.of(request).matches(LOGIN_PATH);
   }
 
   @Override

@@ -10,6 +10,7 @@ import jp.madoguchi.line.LineChannels;
 import jp.madoguchi.line.LineEndpoints;
 import jp.madoguchi.tenant.Tenant;
 import jp.madoguchi.tenant.TenantRepository;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -74,7 +75,7 @@ class LiffConfigController {
     if (!unknownTenants.isActive(tenant)) {
       return noSuchTenant();
     }
-    if (request.getRequestURI().startsWith("/liff/" + tenant + "/assets/")) {
+    if (RequestPaths.of(request).startsWith("/liff/" + tenant + "/assets/")) {
       // a missing script or image is no page: the plain Japanese 404 page, not the page app
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }

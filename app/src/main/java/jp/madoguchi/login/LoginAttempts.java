@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.HttpHeaders;
 
 /** Which requests are sign-ins, and for which account name. */
@@ -22,7 +23,7 @@ final class LoginAttempts {
 
   /** The account name a request signs in with, or null if it is no sign-in. */
   static String account(HttpServletRequest request) {
-    String path = path(request);
+    String path = RequestPaths.of(request);
     if ("POST".equals(request.getMethod()) && path.matches(WEBAPP_LOGIN)) {
       String username = request.getParameter("username");
       return username == null ? "" : username;
@@ -60,11 +61,11 @@ final class LoginAttempts {
   }
 
   static boolean isPasswordOracle(HttpServletRequest request) {
-    return path(request).matches(PASSWORD_ORACLE);
+    return RequestPaths.of(request).matches(PASSWORD_ORACLE);
   }
 
   static boolean isWebappLogin(HttpServletRequest request) {
-    return path(request).matches(WEBAPP_LOGIN);
+    return RequestPaths.of(request).matches(WEBAPP_LOGIN);
   }
 
   private static String basicUser(String authorization) {
@@ -78,9 +79,5 @@ final class LoginAttempts {
     } catch (IllegalArgumentException notBase64) {
       return "";
     }
-  }
-
-  private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }

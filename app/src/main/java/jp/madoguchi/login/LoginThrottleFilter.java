@@ -79,7 +79,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       locks.failed(account, address);
       identifyIfExists(request, account);
       AccessLogContext.kind(request, "login.failed");
-    } else if (status < 500) {
+    } else if (status < 400) {
+      // only an answer the password earned: a 400 or 404 may come before any password was checked
       if (state.accountHasFailures()) {
         locks.succeeded(account);
       }

@@ -3,6 +3,7 @@ package jp.madoguchi.perimeter;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.MediaType;
 
 /**
@@ -22,7 +23,7 @@ final class BodyLimits {
   }
 
   long limitOf(HttpServletRequest request) {
-    String path = path(request);
+    String path = RequestPaths.of(request);
     if (WEBHOOK.matcher(path).matches()) {
       return limits.webhookBody().toBytes();
     }
@@ -45,13 +46,6 @@ final class BodyLimits {
       return limits.staffJsonBody().toBytes();
     }
     return limits.otherBody().toBytes();
-  }
-
-  /** The decoded, normalised path the request is dispatched by (not the raw URI a client could disguise). */
-  static String path(HttpServletRequest request) {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
   }
 
   static boolean isMultipart(HttpServletRequest request) {

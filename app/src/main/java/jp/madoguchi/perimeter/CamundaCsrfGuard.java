@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -56,6 +57,6 @@ final class CamundaCsrfGuard extends OncePerRequestFilter {
   }
 
   private static boolean isWebappApi(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/");
+    return RequestPaths.of(request).startsWith("/camunda/api/");
   }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,7 +34,7 @@ final class ContentSecurityPolicies extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = BodyLimits.path(request);
+    String path = RequestPaths.of(request);
     if (path.equals("/") || path.equals("/index.html")) {
       response.setHeader("Content-Security-Policy", LANDING);
     } else if (path.startsWith("/liff/") && !path.startsWith("/liff/assets/")) {

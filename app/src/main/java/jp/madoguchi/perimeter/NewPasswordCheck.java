@@ -14,6 +14,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -49,7 +50,7 @@ final class NewPasswordCheck extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = BodyLimits.path(request);
+    String path = RequestPaths.of(request);
     return !CREATE.matcher(path).matches() && !CREDENTIALS.matcher(path).matches();
   }
 
@@ -69,7 +70,7 @@ final class NewPasswordCheck extends OncePerRequestFilter {
     if (body == null || !body.isObject()) {
       return Optional.empty();
     }
-    Matcher credentials = CREDENTIALS.matcher(BodyLimits.path(request));
+    Matcher credentials = CREDENTIALS.matcher(RequestPaths.of(request));
     boolean create = !credentials.matches();
     JsonNode profile = create ? body.path("profile") : JSON.createObjectNode();
     String userId = create ? profile.path("id").asText("") : credentials.group(1);

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The perimeter's servlet filters, in the order a request meets them: size and content of the body,
+ * The perimeter's servlet filters, in the order a request meets them: a disguised path, size and content of the body,
  * Content-Security-Policy, cross-site refusal of Basic logins, Camunda's CSRF token without losing
  * the session — all before Spring Security and Camunda's own filters. The password check runs last,
  * after Camunda's REST authentication has identified the caller.
@@ -20,6 +20,11 @@ class PerimeterFilters {
   @Bean
   CrossSiteRequests crossSiteRequests(MadoguchiProperties madoguchi, PerimeterProperties properties) {
     return new CrossSiteRequests(madoguchi.publicUrl(), properties.desktopOrigins());
+  }
+
+  @Bean
+  FilterRegistrationBean<DisguisedPathRefusal> disguisedPathRefusal() {
+    return registration(new DisguisedPathRefusal(), Ordered.HIGHEST_PRECEDENCE + 5, "/*");
   }
 
   @Bean

@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,7 +43,7 @@ final class RequestBodyGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean engineApi = ENGINE_API.matcher(BodyLimits.path(request)).matches();
+    boolean engineApi = ENGINE_API.matcher(RequestPaths.of(request)).matches();
     Optional<Refusal> query = checkQuery(request, engineApi);
     if (query.isPresent()) {
       query.get().send(response);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
@@ -184,6 +185,31 @@ class LoginThrottleTests extends IntegrationTest {
       assertThat(http.browser("198.51.104." + (i + 1)).login("throttle-d", "Wrong-Guess-" + i).statusCode()).isEqualTo(401);
     }
     assertThat(http.browser(null).login("throttle-d", PASSWORD).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void shouldCheckNoPasswordOnAStaffPathWithPercentEncodedLetters() throws Exception {
+    clerk("throttle-e");
+    // %61 is "a": the router reads /api/demo/admin/console, and the throttle used to see no sign-in there
+    for (String path : List.of("/api/demo/%61dmin/console", "/%65ngine-rest/task", "/api/%6Fperator/tenants")) {
+      for (String password : List.of("Wrong-Guess", PASSWORD)) {
+        HttpResponse<String> encoded = http.basic("GET", path, "throttle-e", password, null);
+        assertThat(encoded.statusCode()).as(path).isEqualTo(400);
+        assertThat(json.readTree(encoded.body()).get("message").asText()).contains("%xx");
+      }
+    }
+    assertThat(http.basic("GET", "/api/demo/admin/console", "throttle-e", PASSWORD, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldNotForgetFailuresForAnAnswerThatCheckedNoPassword() throws Exception {
+    clerk("throttle-f");
+    fail("throttle-f", 4, "198.51.106.");
+    // refused by the firewall before any password is checked: no sign-in, so the failures stay
+    assertThat(http.basic("GET", "/engine-rest/task;a", "throttle-f", "Wrong-Guess-x", null).statusCode())
+        .isEqualTo(400);
+    fail("throttle-f", 1, "198.51.106.50");
+    assertThat(http.basic("GET", "/engine-rest/task", "throttle-f", PASSWORD, null).statusCode()).isEqualTo(429);
   }
 
   @Test
