@@ -17,6 +17,7 @@ import jp.madoguchi.staff.StaffMember;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.TenantRepository;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -91,12 +92,16 @@ class ExportController {
       throw new StaffRequestException(409, "このエクスポートはまだダウンロードできません（状態: " + export.status() + "） "
           + "(this export is not ready: " + export.status() + ")");
     }
-    AccessLogAttributes.personalDataRead(request, null);
     response.setContentType("application/zip");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         "attachment; filename=\"madoguchi-export-" + tenant + "-" + id + ".zip\"");
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     response.setContentLengthLong(export.sizeBytes());
+    if (HttpMethod.HEAD.matches(request.getMethod())) {
+      // Spring answers HEAD with this handler: a HEAD reads nothing, so it is no download the purge may count
+      return;
+    }
+    AccessLogAttributes.personalDataRead(request, null);
     try (InputStream in = jobs.open(export)) {
       OutputStream out = response.getOutputStream();
       in.transferTo(out);

@@ -47,6 +47,20 @@ class ExportAccessTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNotCountAHeadRequestAsTheDownloadThePurgeWaitsFor() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
+
+    HttpResponse<String> head = new StaffHttp(port).basic("HEAD", "/api/demo/admin/exports/" + id + "/download",
+        "demo-admin", DEMO_ADMIN_PASSWORD, null);
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(json.readTree(downloads.show(DEMO, id, "demo-admin", DEMO_ADMIN_PASSWORD).body()).get("downloadedAt")
+        .isNull()).as("a monitor's or curl -I's HEAD is no download").isTrue();
+  }
+
+  @Test
   void shouldNotLetALinkOnAnotherSiteDownloadWithTheAdministratorsCachedLogin() throws Exception {
     ExportDownloads downloads = new ExportDownloads(port);
     String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
