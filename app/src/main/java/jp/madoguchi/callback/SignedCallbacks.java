@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedCallbacks {
 
+  /** The columns {@code callback_event.event_id} and {@code reference}. */
+  private static final int MAX_ID_LENGTH = 128;
+
   private static final String PURPOSE = "callback_secret.secret";
   private static final String HMAC = "HmacSHA256";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,6 +62,10 @@ public class SignedCallbacks {
    * before: a redelivery, which must change nothing.
    */
   public boolean recordFirstDelivery(String tenantId, String channel, String eventId, String reference, String outcome) {
+    if (eventId.length() > MAX_ID_LENGTH || reference.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException("The callback's event id and reference may have at most " + MAX_ID_LENGTH
+          + " characters");
+    }
     return jdbc.update("""
         INSERT INTO callback_event (tenant_id, channel, event_id, reference, outcome) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO NOTHING""", tenantId, channel, eventId, reference, outcome) == 1;

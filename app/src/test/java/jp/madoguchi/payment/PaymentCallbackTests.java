@@ -71,6 +71,19 @@ class PaymentCallbackTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseAnEventIdLongerThanItsColumnWithA400AndWriteNothing() throws Exception {
+    String body = event("e".repeat(200), "PAID");
+    long events = count("SELECT count(*) FROM callback_event");
+
+    HttpResponse<String> refused = callback(DEMO, body, sign(body));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("128");
+    assertThat(count("SELECT count(*) FROM callback_event")).isEqualTo(events);
+    assertThat(paymentStatus()).isEqualTo("REQUESTED");
+  }
+
+  @Test
   void shouldMoveTheProcessOnAPaidCallbackAndIgnoreItsRedelivery() throws Exception {
     String body = event(UUID.randomUUID().toString(), "PAID");
 
