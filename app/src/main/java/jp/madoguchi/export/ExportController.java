@@ -84,6 +84,11 @@ class ExportController {
     if (export.includeSensitive() && staff.isOperator()) {
       throw new AccessDeniedException("An export with sensitive fields is for the municipality's administrators only");
     }
+    if (staff.isOperator() && !staff.id().equals(export.requestedBy())) {
+      // an export the municipality's own staff asked for holds the staff list with names and e-mail addresses
+      throw new StaffRequestException(403, "運用者がダウンロードできるのは、自分で作成したエクスポートだけです "
+          + "(an operator downloads only the exports they started)");
+    }
     if ("EXPIRED".equals(export.status())) {
       throw new StaffRequestException(410, "このエクスポートは保存期間を過ぎ、削除されました。もう一度エクスポートしてください "
           + "(this export expired and was deleted; start a new one)");

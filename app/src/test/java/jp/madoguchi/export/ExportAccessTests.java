@@ -95,6 +95,8 @@ class ExportAccessTests extends IntegrationTest {
         DEMO_ADMIN_PASSWORD, "{\"operatorId\": \"" + OPERATOR + "\", \"hours\": 1, \"reason\": \"エクスポートの確認\"}");
     assertThat(grant.statusCode()).isEqualTo(201);
     try {
+      assertThat(downloads.download(DEMO, admins, OPERATOR, OPERATOR_PASSWORD).statusCode())
+          .as("the administrator's export holds the staff list with names").isEqualTo(403);
       String id = downloads.ready(DEMO, OPERATOR, OPERATOR_PASSWORD, "{}");
       var operators = downloads.download(DEMO, id, OPERATOR, OPERATOR_PASSWORD);
       assertThat(operators.statusCode()).isEqualTo(200);
