@@ -33,6 +33,7 @@ export const KINDS = {
   'procedure.deploy-refused': '手続の登録の拒否',
   'signing-certificate.installed': '署名証明書の導入',
   'line-channel.changed': 'LINE チャネルの設定の変更',
+  'notification.requeued': '通知の再送',
   'export.started': 'エクスポートの開始',
   'export.downloaded': 'エクスポートのダウンロード',
   'support-grant.created': 'サポート許可',

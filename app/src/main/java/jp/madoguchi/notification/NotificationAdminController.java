@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.notification.OutboxRepository.OutboxEntry;
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,9 +27,11 @@ class NotificationAdminController {
   private static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "SKIPPED");
 
   private final OutboxRepository outbox;
+  private final ApplicationEventPublisher events;
 
-  NotificationAdminController(OutboxRepository outbox) {
+  NotificationAdminController(OutboxRepository outbox, ApplicationEventPublisher events) {
     this.outbox = outbox;
+    this.events = events;
   }
 
   @GetMapping
@@ -44,11 +49,12 @@ class NotificationAdminController {
   @PostMapping("/{id}/retry")
   ResponseEntity<Map<String, Object>> retry(@PathVariable String tenant, @PathVariable UUID id,
       Authentication authentication) {
-    StaffAccess.requireTenantAdmin(authentication, tenant);
+    StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     if (!outbox.requeue(tenant, id)) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
           .body(Map.of("message", "この番号の送れなかった通知はありません (no failed notification with this id in this tenant)"));
     }
+    events.publishEvent(new OperationEvent(tenant, admin.id(), "notification.requeued", id.toString(), Map.of()));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "PENDING"));
   }
 }

@@ -186,6 +186,7 @@ class NotificationRelayTests extends IntegrationTest {
     LINE.stubFor(post(urlEqualTo(PUSH)).willReturn(ok()));
     assertThat(admin("POST", "/api/demo/admin/notifications/" + outboxId + "/retry", "demo-admin", DEMO_ADMIN_PASSWORD)
         .statusCode()).isEqualTo(202);
+    assertThat(requeuedEntries(outboxId)).as("the operation log names who sent it again").isOne();
     relayNow();
     assertThat(status(outboxId)).isEqualTo("SENT");
   }
@@ -259,6 +260,17 @@ class NotificationRelayTests extends IntegrationTest {
     jdbc.update("UPDATE notification_outbox SET next_attempt_at = now() WHERE resident_ref = ? AND status = 'PENDING'", user);
     availability.succeeded(DEMO);
     relay.relayDue();
+  }
+
+  /** Written by the log's queue shortly after the request. */
+  private long requeuedEntries(String outboxId) throws InterruptedException {
+    long found = 0;
+    for (int attempt = 0; attempt < 100 && found == 0; attempt++) {
+      Thread.sleep(100);
+      found = jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE tenant_id = 'demo' AND category = 'OPERATION' "
+          + "AND kind = 'notification.requeued' AND target = ? AND actor = 'demo-admin'", Long.class, outboxId);
+    }
+    return found;
   }
 
   private String retryKey(String outboxId) {
