@@ -77,6 +77,22 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseTheEnginesBuiltInTaskTypesSuchAsShell() {
+    // camunda:type="shell" would run an operating-system command inside the app, "mail" send mail
+    for (String task : List.of("serviceTask", "sendTask", "businessRuleTask")) {
+      for (String type : List.of("shell", "Shell", "mail", "external")) {
+        refused(withElement("<bpmn:" + task + " id=\"Task_Run\" name=\"実行\" camunda:type=\"" + type + "\">"
+            + "<bpmn:extensionElements><camunda:field name=\"command\"><camunda:string>/bin/sh</camunda:string>"
+            + "</camunda:field></bpmn:extensionElements></bpmn:" + task + ">", "Task_Run"), "Task_Run",
+            "built-in task types (camunda:type=\"" + type + "\"");
+      }
+    }
+    refused(withElement("<bpmn:intermediateThrowEvent id=\"Event_Send\" name=\"送信\"><bpmn:messageEventDefinition "
+        + "id=\"MessageDefinition_Send\" camunda:type=\"shell\" /></bpmn:intermediateThrowEvent>", "Event_Send"),
+        "MessageDefinition_Send", "camunda:type");
+  }
+
+  @Test
   void shouldRefuseExtensionsWrittenInAnotherNamespaceTheEngineReadsAsItsOwn() {
     // Camunda 7 still reads activiti: as camunda:, Operaton reads operaton: (and camunda:): a class
     // written there would run although every rule looks for camunda: only.
