@@ -126,6 +126,33 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldLetInformMergedApplicationsSendOnlyAMessageTheProcedureItselfWaitsFor() {
+    String inform = "<bpmn:serviceTask id=\"Task_Inform\" name=\"統合した申請に知らせる\" "
+        + "camunda:delegateExpression=\"${informMergedApplications}\"><bpmn:extensionElements><camunda:inputOutput>"
+        + "<camunda:inputParameter name=\"messageName\">%s</camunda:inputParameter>"
+        + "<camunda:inputParameter name=\"numberVariable\">decision</camunda:inputParameter>"
+        + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>";
+    // the review's proof of concept: pushes every resident certificate waiting for its payment past it
+    refused(withElement(inform.formatted("PaymentCompleted"), "Task_Inform"), "Task_Inform",
+        "message 'PaymentCompleted' that no message catch event or receive task of this process waits for");
+    refused(withElement(inform.formatted("${target}"), "Task_Inform"), "Task_Inform", "message '${target}'");
+    refused(withElement(inform.replace("<camunda:inputParameter name=\"messageName\">%s</camunda:inputParameter>", ""),
+        "Task_Inform"), "Task_Inform", "needs the input parameter messageName");
+
+    String catchEvent = "<bpmn:intermediateCatchEvent id=\"Event_OriginalDone\" name=\"統合先の完了を受信\">"
+        + "<bpmn:messageEventDefinition id=\"MessageDefinition_OriginalDone\" messageRef=\"Message_OriginalDone\" />"
+        + "</bpmn:intermediateCatchEvent>";
+    String receiveTask = "<bpmn:receiveTask id=\"Event_OriginalDone\" name=\"統合先の完了を受信\" messageRef=\"Message_OriginalDone\" />";
+    for (String waiting : List.of(catchEvent, receiveTask)) {
+      assertThat(reasons(withElement(inform.formatted("OriginalDone") + waiting, "Task_Inform")
+          .replace("</bpmn:process>", "</bpmn:process><bpmn:message id=\"Message_OriginalDone\" name=\"OriginalDone\" />")
+          .replace("</bpmndi:BPMNPlane>", "<bpmndi:BPMNShape id=\"Event_OriginalDone_di\" bpmnElement=\"Event_OriginalDone\">"
+              + "<dc:Bounds x=\"500\" y=\"300\" width=\"36\" height=\"36\" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>")))
+          .isEmpty();
+    }
+  }
+
+  @Test
   void shouldRefuseBeansThatAreNoBuildingBlocks() {
     refused(BPMN.replace("${registerApplication}", "${jdbcTemplate.queryForList('SELECT * FROM application')}"),
         "Task_Register", "'jdbcTemplate' is not a procedure building block");
