@@ -6,8 +6,9 @@ import org.w3c.dom.NamedNodeMap;
 
 /**
  * A deployment cannot bring code: no script tasks, scripts (listeners, conditions, input/output
- * mappings, external script files), Java classes, embedded HTML forms, connectors, or references to
- * another tenant's definitions. Only the building blocks and ${...} expressions remain.
+ * mappings, external script files), Java classes, the engine's built-in task types ({@code camunda:type}:
+ * shell commands, mail, external workers), embedded HTML forms, connectors, or references to another
+ * tenant's definitions. Only the building blocks and ${...} expressions remain.
  */
 final class CodeRules {
 
@@ -68,6 +69,11 @@ final class CodeRules {
       if (local.equals("class") || local.endsWith("Class")) {
         reasons.add(name, owner, "Java クラスの指定（" + local + "）は使えません。camunda:delegateExpression=\"${部品の名前}\" を使ってください",
             "Java classes (" + local + ") are not allowed; use camunda:delegateExpression=\"${building block}\"");
+      } else if (local.equals("type") && XmlFiles.CAMUNDA.equals(attribute.getNamespaceURI())) {
+        reasons.add(name, owner, "組み込みのタスク種別（camunda:type=\"" + attribute.getValue() + "\"：OS のコマンド実行、"
+            + "メール送信、外部ワーカー）は使えません。要素テンプレートの部品を使ってください",
+            "built-in task types (camunda:type=\"" + attribute.getValue() + "\": operating-system commands, mail, "
+            + "external workers) are not allowed; use a building block from the element templates");
       } else if (local.equals("resource")) {
         reasons.add(name, owner, "外部のスクリプトファイル（camunda:resource）は使えません",
             "external script files (camunda:resource) are not allowed");

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Puts the deploy guard into the engine, ahead of Camunda's own deployers. */
+/**
+ * Puts the deploy guard into the engine, ahead of Camunda's own deployers, and the parser's refusal of
+ * built-in task types ({@link NoBuiltInTaskTypes}) behind it.
+ */
 @Configuration(proxyBeanMethods = false)
 class DeployGuardConfiguration {
 
@@ -28,6 +31,10 @@ class DeployGuardConfiguration {
         var environment = new EngineGuardEnvironment(beans, configuration::getIdentityService);
         configuration.getCustomPreDeployers().add(new GuardDeployer(environment,
             new DeploymentEvents(publisher, transactions::getObject)));
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new NoBuiltInTaskTypes());
       }
     };
   }

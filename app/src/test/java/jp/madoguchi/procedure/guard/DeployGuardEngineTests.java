@@ -13,7 +13,12 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.procedure.DeploymentRefusedException;
 import jp.madoguchi.procedure.RefusalReason;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +30,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * The guard sits in the engine: the application's own deployments (like the shared procedures at
  * start) pass it too, and every deployment tells the operation log whether it was stored or refused.
+ * Behind it, the engine's own parser refuses what must never run even if a rule of the guard missed it.
  */
 @RecordApplicationEvents
 class DeployGuardEngineTests extends IntegrationTest {
@@ -32,6 +38,7 @@ class DeployGuardEngineTests extends IntegrationTest {
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
   @Autowired ApplicationEvents events;
+  @Autowired ProcessEngine engine;
 
   @AfterEach
   void logOut() {
@@ -78,6 +85,21 @@ class DeployGuardEngineTests extends IntegrationTest {
     assertThat(refused.tenantId()).isEqualTo(DEMO);
     assertThat(refused.actor()).isEqualTo("demo-admin");
     assertThat(refused.details()).containsEntry("requestedTenant", KITA);
+  }
+
+  @Test
+  void shouldRefuseAShellTaskInTheEngineEvenWhereTheGuardWouldMissIt() throws Exception {
+    DeploymentBuilder builder = builder("guard-engine-shell", DEMO, DeployGuardRestTests::withShellTask);
+    DeploymentCache cache = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache();
+    List<Deployer> deployers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeployers();
+    cache.setDeployers(deployers.stream().filter(deployer -> !(deployer instanceof GuardDeployer)).toList());
+    try {
+      assertThatThrownBy(builder::deploy).isInstanceOf(ParseException.class)
+          .hasMessageContaining("camunda:type");
+    } finally {
+      cache.setDeployers(deployers);
+    }
+    assertThat(repository.createDeploymentQuery().deploymentName("guard-engine-shell").count()).isZero();
   }
 
   private DeploymentBuilder builder(String name, String tenant, UnaryOperator<String> changeBpmn) throws Exception {

@@ -116,6 +116,20 @@ class DeployGuardRestTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseAShellTaskFromATenantAdminAndStoreNothing() throws Exception {
+    long before = storedFor(DEMO);
+    HttpResponse<String> refused = deploy(DEMO_ADMIN, DEMO, DeployGuardRestTests::withShellTask);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(reasons(refused)).singleElement().satisfies(reason -> {
+      assertThat(reason.get("element").asText()).isEqualTo("Task_RegisterApplication");
+      assertThat(reason.get("ja").asText()).contains("camunda:type");
+      assertThat(reason.get("en").asText()).startsWith("built-in task types (camunda:type=\"shell\"");
+    });
+    assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
+  }
+
+  @Test
   void shouldRefuseTheTwoExpressionAttacksAtDeploy() throws Exception {
     HttpResponse<String> readsEveryTenant = deploy(OPERATOR, DEMO, bpmn -> bpmn.replace("${registerApplication}",
         "${jdbcTemplate.queryForList('SELECT tenant_id, number FROM application')}"));
@@ -167,6 +181,16 @@ class DeployGuardRestTests extends IntegrationTest {
     files.put("apply.form", rekeyed(EXAMPLE.resolve("forms/garbage-station-request/apply.form")).getBytes(StandardCharsets.UTF_8));
     files.put("review.form", rekeyed(EXAMPLE.resolve("forms/garbage-station-request/review.form")).getBytes(StandardCharsets.UTF_8));
     return files;
+  }
+
+  /** The first step runs {@code env} in a shell (Camunda's built-in type "shell"), as the review's proof of concept. */
+  static String withShellTask(String bpmn) {
+    return bpmn.replaceFirst("camunda:delegateExpression=\"\\$\\{registerApplication}\">\\s*<bpmn:extensionElements>",
+        "camunda:type=\"shell\"><bpmn:extensionElements>"
+            + "<camunda:field name=\"command\"><camunda:string>/bin/sh</camunda:string></camunda:field>"
+            + "<camunda:field name=\"arg1\"><camunda:string>-c</camunda:string></camunda:field>"
+            + "<camunda:field name=\"arg2\"><camunda:string>env</camunda:string></camunda:field>"
+            + "<camunda:field name=\"outputVariable\"><camunda:string>out</camunda:string></camunda:field>");
   }
 
   private static String rekeyed(Path file) throws IOException {

@@ -102,7 +102,7 @@ final class GuardSamples {
   static final GuardEnvironment ENVIRONMENT = new GuardEnvironment() {
     @Override
     public Set<String> buildingBlocks() {
-      return Set.of("registerApplication", "notifyResident", "jst", "issueDocument");
+      return Set.of("registerApplication", "notifyResident", "jst", "issueDocument", "informMergedApplications");
     }
 
     @Override

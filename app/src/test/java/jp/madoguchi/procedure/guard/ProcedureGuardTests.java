@@ -77,6 +77,22 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseTheEnginesBuiltInTaskTypesSuchAsShell() {
+    // camunda:type="shell" would run an operating-system command inside the app, "mail" send mail
+    for (String task : List.of("serviceTask", "sendTask", "businessRuleTask")) {
+      for (String type : List.of("shell", "Shell", "mail", "external")) {
+        refused(withElement("<bpmn:" + task + " id=\"Task_Run\" name=\"実行\" camunda:type=\"" + type + "\">"
+            + "<bpmn:extensionElements><camunda:field name=\"command\"><camunda:string>/bin/sh</camunda:string>"
+            + "</camunda:field></bpmn:extensionElements></bpmn:" + task + ">", "Task_Run"), "Task_Run",
+            "built-in task types (camunda:type=\"" + type + "\"");
+      }
+    }
+    refused(withElement("<bpmn:intermediateThrowEvent id=\"Event_Send\" name=\"送信\"><bpmn:messageEventDefinition "
+        + "id=\"MessageDefinition_Send\" camunda:type=\"shell\" /></bpmn:intermediateThrowEvent>", "Event_Send"),
+        "MessageDefinition_Send", "camunda:type");
+  }
+
+  @Test
   void shouldRefuseExtensionsWrittenInAnotherNamespaceTheEngineReadsAsItsOwn() {
     // Camunda 7 still reads activiti: as camunda:, Operaton reads operaton: (and camunda:): a class
     // written there would run although every rule looks for camunda: only.
@@ -107,6 +123,33 @@ class ProcedureGuardTests {
         + "</bpmn:serviceTask>", "Task_Call"), "Task_Call", "connectors");
     refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"bulky-waste-collection\" "
         + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), "Task_Call", "another tenant");
+  }
+
+  @Test
+  void shouldLetInformMergedApplicationsSendOnlyAMessageTheProcedureItselfWaitsFor() {
+    String inform = "<bpmn:serviceTask id=\"Task_Inform\" name=\"統合した申請に知らせる\" "
+        + "camunda:delegateExpression=\"${informMergedApplications}\"><bpmn:extensionElements><camunda:inputOutput>"
+        + "<camunda:inputParameter name=\"messageName\">%s</camunda:inputParameter>"
+        + "<camunda:inputParameter name=\"numberVariable\">decision</camunda:inputParameter>"
+        + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>";
+    // the review's proof of concept: pushes every resident certificate waiting for its payment past it
+    refused(withElement(inform.formatted("PaymentCompleted"), "Task_Inform"), "Task_Inform",
+        "message 'PaymentCompleted' that no message catch event or receive task of this process waits for");
+    refused(withElement(inform.formatted("${target}"), "Task_Inform"), "Task_Inform", "message '${target}'");
+    refused(withElement(inform.replace("<camunda:inputParameter name=\"messageName\">%s</camunda:inputParameter>", ""),
+        "Task_Inform"), "Task_Inform", "needs the input parameter messageName");
+
+    String catchEvent = "<bpmn:intermediateCatchEvent id=\"Event_OriginalDone\" name=\"統合先の完了を受信\">"
+        + "<bpmn:messageEventDefinition id=\"MessageDefinition_OriginalDone\" messageRef=\"Message_OriginalDone\" />"
+        + "</bpmn:intermediateCatchEvent>";
+    String receiveTask = "<bpmn:receiveTask id=\"Event_OriginalDone\" name=\"統合先の完了を受信\" messageRef=\"Message_OriginalDone\" />";
+    for (String waiting : List.of(catchEvent, receiveTask)) {
+      assertThat(reasons(withElement(inform.formatted("OriginalDone") + waiting, "Task_Inform")
+          .replace("</bpmn:process>", "</bpmn:process><bpmn:message id=\"Message_OriginalDone\" name=\"OriginalDone\" />")
+          .replace("</bpmndi:BPMNPlane>", "<bpmndi:BPMNShape id=\"Event_OriginalDone_di\" bpmnElement=\"Event_OriginalDone\">"
+              + "<dc:Bounds x=\"500\" y=\"300\" width=\"36\" height=\"36\" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>")))
+          .isEmpty();
+    }
   }
 
   @Test

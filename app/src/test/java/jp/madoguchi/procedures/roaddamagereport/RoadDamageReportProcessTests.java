@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
@@ -33,6 +34,7 @@ import jp.madoguchi.procedure.TenantContext;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,9 +57,40 @@ class RoadDamageReportProcessTests extends IntegrationTest {
 
   private static final String PROCESS = "road-damage-report";
   private static final String RECEIPT = "受付票";
+  /** Another procedure of the tenant that waits for the message merged reports wait for, keyed by the same field. */
+  private static final String BYSTANDER = "merge-bystander";
+  private static final String BYSTANDER_FORM = """
+      {"id": "merge-bystander-apply", "type": "default", "components": [
+        {"id": "Field_DuplicateOf", "type": "textfield", "key": "duplicateOf", "label": "受付番号",
+         "properties": {"confidentiality": "1", "personalData": "none"}}]}
+      """;
+  private static final String BYSTANDER_BPMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_MergeBystander" targetNamespace="https://madoguchi.jp/procedures">
+        <bpmn:process id="merge-bystander" name="別の手続" isExecutable="true" camunda:historyTimeToLive="365" camunda:isStartableInTasklist="false">
+          <bpmn:extensionElements><camunda:properties>
+            <camunda:property name="confidentiality" value="1" /><camunda:property name="personalData" value="none" /><camunda:property name="retentionYears" value="1" />
+          </camunda:properties></bpmn:extensionElements>
+          <bpmn:startEvent id="StartEvent_Submitted" name="申請を受信" camunda:formRef="merge-bystander-apply" camunda:formRefBinding="deployment"><bpmn:outgoing>Flow_ToWait</bpmn:outgoing></bpmn:startEvent>
+          <bpmn:intermediateCatchEvent id="Event_OriginalReportFixed" name="完了を受信"><bpmn:incoming>Flow_ToWait</bpmn:incoming><bpmn:outgoing>Flow_ToDone</bpmn:outgoing><bpmn:messageEventDefinition id="MessageDefinition_OriginalReportFixed" messageRef="Message_OriginalReportFixed" /></bpmn:intermediateCatchEvent>
+          <bpmn:endEvent id="Event_Done" name="完了"><bpmn:incoming>Flow_ToDone</bpmn:incoming></bpmn:endEvent>
+          <bpmn:sequenceFlow id="Flow_ToWait" sourceRef="StartEvent_Submitted" targetRef="Event_OriginalReportFixed" />
+          <bpmn:sequenceFlow id="Flow_ToDone" sourceRef="Event_OriginalReportFixed" targetRef="Event_Done" />
+        </bpmn:process>
+        <bpmn:message id="Message_OriginalReportFixed" name="OriginalReportFixed" />
+        <bpmndi:BPMNDiagram id="Diagram_MergeBystander"><bpmndi:BPMNPlane id="Plane_MergeBystander" bpmnElement="merge-bystander">
+          <bpmndi:BPMNShape id="StartEvent_Submitted_di" bpmnElement="StartEvent_Submitted"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+          <bpmndi:BPMNShape id="Event_OriginalReportFixed_di" bpmnElement="Event_OriginalReportFixed"><dc:Bounds x="200" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+          <bpmndi:BPMNShape id="Event_Done_di" bpmnElement="Event_Done"><dc:Bounds x="300" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+          <bpmndi:BPMNEdge id="Flow_ToWait_di" bpmnElement="Flow_ToWait"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+          <bpmndi:BPMNEdge id="Flow_ToDone_di" bpmnElement="Flow_ToDone"><di:waypoint x="236" y="118" /><di:waypoint x="300" y="118" /></bpmndi:BPMNEdge>
+        </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+      </bpmn:definitions>
+      """;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResidentStatusService statuses;
@@ -202,6 +235,25 @@ class RoadDamageReportProcessTests extends IntegrationTest {
       Assertions.assertThat(residentStatuses(statuses.timeline(DEMO, merged.getId())))
           .containsExactly("受付済み", "確認中", "重複として統合", "対応完了");
     }
+  }
+
+  @Test
+  void shouldTellOnlyTheMergedReportsNotAnotherProcedureWaitingForTheSameMessage() {
+    ProcessInstance original = acceptedAndStarted(report("道路の亀裂", false, UUID.randomUUID()));
+    ProcessInstance duplicate = submit(report("道路の亀裂", false, UUID.randomUUID()));
+    complete(task(duplicate), duplicateOf(original.getBusinessKey()));
+    repository.createDeployment().name(BYSTANDER).tenantId(DEMO)
+        .addString(BYSTANDER + ".bpmn", BYSTANDER_BPMN).addString("apply.form", BYSTANDER_FORM).deploy();
+    ProcessInstance bystander = TenantContext.callAs(DEMO, () -> runtime.startProcessInstanceByKey(BYSTANDER,
+        Map.of("duplicateOf", original.getBusinessKey())));
+    assertThat(bystander).isWaitingAt("Event_OriginalReportFixed");
+
+    addAfterPhoto(original);
+    complete(task(original), completeRepair());
+
+    assertThat(duplicate).isEnded().hasPassed("Task_NotifyOriginalFixed");
+    // another procedure of the tenant, though it waits for OriginalReportFixed with that number
+    assertThat(bystander).isWaitingAt("Event_OriginalReportFixed");
   }
 
   @Test

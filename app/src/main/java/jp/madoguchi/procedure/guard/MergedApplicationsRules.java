@@ -1,0 +1,148 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.madoguchi.procedure.ProcedureExpressions;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * 「統合した申請に知らせる」 ({@code informMergedApplications}) sends its message to the applications merged
+ * into this one, with the engine's rights. Its {@code messageName} must be one that a message catch
+ * event or receive task of the same process waits for: any other name would push applications on at a
+ * step that waits for something else (e.g. past their payment).
+ */
+final class MergedApplicationsRules {
+
+  private static final String BLOCK = "informMergedApplications";
+  private static final String MESSAGE_NAME = "messageName";
+  /** Elements inside a step that are not the step: its input parameters belong to the step around them. */
+  private static final Set<String> INSIDE_A_STEP = Set.of("extensionElements", "messageEventDefinition");
+
+  private MergedApplicationsRules() {
+  }
+
+  static void check(ParsedDeployment.BpmnFile file, Reasons reasons) {
+    Map<String, String> messageNames = messageNames(file.xml().getElementsByTagNameNS(XmlFiles.BPMN, "message"));
+    for (Element element : XmlFiles.elements(file.xml())) {
+      if (!usesBlock(element)) {
+        continue;
+      }
+      Element step = step(element);
+      String sent = messageName(step);
+      if (sent == null) {
+        reasons.add(file.name(), XmlFiles.owner(step), "「統合した申請に知らせる」（" + BLOCK + "）には入力パラメータ "
+            + MESSAGE_NAME + "（統合された申請が待つメッセージの名前）を設定してください",
+            BLOCK + " needs the input parameter " + MESSAGE_NAME + " (the message the merged applications wait for)");
+      } else if (!awaited(process(step), messageNames).contains(sent)) {
+        reasons.add(file.name(), XmlFiles.owner(step), "「統合した申請に知らせる」のメッセージ「" + sent + "」を待つメッセージ中間イベント"
+            + "または受信タスクが、このプロセスにありません。統合された申請が待つメッセージの名前を書いてください",
+            BLOCK + " sends message '" + sent + "' that no message catch event or receive task of this process waits "
+            + "for; name the message the merged applications wait for");
+      }
+    }
+  }
+
+  private static boolean usesBlock(Element element) {
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      if (mentionsBlock(((Attr) attributes.item(i)).getValue())) {
+        return true;
+      }
+    }
+    return mentionsBlock(XmlFiles.ownText(element));
+  }
+
+  private static boolean mentionsBlock(String text) {
+    return ProcedureExpressions.hasExpression(text)
+        && ProcedureExpressions.in(text).stream().anyMatch(expression -> expression.roots().contains(BLOCK));
+  }
+
+  /** The BPMN element whose input parameters the block reads (a listener's or definition's enclosing step). */
+  private static Element step(Element element) {
+    Element current = element;
+    while (!XmlFiles.BPMN.equals(current.getNamespaceURI()) || INSIDE_A_STEP.contains(current.getLocalName())) {
+      current = (Element) current.getParentNode();
+    }
+    return current;
+  }
+
+  private static String messageName(Element step) {
+    for (Element extensions : children(step, XmlFiles.BPMN, "extensionElements")) {
+      for (Element inputOutput : children(extensions, XmlFiles.CAMUNDA, "inputOutput")) {
+        for (Element parameter : children(inputOutput, XmlFiles.CAMUNDA, "inputParameter")) {
+          String value = XmlFiles.ownText(parameter).strip();
+          if (MESSAGE_NAME.equals(parameter.getAttribute("name")) && !value.isEmpty()) {
+            return value;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Element process(Element step) {
+    for (Node current = step; current instanceof Element element; current = current.getParentNode()) {
+      if (XmlFiles.BPMN.equals(element.getNamespaceURI()) && "process".equals(element.getLocalName())) {
+        return element;
+      }
+    }
+    return null;
+  }
+
+  /** The names of the messages the process's message catch events and receive tasks wait for. */
+  private static Set<String> awaited(Element process, Map<String, String> messageNames) {
+    Set<String> names = new HashSet<>();
+    if (process == null) {
+      return names;
+    }
+    NodeList catchEvents = process.getElementsByTagNameNS(XmlFiles.BPMN, "intermediateCatchEvent");
+    for (int i = 0; i < catchEvents.getLength(); i++) {
+      for (Element definition : children((Element) catchEvents.item(i), XmlFiles.BPMN, "messageEventDefinition")) {
+        addName(definition.getAttribute("messageRef"), messageNames, names);
+      }
+    }
+    NodeList receiveTasks = process.getElementsByTagNameNS(XmlFiles.BPMN, "receiveTask");
+    for (int i = 0; i < receiveTasks.getLength(); i++) {
+      addName(((Element) receiveTasks.item(i)).getAttribute("messageRef"), messageNames, names);
+    }
+    return names;
+  }
+
+  private static void addName(String messageRef, Map<String, String> messageNames, Set<String> names) {
+    String name = messageNames.get(messageRef.substring(messageRef.indexOf(':') + 1));
+    if (name != null) {
+      names.add(name);
+    }
+  }
+
+  private static Map<String, String> messageNames(NodeList messages) {
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < messages.getLength(); i++) {
+      Element message = (Element) messages.item(i);
+      if (message.hasAttribute("name")) {
+        names.put(message.getAttribute("id"), message.getAttribute("name"));
+      }
+    }
+    return names;
+  }
+
+  private static List<Element> children(Element parent, String namespace, String localName) {
+    List<Element> found = new ArrayList<>();
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
+          && localName.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
+  }
+}
