@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 
-/** Turns a form's JSON data into process variables: lists and objects become Camunda JSON values. */
+/**
+ * Turns a form's checked JSON data into process variables: lists and objects become Camunda JSON
+ * values; a whole number beyond a long (which the form check refuses) throws instead of wrapping.
+ */
 final class ApplicationVariables {
 
   private ApplicationVariables() {
@@ -24,7 +27,7 @@ final class ApplicationVariables {
       } else if (value.isTextual()) {
         variables.putValue(field.getKey(), value.asText());
       } else if (value.isIntegralNumber()) {
-        variables.putValue(field.getKey(), value.asLong());
+        variables.putValue(field.getKey(), value.bigIntegerValue().longValueExact());
       } else if (value.isNumber()) {
         variables.putValue(field.getKey(), value.asDouble());
       } else if (value.isBoolean()) {

@@ -1,6 +1,7 @@
 package jp.madoguchi.procedure;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,6 +30,11 @@ final class FormValueChecks {
   }
 
   static JsonNode check(FormField field, JsonNode value, String path, List<FormViolation> violations) {
+    if (value.isNumber() && !representable(value)) {
+      violations.add(new FormViolation(path, "「" + field.displayName() + "」は扱える範囲の数で入力してください",
+          "a number out of range"));
+      return null;
+    }
     return switch (field.type()) {
       case "number" -> value.isNumber() ? checkRange(field, value, path, violations)
           : typeError(field, path, "number", violations);
@@ -85,6 +91,14 @@ final class FormValueChecks {
       }
     }
     return false;
+  }
+
+  /**
+   * Whole numbers are stored as longs, other numbers as doubles: JSON such as {@code 1e400} (read as an
+   * infinite double) or a 20-digit integer has no such value.
+   */
+  private static boolean representable(JsonNode number) {
+    return number.isIntegralNumber() ? number.canConvertToLong() : Double.isFinite(number.doubleValue());
   }
 
   private static JsonNode checkRange(FormField field, JsonNode value, String path, List<FormViolation> violations) {
@@ -177,14 +191,16 @@ final class FormValueChecks {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」は " + expected + " の形式で入力してください",
           "expected " + expected));
       return value;
+    } catch (DateTimeException beyondTheCalendar) {
+      // e.g. +999999999-12-31T23:59:59-18:00: well formed, but no date in JST
+      outOfRange(field, path, violations);
+      return value;
     }
     if (date == null) {
       return value;
     }
     if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-      violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + EARLIEST_DATE.getYear() + "年から"
-          + LATEST_DATE.getYear() + "年までの日付で入力してください",
-          "a date from " + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear()));
+      outOfRange(field, path, violations);
     } else if (field.days() == FormField.Days.TODAY_OR_LATER && date.isBefore(LocalDate.now(JST))) {
       violations.add(new FormViolation(path, "「" + field.displayName() + "」には今日以降の日付を入力してください",
           "today or later"));
@@ -193,6 +209,12 @@ final class FormValueChecks {
           "today or earlier"));
     }
     return value;
+  }
+
+  private static void outOfRange(FormField field, String path, List<FormViolation> violations) {
+    violations.add(new FormViolation(path, "「" + field.displayName() + "」は" + EARLIEST_DATE.getYear() + "年から"
+        + LATEST_DATE.getYear() + "年までの日付で入力してください",
+        "a date from " + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear()));
   }
 
   private static <T> T parseEither(String text, java.util.function.Function<String, T> plain,

@@ -377,6 +377,17 @@ class FormValidatorTests {
         .containsExactly("a whole number", "at most 10");
   }
 
+  @Test
+  void shouldRefuseNumbersBeyondWhatAFieldCanHoldInsteadOfFailingOrWrapping() {
+    FormSchema unbounded = inline("[{'type':'number','key':'count','label':'件数'}]");
+    for (String number : List.of("1e400", "-1e400", "18446744073709551617", "-99999999999999999999")) {
+      assertThat(FormValidator.validate(unbounded, json("{'count':" + number + "}")).violations()).as(number)
+          .extracting(FormViolation::field, FormViolation::messageJa, FormViolation::messageEn)
+          .containsExactly(tuple("count", "「件数」は扱える範囲の数で入力してください", "a number out of range"));
+    }
+    assertThat(FormValidator.validate(unbounded, json("{'count':9223372036854775807}")).violations()).isEmpty();
+  }
+
   // --- bounded input: whole numbers, increments, list lengths ---
 
   @Test
@@ -614,6 +625,15 @@ class FormValidatorTests {
     FormSchema withTime = inline("[{'type':'datetime','subtype':'datetime','key':'when','label':'日時'}]");
     assertThat(FormValidator.validate(withTime, json("{'when':'0500-12-10T09:30+09:00'}")).violations())
         .extracting(FormViolation::messageEn).containsExactly("a date from 1900 to 2199");
+  }
+
+  @Test
+  void shouldRefuseADateTimeBeyondTheCalendarAsADateOutOfRange() {
+    FormSchema withTime = inline("[{'type':'datetime','subtype':'datetime','key':'when','label':'日時'}]");
+    for (String when : List.of("+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00")) {
+      assertThat(FormValidator.validate(withTime, json("{'when':'" + when + "'}")).violations()).as(when)
+          .extracting(FormViolation::field, FormViolation::messageEn).containsExactly(tuple("when", "a date from 1900 to 2199"));
+    }
   }
 
   @Test

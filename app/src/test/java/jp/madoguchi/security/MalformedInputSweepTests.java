@@ -22,6 +22,7 @@ import jp.madoguchi.LineWebhooks;
 import jp.madoguchi.TestDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Malformed input on every kind of endpoint — resident API, staff API, provider callbacks, the LINE
  * webhook, the verification page, Camunda's REST API and webapp API — must get a 4xx with a reason
  * in Japanese, never a 5xx. One row per attack: deep nesting, NUL characters, refused variable
- * types, broken JSON, XML and multipart bodies, negative paging, weak passwords.
+ * types, broken JSON, XML and multipart bodies, negative paging, weak passwords; numbers beyond what
+ * a form field can hold are a violation of that field.
  */
 class MalformedInputSweepTests extends IntegrationTest {
 
@@ -60,6 +62,19 @@ class MalformedInputSweepTests extends IntegrationTest {
             .containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
       }
     }));
+  }
+
+  @Test
+  void shouldRefuseANumberNoFieldCanHoldAsAViolationOfThatField() throws Exception {
+    // 1e400 is read as an infinite double; the 20-digit integer is beyond a long
+    for (String copies : List.of("1e400", "-1e400", "18446744073709551617")) {
+      HttpResponse<String> response = send(json("resident: copies " + copies, "POST", "/api/demo/applications",
+          Map.of("Authorization", bearer), "{\"procedureKey\":\"resident-certificate\",\"clientRequestId\":\""
+              + UUID.randomUUID() + "\",\"data\":{\"copies\":" + copies + "}}"));
+      assertThat(response.statusCode()).as(copies + " → " + response.body()).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).path("violations")).as(copies + " → " + response.body())
+          .anySatisfy(violation -> assertThat(violation.path("field").asText()).isEqualTo("copies"));
+    }
   }
 
   private List<Attack> attacks() {

@@ -1,0 +1,26 @@
+package jp.madoguchi.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@link ApplicationVariables}: a form's checked values as process variables, none changed on the way. */
+class ApplicationVariablesTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldKeepWholeNumbersAsLongs() throws Exception {
+    assertThat(ApplicationVariables.of(JSON.readTree("{\"copies\":2,\"most\":9223372036854775807}")))
+        .containsEntry("copies", 2L).containsEntry("most", Long.MAX_VALUE);
+  }
+
+  @Test
+  void shouldNeverWrapAWholeNumberBeyondALong() {
+    // the form check refuses it first; were it ever skipped, 18446744073709551617 must not become 1
+    assertThatThrownBy(() -> ApplicationVariables.of(JSON.readTree("{\"copies\":18446744073709551617}")))
+        .isInstanceOf(ArithmeticException.class);
+  }
+}
