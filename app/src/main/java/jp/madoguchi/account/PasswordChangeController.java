@@ -73,9 +73,7 @@ class PasswordChangeController {
       AccessLogContext.kind(request, "login.failed");
       return answer(401, "ID または現在のパスワードが違います", "wrong id or current password");
     }
-    if (state.accountHasFailures()) {
-      locks.succeeded(change.userId());
-    }
+    locks.succeeded(change.userId(), address, state);
     StaffMember member = member(change.userId());
     AccessLogContext.staff(request, member.id(), member.tenants().size() == 1 ? member.tenants().iterator().next() : null);
     var refusal = gate.checkForPasswordChange(member, address);

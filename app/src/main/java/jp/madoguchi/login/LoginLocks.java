@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Failed sign-ins per account name and per client address, kept in the database so that every
  * node of a cluster counts the same failures and an administrator can see and lift a lock.
  * Account names are counted whether or not such an account exists, so a lock says nothing about
- * which accounts exist.
+ * which accounts exist. An account's lock does not hold on a network it signed in from lately
+ * ({@link KnownNetworks}); an address's lock holds everywhere.
  */
 @Component
 public class LoginLocks {
@@ -32,11 +33,13 @@ public class LoginLocks {
   private final JdbcTemplate jdbc;
   private final LoginProperties properties;
   private final Clock clock;
+  private final KnownNetworks networks;
 
-  LoginLocks(JdbcTemplate jdbc, LoginProperties properties, Clock clock) {
+  LoginLocks(JdbcTemplate jdbc, LoginProperties properties, Clock clock, KnownNetworks networks) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
+    this.networks = networks;
   }
 
   /** Where an attempt stands before the password is checked. */
@@ -49,7 +52,8 @@ public class LoginLocks {
       Instant until = row.get("locked_until") == null ? null : ((Timestamp) row.get("locked_until")).toInstant();
       boolean locked = until != null && until.isAfter(now);
       if (ACCOUNT.equals(row.get("kind"))) {
-        state = new State(locked ? later(state.lockedUntil, until) : state.lockedUntil, true);
+        boolean holds = locked && !networks.isKnown(subject(account), address);
+        state = new State(holds ? later(state.lockedUntil, until) : state.lockedUntil, true);
       } else if (locked) {
         state = new State(later(state.lockedUntil, until), state.accountHasFailures);
       }
@@ -79,9 +83,15 @@ public class LoginLocks {
     }
   }
 
-  /** The account signed in: its failures are forgotten (an address's are not, they only age). */
-  public void succeeded(String account) {
-    lift(account);
+  /**
+   * The account signed in with its password: its failures are forgotten (an address's are not, they
+   * only age), and the network it came from is known to it from now on.
+   */
+  public void succeeded(String account, String address, State before) {
+    if (before.accountHasFailures()) {
+      lift(account);
+    }
+    networks.signedIn(subject(account), address);
   }
 
   /** Lifts an account's lock and forgets its failures. */

@@ -81,9 +81,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       AccessLogContext.kind(request, "login.failed");
     } else if (status < 400) {
       // only an answer the password earned: a 400 or 404 may come before any password was checked
-      if (state.accountHasFailures()) {
-        locks.succeeded(account);
-      }
+      locks.succeeded(account, address, state);
       if (LoginAttempts.isWebappLogin(request) && status == HttpServletResponse.SC_OK) {
         AccessLogContext.kind(request, "login");
       }

@@ -35,6 +35,7 @@ class AppPurge {
     String[] ids = accounts.toArray(String[]::new);
     jdbc.update("DELETE FROM staff_account WHERE user_id = ANY (?)", (Object) ids);
     jdbc.update("DELETE FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids);
+    jdbc.update("DELETE FROM login_known_network WHERE account = ANY (?)", (Object) ids);
     for (String table : childrenFirst(tenantTables())) {
       jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ?", tenantId);
     }

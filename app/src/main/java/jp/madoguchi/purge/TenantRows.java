@@ -44,6 +44,8 @@ class TenantRows {
     counts.put("act_ru_filter", count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", (Object) ids));
     counts.put("staff_account", count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", (Object) ids));
     counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids));
+    counts.put("login_known_network", count("SELECT count(*) FROM login_known_network WHERE account = ANY (?)",
+        (Object) ids));
     return counts;
   }
 

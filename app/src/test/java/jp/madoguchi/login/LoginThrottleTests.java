@@ -104,6 +104,32 @@ class LoginThrottleTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNotLetAnOutsiderShutAnAccountOutOfTheNetworkItSignsInFrom() throws Exception {
+    clerk("throttle-g");
+    String townHall = "127.0.0.7";
+    assertThat(http.basic("GET", "/engine-rest/task", "throttle-g", PASSWORD, null, "X-Forwarded-For", townHall)
+        .statusCode()).isEqualTo(200);
+    fail("throttle-g", 12, "203.0.113.");
+
+    assertThat(http.basic("GET", "/engine-rest/task", "throttle-g", PASSWORD, null, "X-Forwarded-For", "127.0.0.99")
+        .statusCode()).as("locked for everybody else, even with the right password").isEqualTo(429);
+    assertThat(http.basic("GET", "/engine-rest/task", "throttle-g", PASSWORD, null, "X-Forwarded-For", townHall)
+        .statusCode()).as("its person at the town hall").isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = 'throttle-g'",
+        Long.class)).as("their sign-in forgets the failures").isZero();
+  }
+
+  @Test
+  void shouldKeyAKnownNetworkByTheIpv4AddressOrTheIpv6Slash64() {
+    assertThat(KnownNetworks.network("192.0.2.7")).isEqualTo("192.0.2.7");
+    assertThat(KnownNetworks.network("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+    assertThat(KnownNetworks.network("2001:db8:1:2:aaaa::1")).isEqualTo(KnownNetworks.network("2001:0db8:1:2::9"))
+        .isEqualTo("2001:db8:1:2::/64");
+    assertThat(KnownNetworks.network("2001:db8:1:3::1")).isNotEqualTo(KnownNetworks.network("2001:db8:1:2::1"));
+    assertThat(KnownNetworks.network("town-hall.example")).as("no DNS lookup").isEqualTo("town-hall.example");
+  }
+
+  @Test
   void shouldLockAnAddressThatGuessesManyAccounts() throws Exception {
     String attacker = "192.0.2.200";
     guessManyAccountsFrom(attacker);
