@@ -82,9 +82,9 @@ class DatabaseOutageTests {
     filter.doFilter(post("/line/demo/webhook"), api, new MockFilterChain());
     MockHttpServletResponse page = new MockHttpServletResponse();
     MockFilterChain pageChain = new MockFilterChain();
-    filter.doFilter(new MockHttpServletRequest("GET", "/liff/demo/"), page, pageChain);
+    filter.doFilter(request("GET", "/liff/demo/"), page, pageChain);
     MockFilterChain healthChain = new MockFilterChain();
-    filter.doFilter(new MockHttpServletRequest("GET", "/actuator/health"), new MockHttpServletResponse(), healthChain);
+    filter.doFilter(request("GET", "/actuator/health"), new MockHttpServletResponse(), healthChain);
 
     assertThat(api.getStatus()).isEqualTo(503);
     assertThat(api.getHeader("Retry-After")).isNotBlank();
@@ -99,6 +99,13 @@ class DatabaseOutageTests {
   }
 
   private static MockHttpServletRequest post(String path) {
-    return new MockHttpServletRequest("POST", path);
+    return request("POST", path);
+  }
+
+  /** As the container hands it to a filter: mapped to the dispatcher servlet, which has the whole path. */
+  private static MockHttpServletRequest request(String method, String path) {
+    MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    request.setServletPath(path);
+    return request;
   }
 }
