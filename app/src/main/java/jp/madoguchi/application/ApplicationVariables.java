@@ -1,9 +1,12 @@
 package jp.madoguchi.application;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.madoguchi.procedure.FormField;
+import jp.madoguchi.procedure.FormSchema;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -37,5 +40,15 @@ final class ApplicationVariables {
       }
     }
     return variables;
+  }
+
+  /**
+   * The variables {@link #of} makes of the form's fields (a readonly field's value is never kept)
+   * that the data has no value for: a correction must remove them, or the process keeps what the
+   * resident took out.
+   */
+  static List<String> absentFrom(FormSchema form, JsonNode data) {
+    return form.fields().stream().filter(field -> !field.readonly()).map(FormField::key)
+        .filter(key -> !data.has(key)).toList();
   }
 }

@@ -47,7 +47,11 @@ public class ResidentApplicationCommands {
     this.requests = requests;
   }
 
-  /** The resident's corrected data, checked against the apply form, continues the waiting process. */
+  /**
+   * The resident's corrected data, checked against the apply form, continues the waiting process and
+   * replaces the earlier data there: a field it has no value for (left empty, or hidden by its
+   * condition) is no process variable any more.
+   */
   @Transactional
   public void correct(String tenantId, String userId, String number, ObjectNode data, UUID clientRequestId) {
     ApplicationRecord application = own.lock(tenantId, userId, number);
@@ -70,6 +74,8 @@ public class ResidentApplicationCommands {
     JsonNode before = applicationData.of(application);
     var variables = correctionVariables.of(application, definitionId, applyForm, before, result.data(), attached);
     applicationData.replace(application, result.data());
+    // before the correlation: what runs on from the catch event (gateways, documents) must not read a dropped field
+    runtime.removeVariables(application.processInstanceId(), ApplicationVariables.absentFrom(applyForm, result.data()));
     runtime.createMessageCorrelation(ResidentActions.CORRECTION).processInstanceId(application.processInstanceId())
         .setVariables(variables).correlateWithResult();
   }
