@@ -60,10 +60,17 @@ class EnginePurge {
         .filter(id -> identity.createUserQuery().userId(id).memberOfGroup(StaffGroups.OPERATOR).count() == 0).toList());
   }
 
-  /** Whether a task of the tenant was completed after the instant. */
-  boolean tasksCompletedSince(String tenantId, Instant since) {
-    return history.createHistoricTaskInstanceQuery().tenantIdIn(tenantId).finished()
-        .finishedAfter(Date.from(since)).count() > 0;
+  /**
+   * Whether an application's process moved or changed after the instant: a step began or ended (a task
+   * completed, a correction or withdrawal arrived, a document was issued), a value changed (a form
+   * saved), or a person did something the engine logs (a claim, a comment).
+   */
+  boolean changedSince(String tenantId, Instant since) {
+    Date after = Date.from(since);
+    return history.createHistoricActivityInstanceQuery().tenantIdIn(tenantId).startedAfter(after).count() > 0
+        || history.createHistoricActivityInstanceQuery().tenantIdIn(tenantId).finishedAfter(after).count() > 0
+        || history.createHistoricDetailQuery().tenantIdIn(tenantId).occurredAfter(after).count() > 0
+        || history.createUserOperationLogQuery().tenantIdIn(tenantId).afterTimestamp(after).count() > 0;
   }
 
   void purge(String tenantId, Set<String> accounts) {

@@ -82,9 +82,10 @@ class TenantPurge {
     DownloadedExport export = exports.lastCompleteDownloadBy(tenantId, accounts).orElseThrow(() ->
         new StaffRequestException(409, "自治体の管理者が、要配慮個人情報を含むエクスポート（includeSensitive: true）を"
             + "まだダウンロードしていません (no export with every field was downloaded by the municipality's own staff)"));
-    if (rows.filedSince(tenantId, export.requestedAt()) || engine.tasksCompletedSince(tenantId, export.requestedAt())) {
-      throw new StaffRequestException(409, "エクスポートの後に申請や処理がありました。自治体の管理者がもう一度エクスポートして"
-          + "ダウンロードしてください (applications were filed or tasks completed after the export: export again)");
+    if (rows.changedSince(tenantId, export.requestedAt()) || engine.changedSince(tenantId, export.requestedAt())) {
+      throw new StaffRequestException(409, "エクスポートの後に申請や処理、訂正、添付、支払いなどの変更がありました。"
+          + "自治体の管理者がもう一度エクスポートしてダウンロードしてください "
+          + "(applications changed after the export was requested: export again)");
     }
     Instant started = clock.instant();
     log.info("Purge of tenant {} started by {}", tenantId, operator);

@@ -63,10 +63,20 @@ class TenantRows {
     return jdbc.queryForObject(sql, Long.class, args);
   }
 
-  /** Whether an application of the tenant was filed after the instant. */
-  boolean filedSince(String tenantId, Instant since) {
-    return Boolean.TRUE.equals(jdbc.queryForObject(
-        "SELECT EXISTS (SELECT 1 FROM application WHERE tenant_id = ? AND submitted_at > ?)", Boolean.class,
-        tenantId, Timestamp.from(since)));
+  /**
+   * Whether the tenant's own records changed after the instant: an application filed, a file added (a
+   * resident's or a clerk's photo), a document issued, a payment or identity step changed, a provider's
+   * callback received (also one too late to move anything).
+   */
+  boolean changedSince(String tenantId, Instant since) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("""
+        SELECT EXISTS (SELECT 1 FROM application WHERE tenant_id = ? AND submitted_at > ?)
+            OR EXISTS (SELECT 1 FROM attachment WHERE tenant_id = ? AND created_at > ?)
+            OR EXISTS (SELECT 1 FROM document WHERE tenant_id = ? AND issued_at > ?)
+            OR EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND updated_at > ?)
+            OR EXISTS (SELECT 1 FROM identity_request WHERE tenant_id = ? AND updated_at > ?)
+            OR EXISTS (SELECT 1 FROM callback_event WHERE tenant_id = ? AND received_at > ?)""", Boolean.class,
+        tenantId, Timestamp.from(since), tenantId, Timestamp.from(since), tenantId, Timestamp.from(since),
+        tenantId, Timestamp.from(since), tenantId, Timestamp.from(since), tenantId, Timestamp.from(since)));
   }
 }

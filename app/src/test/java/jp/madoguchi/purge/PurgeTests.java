@@ -90,6 +90,20 @@ class PurgeTests extends IntegrationTest {
     assertThat(stale.statusCode()).as("applications were filed after the export was requested").isEqualTo(409);
     assertThat(stale.body()).contains("エクスポートの後");
     jdbc.update("UPDATE tenant_export SET created_at = created_at + interval '1 day' WHERE id = ?::uuid", export);
+    // changes that are no new application and no completed task, as if made after the export was requested
+    for (String[] change : new String[][] {{"attachment", "created_at", "id"}, {"act_hi_detail", "time_", "id_"}}) {
+      String table = change[0];
+      String time = change[1];
+      String id = change[2];
+      String changed = jdbc.queryForObject("SELECT " + id + "::text FROM " + table + " WHERE " + (table.startsWith("act_")
+          ? "tenant_id_" : "tenant_id") + " = 'demo' ORDER BY " + time + " DESC LIMIT 1", String.class);
+      jdbc.update("UPDATE " + table + " SET " + time + " = " + time + " + interval '1 day' WHERE " + id + "::text = ?",
+          changed);
+      HttpResponse<String> changedSince = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+      jdbc.update("UPDATE " + table + " SET " + time + " = " + time + " - interval '1 day' WHERE " + id + "::text = ?",
+          changed);
+      assertThat(changedSince.statusCode()).as(table + " changed after the export").isEqualTo(409);
+    }
     assertThat(purge(staff, "demo-admin", DEMO_ADMIN_PASSWORD, DEMO).statusCode()).as("tenant admin").isIn(401, 403);
     assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, KITA).statusCode()).as("wrong confirmation").isEqualTo(400);
     assertThat(staff.basic("POST", "/api/operator/tenants/demo/purge", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode())
