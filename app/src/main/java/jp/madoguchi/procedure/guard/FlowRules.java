@@ -1,0 +1,35 @@
+package jp.madoguchi.procedure.guard;
+
+import java.util.List;
+
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+
+/**
+ * The engine's job executor and request threads are shared by every municipality: a loop that never
+ * waits holds one of them until memory runs out (and is picked up again after a restart). So every
+ * loop waits for a clerk, a message or a timer.
+ */
+final class FlowRules {
+
+  private FlowRules() {
+  }
+
+  static void check(ParsedDeployment.BpmnFile file, Reasons reasons) {
+    for (Process process : file.model().getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        FlowGraph.of(process).loopsWithoutWaiting().forEach(loop -> refuseLoop(file.name(), loop, reasons));
+      }
+    }
+  }
+
+  private static void refuseLoop(String file, List<FlowNode> loop, Reasons reasons) {
+    List<String> ids = loop.stream().map(FlowNode::getId).toList();
+    reasons.add(file, ids.get(0), "この流れ（" + String.join("、", ids) + "）は、職員・メッセージ・タイマーのどれも待たずに繰り返せます。"
+        + "エンジンが止まらずに回り続け、全自治体の処理が止まります。繰り返しの中にユーザータスク、受信タスク、"
+        + "またはメッセージかタイマーの中間イベントを置いてください（非同期継続だけでは止まりません）",
+        "the flow loops (" + String.join(", ", ids) + ") without waiting for a clerk, a message or a timer: the engine "
+        + "would run it without end and stop the work of every municipality; put a user task, a receive task or a message "
+        + "or timer catch event in the loop (an asynchronous continuation alone does not stop it)");
+  }
+}
