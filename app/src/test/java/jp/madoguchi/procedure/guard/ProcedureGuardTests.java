@@ -349,6 +349,25 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseTimerCyclesMoreOftenThanEveryFifteenMinutes() {
+    String reminder = "<bpmn:boundaryEvent id=\"Event_Reminder\" name=\"催促\" cancelActivity=\"false\" attachedToRef=\"Task_Review\">"
+        + "<bpmn:timerEventDefinition id=\"TimerDefinition_Reminder\"><bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">%s"
+        + "</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>";
+    for (String cycle : List.of("R/PT1M", "R5/PT14M59S", "0 * * * * *", "0 0/5 * * * *", "0 0,10,30 9 * * *", "* 0 9 * * *")) {
+      refused(withElement(reminder.formatted(cycle), "Event_Reminder"), "Event_Reminder",
+          "timer cycle '" + cycle + "' repeats more often than every 15 minutes");
+    }
+    for (String cycle : List.of("${reminderCycle}", "PT1H", "R/2026-04-01T09:00:00/2026-04-01T10:00:00", "0 0 9 * *", "@hourly")) {
+      refused(withElement(reminder.formatted(cycle), "Event_Reminder"), "Event_Reminder",
+          "cannot tell how often timer cycle '" + cycle + "' repeats");
+    }
+    for (String cycle : List.of("R/PT1H", "R3/PT15M", "R/P1W", "R/2026-04-01T09:00:00+09:00/P1D", "0 0 9 * * MON-FRI",
+        "0 0,30 * * * *", "0 */15 8-17 * * *", "30 50/20 * * * *")) {
+      assertThat(reasons(withElement(reminder.formatted(cycle), "Event_Reminder"))).as(cycle).isEmpty();
+    }
+  }
+
+  @Test
   void shouldRefuseFilesItCannotRead() {
     assertThat(reasons("<definitions>", APPLY_FORM, REVIEW_FORM)).extracting(RefusalReason::en)
         .contains("not a readable BPMN 2.0 file; save it again with Camunda Modeler");
