@@ -6,8 +6,9 @@ import java.util.TreeMap;
 /**
  * The rules every deployment passes (README "Deploy guard"): who may deploy for which tenant, no
  * code, expressions limited to variables and building blocks, forms deployed together, groups of the
- * tenant, a history time to live, information labels, the model conventions, and the messages a
- * building block may send. Returns every reason at once, so a designer fixes them in one go.
+ * tenant, a history time to live, information labels, the model conventions, the messages a building
+ * block may send, and a control flow that waits. Returns every reason at once, so a designer fixes them
+ * in one go.
  */
 final class ProcedureGuard {
 
@@ -27,6 +28,7 @@ final class ProcedureGuard {
       ExpressionRules.check(file, environment, reasons);
       ModelRules.check(file, reasons);
       MergedApplicationsRules.check(file, reasons);
+      FlowRules.check(file, reasons);
       for (ProcessView view : ProcessView.of(file)) {
         FormRules.check(view, deployment, reasons);
         GroupRules.check(view, candidate.tenantId(), environment, reasons);

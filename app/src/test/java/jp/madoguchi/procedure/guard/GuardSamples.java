@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.madoguchi.Diagrams;
 import jp.madoguchi.procedure.RefusalReason;
 
 /**
@@ -153,6 +154,20 @@ final class GuardSamples {
 
   static List<RefusalReason> reasons(String bpmn, String applyForm, String reviewForm) {
     return ProcedureGuard.check(candidate("demo", null, files(bpmn, applyForm, reviewForm)), ENVIRONMENT).reasons();
+  }
+
+  /**
+   * The sample with a loop after registration: Task_Register → Gateway_Again → {@code first} … {@code last} →
+   * Gateway_Again → Task_Review, the given elements in between; drawn anew so that only the rule under test can fail.
+   */
+  static String withLoop(String elements, String first, String last) {
+    String loop = "<bpmn:exclusiveGateway id=\"Gateway_Again\" name=\"再確認\" />" + elements
+        + "<bpmn:sequenceFlow id=\"Flow_ToLoop\" sourceRef=\"Gateway_Again\" targetRef=\"" + first + "\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_BackToAgain\" sourceRef=\"" + last + "\" targetRef=\"Gateway_Again\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_AfterLoop\" sourceRef=\"Gateway_Again\" targetRef=\"Task_Review\" />";
+    return Diagrams.drawn(BPMN.replace("sourceRef=\"Task_Register\" targetRef=\"Task_Review\"",
+        "sourceRef=\"Task_Register\" targetRef=\"Gateway_Again\"").replace("<!-- extra -->", loop)
+        .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", ""));
   }
 
   /** A flow node added to the sample, drawn so that only the rule under test can fail. */

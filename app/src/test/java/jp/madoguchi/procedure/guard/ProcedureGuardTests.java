@@ -5,6 +5,7 @@ import static jp.madoguchi.procedure.guard.GuardSamples.BPMN;
 import static jp.madoguchi.procedure.guard.GuardSamples.REVIEW_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.reasons;
 import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
+import static jp.madoguchi.procedure.guard.GuardSamples.withLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -298,6 +299,72 @@ class ProcedureGuardTests {
     refused(BPMN.replace(" name=\"完了\"", ""), "Event_Done", "Japanese name");
     refused(BPMN.replaceAll("<bpmndi:BPMNShape id=\"Event_Done_di\".*?</bpmndi:BPMNShape>", ""), "Event_Done",
         "not in the diagram");
+  }
+
+  @Test
+  void shouldRefuseALoopThatNeverWaits() {
+    // the review's proof of concept: a token went round two gateways until the engine ran out of memory,
+    // holding the job executor of every municipality
+    String expected = "without waiting for a clerk, a message or a timer";
+    refused(withLoop("<bpmn:exclusiveGateway id=\"Gateway_Check\" name=\"確認\" />", "Gateway_Check", "Gateway_Check"),
+        "Gateway_Again", "loops (Gateway_Again, Gateway_Check) " + expected);
+    String recheck = "<bpmn:serviceTask id=\"Task_Recheck\" name=\"再確認\" %s camunda:delegateExpression=\"${registerApplication}\" />";
+    refused(withLoop(recheck.formatted(""), "Task_Recheck", "Task_Recheck"), "Gateway_Again", expected);
+    // an asynchronous continuation commits each round, but the job executor still runs it without end
+    refused(withLoop(recheck.formatted("camunda:asyncBefore=\"true\" camunda:asyncAfter=\"true\""), "Task_Recheck",
+        "Task_Recheck"), "Gateway_Again", "an asynchronous continuation alone does not stop it");
+    refused(withLoop("<bpmn:subProcess id=\"SubProcess_Recheck\" name=\"再確認\"><bpmn:startEvent id=\"StartEvent_Recheck\" "
+        + "name=\"再確認の開始\" /><bpmn:endEvent id=\"Event_Rechecked\" name=\"再確認の終了\" /><bpmn:sequenceFlow "
+        + "id=\"Flow_InRecheck\" sourceRef=\"StartEvent_Recheck\" targetRef=\"Event_Rechecked\" /></bpmn:subProcess>",
+        "SubProcess_Recheck", "SubProcess_Recheck"), "Gateway_Again", expected);
+    // a condition that already holds lets the token through at once
+    refused(withLoop("<bpmn:intermediateCatchEvent id=\"Event_Ready\" name=\"準備完了\"><bpmn:conditionalEventDefinition "
+        + "id=\"ConditionalDefinition_Ready\"><bpmn:condition xsi:type=\"bpmn:tFormalExpression\">${decision == 'approve'}"
+        + "</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>", "Event_Ready", "Event_Ready"),
+        "Gateway_Again", expected);
+    // a link is a sequence flow drawn as two events
+    refused(withLoop("<bpmn:intermediateThrowEvent id=\"Event_JumpBack\" name=\"戻る\"><bpmn:linkEventDefinition "
+        + "id=\"LinkDefinition_JumpBack\" name=\"again\" /></bpmn:intermediateThrowEvent><bpmn:intermediateCatchEvent "
+        + "id=\"Event_LandBack\" name=\"戻り先\"><bpmn:linkEventDefinition id=\"LinkDefinition_LandBack\" name=\"again\" />"
+        + "</bpmn:intermediateCatchEvent>", "Event_JumpBack", "Event_LandBack"), "Gateway_Again", expected);
+  }
+
+  @Test
+  void shouldAcceptALoopThatWaitsForAClerkAMessageOrATimer() {
+    String correct = "<bpmn:userTask id=\"Task_Correct\" name=\"補正\" camunda:formRef=\"sample-review\" "
+        + "camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"citizen-section\" />";
+    assertThat(reasons(withLoop(correct, "Task_Correct", "Task_Correct"))).isEmpty();
+    assertThat(reasons(withLoop("<bpmn:subProcess id=\"SubProcess_Correct\" name=\"補正\"><bpmn:startEvent "
+        + "id=\"StartEvent_Correct\" name=\"補正の開始\" />" + correct + "<bpmn:endEvent id=\"Event_Corrected\" name=\"補正の終了\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_ToCorrect\" sourceRef=\"StartEvent_Correct\" targetRef=\"Task_Correct\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_Corrected\" sourceRef=\"Task_Correct\" targetRef=\"Event_Corrected\" /></bpmn:subProcess>",
+        "SubProcess_Correct", "SubProcess_Correct"))).isEmpty();
+    assertThat(reasons(withLoop("<bpmn:intermediateCatchEvent id=\"Event_CorrectionSubmitted\" name=\"補正を受信\">"
+        + "<bpmn:messageEventDefinition id=\"MessageDefinition_CorrectionSubmitted\" messageRef=\"Message_CorrectionSubmitted\" />"
+        + "</bpmn:intermediateCatchEvent>", "Event_CorrectionSubmitted", "Event_CorrectionSubmitted").replace("</bpmn:process>",
+        "</bpmn:process><bpmn:message id=\"Message_CorrectionSubmitted\" name=\"CorrectionSubmitted\" />"))).isEmpty();
+    assertThat(reasons(withLoop("<bpmn:intermediateCatchEvent id=\"Event_NextDay\" name=\"翌日\"><bpmn:timerEventDefinition "
+        + "id=\"TimerDefinition_NextDay\"><bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P1D</bpmn:timeDuration>"
+        + "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>", "Event_NextDay", "Event_NextDay"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseTimerCyclesMoreOftenThanEveryFifteenMinutes() {
+    String reminder = "<bpmn:boundaryEvent id=\"Event_Reminder\" name=\"催促\" cancelActivity=\"false\" attachedToRef=\"Task_Review\">"
+        + "<bpmn:timerEventDefinition id=\"TimerDefinition_Reminder\"><bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">%s"
+        + "</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>";
+    for (String cycle : List.of("R/PT1M", "R5/PT14M59S", "0 * * * * *", "0 0/5 * * * *", "0 0,10,30 9 * * *", "* 0 9 * * *")) {
+      refused(withElement(reminder.formatted(cycle), "Event_Reminder"), "Event_Reminder",
+          "timer cycle '" + cycle + "' repeats more often than every 15 minutes");
+    }
+    for (String cycle : List.of("${reminderCycle}", "PT1H", "R/2026-04-01T09:00:00/2026-04-01T10:00:00", "0 0 9 * *", "@hourly")) {
+      refused(withElement(reminder.formatted(cycle), "Event_Reminder"), "Event_Reminder",
+          "cannot tell how often timer cycle '" + cycle + "' repeats");
+    }
+    for (String cycle : List.of("R/PT1H", "R3/PT15M", "R/P1W", "R/2026-04-01T09:00:00+09:00/P1D", "0 0 9 * * MON-FRI",
+        "0 0,30 * * * *", "0 */15 8-17 * * *", "30 50/20 * * * *")) {
+      assertThat(reasons(withElement(reminder.formatted(cycle), "Event_Reminder"))).as(cycle).isEmpty();
+    }
   }
 
   @Test
