@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TenantRows {
+
+  /** Table and column of the moments the tenant's own records changed. */
+  private static final List<String> CHANGE_TIMES = List.of("application.submitted_at", "attachment.created_at",
+      "document.issued_at", "payment.updated_at", "identity_request.updated_at", "callback_event.received_at");
 
   private final JdbcTemplate jdbc;
 
@@ -69,14 +74,9 @@ class TenantRows {
    * callback received (also one too late to move anything).
    */
   boolean changedSince(String tenantId, Instant since) {
-    return Boolean.TRUE.equals(jdbc.queryForObject("""
-        SELECT EXISTS (SELECT 1 FROM application WHERE tenant_id = ? AND submitted_at > ?)
-            OR EXISTS (SELECT 1 FROM attachment WHERE tenant_id = ? AND created_at > ?)
-            OR EXISTS (SELECT 1 FROM document WHERE tenant_id = ? AND issued_at > ?)
-            OR EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND updated_at > ?)
-            OR EXISTS (SELECT 1 FROM identity_request WHERE tenant_id = ? AND updated_at > ?)
-            OR EXISTS (SELECT 1 FROM callback_event WHERE tenant_id = ? AND received_at > ?)""", Boolean.class,
-        tenantId, Timestamp.from(since), tenantId, Timestamp.from(since), tenantId, Timestamp.from(since),
-        tenantId, Timestamp.from(since), tenantId, Timestamp.from(since), tenantId, Timestamp.from(since)));
+    List<String> checks = CHANGE_TIMES.stream()
+        .map(time -> "EXISTS (SELECT 1 FROM " + time.replace(".", " WHERE tenant_id = ? AND ") + " > ?)").toList();
+    Object[] args = CHANGE_TIMES.stream().flatMap(time -> Stream.of(tenantId, Timestamp.from(since))).toArray();
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT " + String.join(" OR ", checks), Boolean.class, args));
   }
 }
