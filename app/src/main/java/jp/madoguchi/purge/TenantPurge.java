@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.audit.AuditPurge;
 import jp.madoguchi.audit.OperationEvent;
-import jp.madoguchi.export.ExportJobs;
-import jp.madoguchi.export.ExportStore;
 import jp.madoguchi.export.ExportStore.DownloadedExport;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.Tenant;
-import jp.madoguchi.tenant.TenantKeys;
 import jp.madoguchi.tenant.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A municipality's purge at contract end, once it is suspended and its own staff downloaded a
- * complete export with nothing filed or decided since (a purge needs the municipality's part, not
- * an operator's alone): the tenant is stopped,
- * its rows are counted, its data key is destroyed (from then on nothing sealed of it opens, backups
- * included), then the engine's data, the export files, Madoguchi's rows and last the tenant's log
- * are deleted and the rows counted again. The certificate (counts before and after per table,
- * times, operator, the export it relied on, the head of the removed log's hash chain) goes into the
- * deployment's own operation log and back to the operator.
+ * A municipality's purge at contract end ({@link PurgeStart} says when it may begin, {@link PurgeSteps}
+ * what it deletes). Its rows are counted before and after; the certificate (counts per table, times,
+ * operator, the export it relied on, the head of the removed log's hash chain) goes into the
+ * deployment's own operation log and back to the operator. A purge that a failure stopped partway is
+ * finished by asking again: it resumes from what {@link PurgeJournal} recorded.
  */
 @Component
 class TenantPurge {
@@ -40,93 +34,96 @@ class TenantPurge {
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
   private final TenantRepository tenants;
-  private final TenantKeys keys;
-  private final ExportStore exports;
-  private final ExportJobs exportFiles;
+  private final PurgeJournal journal;
+  private final PurgeLock lock;
+  private final PurgeStart start;
+  private final PurgeSteps steps;
   private final TenantRows rows;
-  private final EnginePurge engine;
-  private final AppPurge app;
-  private final AuditPurge audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ObjectMapper json;
 
-  TenantPurge(TenantRepository tenants, TenantKeys keys, ExportStore exports, ExportJobs exportFiles, TenantRows rows,
-      EnginePurge engine, AppPurge app, AuditPurge audit, ApplicationEventPublisher events, Clock clock,
-      ObjectMapper json) {
+  TenantPurge(TenantRepository tenants, PurgeJournal journal, PurgeLock lock, PurgeStart start, PurgeSteps steps,
+      TenantRows rows, ApplicationEventPublisher events, Clock clock, ObjectMapper json) {
     this.tenants = tenants;
-    this.keys = keys;
-    this.exports = exports;
-    this.exportFiles = exportFiles;
+    this.journal = journal;
+    this.lock = lock;
+    this.start = start;
+    this.steps = steps;
     this.rows = rows;
-    this.engine = engine;
-    this.app = app;
-    this.audit = audit;
     this.events = events;
     this.clock = clock;
     this.json = json;
   }
 
-  synchronized Map<String, Object> purge(String tenantId, String confirmation, String operator) {
-    Tenant tenant = tenants.findById(tenantId).orElseThrow(() ->
-        new StaffRequestException(404, "この自治体はありません (no such municipality)"));
+  Map<String, Object> purge(String tenantId, String confirmation, String operator) {
+    Optional<Tenant> tenant = tenants.findById(tenantId);
+    if (tenant.isEmpty() && journal.of(tenantId).filter(progress -> !progress.finished()).isEmpty()) {
+      throw noSuchMunicipality();
+    }
     if (!tenantId.equals(confirmation)) {
       throw new StaffRequestException(400, "確認のため confirm に自治体のID「" + tenantId + "」を入れてください "
           + "(confirm must equal the tenant id)");
     }
-    if (tenant.status() == Tenant.TenantStatus.ACTIVE) {
-      throw new StaffRequestException(409, "利用中の自治体は削除できません。先に自治体を停止（SUSPENDED）してください "
-          + "(an active municipality cannot be purged: suspend it first)");
+    try (PurgeLock.Held held = lock.acquire(tenantId)) {
+      Optional<PurgeProgress> unfinished = journal.of(tenantId).filter(progress -> !progress.finished());
+      if (unfinished.isPresent()) {
+        log.info("Purge of tenant {} resumed by {}", tenantId, operator);
+        journal.resumed(tenantId);
+      } else {
+        start.begin(tenants.findById(tenantId).orElseThrow(TenantPurge::noSuchMunicipality), operator);
+      }
+      return finish(journal.of(tenantId).orElseThrow());
     }
-    Set<String> accounts = engine.accounts(tenantId);
-    DownloadedExport export = exports.lastCompleteDownloadBy(tenantId, accounts).orElseThrow(() ->
-        new StaffRequestException(409, "自治体の管理者が、要配慮個人情報を含むエクスポート（includeSensitive: true）を"
-            + "まだダウンロードしていません (no export with every field was downloaded by the municipality's own staff)"));
-    if (rows.changedSince(tenantId, export.requestedAt()) || engine.changedSince(tenantId, export.requestedAt())) {
-      throw new StaffRequestException(409, "エクスポートの後に申請や処理、訂正、添付、支払いなどの変更がありました。"
-          + "自治体の管理者がもう一度エクスポートしてダウンロードしてください "
-          + "(applications changed after the export was requested: export again)");
-    }
-    Instant started = clock.instant();
-    log.info("Purge of tenant {} started by {}", tenantId, operator);
-    tenants.updateStatus(tenantId, Tenant.TenantStatus.TERMINATED);
-    Map<String, Long> before = rows.count(tenantId, accounts);
-    keys.destroyDataKey(tenantId);
-    Instant keyDestroyed = clock.instant();
-    engine.purge(tenantId, accounts);
-    exportFiles.deleteFilesOf(tenantId);
-    app.purge(tenantId, accounts);
-    AuditPurge.RemovedLog removedLog = audit.removeLogOf(tenantId);
-    Map<String, Long> after = rows.count(tenantId, accounts);
-    Map<String, Object> certificate = certificate(tenantId, operator, export, accounts, started, keyDestroyed, before,
-        after, removedLog);
-    events.publishEvent(new OperationEvent(null, operator, "tenant.purged", tenantId,
-        Map.of("certificate", text(certificate))));
-    log.info("Purge of tenant {} finished: {} rows left", tenantId, certificate.get("rowsLeft"));
-    return certificate;
   }
 
-  private Map<String, Object> certificate(String tenantId, String operator, DownloadedExport export,
-      Set<String> accounts, Instant started, Instant keyDestroyed, Map<String, Long> before, Map<String, Long> after,
-      AuditPurge.RemovedLog removedLog) {
+  private Map<String, Object> finish(PurgeProgress progress) {
+    String tenantId = progress.tenant();
+    try {
+      PurgeSteps.Done done = steps.run(progress);
+      Map<String, Long> after = rows.count(tenantId, progress.accounts());
+      Instant finished = clock.instant();
+      Map<String, Object> certificate = certificate(progress, done, finished, after);
+      events.publishEvent(new OperationEvent(null, progress.operator(), "tenant.purged", tenantId,
+          Map.of("certificate", text(certificate))));
+      journal.finished(tenantId, finished, text(certificate));
+      log.info("Purge of tenant {} finished: {} rows left", tenantId, certificate.get("rowsLeft"));
+      return certificate;
+    } catch (RuntimeException e) {
+      log.error("Purge of tenant {} stopped partway; asking again resumes it", tenantId, e);
+      throw new StaffRequestException(500, "削除が途中で止まりました。データの鍵の破棄など済んだ手順はそのままです。"
+          + "同じ要求をもう一度送ると、続きから再開します (the purge stopped partway: send the same request again to resume it)");
+    }
+  }
+
+  private Map<String, Object> certificate(PurgeProgress progress, PurgeSteps.Done done, Instant finished,
+      Map<String, Long> after) {
     Map<String, Object> tables = new LinkedHashMap<>();
+    Map<String, Long> before = progress.rowsBefore();
     before.forEach((table, count) -> tables.put(table, Map.of("before", count, "after", after.getOrDefault(table, 0L))));
+    DownloadedExport export = progress.export();
     Map<String, Object> certificate = new LinkedHashMap<>();
-    certificate.put("tenant", tenantId);
-    certificate.put("operator", operator);
-    certificate.put("startedAt", jst(started));
-    certificate.put("dataKeyDestroyedAt", jst(keyDestroyed));
-    certificate.put("finishedAt", jst(clock.instant()));
+    certificate.put("tenant", progress.tenant());
+    certificate.put("operator", progress.operator());
+    certificate.put("startedAt", jst(progress.startedAt()));
+    certificate.put("dataKeyDestroyedAt", jst(done.keyDestroyedAt()));
+    certificate.put("finishedAt", jst(finished));
+    certificate.put("attempts", progress.attempts());
     certificate.put("export", Map.of("id", export.id().toString(), "requestedAt", jst(export.requestedAt()),
         "downloadedAt", jst(export.downloadedAt()),
         "downloadedBy", export.downloadedBy(), "manifestSha256", export.manifestSha256()));
-    certificate.put("accountsDeleted", accounts.size());
+    certificate.put("accountsDeleted", progress.accounts().size());
+    AuditPurge.RemovedLog removedLog = done.removedLog();
     certificate.put("auditLog", Map.of("entriesRemoved", removedLog.entries(), "lastSeq", removedLog.lastSeq(),
         "lastHash", removedLog.lastHash()));
     certificate.put("tables", tables);
     certificate.put("rowsBefore", before.values().stream().mapToLong(Long::longValue).sum());
     certificate.put("rowsLeft", after.values().stream().mapToLong(Long::longValue).sum());
     return certificate;
+  }
+
+  private static StaffRequestException noSuchMunicipality() {
+    return new StaffRequestException(404, "この自治体はありません (no such municipality)");
   }
 
   private static String jst(Instant instant) {

@@ -109,11 +109,26 @@ class PurgeTests extends IntegrationTest {
     assertThat(staff.basic("POST", "/api/operator/tenants/demo/purge", OPERATOR, OPERATOR_PASSWORD, "{}").statusCode())
         .as("no confirmation").isEqualTo(400);
 
+    // the purge fails twice partway: once after the accounts are gone, once after the tenant row is gone
+    HttpResponse<String> stoppedInAppRows = purgeFailingOnDeleteFrom("tenant", staff);
+    assertThat(stoppedInAppRows.statusCode()).as(stoppedInAppRows.body()).isEqualTo(500);
+    assertThat(stoppedInAppRows.body()).contains("続きから再開");
+    assertThat(count("SELECT count(*) FROM act_id_user WHERE id_ = 'demo-clerk'")).as("accounts already gone").isZero();
+    HttpResponse<String> stoppedInLog = purgeFailingOnDeleteFrom("audit_chain", staff);
+    assertThat(stoppedInLog.statusCode()).as(stoppedInLog.body()).isEqualTo(500);
+    assertThat(count("SELECT count(*) FROM tenant WHERE id = 'demo'")).as("tenant row already gone").isZero();
+
     HttpResponse<String> purged = purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
 
     assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
     JsonNode certificate = json.readTree(purged.body());
     assertThat(certificate.get("rowsLeft").asLong()).as(purged.body()).isZero();
+    assertThat(certificate.get("attempts").asInt()).isEqualTo(3);
+    assertThat(certificate.get("accountsDeleted").asInt()).isEqualTo(DEMO_ACCOUNTS.size());
+    assertThat(certificate.get("auditLog").get("entriesRemoved").asLong()).isPositive();
+    assertThat(purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO).statusCode()).as("purged already").isEqualTo(404);
+    assertThat(jdbc.queryForObject("SELECT cardinality(accounts) FROM tenant_purge WHERE tenant = 'demo'", Integer.class))
+        .as("the finished purge keeps its certificate, not the accounts").isZero();
     assertThat(certificate.get("tables").get("application").get("before").asLong()).isEqualTo(4);
     assertThat(certificate.get("tables").get("act_hi_procinst").get("before").asLong()).isPositive();
     assertThat(certificate.get("export").get("id").asText()).isEqualTo(export);
@@ -126,6 +141,19 @@ class PurgeTests extends IntegrationTest {
     assertThat(kitaAfter).isNotEqualTo(kitaBefore);
     assertThat(exports.ready(KITA, "kita-admin", "Hokubu-Admin-2026!", "{}")).isNotBlank();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE tenant_id = ?", Long.class, KITA)).isEqualTo(2);
+  }
+
+  /** A purge during which the database refuses to delete from the table, as a fault partway would. */
+  private HttpResponse<String> purgeFailingOnDeleteFrom(String table, StaffHttp staff) throws Exception {
+    jdbc.execute("CREATE FUNCTION purge_fault() RETURNS trigger LANGUAGE plpgsql AS "
+        + "$$ BEGIN RAISE EXCEPTION 'fault injected by PurgeTests'; END $$");
+    jdbc.execute("CREATE TRIGGER purge_fault BEFORE DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION purge_fault()");
+    try {
+      return purge(staff, OPERATOR, OPERATOR_PASSWORD, DEMO);
+    } finally {
+      jdbc.execute("DROP TRIGGER purge_fault ON " + table);
+      jdbc.execute("DROP FUNCTION purge_fault()");
+    }
   }
 
   private void assertNoRowOf(String tenant) {
