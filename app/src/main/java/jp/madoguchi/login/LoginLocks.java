@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Failed sign-ins per account name and per client address, kept in the database so that every
  * node of a cluster counts the same failures and an administrator can see and lift a lock.
  * Account names are counted whether or not such an account exists, so a lock says nothing about
- * which accounts exist. An account's lock does not hold on a network it signed in from lately
- * ({@link KnownNetworks}); an address's lock holds everywhere.
+ * which accounts exist; but a name that no account can have (outside the engine's pattern for user
+ * ids) is not written down: a password typed into the name field, which always has an upper-case
+ * letter, is never kept. Its failure counts for the address. An account's lock does not hold on a
+ * network it signed in from lately ({@link KnownNetworks}); an address's lock holds everywhere.
  */
 @Component
 public class LoginLocks {
@@ -34,12 +36,15 @@ public class LoginLocks {
   private final LoginProperties properties;
   private final Clock clock;
   private final KnownNetworks networks;
+  private final AccountNames accountNames;
 
-  LoginLocks(JdbcTemplate jdbc, LoginProperties properties, Clock clock, KnownNetworks networks) {
+  LoginLocks(JdbcTemplate jdbc, LoginProperties properties, Clock clock, KnownNetworks networks,
+      AccountNames accountNames) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
     this.networks = networks;
+    this.accountNames = accountNames;
   }
 
   /** Where an attempt stands before the password is checked. */
@@ -63,7 +68,9 @@ public class LoginLocks {
 
   @Transactional
   public void failed(String account, String address) {
-    fail(ACCOUNT, account, properties.accountFreeFailures());
+    if (accountNames.possible(account)) {
+      fail(ACCOUNT, account, properties.accountFreeFailures());
+    }
     fail(ADDRESS, address, properties.addressFreeFailures());
   }
 

@@ -130,6 +130,20 @@ class LoginThrottleTests extends IntegrationTest {
   }
 
   @Test
+  void shouldNotWriteDownANameNoAccountCanHaveSuchAsAPasswordTypedIntoIt() throws Exception {
+    String typedPassword = "Himitsu-Pass-2026!";
+    String address = "198.51.103.9";
+    assertThat(http.basic("GET", "/engine-rest/task", typedPassword, "demo-clerk", null, "X-Forwarded-For", address)
+        .statusCode()).isEqualTo(401);
+    assertThat(http.browser(address).login(typedPassword, "demo-clerk").statusCode()).isEqualTo(401);
+
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM login_lock WHERE subject = ?", Long.class, typedPassword))
+        .as("what was typed as the name is not kept").isZero();
+    assertThat(jdbc.queryForObject("SELECT failures FROM login_lock WHERE kind = 'ADDRESS' AND subject = ?",
+        Integer.class, address)).as("the address counts both failures").isEqualTo(2);
+  }
+
+  @Test
   void shouldLockAnAddressThatGuessesManyAccounts() throws Exception {
     String attacker = "192.0.2.200";
     guessManyAccountsFrom(attacker);
