@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     fails or rate limits; then it is FAILED. At most 24 h: LINE keeps a retry key that long
  * @param workersEnabled background processing of the inbox and the outbox (tests drive them by hand)
  * @param jwksMinRefreshInterval LINE Login's key set is fetched again at most this often (a token with an unknown key id triggers it)
+ * @param inboxKeep a handled webhook event (residents' messages, their LINE user id) is deleted this
+ *     long after it was handled; until then a redelivery of it is recognised. At least 1 day
  */
 @ConfigurationProperties("madoguchi.line")
 public record LineProperties(String apiBaseUrl, String dataApiBaseUrl, Duration connectTimeout, Duration readTimeout,
-    Duration retryBudget, boolean workersEnabled, Duration jwksMinRefreshInterval) {
+    Duration retryBudget, boolean workersEnabled, Duration jwksMinRefreshInterval, Duration inboxKeep) {
 
   public LineProperties {
     if (retryBudget == null || retryBudget.isNegative() || retryBudget.compareTo(Duration.ofHours(24)) > 0) {
@@ -22,5 +24,10 @@ public record LineProperties(String apiBaseUrl, String dataApiBaseUrl, Duration 
           + "retry key for 24 hours), not " + retryBudget);
     }
     jwksMinRefreshInterval = jwksMinRefreshInterval == null ? Duration.ofSeconds(30) : jwksMinRefreshInterval;
+    inboxKeep = inboxKeep == null ? Duration.ofDays(30) : inboxKeep;
+    if (inboxKeep.compareTo(Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException("madoguchi.line.inbox-keep must be at least 1 day (LINE redelivers an "
+          + "event for a while, and a kept event is recognised), not " + inboxKeep);
+    }
   }
 }
