@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes a tenant's data in the engine through its public API: running instances (also of the
- * shared procedures), the tenant's own deployments with everything of them (cascade), the history
+ * shared procedures), the tenant's own deployments with everything of them (cascade) and the grants
+ * on their keys, the history
  * of its instances and decisions, its operation log, then its accounts (memberships go with them),
  * their filters and authorizations, and the tenant. Runs without an engine user, so the deletions
  * themselves write no operation log of the tenant. Departments (groups) are shared by all
@@ -73,7 +74,8 @@ class EnginePurge {
         || history.createUserOperationLogQuery().tenantIdIn(tenantId).afterTimestamp(after).count() > 0;
   }
 
-  void purge(String tenantId, Set<String> accounts) {
+  /** @param procedureKeys the tenant's own procedures: their departments' grants go with their last version */
+  void purge(String tenantId, Set<String> accounts, Set<String> procedureKeys) {
     identity.clearAuthentication();
     List<String> running;
     while (!(running = runtime.createProcessInstanceQuery().tenantIdIn(tenantId).listPage(0, CHUNK).stream()
@@ -84,6 +86,12 @@ class EnginePurge {
       authorizations.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT).resourceId(deployment.getId()).list()
           .forEach(this::delete);
       repository.deleteDeployment(deployment.getId(), true, true, true);
+    }
+    for (String key : procedureKeys) {
+      if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+        authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId(key).list()
+            .forEach(this::delete);
+      }
     }
     List<String> ended;
     while (!(ended = history.createHistoricProcessInstanceQuery().tenantIdIn(tenantId).listPage(0, CHUNK).stream()

@@ -39,13 +39,13 @@ class PurgeJournal {
   }
 
   /** Records a new purge, replacing a finished one of an earlier municipality of the same id. */
-  void begin(String tenant, String operator, Instant startedAt, Set<String> accounts, DownloadedExport export,
-      Map<String, Long> rowsBefore) {
+  void begin(String tenant, String operator, Instant startedAt, Set<String> accounts, Set<String> procedureKeys,
+      DownloadedExport export, Map<String, Long> rowsBefore) {
     jdbc.update("DELETE FROM tenant_purge WHERE tenant = ? AND finished_at IS NOT NULL", tenant);
     jdbc.update("""
-        INSERT INTO tenant_purge (tenant, operator, started_at, accounts, export, rows_before)
-        VALUES (?, ?, ?, ?, ?, ?)""", tenant, operator, Timestamp.from(startedAt),
-        accounts.stream().sorted().toArray(String[]::new), text(export), text(rowsBefore));
+        INSERT INTO tenant_purge (tenant, operator, started_at, accounts, procedure_keys, export, rows_before)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", tenant, operator, Timestamp.from(startedAt), sorted(accounts),
+        sorted(procedureKeys), text(export), text(rowsBefore));
   }
 
   void resumed(String tenant) {
@@ -69,10 +69,18 @@ class PurgeJournal {
   private PurgeProgress map(ResultSet rs, int row) throws SQLException {
     String removed = rs.getString("removed_log");
     return new PurgeProgress(rs.getString("tenant"), rs.getString("operator"), instant(rs, "started_at"),
-        rs.getInt("attempts"), Set.copyOf(Arrays.asList((String[]) rs.getArray("accounts").getArray())),
+        rs.getInt("attempts"), set(rs, "accounts"), set(rs, "procedure_keys"),
         read(rs.getString("export"), DownloadedExport.class), read(rs.getString("rows_before"), COUNTS),
         instant(rs, "key_destroyed_at"), removed == null ? null : read(removed, RemovedLog.class),
         instant(rs, "finished_at"), rs.getString("certificate"));
+  }
+
+  private static String[] sorted(Set<String> values) {
+    return values.stream().sorted().toArray(String[]::new);
+  }
+
+  private static Set<String> set(ResultSet rs, String column) throws SQLException {
+    return Set.copyOf(Arrays.asList((String[]) rs.getArray(column).getArray()));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -58,6 +58,8 @@ class PurgeStart {
     Instant started = clock.instant();
     log.info("Purge of tenant {} started by {}", tenantId, operator);
     tenants.updateStatus(tenantId, Tenant.TenantStatus.TERMINATED);
-    journal.begin(tenantId, operator, started, accounts, export, rows.count(tenantId, accounts));
+    Set<String> procedureKeys = rows.ownProcedureKeys(tenantId);
+    journal.begin(tenantId, operator, started, accounts, procedureKeys, export,
+        rows.count(tenantId, accounts, procedureKeys));
   }
 }

@@ -52,7 +52,7 @@ class PurgeSteps {
       keyDestroyed = clock.instant();
       journal.keyDestroyed(tenantId, keyDestroyed);
     }
-    engine.purge(tenantId, progress.accounts());
+    engine.purge(tenantId, progress.accounts(), progress.procedureKeys());
     exportFiles.deleteFilesOf(tenantId);
     app.purge(tenantId, progress.accounts());
     RemovedLog removedLog = progress.removedLog() != null ? progress.removedLog() : transaction.execute(status -> {

@@ -81,7 +81,7 @@ class TenantPurge {
     String tenantId = progress.tenant();
     try {
       PurgeSteps.Done done = steps.run(progress);
-      Map<String, Long> after = rows.count(tenantId, progress.accounts());
+      Map<String, Long> after = rows.count(tenantId, progress.accounts(), progress.procedureKeys());
       Instant finished = clock.instant();
       Map<String, Object> certificate = certificate(progress, done, finished, after);
       events.publishEvent(new OperationEvent(null, progress.operator(), "tenant.purged", tenantId,

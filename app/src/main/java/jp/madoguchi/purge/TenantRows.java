@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,12 @@ class TenantRows {
     this.jdbc = jdbc;
   }
 
-  /** Table (and column) → rows of the tenant, every table listed even at 0. */
-  Map<String, Long> count(String tenantId, Set<String> accounts) {
+  /**
+   * Table (and column) → rows of the tenant, every table listed even at 0.
+   *
+   * @param procedureKeys the keys of the tenant's own procedures, whose departments' grants are its rows
+   */
+  Map<String, Long> count(String tenantId, Set<String> accounts, Set<String> procedureKeys) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Map<String, Object> column : tenantColumns()) {
       String table = (String) column.get("table_name");
@@ -45,13 +50,20 @@ class TenantRows {
     counts.put("act_id_membership", count("SELECT count(*) FROM act_id_membership WHERE user_id_ = ANY (?)", (Object) ids));
     counts.put("act_id_info", count("SELECT count(*) FROM act_id_info WHERE user_id_ = ANY (?)", (Object) ids));
     counts.put("act_ru_authorization", count("SELECT count(*) FROM act_ru_authorization WHERE user_id_ = ANY (?) "
-        + "OR resource_id_ = ANY (?) OR resource_id_ = ?", ids, ids, tenantId));
+        + "OR resource_id_ = ANY (?) OR resource_id_ = ? OR (resource_type_ = ? AND resource_id_ = ANY (?))", ids, ids,
+        tenantId, Resources.PROCESS_DEFINITION.resourceType(), procedureKeys.toArray(String[]::new)));
     counts.put("act_ru_filter", count("SELECT count(*) FROM act_ru_filter WHERE owner_ = ANY (?)", (Object) ids));
     counts.put("staff_account", count("SELECT count(*) FROM staff_account WHERE user_id = ANY (?)", (Object) ids));
     counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids));
     counts.put("login_known_network", count("SELECT count(*) FROM login_known_network WHERE account = ANY (?)",
         (Object) ids));
     return counts;
+  }
+
+  /** The keys of the procedures the tenant deployed itself (a key has one owner). */
+  Set<String> ownProcedureKeys(String tenantId) {
+    return Set.copyOf(jdbc.queryForList("SELECT DISTINCT key_ FROM act_re_procdef WHERE tenant_id_ = ?", String.class,
+        tenantId));
   }
 
   /** Every column named {@code tenant_id} or {@code tenant_id_} in the app's schema (tables only, not views). */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.Diagrams;
 import jp.madoguchi.FullJourneys;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
@@ -23,6 +24,7 @@ import jp.madoguchi.Markers;
 import jp.madoguchi.StaffHttp;
 import jp.madoguchi.export.ExportDownloads;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +48,25 @@ class PurgeTests extends IntegrationTest {
   private static final List<String> DEMO_ACCOUNTS = List.of("demo-admin", "demo-clerk", "demo-citizen", "demo-road",
       "demo-child", "demo-chief", "demo-counter", "demo-linking-chief");
 
+  /** A procedure of demo's own, whose department gets grants on its key. */
+  private static final String OWN_PROCEDURE = """
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://madoguchi.jp/test">
+        <bpmn:process id="demo-own-procedure" name="デモ市の独自手続" isExecutable="true" camunda:historyTimeToLive="365">
+          <bpmn:extensionElements><camunda:properties>
+            <camunda:property name="confidentiality" value="2" />
+            <camunda:property name="personalData" value="personal" />
+            <camunda:property name="retentionYears" value="1" />
+            <camunda:property name="departments" value="waste-section" />
+          </camunda:properties></bpmn:extensionElements>
+          <bpmn:startEvent id="Event_Start" name="開始" />
+          <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Event_Start" targetRef="Event_End" />
+          <bpmn:endEvent id="Event_End" name="終了" />
+        </bpmn:process>
+      </bpmn:definitions>""";
+
   @LocalServerPort int port;
+  @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -57,6 +77,9 @@ class PurgeTests extends IntegrationTest {
   @Test
   void shouldLeaveNoRowOfThePurgedMunicipalityWhileTheOtherWorksOn() throws Exception {
     LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    repository.createDeployment().tenantId(DEMO).addString("demo-own-procedure.bpmn", Diagrams.drawn(OWN_PROCEDURE))
+        .deploy();
+    assertThat(ownProcedureGrants()).as("its department's grants").isOne();
     FullJourneys journeys = new FullJourneys(port, jdbc, runtime, tasks, management, json, new Markers());
     journeys.fetchLineKeys();
     journeys.bulkyWaste(LineIdTokens.newUserId());
@@ -133,6 +156,7 @@ class PurgeTests extends IntegrationTest {
     assertThat(certificate.get("tables").get("act_hi_procinst").get("before").asLong()).isPositive();
     assertThat(certificate.get("export").get("id").asText()).isEqualTo(export);
     assertNoRowOf(DEMO);
+    assertThat(ownProcedureGrants()).as("the grants on the key of its own procedure").isZero();
     assertThat(operatorLog("tenant.purged")).anySatisfy(details -> assertThat(details).contains("rowsLeft"));
     assertThat(staff.basic("GET", "/api/demo/admin/exports", "demo-admin", DEMO_ADMIN_PASSWORD, null).statusCode())
         .isEqualTo(401);
@@ -179,6 +203,10 @@ class PurgeTests extends IntegrationTest {
     assertThat(count("SELECT count(*) FROM audit_chain WHERE tenant_id = ?", tenant)).isZero();
     assertThat(count("SELECT count(*) FROM act_ge_bytearray b WHERE b.deployment_id_ IS NOT NULL AND NOT EXISTS "
         + "(SELECT 1 FROM act_re_deployment d WHERE d.id_ = b.deployment_id_)")).isZero();
+  }
+
+  private long ownProcedureGrants() {
+    return count("SELECT count(*) FROM act_ru_authorization WHERE resource_type_ = 6 AND resource_id_ = 'demo-own-procedure'");
   }
 
   private long count(String sql, Object... args) {
