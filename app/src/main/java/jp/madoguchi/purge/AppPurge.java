@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.madoguchi.application.ApplicationNumberSequences;
 import jp.madoguchi.database.LongStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deletes a tenant's rows from Madoguchi's own tables in one transaction: every table with a
  * {@code tenant_id} (found in the schema; children before the tables they reference), the tenant's
- * account flags and login locks, and last the tenant row. The audit log is left to {@code AuditPurge}.
+ * account flags and login locks, the tenant row, and its application-number sequences. The audit log is left to {@code AuditPurge}.
  */
 @Component
 class AppPurge {
@@ -23,10 +24,12 @@ class AppPurge {
 
   private final JdbcTemplate jdbc;
   private final TenantRows rows;
+  private final ApplicationNumberSequences numberSequences;
 
-  AppPurge(JdbcTemplate jdbc, TenantRows rows) {
+  AppPurge(JdbcTemplate jdbc, TenantRows rows, ApplicationNumberSequences numberSequences) {
     this.jdbc = jdbc;
     this.rows = rows;
+    this.numberSequences = numberSequences;
   }
 
   @Transactional
@@ -40,6 +43,7 @@ class AppPurge {
       jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ?", tenantId);
     }
     jdbc.update("DELETE FROM tenant WHERE id = ?", tenantId);
+    numberSequences.drop(tenantId);
   }
 
   private List<String> tenantTables() {

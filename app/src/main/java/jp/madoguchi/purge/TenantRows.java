@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jp.madoguchi.application.ApplicationNumberSequences;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts a tenant's rows in every table: each table with a tenant column (Madoguchi's
  * {@code tenant_id}, the engine's {@code TENANT_ID_}), found in the schema so that a table added
- * later is counted too, and the tables keyed by the tenant's accounts or its id.
+ * later is counted too, the tables keyed by the tenant's accounts or its id, and its application-number
+ * sequences.
  */
 @Component
 class TenantRows {
@@ -25,9 +27,11 @@ class TenantRows {
       "document.issued_at", "payment.updated_at", "identity_request.updated_at", "callback_event.received_at");
 
   private final JdbcTemplate jdbc;
+  private final ApplicationNumberSequences numberSequences;
 
-  TenantRows(JdbcTemplate jdbc) {
+  TenantRows(JdbcTemplate jdbc, ApplicationNumberSequences numberSequences) {
     this.jdbc = jdbc;
+    this.numberSequences = numberSequences;
   }
 
   /**
@@ -57,6 +61,7 @@ class TenantRows {
     counts.put("login_lock", count("SELECT count(*) FROM login_lock WHERE kind = 'ACCOUNT' AND subject = ANY (?)", (Object) ids));
     counts.put("login_known_network", count("SELECT count(*) FROM login_known_network WHERE account = ANY (?)",
         (Object) ids));
+    counts.put("application_number_sequences", (long) numberSequences.of(tenantId).size());
     return counts;
   }
 

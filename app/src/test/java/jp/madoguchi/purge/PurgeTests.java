@@ -157,6 +157,9 @@ class PurgeTests extends IntegrationTest {
     assertThat(certificate.get("export").get("id").asText()).isEqualTo(export);
     assertNoRowOf(DEMO);
     assertThat(ownProcedureGrants()).as("the grants on the key of its own procedure").isZero();
+    assertThat(certificate.get("tables").get("application_number_sequences").get("before").asLong()).isPositive();
+    assertThat(count("SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname LIKE 'application_number_demo_%'"))
+        .as("its application-number sequences").isZero();
     assertThat(operatorLog("tenant.purged")).anySatisfy(details -> assertThat(details).contains("rowsLeft"));
     assertThat(staff.basic("GET", "/api/demo/admin/exports", "demo-admin", DEMO_ADMIN_PASSWORD, null).statusCode())
         .isEqualTo(401);
