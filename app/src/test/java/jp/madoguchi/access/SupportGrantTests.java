@@ -37,6 +37,7 @@ class SupportGrantTests extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired SupportGrants supportGrants;
+  @Autowired SupportGrantRetention retention;
   @Autowired IdentityService identity;
   @Autowired ApplicationEvents events;
   private StaffRequests http;
@@ -140,6 +141,26 @@ class SupportGrantTests extends IntegrationTest {
     assertThat(identity.createTenantQuery().userMember("test-operator").count()).isZero();
     assertThat(jdbc.queryForObject("SELECT ended_by FROM support_grant WHERE id = ?", String.class, grant.id()))
         .isEqualTo("demo-admin");
+  }
+
+  @Test
+  void shouldDeleteAnEndedGrantWithItsReasonOnceTheLogThatRecordsItIsGone() {
+    SupportGrant old = supportGrants.create(DEMO, "demo-admin", "test-operator", 1, "住民 山田花子 さんの申請の調査");
+    supportGrants.end(DEMO, old.id(), "demo-admin");
+    SupportGrant recent = supportGrants.create(DEMO, "demo-admin", "test-operator", 1, "障害調査");
+    supportGrants.end(DEMO, recent.id(), "demo-admin");
+    SupportGrant open = supportGrants.create(DEMO, "demo-admin", "test-operator", 1, "障害調査");
+    int keptDays = jdbc.queryForObject("SELECT retention_days FROM audit_chain WHERE tenant_id = ?", Integer.class, DEMO);
+    jdbc.update("UPDATE support_grant SET created_at = created_at - ? * interval '1 day', "
+        + "ended_at = ended_at - ? * interval '1 day' WHERE id = ?", keptDays + 1, keptDays + 1, old.id());
+    jdbc.update("UPDATE support_grant SET ended_at = ended_at - ? * interval '1 day' WHERE id = ?", keptDays - 1,
+        recent.id());
+
+    assertThat(retention.removeEndedGrants()).isPositive();
+
+    assertThat(jdbc.queryForList("SELECT id FROM support_grant WHERE id = ANY (?)", UUID.class,
+        (Object) new UUID[] {old.id(), recent.id(), open.id()})).containsExactlyInAnyOrder(recent.id(), open.id());
+    supportGrants.end(DEMO, open.id(), "demo-admin");
   }
 
   @Test
