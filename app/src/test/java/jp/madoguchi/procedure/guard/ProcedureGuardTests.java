@@ -349,6 +349,41 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldNotCountATimerThatMayFireAtOnceAsTheWaitOfALoop() {
+    // a loop through a PT0S timer made the job executor create and run a timer job without end
+    String expected = "without waiting for a clerk, a message or a timer";
+    String later = "<bpmn:intermediateCatchEvent id=\"Event_Later\" name=\"待機\"><bpmn:timerEventDefinition "
+        + "id=\"TimerDefinition_Later\">%s</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>";
+    for (String timer : List.of(duration("PT0S"), duration("PT1S"), duration("PT14M59S"), duration("-P1D"),
+        duration("${delay}"), duration("P1D${''}"), date("2020-04-01T09:00:00"), date("${jst.daysLater(1, 9)}"))) {
+      refused(withLoop(later.formatted(timer), "Event_Later", "Event_Later"), "Gateway_Again", expected);
+    }
+    // a timer on a user task moves the token on without a clerk: a loop back through it is no wait either
+    String correct = "<bpmn:userTask id=\"Task_Correct\" name=\"補正\" camunda:formRef=\"sample-review\" "
+        + "camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"citizen-section\" />"
+        + "<bpmn:boundaryEvent id=\"Event_CorrectionLate\" name=\"補正の期限\" attachedToRef=\"Task_Correct\">"
+        + "<bpmn:timerEventDefinition id=\"TimerDefinition_CorrectionLate\">%s</bpmn:timerEventDefinition></bpmn:boundaryEvent>";
+    refused(withLoop(correct.formatted(duration("PT0S")), "Task_Correct", "Event_CorrectionLate"), "Gateway_Again",
+        "loops (Gateway_Again, Task_Correct, Event_CorrectionLate) " + expected);
+    refused(withLoop(correct.formatted(date("${jst.daysLater(5, 17)}")), "Task_Correct", "Event_CorrectionLate"),
+        "Gateway_Again", expected);
+
+    assertThat(reasons(withLoop(later.formatted(duration("PT15M")), "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(later.formatted(duration("P1M")), "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(later.formatted("<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">R/PT1H</bpmn:timeCycle>"),
+        "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(correct.formatted(duration("P14D")), "Task_Correct", "Event_CorrectionLate"))).isEmpty();
+  }
+
+  private static String duration(String text) {
+    return "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + text + "</bpmn:timeDuration>";
+  }
+
+  private static String date(String text) {
+    return "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + text + "</bpmn:timeDate>";
+  }
+
+  @Test
   void shouldRefuseTimerCyclesMoreOftenThanEveryFifteenMinutes() {
     String reminder = "<bpmn:boundaryEvent id=\"Event_Reminder\" name=\"催促\" cancelActivity=\"false\" attachedToRef=\"Task_Review\">"
         + "<bpmn:timerEventDefinition id=\"TimerDefinition_Reminder\"><bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">%s"
