@@ -7,8 +7,8 @@ import java.util.TreeMap;
  * The rules every deployment passes (README "Deploy guard"): who may deploy for which tenant, no
  * code, expressions limited to variables and building blocks, forms deployed together, groups of the
  * tenant, a history time to live, information labels, the model conventions, the messages a building
- * block may send, and a control flow that waits. Returns every reason at once, so a designer fixes them
- * in one go.
+ * block may send, and a control flow that waits and calls no process back. Returns every reason at
+ * once, so a designer fixes them in one go.
  */
 final class ProcedureGuard {
 
@@ -35,6 +35,7 @@ final class ProcedureGuard {
         LabelRules.check(view, deployment, reasons);
       }
     }
+    CallActivityRules.check(deployment, reasons);
     deployment.dmn.forEach(file -> DmnRules.check(file, reasons));
     LabelRules.checkForms(deployment, reasons);
     return new Verdict(reasons.list(), false);

@@ -4,6 +4,7 @@ import static jp.madoguchi.procedure.guard.GuardSamples.APPLY_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.BPMN;
 import static jp.madoguchi.procedure.guard.GuardSamples.REVIEW_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.reasons;
+import static jp.madoguchi.procedure.guard.GuardSamples.reasonsWithPart;
 import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
 import static jp.madoguchi.procedure.guard.GuardSamples.withLoop;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,8 +74,9 @@ class ProcedureGuardTests {
     refused(BPMN.replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
         + "<camunda:taskListener event=\"create\" class=\"jp.example.Listener\" /></bpmn:extensionElements>"
         + "<bpmn:incoming>Flow_ToReview</bpmn:incoming>"), "Task_Review", "Java classes (class)");
-    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"other\" "
-        + "camunda:variableMappingClass=\"jp.example.Mapping\" />", "Task_Call"), "Task_Call", "(variableMappingClass)");
+    assertThat(reasonsWithPart(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\" "
+        + "camunda:variableMappingClass=\"jp.example.Mapping\" />", "Task_Call"), PART_ALONE)).singleElement()
+        .satisfies(reason -> assertThat(reason.en()).contains("(variableMappingClass)"));
   }
 
   @Test
@@ -122,8 +124,9 @@ class ProcedureGuardTests {
     refused(withElement("<bpmn:serviceTask id=\"Task_Call\" name=\"外部呼出し\"><bpmn:extensionElements><camunda:connector>"
         + "<camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>"
         + "</bpmn:serviceTask>", "Task_Call"), "Task_Call", "connectors");
-    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"bulky-waste-collection\" "
-        + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), "Task_Call", "another tenant");
+    assertThat(reasonsWithPart(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\" "
+        + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), PART_ALONE)).singleElement()
+        .satisfies(reason -> assertThat(reason.en()).contains("another tenant"));
   }
 
   @Test
@@ -382,6 +385,37 @@ class ProcedureGuardTests {
   private static String date(String text) {
     return "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + text + "</bpmn:timeDate>";
   }
+
+  @Test
+  void shouldRefuseACallActivityThatMayCallItsOwnProcessAgain() {
+    // a process that calls itself creates instances without end, for every municipality's engine
+    String call = "<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" %s />";
+    refused(withElement(call.formatted("calledElement=\"sample\""), "Task_Call"), "Task_Call",
+        "calls its own process (sample)");
+    refused(withElement(call.formatted("calledElement=\"${nextProcedure}\""), "Task_Call"), "Task_Call",
+        "calledElement '${nextProcedure}' is an expression");
+    refused(withElement(call.formatted("calledElement=\"bulky-waste-collection\""), "Task_Call"), "Task_Call",
+        "calls 'bulky-waste-collection', which is not a process of this deployment");
+    refused(withElement(call.formatted("camunda:caseRef=\"case\""), "Task_Call"), "Task_Call", "names no process");
+    // sample → sample-part → sample
+    String callBack = call.replace("Task_Call", "Task_Part").formatted("calledElement=\"sample\"");
+    List<RefusalReason> cycle = reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\""), "Task_Call"), callBack);
+    assertThat(cycle).extracting(RefusalReason::element).containsExactlyInAnyOrder("Task_Call", "Task_Part");
+    assertThat(cycle).extracting(RefusalReason::en)
+        .anySatisfy(en -> assertThat(en).contains(CYCLE + " (sample → sample-part → sample)"))
+        .anySatisfy(en -> assertThat(en).contains(CYCLE + " (sample-part → sample → sample-part)"));
+    // an older version of a process of this deployment may call anything
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\" camunda:calledElementBinding=\"version\" "
+        + "camunda:calledElementVersion=\"1\""), "Task_Call"), PART_ALONE)).extracting(RefusalReason::en)
+        .singleElement().asString().contains("calledElementBinding 'version'");
+
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\""), "Task_Call"), PART_ALONE)).isEmpty();
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\" camunda:calledElementBinding=\"deployment\""),
+        "Task_Call"), PART_ALONE)).isEmpty();
+  }
+
+  private static final String PART_ALONE = "<bpmn:task id=\"Task_Part\" name=\"一部の作業\" />";
+  private static final String CYCLE = "call activities call back the process they started from";
 
   @Test
   void shouldRefuseTimerCyclesMoreOftenThanEveryFifteenMinutes() {
