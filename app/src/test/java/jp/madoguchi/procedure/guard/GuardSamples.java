@@ -177,7 +177,7 @@ final class GuardSamples {
   static List<RefusalReason> reasonsWithPart(String sample, String element) {
     String part = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Part" targetNamespace="https://madoguchi.jp/procedures">
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_Part" targetNamespace="https://madoguchi.jp/procedures">
           <bpmn:process id="sample-part" name="見本の一部" isExecutable="true" camunda:historyTimeToLive="365">
             <bpmn:extensionElements>
               <camunda:properties>
@@ -197,6 +197,12 @@ final class GuardSamples {
     Map<String, byte[]> files = files(sample, APPLY_FORM, REVIEW_FORM);
     files.put("sample-part.bpmn", Diagrams.drawn(part).getBytes(StandardCharsets.UTF_8));
     return ProcedureGuard.check(candidate("demo", null, files), ENVIRONMENT).reasons();
+  }
+
+  /** Flow nodes added to the sample (subprocesses with their contents), drawn anew. */
+  static String withElements(String elements) {
+    return Diagrams.drawn(BPMN.replace("<!-- extra -->", elements)
+        .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", ""));
   }
 
   /** A flow node added to the sample, drawn so that only the rule under test can fail. */

@@ -6,6 +6,7 @@ import static jp.madoguchi.procedure.guard.GuardSamples.REVIEW_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.reasons;
 import static jp.madoguchi.procedure.guard.GuardSamples.reasonsWithPart;
 import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
+import static jp.madoguchi.procedure.guard.GuardSamples.withElements;
 import static jp.madoguchi.procedure.guard.GuardSamples.withLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -416,6 +417,47 @@ class ProcedureGuardTests {
 
   private static final String PART_ALONE = "<bpmn:task id=\"Task_Part\" name=\"一部の作業\" />";
   private static final String CYCLE = "call activities call back the process they started from";
+
+  @Test
+  void shouldRefuseMultiInstancesThatMayCreateMoreThanAHundredInstancesAtOnce() {
+    // loopCardinality 100000000 filled the engine's memory, shared by every municipality
+    String check = "<bpmn:task id=\"Task_Check\" name=\"確認\"><bpmn:multiInstanceLoopCharacteristics %s</bpmn:task>";
+    String cardinality = "><bpmn:loopCardinality xsi:type=\"bpmn:tFormalExpression\">%s</bpmn:loopCardinality>"
+        + "</bpmn:multiInstanceLoopCharacteristics>";
+    refused(withElement(check.formatted(cardinality.formatted("100000000")), "Task_Check"), "Task_Check",
+        "loopCardinality '100000000' is more than 100");
+    refused(withElement(check.formatted(cardinality.formatted("101")), "Task_Check"), "Task_Check", "more than 100");
+    refused(withElement(check.formatted(cardinality.formatted("${count}")), "Task_Check"), "Task_Check",
+        "loopCardinality '${count}' is not a number");
+    refused(withElement(check.formatted("camunda:collection=\"${otherList}\" />"), "Task_Check"), "Task_Check",
+        "camunda:collection '${otherList}' is not a field of this procedure's forms");
+    refused(withElement(check.formatted("camunda:collection=\"${children.subList(0, 2)}\" />"), "Task_Check"), "Task_Check",
+        "camunda:collection '${children.subList(0, 2)}' is not a field");
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"${children}\" />"), "Task_Check"),
+        APPLY_FORM.replace("\"path\": \"children\",", "\"path\": \"children\", \"properties\": {\"maxItems\": \"1000\"},"),
+        REVIEW_FORM)).singleElement().satisfies(reason -> {
+          assertThat(reason.element()).isEqualTo("Task_Check");
+          assertThat(reason.en()).contains("camunda:collection '${children}' is a form field of up to 1000 entries");
+        });
+    // nested: 20 rounds of a subprocess, each with one instance per child (at most 50)
+    refused(withElements("<bpmn:subProcess id=\"SubProcess_Rounds\" name=\"各回\"><bpmn:multiInstanceLoopCharacteristics "
+        + cardinality.formatted("20") + check.formatted("camunda:collection=\"children\" />") + "</bpmn:subProcess>"),
+        "Task_Check", "may create more than 100 instances at once");
+    // 20 calls of a process that creates 10 instances
+    String calls = "<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\">"
+        + "<bpmn:multiInstanceLoopCharacteristics " + cardinality.formatted("20") + "</bpmn:callActivity>";
+    String part = check.replace("Task_Check", "Task_Part").formatted(cardinality.formatted("10"));
+    assertThat(reasonsWithPart(withElement(calls, "Task_Call"), part)).singleElement().satisfies(reason -> {
+      assertThat(reason.element()).isEqualTo("Task_Call");
+      assertThat(reason.en()).contains("may create more than 100 instances at once");
+    });
+
+    assertThat(reasons(withElement(check.formatted(cardinality.formatted("100")), "Task_Check"))).isEmpty();
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"${children}\" />"), "Task_Check"))).isEmpty();
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"children\" camunda:elementVariable=\"child\" />"),
+        "Task_Check"))).isEmpty();
+    assertThat(reasonsWithPart(withElement(calls, "Task_Call"), part.replace(">10<", ">5<"))).isEmpty();
+  }
 
   @Test
   void shouldRefuseTimerCyclesMoreOftenThanEveryFifteenMinutes() {
