@@ -32,7 +32,7 @@ final class ProcedureGuard {
       for (ProcessView view : ProcessView.of(file)) {
         FormRules.check(view, deployment, reasons);
         GroupRules.check(view, candidate.tenantId(), environment, reasons);
-        LabelRules.check(view, deployment, reasons);
+        LabelRules.check(view, deployment, environment.buildingBlocks(), reasons);
       }
     }
     CallActivityRules.check(deployment, reasons);

@@ -189,7 +189,8 @@ class ProcedureGuardTests {
 
   @Test
   void shouldRequireEveryFormInTheDeployment() {
-    assertThat(reasons(BPMN, APPLY_FORM, null)).singleElement().satisfies(reason -> {
+    // without the review form, its field answer in the LINE message has no label either
+    assertThat(reasons(BPMN.replace("&#10;${answer}", ""), APPLY_FORM, null)).singleElement().satisfies(reason -> {
       assertThat(reason.element()).isEqualTo("Task_Review");
       assertThat(reason.ja()).contains("フォーム「sample-review」がこのデプロイにありません");
     });
@@ -199,8 +200,8 @@ class ProcedureGuardTests {
 
   @Test
   void shouldRequireAFormAndACandidateGroupOnEveryUserTask() {
-    refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", ""),
-        "Task_Review", "the user task has no form");
+    refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", "")
+        .replace("&#10;${answer}", ""), "Task_Review", "the user task has no form");
     refused(BPMN.replace(" camunda:candidateGroups=\"citizen-section\"", ""), "Task_Review", "no candidate group");
   }
 
@@ -258,6 +259,28 @@ class ProcedureGuardTests {
     refused(BPMN.replace("${answer}", "${address}"), "Task_Notify", "cannot carry fields of confidentiality 2 or above (address)");
     refused(BPMN.replace("${answer}", "${children}"), "Task_Notify", "(children)");
     refused(BPMN.replace("${answer}", "${earlierSubmissions}"), "Task_Notify", "(earlierSubmissions)");
+  }
+
+  @Test
+  void shouldCountAVariableWithoutALabelAsSensitiveInLineMessages() {
+    // mapUrl is set by the mapLink building block from the resident's position: personal data without a label
+    String unlabelled = "uses variable 'mapUrl', which has no information label";
+    refused(BPMN.replace("${answer}", "${mapUrl}"), "Task_Notify", unlabelled);
+    refused(BPMN.replace("${answer}", "${jst.date(mapUrl)}"), "Task_Notify", unlabelled);
+    assertThat(reasons(BPMN.replace("${answer}", "${mapUrl}${address}"))).extracting(RefusalReason::en)
+        .anySatisfy(en -> assertThat(en).contains(unlabelled)).anySatisfy(en -> assertThat(en).contains("(address)"));
+
+    String declared = "<camunda:property name=\"retentionYears\" value=\"1\" />"
+        + "<camunda:property name=\"variableLabels\" value=\"%s\" />";
+    String withDepartment = BPMN.replace("${answer}", "${departmentName}");
+    assertThat(reasons(withDepartment.replace("<camunda:property name=\"retentionYears\" value=\"1\" />",
+        declared.formatted("departmentName=1/none, fee = 1/none")))).isEmpty();
+    refused(withDepartment.replace("<camunda:property name=\"retentionYears\" value=\"1\" />",
+        declared.formatted("departmentName=2/personal")), "Task_Notify", "cannot carry fields of confidentiality 2 or above (departmentName)");
+    refused(BPMN.replace("<camunda:property name=\"retentionYears\" value=\"1\" />", declared.formatted("departmentName=public")),
+        "sample", "variableLabels: cannot read 'departmentName=public'");
+    refused(BPMN.replace("<camunda:property name=\"retentionYears\" value=\"1\" />", declared.formatted("mapUrl=1/personal")),
+        "sample", "variable 'mapUrl' holds personal data, so its confidentiality must be 2 or 3");
   }
 
   @Test
