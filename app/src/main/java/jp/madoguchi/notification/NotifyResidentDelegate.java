@@ -70,8 +70,8 @@ class NotifyResidentDelegate implements JavaDelegate {
   }
 
   /**
-   * The deploy guard refuses a message template with a field of 機密性2 or above; a procedure deployed
-   * before the guard existed is stopped here, before anything is queued.
+   * The deploy guard refuses a message template with a field of 機密性2 or above or a variable without a
+   * label; a procedure deployed before the guard checked it is stopped here, before anything is queued.
    */
   private void refuseConfidentialFields(DelegateExecution execution) {
     ExtensionElements extensions = execution.getBpmnModelElementInstance().getExtensionElements();
@@ -81,10 +81,11 @@ class NotifyResidentDelegate implements JavaDelegate {
     for (CamundaInputOutput io : extensions.getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
       for (CamundaInputParameter input : io.getCamundaInputParameters()) {
         List<String> refused = MESSAGE.equals(input.getCamundaName())
-            ? labels.tooConfidentialForChat(execution.getProcessDefinitionId(), input.getTextContent()) : List.of();
+            ? labels.notForChat(execution.getProcessDefinitionId(), input.getTextContent()).all() : List.of();
         if (!refused.isEmpty()) {
-          throw new ProcessEngineException("LINE の通知に機密性2以上の項目は入れられません (a LINE message cannot carry "
-              + "fields of confidentiality 2 or above): step " + execution.getCurrentActivityId() + ", fields " + refused);
+          throw new ProcessEngineException("LINE の通知に機密性2以上の項目と情報区分のない変数は入れられません (a LINE message "
+              + "cannot carry fields of confidentiality 2 or above or variables without a label): step "
+              + execution.getCurrentActivityId() + ", names " + refused);
         }
       }
     }

@@ -16,24 +16,24 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * A deployed procedure's metadata (contract C1/C2): its information label, the labels of its form
- * fields, its retention and its departments, read from the BPMN and forms of its deployment once per
- * definition (a deployed definition never changes). Procedures deployed before labels existed count
- * as {@link InformationLabel#UNLABELLED}, the strictest label.
+ * fields and of its other variables ({@link VariableLabels}), its retention and its departments, read
+ * from the BPMN and forms of its deployment once per definition (a deployed definition never changes).
+ * Procedures deployed before labels existed count as {@link InformationLabel#UNLABELLED}, the strictest label.
  */
 @Component
 public class ProcedureLabels {
 
   /** The process variable with the procedure's label in Japanese, set at registration for the clerks' forms. */
   public static final String LABEL_VARIABLE = "informationLabel";
-  /** Variables the building blocks fill with the resident's data; they carry the procedure's label. */
-  private static final Set<String> APPLICATION_DATA_VARIABLES = Set.of("earlierSubmissions", "attachmentLinks");
 
   private final RepositoryService repository;
   private final ProcedureForms forms;
+  private final BuildingBlocks buildingBlocks;
   private final Map<String, Metadata> byDefinition = new ConcurrentHashMap<>();
 
   /** A keyed form field: its key ({@code path.key} inside a list), the text the form shows, its label. */
@@ -41,12 +41,13 @@ public class ProcedureLabels {
   }
 
   private record Metadata(InformationLabel label, int retentionYears, List<String> departments,
-      List<LabelledField> fields, Map<String, InformationLabel> fieldLabels) {
+      List<LabelledField> fields, Map<String, InformationLabel> fieldLabels, Map<String, InformationLabel> variableLabels) {
   }
 
-  ProcedureLabels(RepositoryService repository, ProcedureForms forms) {
+  ProcedureLabels(RepositoryService repository, ProcedureForms forms, ListableBeanFactory beans) {
     this.repository = repository;
     this.forms = forms;
+    this.buildingBlocks = new BuildingBlocks(beans);
   }
 
   public InformationLabel procedureLabel(String processDefinitionId) {
@@ -73,28 +74,12 @@ public class ProcedureLabels {
     return metadata(processDefinitionId).fields();
   }
 
-  /**
-   * The names in a chat message template (e.g. {@code 理由：${rejectReason}}) whose values must not go
-   * to chat: fields of 機密性2 and above, and variables holding the resident's data.
-   */
-  public List<String> tooConfidentialForChat(String processDefinitionId, String template) {
+  /** The names in a chat message template whose values must not go to chat (see {@link ChatLabels}). */
+  public ChatLabels.NotForChat notForChat(String processDefinitionId, String template) {
     Metadata metadata = metadata(processDefinitionId);
-    return tooConfidentialForChat(metadata.fieldLabels(), metadata.label(), template);
-  }
-
-  /** As above, for a procedure not deployed yet: its field labels and its own label. */
-  public static List<String> tooConfidentialForChat(Map<String, InformationLabel> fieldLabels,
-      InformationLabel procedureLabel, String template) {
-    Set<String> refused = new LinkedHashSet<>();
-    for (ProcedureExpressions.Expression expression : ProcedureExpressions.in(template)) {
-      for (String name : expression.roots()) {
-        InformationLabel label = APPLICATION_DATA_VARIABLES.contains(name) ? procedureLabel : fieldLabels.get(name);
-        if (label != null && !label.allowedInChat()) {
-          refused.add(name);
-        }
-      }
-    }
-    return List.copyOf(refused);
+    Map<String, InformationLabel> labels = new LinkedHashMap<>(metadata.variableLabels());
+    metadata.fieldLabels().forEach((name, label) -> labels.merge(name, label, InformationLabel::max));
+    return ChatLabels.notForChat(labels, metadata.label(), buildingBlocks.names(), template);
   }
 
   private Metadata metadata(String processDefinitionId) {
@@ -114,7 +99,7 @@ public class ProcedureLabels {
     InformationLabel label = InformationLabel.parse(properties.get(ProcedureProperties.CONFIDENTIALITY),
         properties.get(ProcedureProperties.PERSONAL_DATA)).orElse(InformationLabel.UNLABELLED);
     return new Metadata(label, retentionYears(properties, definition), departments(properties, process),
-        List.copyOf(fields), Map.copyOf(fieldLabels));
+        List.copyOf(fields), Map.copyOf(fieldLabels), VariableLabels.labels(properties.get(ProcedureProperties.VARIABLE_LABELS)));
   }
 
   private static void addFields(JsonNode form, List<LabelledField> fields, Map<String, InformationLabel> labels) {

@@ -12,7 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * The {@code camunda:properties} of a BPMN element. On the process they describe the procedure:
  * {@code summary}, {@code prepare}, {@code fee}, {@code processingTime} for residents and the
  * metadata of contract C1: {@code confidentiality}, {@code personalData}, {@code retentionYears},
- * {@code departments}.
+ * {@code departments}, {@code variableLabels} (see {@link VariableLabels}).
  */
 public final class ProcedureProperties {
 
@@ -20,6 +20,7 @@ public final class ProcedureProperties {
   public static final String PERSONAL_DATA = "personalData";
   public static final String RETENTION_YEARS = "retentionYears";
   public static final String DEPARTMENTS = "departments";
+  public static final String VARIABLE_LABELS = "variableLabels";
 
   private ProcedureProperties() {
   }

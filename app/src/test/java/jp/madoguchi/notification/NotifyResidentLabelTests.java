@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * A LINE notification whose message carries a field of 機密性2 or above is stopped before anything is
- * queued, even for a procedure deployed before the deploy guard refused such messages.
+ * A LINE notification whose message carries a field of 機密性2 or above, or a variable without a label,
+ * is stopped before anything is queued, even for a procedure deployed before the deploy guard refused
+ * such messages.
  */
 class NotifyResidentLabelTests extends IntegrationTest {
 
@@ -36,6 +37,17 @@ class NotifyResidentLabelTests extends IntegrationTest {
         .hasMessageContaining("Task_NotifyLegacy")
         .hasMessageContaining("[address, phone]")
         .hasMessageNotContaining("090");
+  }
+
+  @Test
+  void shouldNotQueueAMessageWithAVariableWithoutALabel() {
+    // mapUrl is no form field of bulky-waste-collection and carries no label: it counts as sensitive
+    DelegateExecution execution = step("受付番号：${applicationNumber}、地図：${mapUrl}、収集日：${jst.date(collectionDate)}");
+
+    assertThatThrownBy(() -> notifyResident.execute(execution))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("variables without a label")
+        .hasMessageContaining("names [mapUrl]");
   }
 
   /** A legacy step of bulky-waste-collection whose message the engine already resolved with the resident's data. */

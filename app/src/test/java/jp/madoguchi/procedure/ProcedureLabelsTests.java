@@ -60,10 +60,14 @@ class ProcedureLabelsTests extends IntegrationTest {
   void shouldKeepConfidentialFieldsOutOfChatMessages() {
     String id = shared("bulky-waste-collection");
 
-    assertThat(labels.tooConfidentialForChat(id, "住所：${address}、電話：${phone}、収集日：${collectionDate}"))
+    assertThat(labels.notForChat(id, "住所：${address}、電話：${phone}、収集日：${jst.date(collectionDate)}").all())
         .containsExactly("address", "phone");
-    assertThat(labels.tooConfidentialForChat(id, "受付番号：${applicationNumber}、収集日：${collectionDate}")).isEmpty();
-    assertThat(labels.tooConfidentialForChat(id, "${earlierSubmissions}")).containsExactly("earlierSubmissions");
+    assertThat(labels.notForChat(id, "受付番号：${applicationNumber}、収集日：${collectionDate}").all()).isEmpty();
+    assertThat(labels.notForChat(id, "${earlierSubmissions}").all()).containsExactly("earlierSubmissions");
+    // a variable without a label counts as sensitive; the procedure labels those it sends
+    assertThat(labels.notForChat(id, "${mapUrl}").unlabelled()).containsExactly("mapUrl");
+    assertThat(labels.notForChat(shared("road-damage-report"), "担当：${departmentName}").all()).isEmpty();
+    assertThat(labels.notForChat(shared("resident-certificate"), "手数料：${paymentAmount}円").all()).isEmpty();
   }
 
   @Test

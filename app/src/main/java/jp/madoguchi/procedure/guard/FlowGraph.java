@@ -31,12 +31,12 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * The paths a token can take through one process without the engine stopping. Each flow node is two
- * points, arriving and leaving; a wait state (a user task, a receive task, a message or timer catch
- * event) has no path from one to the other, so a loop of points is a loop that never waits. Sequence
- * flows come from their sourceRef and targetRef (the engine ignores incoming and outgoing), a link
- * throw event leads to the catch events of its name, a subprocess leads to its start events and its
- * ends lead out of it, and a boundary event is reached from the arrival at its host: a conditional or
- * error event can fire before the host waits.
+ * points, arriving and leaving; a wait state (a user task, a receive task, a message catch event or a
+ * timer that waits at least 15 minutes) has no path from one to the other, so a loop of points is a loop
+ * that never waits. Sequence flows come from their sourceRef and targetRef (the engine ignores incoming
+ * and outgoing), a link throw event leads to the catch events of its name, a subprocess leads to its
+ * start events and its ends lead out of it, and a boundary event is reached from the arrival at its
+ * host: a conditional or error event can fire before the host waits.
  */
 final class FlowGraph {
 
@@ -125,8 +125,10 @@ final class FlowGraph {
 
   /**
    * Where the engine stops and commits until a person, a message or a timer moves it on. An asynchronous
-   * continuation is no such place: the job executor runs the next round at once. A conditional event
-   * whose condition holds lets the token through, and a signal can be thrown by the loop itself.
+   * continuation is no such place: the job executor runs the next round at once. Nor is a timer that may
+   * fire at once (PT0S, a past date, an expression), a conditional event whose condition holds, or a
+   * signal the loop can throw itself. A timer on a user task moves the token on without the clerk, so the
+   * task does not make a short timer a wait.
    */
   private static boolean waits(FlowNode node) {
     if (node instanceof UserTask || node instanceof ReceiveTask) {
@@ -134,8 +136,8 @@ final class FlowGraph {
     }
     if (node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent) {
       Collection<EventDefinition> definitions = ((CatchEvent) node).getEventDefinitions();
-      return !definitions.isEmpty() && definitions.stream()
-          .allMatch(definition -> definition instanceof MessageEventDefinition || definition instanceof TimerEventDefinition);
+      return !definitions.isEmpty() && definitions.stream().allMatch(definition -> definition instanceof MessageEventDefinition
+          || definition instanceof TimerEventDefinition timer && TimerWaits.waitsLongEnough(timer));
     }
     return false;
   }

@@ -13,11 +13,9 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
  * The engine's job executor and request threads are shared by every municipality: a loop that never
  * waits holds one of them until memory runs out (and is picked up again after a restart), and a timer
  * that fires every minute keeps the executor busy. So every loop waits for a clerk, a message or a
- * timer, and a timer cycle repeats at most every 15 minutes.
+ * timer of at least 15 minutes, and a timer cycle repeats at most every 15 minutes.
  */
 final class FlowRules {
-
-  private static final Duration SHORTEST_CYCLE = Duration.ofMinutes(15);
 
   private FlowRules() {
   }
@@ -39,10 +37,13 @@ final class FlowRules {
     List<String> ids = loop.stream().map(FlowNode::getId).toList();
     reasons.add(file, ids.get(0), "この流れ（" + String.join("、", ids) + "）は、職員・メッセージ・タイマーのどれも待たずに繰り返せます。"
         + "エンジンが止まらずに回り続け、全自治体の処理が止まります。繰り返しの中にユーザータスク、受信タスク、"
-        + "またはメッセージかタイマーの中間イベントを置いてください（非同期継続だけでは止まりません）",
+        + "メッセージの中間イベント、または 15 分以上待つタイマー（期間 timeDuration に PT15M 以上の値、例：P1D）を置いてください"
+        + "（非同期継続だけでは止まりません。日時指定 timeDate、式で決まる期間、15 分未満の期間のタイマーはすぐに動くことがあるので、待ちになりません）",
         "the flow loops (" + String.join(", ", ids) + ") without waiting for a clerk, a message or a timer: the engine "
-        + "would run it without end and stop the work of every municipality; put a user task, a receive task or a message "
-        + "or timer catch event in the loop (an asynchronous continuation alone does not stop it)");
+        + "would run it without end and stop the work of every municipality; put a user task, a receive task, a message "
+        + "catch event or a timer that waits at least 15 minutes (a timeDuration of PT15M or more, e.g. P1D) in the loop "
+        + "(an asynchronous continuation alone does not stop it; a timeDate, a duration given by an expression or one "
+        + "shorter than 15 minutes may fire at once and is no wait)");
   }
 
   private static void checkCycle(String file, String element, String cycle, Reasons reasons) {
@@ -52,7 +53,7 @@ final class FlowRules {
           + "（例：R/PT1H、R/2026-04-01T09:00/P1D）で書いてください",
           "cannot tell how often timer cycle '" + cycle + "' repeats; write it as an ISO 8601 repeating interval of at "
           + "least PT15M, e.g. R/PT1H or R/2026-04-01T09:00/P1D");
-    } else if (interval.get().compareTo(SHORTEST_CYCLE) < 0) {
+    } else if (interval.get().compareTo(TimerWaits.SHORTEST) < 0) {
       reasons.add(file, element, "タイマーの繰り返し「" + cycle + "」は 15 分より短い間隔で動きます。間隔を 15 分以上にしてください"
           + "（例：R/PT1H）。短い繰り返しは、全自治体で共用するエンジンのジョブ実行を占めます",
           "timer cycle '" + cycle + "' repeats more often than every 15 minutes; repeat at most every 15 minutes, e.g. "

@@ -4,14 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.madoguchi.procedure.ChatLabels;
+import jp.madoguchi.procedure.ChatLabels.NotForChat;
 import jp.madoguchi.procedure.FormLabels;
 import jp.madoguchi.procedure.InformationLabel;
 import jp.madoguchi.procedure.InformationLabel.PersonalData;
-import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.ProcedureProperties;
+import jp.madoguchi.procedure.VariableLabels;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -19,8 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 /**
  * Information labels (contracts C1, C2): the procedure declares its label and retention, every form
  * field its label; the procedure's label is at least as strict as each of its fields; personal data is
- * 機密性2 or above; a LINE notification carries no field of 機密性2 or above; the engine keeps the history
- * at least as long as the retention.
+ * 機密性2 or above; a LINE notification carries no field or variable of 機密性2 or above, nor a variable
+ * without a label; the engine keeps the history at least as long as the retention.
  */
 final class LabelRules {
 
@@ -47,7 +50,7 @@ final class LabelRules {
     }
   }
 
-  static void check(ProcessView view, ParsedDeployment deployment, Reasons reasons) {
+  static void check(ProcessView view, ParsedDeployment deployment, Set<String> buildingBlocks, Reasons reasons) {
     String file = view.file();
     Map<String, String> properties = view.properties();
     Optional<InformationLabel> declared = InformationLabel.parse(properties.get(ProcedureProperties.CONFIDENTIALITY),
@@ -71,6 +74,7 @@ final class LabelRules {
       }
     }
     Map<String, InformationLabel> fields = fieldLabels(view, deployment);
+    variableLabels(view, reasons).forEach((name, label) -> fields.merge(name, label, InformationLabel::max));
     InformationLabel procedure = declared.orElse(InformationLabel.UNLABELLED);
     if (declared.isPresent()) {
       fields.forEach((key, label) -> {
@@ -81,11 +85,28 @@ final class LabelRules {
         }
       });
     }
-    chatMessages(view, fields, procedure, reasons);
+    chatMessages(view, fields, procedure, buildingBlocks, reasons);
+  }
+
+  /** The labels of the process's other variables (property variableLabels), each readable and protecting personal data. */
+  private static Map<String, InformationLabel> variableLabels(ProcessView view, Reasons reasons) {
+    String declared = view.properties().get(ProcedureProperties.VARIABLE_LABELS);
+    for (VariableLabels.Entry entry : VariableLabels.entries(declared)) {
+      if (entry.label().isEmpty()) {
+        reasons.add(view.file(), view.id(), "プロセスのプロパティ variableLabels の「" + entry.text() + "」が読めません。"
+            + "「変数名=機密性/個人情報」をカンマ区切りで書いてください（例：departmentName=1/none）",
+            "variableLabels: cannot read '" + entry.text() + "'; write name=confidentiality/personalData, separated by "
+            + "commas, e.g. departmentName=1/none");
+      } else if (!personalDataIsProtected(entry.label().get())) {
+        reasons.add(view.file(), view.id(), "変数「" + entry.name() + "」は個人情報なので機密性2以上にしてください",
+            "variable '" + entry.name() + "' holds personal data, so its confidentiality must be 2 or 3");
+      }
+    }
+    return VariableLabels.labels(declared);
   }
 
   private static void chatMessages(ProcessView view, Map<String, InformationLabel> fields, InformationLabel procedure,
-      Reasons reasons) {
+      Set<String> buildingBlocks, Reasons reasons) {
     for (Task task : view.process().getModelInstance().getModelElementsByType(Task.class)) {
       String delegate = task.getAttributeValueNs(XmlFiles.CAMUNDA, "delegateExpression");
       if (!view.contains(task) || delegate == null || !NOTIFY_RESIDENT.equals(delegate.replaceAll("\\s", ""))) {
@@ -95,11 +116,20 @@ final class LabelRules {
         if (!"message".equals(input.getCamundaName()) || !owns(task, input)) {
           continue;
         }
-        List<String> refused = ProcedureLabels.tooConfidentialForChat(fields, procedure, input.getTextContent());
-        if (!refused.isEmpty()) {
-          reasons.add(view.file(), task.getId(), "LINE の通知に機密性2以上の項目（" + String.join(", ", refused)
-              + "）は入れられません。通知書（書類）や申請状況の画面で伝えてください", "a LINE message cannot carry fields of "
-              + "confidentiality 2 or above (" + String.join(", ", refused) + "); tell it in a document or on the status page");
+        NotForChat refused = ChatLabels.notForChat(fields, procedure, buildingBlocks, input.getTextContent());
+        if (!refused.confidential().isEmpty()) {
+          String names = String.join(", ", refused.confidential());
+          reasons.add(view.file(), task.getId(), "LINE の通知に機密性2以上の項目（" + names + "）は入れられません。"
+              + "通知書（書類）や申請状況の画面で伝えてください", "a LINE message cannot carry fields of confidentiality 2 or "
+              + "above (" + names + "); tell it in a document or on the status page");
+        }
+        for (String name : refused.unlabelled()) {
+          reasons.add(view.file(), task.getId(), "LINE の通知で使う変数「" + name + "」に情報区分がありません。情報区分のない変数は"
+              + "要配慮個人情報として扱うので、LINE では送れません。フォームの項目でない変数は、プロセスのプロパティ variableLabels に"
+              + "「変数名=機密性/個人情報」で情報区分を書いてください（例：departmentName=1/none。個人情報を含む値は LINE に入れられません）",
+              "the LINE message uses variable '" + name + "', which has no information label, so it counts as sensitive "
+              + "personal data; label a variable that is no form field in the process property variableLabels as "
+              + "name=confidentiality/personalData, e.g. departmentName=1/none (a value with personal data cannot go to LINE)");
         }
       }
     }

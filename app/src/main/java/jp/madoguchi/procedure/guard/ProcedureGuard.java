@@ -7,8 +7,8 @@ import java.util.TreeMap;
  * The rules every deployment passes (README "Deploy guard"): who may deploy for which tenant, no
  * code, expressions limited to variables and building blocks, forms deployed together, groups of the
  * tenant, a history time to live, information labels, the model conventions, the messages a building
- * block may send, and a control flow that waits. Returns every reason at once, so a designer fixes them
- * in one go.
+ * block may send, and a control flow that waits, calls no process back and creates few instances at once.
+ * Returns every reason at once, so a designer fixes them in one go.
  */
 final class ProcedureGuard {
 
@@ -32,9 +32,11 @@ final class ProcedureGuard {
       for (ProcessView view : ProcessView.of(file)) {
         FormRules.check(view, deployment, reasons);
         GroupRules.check(view, candidate.tenantId(), environment, reasons);
-        LabelRules.check(view, deployment, reasons);
+        LabelRules.check(view, deployment, environment.buildingBlocks(), reasons);
       }
     }
+    CallActivityRules.check(deployment, reasons);
+    MultiInstanceRules.check(deployment, reasons);
     deployment.dmn.forEach(file -> DmnRules.check(file, reasons));
     LabelRules.checkForms(deployment, reasons);
     return new Verdict(reasons.list(), false);

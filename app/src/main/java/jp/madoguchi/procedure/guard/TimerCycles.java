@@ -41,7 +41,8 @@ final class TimerCycles {
     return parts.length == 3 && parts[2].startsWith("P") ? duration(parts[2]) : Optional.empty();
   }
 
-  private static Optional<Duration> duration(String text) {
+  /** An ISO 8601 duration such as PT1H, P1D or P1M (read as the shortest month). */
+  static Optional<Duration> duration(String text) {
     try {
       if (text.matches("P\\d+W")) {
         return Optional.of(Duration.ofDays(Math.multiplyExact(7L, Long.parseLong(text.substring(1, text.length() - 1)))));

@@ -170,6 +170,41 @@ final class GuardSamples {
         .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", ""));
   }
 
+  /**
+   * The sample deployed with a second procedure, {@code sample-part}: start → {@code element} (with the id
+   * {@code Task_Part}) → end, for the rules that look across the processes of one deployment.
+   */
+  static List<RefusalReason> reasonsWithPart(String sample, String element) {
+    String part = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_Part" targetNamespace="https://madoguchi.jp/procedures">
+          <bpmn:process id="sample-part" name="見本の一部" isExecutable="true" camunda:historyTimeToLive="365">
+            <bpmn:extensionElements>
+              <camunda:properties>
+                <camunda:property name="confidentiality" value="2" />
+                <camunda:property name="personalData" value="personal" />
+                <camunda:property name="retentionYears" value="1" />
+              </camunda:properties>
+            </bpmn:extensionElements>
+            <bpmn:startEvent id="StartEvent_Part" name="一部の開始" />
+            %s
+            <bpmn:endEvent id="Event_PartDone" name="一部の終了" />
+            <bpmn:sequenceFlow id="Flow_ToPart" sourceRef="StartEvent_Part" targetRef="Task_Part" />
+            <bpmn:sequenceFlow id="Flow_PartDone" sourceRef="Task_Part" targetRef="Event_PartDone" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(element);
+    Map<String, byte[]> files = files(sample, APPLY_FORM, REVIEW_FORM);
+    files.put("sample-part.bpmn", Diagrams.drawn(part).getBytes(StandardCharsets.UTF_8));
+    return ProcedureGuard.check(candidate("demo", null, files), ENVIRONMENT).reasons();
+  }
+
+  /** Flow nodes added to the sample (subprocesses with their contents), drawn anew. */
+  static String withElements(String elements) {
+    return Diagrams.drawn(BPMN.replace("<!-- extra -->", elements)
+        .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", ""));
+  }
+
   /** A flow node added to the sample, drawn so that only the rule under test can fail. */
   static String withElement(String element, String id) {
     return BPMN.replace("<!-- extra -->", element).replace("<!-- extra shapes -->", "<bpmndi:BPMNShape id=\"" + id

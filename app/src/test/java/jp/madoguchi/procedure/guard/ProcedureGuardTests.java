@@ -4,7 +4,9 @@ import static jp.madoguchi.procedure.guard.GuardSamples.APPLY_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.BPMN;
 import static jp.madoguchi.procedure.guard.GuardSamples.REVIEW_FORM;
 import static jp.madoguchi.procedure.guard.GuardSamples.reasons;
+import static jp.madoguchi.procedure.guard.GuardSamples.reasonsWithPart;
 import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
+import static jp.madoguchi.procedure.guard.GuardSamples.withElements;
 import static jp.madoguchi.procedure.guard.GuardSamples.withLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,8 +75,9 @@ class ProcedureGuardTests {
     refused(BPMN.replace("<bpmn:incoming>Flow_ToReview</bpmn:incoming>", "<bpmn:extensionElements>"
         + "<camunda:taskListener event=\"create\" class=\"jp.example.Listener\" /></bpmn:extensionElements>"
         + "<bpmn:incoming>Flow_ToReview</bpmn:incoming>"), "Task_Review", "Java classes (class)");
-    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"other\" "
-        + "camunda:variableMappingClass=\"jp.example.Mapping\" />", "Task_Call"), "Task_Call", "(variableMappingClass)");
+    assertThat(reasonsWithPart(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\" "
+        + "camunda:variableMappingClass=\"jp.example.Mapping\" />", "Task_Call"), PART_ALONE)).singleElement()
+        .satisfies(reason -> assertThat(reason.en()).contains("(variableMappingClass)"));
   }
 
   @Test
@@ -122,8 +125,9 @@ class ProcedureGuardTests {
     refused(withElement("<bpmn:serviceTask id=\"Task_Call\" name=\"外部呼出し\"><bpmn:extensionElements><camunda:connector>"
         + "<camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>"
         + "</bpmn:serviceTask>", "Task_Call"), "Task_Call", "connectors");
-    refused(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"bulky-waste-collection\" "
-        + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), "Task_Call", "another tenant");
+    assertThat(reasonsWithPart(withElement("<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\" "
+        + "camunda:calledElementTenantId=\"kita\" />", "Task_Call"), PART_ALONE)).singleElement()
+        .satisfies(reason -> assertThat(reason.en()).contains("another tenant"));
   }
 
   @Test
@@ -185,7 +189,8 @@ class ProcedureGuardTests {
 
   @Test
   void shouldRequireEveryFormInTheDeployment() {
-    assertThat(reasons(BPMN, APPLY_FORM, null)).singleElement().satisfies(reason -> {
+    // without the review form, its field answer in the LINE message has no label either
+    assertThat(reasons(BPMN.replace("&#10;${answer}", ""), APPLY_FORM, null)).singleElement().satisfies(reason -> {
       assertThat(reason.element()).isEqualTo("Task_Review");
       assertThat(reason.ja()).contains("フォーム「sample-review」がこのデプロイにありません");
     });
@@ -195,8 +200,8 @@ class ProcedureGuardTests {
 
   @Test
   void shouldRequireAFormAndACandidateGroupOnEveryUserTask() {
-    refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", ""),
-        "Task_Review", "the user task has no form");
+    refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", "")
+        .replace("&#10;${answer}", ""), "Task_Review", "the user task has no form");
     refused(BPMN.replace(" camunda:candidateGroups=\"citizen-section\"", ""), "Task_Review", "no candidate group");
   }
 
@@ -254,6 +259,28 @@ class ProcedureGuardTests {
     refused(BPMN.replace("${answer}", "${address}"), "Task_Notify", "cannot carry fields of confidentiality 2 or above (address)");
     refused(BPMN.replace("${answer}", "${children}"), "Task_Notify", "(children)");
     refused(BPMN.replace("${answer}", "${earlierSubmissions}"), "Task_Notify", "(earlierSubmissions)");
+  }
+
+  @Test
+  void shouldCountAVariableWithoutALabelAsSensitiveInLineMessages() {
+    // mapUrl is set by the mapLink building block from the resident's position: personal data without a label
+    String unlabelled = "uses variable 'mapUrl', which has no information label";
+    refused(BPMN.replace("${answer}", "${mapUrl}"), "Task_Notify", unlabelled);
+    refused(BPMN.replace("${answer}", "${jst.date(mapUrl)}"), "Task_Notify", unlabelled);
+    assertThat(reasons(BPMN.replace("${answer}", "${mapUrl}${address}"))).extracting(RefusalReason::en)
+        .anySatisfy(en -> assertThat(en).contains(unlabelled)).anySatisfy(en -> assertThat(en).contains("(address)"));
+
+    String declared = "<camunda:property name=\"retentionYears\" value=\"1\" />"
+        + "<camunda:property name=\"variableLabels\" value=\"%s\" />";
+    String withDepartment = BPMN.replace("${answer}", "${departmentName}");
+    assertThat(reasons(withDepartment.replace("<camunda:property name=\"retentionYears\" value=\"1\" />",
+        declared.formatted("departmentName=1/none, fee = 1/none")))).isEmpty();
+    refused(withDepartment.replace("<camunda:property name=\"retentionYears\" value=\"1\" />",
+        declared.formatted("departmentName=2/personal")), "Task_Notify", "cannot carry fields of confidentiality 2 or above (departmentName)");
+    refused(BPMN.replace("<camunda:property name=\"retentionYears\" value=\"1\" />", declared.formatted("departmentName=public")),
+        "sample", "variableLabels: cannot read 'departmentName=public'");
+    refused(BPMN.replace("<camunda:property name=\"retentionYears\" value=\"1\" />", declared.formatted("mapUrl=1/personal")),
+        "sample", "variable 'mapUrl' holds personal data, so its confidentiality must be 2 or 3");
   }
 
   @Test
@@ -346,6 +373,113 @@ class ProcedureGuardTests {
     assertThat(reasons(withLoop("<bpmn:intermediateCatchEvent id=\"Event_NextDay\" name=\"翌日\"><bpmn:timerEventDefinition "
         + "id=\"TimerDefinition_NextDay\"><bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P1D</bpmn:timeDuration>"
         + "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>", "Event_NextDay", "Event_NextDay"))).isEmpty();
+  }
+
+  @Test
+  void shouldNotCountATimerThatMayFireAtOnceAsTheWaitOfALoop() {
+    // a loop through a PT0S timer made the job executor create and run a timer job without end
+    String expected = "without waiting for a clerk, a message or a timer";
+    String later = "<bpmn:intermediateCatchEvent id=\"Event_Later\" name=\"待機\"><bpmn:timerEventDefinition "
+        + "id=\"TimerDefinition_Later\">%s</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>";
+    for (String timer : List.of(duration("PT0S"), duration("PT1S"), duration("PT14M59S"), duration("-P1D"),
+        duration("${delay}"), duration("P1D${''}"), date("2020-04-01T09:00:00"), date("${jst.daysLater(1, 9)}"))) {
+      refused(withLoop(later.formatted(timer), "Event_Later", "Event_Later"), "Gateway_Again", expected);
+    }
+    // a timer on a user task moves the token on without a clerk: a loop back through it is no wait either
+    String correct = "<bpmn:userTask id=\"Task_Correct\" name=\"補正\" camunda:formRef=\"sample-review\" "
+        + "camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"citizen-section\" />"
+        + "<bpmn:boundaryEvent id=\"Event_CorrectionLate\" name=\"補正の期限\" attachedToRef=\"Task_Correct\">"
+        + "<bpmn:timerEventDefinition id=\"TimerDefinition_CorrectionLate\">%s</bpmn:timerEventDefinition></bpmn:boundaryEvent>";
+    refused(withLoop(correct.formatted(duration("PT0S")), "Task_Correct", "Event_CorrectionLate"), "Gateway_Again",
+        "loops (Gateway_Again, Task_Correct, Event_CorrectionLate) " + expected);
+    refused(withLoop(correct.formatted(date("${jst.daysLater(5, 17)}")), "Task_Correct", "Event_CorrectionLate"),
+        "Gateway_Again", expected);
+
+    assertThat(reasons(withLoop(later.formatted(duration("PT15M")), "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(later.formatted(duration("P1M")), "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(later.formatted("<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">R/PT1H</bpmn:timeCycle>"),
+        "Event_Later", "Event_Later"))).isEmpty();
+    assertThat(reasons(withLoop(correct.formatted(duration("P14D")), "Task_Correct", "Event_CorrectionLate"))).isEmpty();
+  }
+
+  private static String duration(String text) {
+    return "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + text + "</bpmn:timeDuration>";
+  }
+
+  private static String date(String text) {
+    return "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + text + "</bpmn:timeDate>";
+  }
+
+  @Test
+  void shouldRefuseACallActivityThatMayCallItsOwnProcessAgain() {
+    // a process that calls itself creates instances without end, for every municipality's engine
+    String call = "<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" %s />";
+    refused(withElement(call.formatted("calledElement=\"sample\""), "Task_Call"), "Task_Call",
+        "calls its own process (sample)");
+    refused(withElement(call.formatted("calledElement=\"${nextProcedure}\""), "Task_Call"), "Task_Call",
+        "calledElement '${nextProcedure}' is an expression");
+    refused(withElement(call.formatted("calledElement=\"bulky-waste-collection\""), "Task_Call"), "Task_Call",
+        "calls 'bulky-waste-collection', which is not a process of this deployment");
+    refused(withElement(call.formatted("camunda:caseRef=\"case\""), "Task_Call"), "Task_Call", "names no process");
+    // sample → sample-part → sample
+    String callBack = call.replace("Task_Call", "Task_Part").formatted("calledElement=\"sample\"");
+    List<RefusalReason> cycle = reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\""), "Task_Call"), callBack);
+    assertThat(cycle).extracting(RefusalReason::element).containsExactlyInAnyOrder("Task_Call", "Task_Part");
+    assertThat(cycle).extracting(RefusalReason::en)
+        .anySatisfy(en -> assertThat(en).contains(CYCLE + " (sample → sample-part → sample)"))
+        .anySatisfy(en -> assertThat(en).contains(CYCLE + " (sample-part → sample → sample-part)"));
+    // an older version of a process of this deployment may call anything
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\" camunda:calledElementBinding=\"version\" "
+        + "camunda:calledElementVersion=\"1\""), "Task_Call"), PART_ALONE)).extracting(RefusalReason::en)
+        .singleElement().asString().contains("calledElementBinding 'version'");
+
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\""), "Task_Call"), PART_ALONE)).isEmpty();
+    assertThat(reasonsWithPart(withElement(call.formatted("calledElement=\"sample-part\" camunda:calledElementBinding=\"deployment\""),
+        "Task_Call"), PART_ALONE)).isEmpty();
+  }
+
+  private static final String PART_ALONE = "<bpmn:task id=\"Task_Part\" name=\"一部の作業\" />";
+  private static final String CYCLE = "call activities call back the process they started from";
+
+  @Test
+  void shouldRefuseMultiInstancesThatMayCreateMoreThanAHundredInstancesAtOnce() {
+    // loopCardinality 100000000 filled the engine's memory, shared by every municipality
+    String check = "<bpmn:task id=\"Task_Check\" name=\"確認\"><bpmn:multiInstanceLoopCharacteristics %s</bpmn:task>";
+    String cardinality = "><bpmn:loopCardinality xsi:type=\"bpmn:tFormalExpression\">%s</bpmn:loopCardinality>"
+        + "</bpmn:multiInstanceLoopCharacteristics>";
+    refused(withElement(check.formatted(cardinality.formatted("100000000")), "Task_Check"), "Task_Check",
+        "loopCardinality '100000000' is more than 100");
+    refused(withElement(check.formatted(cardinality.formatted("101")), "Task_Check"), "Task_Check", "more than 100");
+    refused(withElement(check.formatted(cardinality.formatted("${count}")), "Task_Check"), "Task_Check",
+        "loopCardinality '${count}' is not a number");
+    refused(withElement(check.formatted("camunda:collection=\"${otherList}\" />"), "Task_Check"), "Task_Check",
+        "camunda:collection '${otherList}' is not a field of this procedure's forms");
+    refused(withElement(check.formatted("camunda:collection=\"${children.subList(0, 2)}\" />"), "Task_Check"), "Task_Check",
+        "camunda:collection '${children.subList(0, 2)}' is not a field");
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"${children}\" />"), "Task_Check"),
+        APPLY_FORM.replace("\"path\": \"children\",", "\"path\": \"children\", \"properties\": {\"maxItems\": \"1000\"},"),
+        REVIEW_FORM)).singleElement().satisfies(reason -> {
+          assertThat(reason.element()).isEqualTo("Task_Check");
+          assertThat(reason.en()).contains("camunda:collection '${children}' is a form field of up to 1000 entries");
+        });
+    // nested: 20 rounds of a subprocess, each with one instance per child (at most 50)
+    refused(withElements("<bpmn:subProcess id=\"SubProcess_Rounds\" name=\"各回\"><bpmn:multiInstanceLoopCharacteristics "
+        + cardinality.formatted("20") + check.formatted("camunda:collection=\"children\" />") + "</bpmn:subProcess>"),
+        "Task_Check", "may create more than 100 instances at once");
+    // 20 calls of a process that creates 10 instances
+    String calls = "<bpmn:callActivity id=\"Task_Call\" name=\"呼出し\" calledElement=\"sample-part\">"
+        + "<bpmn:multiInstanceLoopCharacteristics " + cardinality.formatted("20") + "</bpmn:callActivity>";
+    String part = check.replace("Task_Check", "Task_Part").formatted(cardinality.formatted("10"));
+    assertThat(reasonsWithPart(withElement(calls, "Task_Call"), part)).singleElement().satisfies(reason -> {
+      assertThat(reason.element()).isEqualTo("Task_Call");
+      assertThat(reason.en()).contains("may create more than 100 instances at once");
+    });
+
+    assertThat(reasons(withElement(check.formatted(cardinality.formatted("100")), "Task_Check"))).isEmpty();
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"${children}\" />"), "Task_Check"))).isEmpty();
+    assertThat(reasons(withElement(check.formatted("camunda:collection=\"children\" camunda:elementVariable=\"child\" />"),
+        "Task_Check"))).isEmpty();
+    assertThat(reasonsWithPart(withElement(calls, "Task_Call"), part.replace(">10<", ">5<"))).isEmpty();
   }
 
   @Test
