@@ -65,8 +65,9 @@ class ExportWriter {
     try (ExportZip zip = new ExportZip(target)) {
       counts.put("applications", applications.write(zip, tenantId, sensitive, export.includeSensitive(),
           count("application", tenantId), progress));
-      counts.put("documents", files.documents(zip, tenantId, count("document", tenantId), progress));
-      counts.put("attachments", files.attachments(zip, tenantId, countAttached(tenantId), progress));
+      SensitiveFiles sensitiveFiles = export.includeSensitive() ? null : files.withoutSensitive(sensitive, tenantId);
+      counts.put("documents", files.documents(zip, tenantId, sensitiveFiles, count("document", tenantId), progress));
+      counts.put("attachments", files.attachments(zip, tenantId, sensitiveFiles, countAttached(tenantId), progress));
       progress.phase("logs", 2);
       for (String category : List.of("ACCESS", "OPERATION")) {
         try (OutputStream out = zip.entry("logs/" + category.toLowerCase() + "-log.csv")) {
@@ -80,8 +81,8 @@ class ExportWriter {
       List<String> deployments = procedures.write(zip, tenantId, progress);
       counts.put("deployments", deployments.size());
       progress.phase("manifest", 1);
-      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, organised.staffNames(),
-          zip.files()));
+      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, sensitiveFiles,
+          organised.staffNames(), zip.files()));
       ManifestSigner.Signed signed = signer.sign(tenantId, manifest);
       zip.unlisted(MANIFEST, manifest);
       zip.unlisted(MANIFEST + ".p7s", signed.signature());
@@ -92,7 +93,7 @@ class ExportWriter {
   }
 
   private Map<String, Object> manifest(Export export, Map<String, Object> counts, List<String> deployments,
-      SensitiveFields sensitive, boolean staffNames, List<ExportZip.ManifestFile> written) {
+      SensitiveFields sensitive, SensitiveFiles sensitiveFiles, boolean staffNames, List<ExportZip.ManifestFile> written) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", "madoguchi-export/1");
     manifest.put("tenant", export.tenantId());
@@ -102,6 +103,7 @@ class ExportWriter {
     manifest.put("writtenAt", clock.instant().atZone(ExportStore.jst()).toOffsetDateTime().toString());
     manifest.put("includeSensitive", export.includeSensitive());
     manifest.put("excludedFields", export.includeSensitive() ? Map.of() : sensitive.excluded());
+    manifest.put("excludedFiles", sensitiveFiles == null ? Map.of() : sensitiveFiles.excluded());
     manifest.put("staffNames", staffNames);
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);
