@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jp.madoguchi.audit.AuditChainVerifier;
+import jp.madoguchi.audit.AuditChainFile;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditSearch;
 import jp.madoguchi.procedure.ProcedureLabels;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
- * operation logs, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
+ * operation logs and their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
  * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
 @Component
@@ -32,7 +32,7 @@ class ExportWriter {
   private final ProceduresExport procedures;
   private final OrganisationExport organisation;
   private final AuditSearch audit;
-  private final AuditChainVerifier chains;
+  private final AuditChainFile chain;
   private final ManifestSigner signer;
   private final ProcedureLabels labels;
   private final RepositoryService repository;
@@ -41,14 +41,14 @@ class ExportWriter {
   private final ObjectMapper json;
 
   ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures,
-      OrganisationExport organisation, AuditSearch audit, AuditChainVerifier chains, ManifestSigner signer,
+      OrganisationExport organisation, AuditSearch audit, AuditChainFile chain, ManifestSigner signer,
       ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.procedures = procedures;
     this.organisation = organisation;
     this.audit = audit;
-    this.chains = chains;
+    this.chain = chain;
     this.signer = signer;
     this.labels = labels;
     this.repository = repository;
@@ -68,13 +68,19 @@ class ExportWriter {
       SensitiveFiles sensitiveFiles = export.includeSensitive() ? null : files.withoutSensitive(sensitive, tenantId);
       counts.put("documents", files.documents(zip, tenantId, sensitiveFiles, count("document", tenantId), progress));
       counts.put("attachments", files.attachments(zip, tenantId, sensitiveFiles, countAttached(tenantId), progress));
-      progress.phase("logs", 2);
+      progress.phase("logs", 3);
       for (String category : List.of("ACCESS", "OPERATION")) {
         try (OutputStream out = zip.entry("logs/" + category.toLowerCase() + "-log.csv")) {
           audit.writeCsv(new AuditFilter(tenantId, category, null, null, null, null, null), out);
         }
         progress.item();
       }
+      AuditChainFile.Written chained;
+      try (OutputStream out = zip.entry("logs/audit-chain.jsonl")) {
+        chained = chain.write(tenantId, out);
+      }
+      counts.put("auditEntries", chained.entries());
+      progress.item();
       OrganisationExport.Written organised = organisation.write(zip, export, progress);
       counts.put("departments", organised.departments());
       counts.put("staff", organised.staff());
@@ -82,7 +88,7 @@ class ExportWriter {
       counts.put("deployments", deployments.size());
       progress.phase("manifest", 1);
       byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, sensitiveFiles,
-          organised.staffNames(), zip.files()));
+          organised.staffNames(), chained, zip.files()));
       ManifestSigner.Signed signed = signer.sign(tenantId, manifest);
       zip.unlisted(MANIFEST, manifest);
       zip.unlisted(MANIFEST + ".p7s", signed.signature());
@@ -93,7 +99,8 @@ class ExportWriter {
   }
 
   private Map<String, Object> manifest(Export export, Map<String, Object> counts, List<String> deployments,
-      SensitiveFields sensitive, SensitiveFiles sensitiveFiles, boolean staffNames, List<ExportZip.ManifestFile> written) {
+      SensitiveFields sensitive, SensitiveFiles sensitiveFiles, boolean staffNames, AuditChainFile.Written chained,
+      List<ExportZip.ManifestFile> written) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", "madoguchi-export/1");
     manifest.put("tenant", export.tenantId());
@@ -108,8 +115,10 @@ class ExportWriter {
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);
     manifest.put("files", written);
-    // a checkpoint kept outside the database: /audit-chain/verify?seq=&hash= checks the chain against it later
-    manifest.put("auditChainHead", chains.head(export.tenantId()));
+    // the last entry of logs/audit-chain.jsonl, a checkpoint kept outside the database:
+    // /audit-chain/verify?seq=&hash= checks the live chain against it later
+    manifest.put("auditChainAnchor", chained.anchor());
+    manifest.put("auditChainHead", chained.head());
     return manifest;
   }
 

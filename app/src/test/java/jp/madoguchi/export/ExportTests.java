@@ -112,6 +112,7 @@ class ExportTests extends IntegrationTest {
     assertThat(head.get("seq").asLong()).isPositive();
     assertThat(chains.verify(DEMO, new AuditCheckpoint(head.get("seq").asLong(), head.get("hash").asText())).checkpoint()
         .result()).isEqualTo("match");
+    assertChainRecomputesToTheHead(manifest, zip);
     Set<String> listed = new HashSet<>(manifest.findValuesAsText("path"));
     assertThat(zip.keySet()).allSatisfy(name -> assertThat(listed.contains(name) || UNLISTED.contains(name)).as(name).isTrue());
     var certificate = ExportDownloads.certificate(zip.get("signing-certificate.pem"));
@@ -129,6 +130,68 @@ class ExportTests extends IntegrationTest {
     assertThat(shown.get("downloadedBy").asText()).isEqualTo("demo-admin");
     assertThat(shown.get("downloadCount").asInt()).isEqualTo(1);
     assertThat(operationLog(DEMO, id)).containsExactly("export.started", "export.downloaded");
+  }
+
+  /**
+   * From the ZIP alone: every line of {@code logs/audit-chain.jsonl} follows the one before (the
+   * first follows the manifest's anchor) and hashes, as the README describes, to its hash; the last
+   * is the manifest's {@code auditChainHead}. Then the README's shell procedure says the same.
+   */
+  private void assertChainRecomputesToTheHead(JsonNode manifest, Map<String, byte[]> zip) throws Exception {
+    String previous = manifest.get("auditChainAnchor").get("hash").asText();
+    long seq = manifest.get("auditChainAnchor").get("seq").asLong();
+    String[] lines = new String(zip.get("logs/audit-chain.jsonl"), StandardCharsets.UTF_8).split("\n");
+    for (String text : lines) {
+      JsonNode line = json.readTree(text);
+      assertThat(line.get("seq").asLong()).isEqualTo(seq + 1);
+      assertThat(line.get("prevHash").asText()).isEqualTo(previous);
+      var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      sha256.update(java.util.HexFormat.of().parseHex(previous));
+      for (String field : List.of("version", "tenantId", "seq", "occurredAtMicros", "category", "kind", "actor",
+          "sourceAddress", "method", "route", "status", "durationMs", "applicationNumber", "personalDataRead", "target",
+          "details")) {
+        JsonNode value = line.get(field);
+        byte[] bytes = value.isNull() ? null
+            : (value.isTextual() ? value.asText() : value.toString()).getBytes(StandardCharsets.UTF_8);
+        sha256.update((bytes == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha256.update(bytes == null ? new byte[0] : bytes);
+      }
+      previous = java.util.HexFormat.of().formatHex(sha256.digest());
+      assertThat(previous).as("entry " + (seq + 1)).isEqualTo(line.get("hash").asText());
+      seq++;
+    }
+    assertThat(lines.length).isEqualTo(manifest.get("counts").get("auditEntries").asInt()).isPositive();
+    assertThat(seq).isEqualTo(manifest.get("auditChainHead").get("seq").asLong());
+    assertThat(previous).isEqualTo(manifest.get("auditChainHead").get("hash").asText());
+    assertThat(new String(zip.get("logs/audit-chain.jsonl"), StandardCharsets.UTF_8))
+        .containsPattern("\"occurredAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+09:00\"");
+    assertShellRecomputes(manifest, zip);
+  }
+
+  /** The README's procedure with jq, xxd and coreutils, run on the real files. */
+  private static void assertShellRecomputes(JsonNode manifest, Map<String, byte[]> zip) throws Exception {
+    assumeThat(Path.of("/usr/bin/jq")).exists();
+    assumeThat(Path.of("/usr/bin/xxd")).exists();
+    Path folder = Files.createTempDirectory("export-chain");
+    Files.createDirectories(folder.resolve("logs"));
+    Files.write(folder.resolve("manifest.json"), zip.get("manifest.json"));
+    Files.write(folder.resolve("logs/audit-chain.jsonl"), zip.get("logs/audit-chain.jsonl"));
+    Process process = new ProcessBuilder("bash", "-c", """
+        prev=$(jq -r .auditChainAnchor.hash manifest.json)
+        jq -r '[.seq, .prevHash, .hash, ([.version, .tenantId, .seq, .occurredAtMicros, .category, .kind, .actor,
+            .sourceAddress, .method, .route, .status, .durationMs, .applicationNumber, .personalDataRead, .target,
+            .details] | map(if . == null then "-1:" else tostring | "\\(utf8bytelength):\\(.)" end) | join("")
+            | @base64)] | @tsv' logs/audit-chain.jsonl |
+        while IFS=$'\\t' read -r seq prev_hash hash canonical; do
+          next=$({ printf %s "$prev" | xxd -r -p; printf %s "$canonical" | base64 -d; } | sha256sum | cut -c1-64)
+          if [ "$prev_hash" != "$prev" ] || [ "$next" != "$hash" ]; then echo "broken at $seq"; break; fi
+          prev=$next; echo "$seq $hash"
+        done | tail -n 1
+        """).directory(folder.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.waitFor()).isZero();
+    JsonNode head = manifest.get("auditChainHead");
+    assertThat(output).isEqualTo(head.get("seq").asLong() + " " + head.get("hash").asText());
   }
 
   /** The kinds of the tenant's operation-log entries about this target, once the log writer has written them. */
