@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
+ * Writes one export's ZIP: applications (JSON, CSV), their tasks, comments, variables, payments,
+ * identity requests and notifications, documents, attachments, the access and
  * operation logs and their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
  * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
@@ -26,9 +27,15 @@ import org.springframework.stereotype.Component;
 class ExportWriter {
 
   static final String MANIFEST = "manifest.json";
+  /** Free texts with no label of their own, in an export without 要配慮個人情報: left out as if sensitive. */
+  private static final List<String> EXCLUDED_TEXTS = List.of(EngineRecordsExport.COMMENTS + ": text",
+      ResidentRecordsExport.PAYMENTS + ": description", ResidentRecordsExport.IDENTITY_REQUESTS + ": attributes",
+      ResidentRecordsExport.NOTIFICATIONS + ": text");
 
   private final ApplicationsExport applications;
   private final FilesExport files;
+  private final EngineRecordsExport engineRecords;
+  private final ResidentRecordsExport residentRecords;
   private final ProceduresExport procedures;
   private final OrganisationExport organisation;
   private final AuditSearch audit;
@@ -40,11 +47,14 @@ class ExportWriter {
   private final Clock clock;
   private final ObjectMapper json;
 
-  ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures,
+  ExportWriter(ApplicationsExport applications, FilesExport files, EngineRecordsExport engineRecords,
+      ResidentRecordsExport residentRecords, ProceduresExport procedures,
       OrganisationExport organisation, AuditSearch audit, AuditChainFile chain, ManifestSigner signer,
       ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
+    this.engineRecords = engineRecords;
+    this.residentRecords = residentRecords;
     this.procedures = procedures;
     this.organisation = organisation;
     this.audit = audit;
@@ -63,8 +73,11 @@ class ExportWriter {
     SensitiveFields sensitive = new SensitiveFields(labels, repository, tenantId);
     Map<String, Object> counts = new LinkedHashMap<>();
     try (ExportZip zip = new ExportZip(target)) {
+      long applicationCount = count("application", tenantId);
       counts.put("applications", applications.write(zip, tenantId, sensitive, export.includeSensitive(),
-          count("application", tenantId), progress));
+          applicationCount, progress));
+      counts.putAll(engineRecords.write(zip, tenantId, sensitive, export.includeSensitive(), applicationCount, progress));
+      counts.putAll(residentRecords.write(zip, tenantId, export.includeSensitive(), progress));
       SensitiveFiles sensitiveFiles = export.includeSensitive() ? null : files.withoutSensitive(sensitive, tenantId);
       counts.put("documents", files.documents(zip, tenantId, sensitiveFiles, count("document", tenantId), progress));
       counts.put("attachments", files.attachments(zip, tenantId, sensitiveFiles, countAttached(tenantId), progress));
@@ -110,7 +123,9 @@ class ExportWriter {
     manifest.put("writtenAt", clock.instant().atZone(ExportStore.jst()).toOffsetDateTime().toString());
     manifest.put("includeSensitive", export.includeSensitive());
     manifest.put("excludedFields", export.includeSensitive() ? Map.of() : sensitive.excluded());
+    manifest.put("excludedVariables", export.includeSensitive() ? Map.of() : sensitive.excludedVariables());
     manifest.put("excludedFiles", sensitiveFiles == null ? Map.of() : sensitiveFiles.excluded());
+    manifest.put("excludedTexts", export.includeSensitive() ? List.of() : EXCLUDED_TEXTS);
     manifest.put("staffNames", staffNames);
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);

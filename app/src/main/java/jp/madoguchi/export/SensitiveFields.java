@@ -30,6 +30,7 @@ final class SensitiveFields {
   private final String tenantId;
   private final Map<String, Map<String, InformationLabel>> byDefinition = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> excluded = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> excludedVariables = new ConcurrentHashMap<>();
 
   SensitiveFields(ProcedureLabels labels, RepositoryService repository, String tenantId) {
     this.labels = labels;
@@ -68,6 +69,25 @@ final class SensitiveFields {
 
   Map<String, Set<String>> excluded() {
     return excluded;
+  }
+
+  /**
+   * Whether a process variable may go into an export without 要配慮個人情報: only when a form field
+   * of the procedure labels it not sensitive. Remembers the names it refused, per procedure.
+   */
+  boolean variableOpen(String procedureKey, String processDefinitionId, String name) {
+    if (!sensitive(fieldLabels(procedureKey, processDefinitionId).get(name))) {
+      return true;
+    }
+    Set<String> refused = excludedVariables.computeIfAbsent(procedureKey, key -> new TreeSet<>());
+    synchronized (refused) {
+      refused.add(name);
+    }
+    return false;
+  }
+
+  Map<String, Set<String>> excludedVariables() {
+    return excludedVariables;
   }
 
   /** Whether the procedure (the version filed with) has a sensitive or unlabelled field anywhere in its forms. */
