@@ -1,12 +1,7 @@
 package jp.madoguchi.export;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jp.madoguchi.application.ApplicationData;
 import jp.madoguchi.attachment.Attachments;
@@ -32,19 +27,17 @@ class FilesExport {
       FROM attachment f JOIN application a ON a.id = f.application_id AND a.tenant_id = f.tenant_id
       WHERE f.tenant_id = ? ORDER BY a.number, f.created_at""";
 
-  private final DataSource dataSource;
+  private final TenantCursor cursor;
   private final Documents documents;
   private final Attachments attachments;
-  private final ExportProperties properties;
   private final HistoryService history;
   private final ApplicationData data;
 
-  FilesExport(DataSource dataSource, Documents documents, Attachments attachments, ExportProperties properties,
-      HistoryService history, ApplicationData data) {
-    this.dataSource = dataSource;
+  FilesExport(TenantCursor cursor, Documents documents, Attachments attachments, HistoryService history,
+      ApplicationData data) {
+    this.cursor = cursor;
     this.documents = documents;
     this.attachments = attachments;
-    this.properties = properties;
     this.history = history;
     this.data = data;
   }
@@ -96,26 +89,13 @@ class FilesExport {
   }
 
   private long each(String query, String tenantId, FileWriter writer) throws Exception {
-    long count = 0;
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(query)) {
-        statement.setFetchSize(properties.fetchSize());
-        statement.setString(1, tenantId);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            if (writer.write(new FileRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBytes(5)))) {
-              count++;
-            }
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
+    long[] count = {0};
+    cursor.forEach(query, tenantId, rs -> {
+      if (writer.write(new FileRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+          rs.getBytes(5)))) {
+        count[0]++;
       }
-    }
-    return count;
+    });
+    return count[0];
   }
 }
