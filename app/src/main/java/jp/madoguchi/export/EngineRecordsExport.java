@@ -6,9 +6,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.madoguchi.application.ApplicationData;
+import jp.madoguchi.export.KnownInstances.Known;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -19,12 +23,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
- * What the engine keeps of each application, through its public API, one application at a time:
- * {@code applications/tasks.json} (every step a clerk worked: step, candidate groups, assignee,
- * created, ended, how it ended), {@code applications/comments.json} (clerks' comments: author, time,
- * task; their free text only with 要配慮個人情報) and {@code applications/variables.json} (the
- * process variables besides the application's own data: decisions, internal results; without
- * 要配慮個人情報 only those a form field of the procedure labels not sensitive).
+ * What the engine keeps of each application, through its public API: {@code applications/tasks.json}
+ * (every step a clerk worked: step, candidate groups, assignee, created, ended, how it ended),
+ * {@code applications/comments.json} (clerks' comments: author, time, task; their free text only
+ * with 要配慮個人情報) and {@code applications/variables.json} (the process variables besides the
+ * application's own data: decisions, internal results; without 要配慮個人情報 only those a form
+ * field of the procedure labels not sensitive). Applications in batches ({@link KnownInstances});
+ * variables asked for once per batch, tasks and comments once per application.
  */
 @Component
 class EngineRecordsExport {
@@ -33,15 +38,18 @@ class EngineRecordsExport {
   static final String COMMENTS = "applications/comments.json";
   static final String VARIABLES = "applications/variables.json";
 
-  private final ApplicationRows rows;
+  private final KnownInstances instances;
   private final HistoryService history;
   private final TaskService tasks;
+  private final ApplicationData data;
   private final ObjectMapper json;
 
-  EngineRecordsExport(ApplicationRows rows, HistoryService history, TaskService tasks, ObjectMapper json) {
-    this.rows = rows;
+  EngineRecordsExport(KnownInstances instances, HistoryService history, TaskService tasks, ApplicationData data,
+      ObjectMapper json) {
+    this.instances = instances;
     this.history = history;
     this.tasks = tasks;
+    this.data = data;
     this.json = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
@@ -51,68 +59,87 @@ class EngineRecordsExport {
     Map<String, Long> counts = new LinkedHashMap<>();
     progress.phase("tasks", applications);
     try (JsonArrayFile file = new JsonArrayFile(zip, TASKS, json)) {
-      rows.forEach(tenantId, row -> {
-        for (HistoricTaskInstance task : tasksOf(tenantId, row.processInstanceId())) {
-          file.add(task(row.number(), task));
+      instances.forEachBatch(tenantId, progress, batch -> {
+        for (Known application : batch) {
+          for (HistoricTaskInstance task : tasksOf(tenantId, application.processInstanceId())) {
+            file.add(task(application.number(), task));
+          }
         }
-        progress.item();
       });
       counts.put("tasks", file.count());
     }
     progress.phase("comments", applications);
     try (JsonArrayFile file = new JsonArrayFile(zip, COMMENTS, json)) {
-      rows.forEach(tenantId, row -> {
-        List<HistoricTaskInstance> steps = tasksOf(tenantId, row.processInstanceId());
-        for (Comment comment : commentsOf(tenantId, row.processInstanceId(), steps)) {
-          HistoricTaskInstance step = steps.stream().filter(task -> task.getId().equals(comment.getTaskId()))
-              .findFirst().orElse(null);
-          file.add(comment(row.number(), comment, step, includeSensitive));
+      instances.forEachBatch(tenantId, progress, batch -> {
+        for (Known application : batch) {
+          List<HistoricTaskInstance> steps = tasksOf(tenantId, application.processInstanceId());
+          for (Comment comment : commentsOf(application.processInstanceId(), steps)) {
+            HistoricTaskInstance step = steps.stream().filter(task -> task.getId().equals(comment.getTaskId()))
+                .findFirst().orElse(null);
+            file.add(comment(application.number(), comment, step, includeSensitive));
+          }
         }
-        progress.item();
       });
       counts.put("comments", file.count());
     }
     progress.phase("variables", applications);
     try (JsonArrayFile file = new JsonArrayFile(zip, VARIABLES, json)) {
-      rows.forEach(tenantId, row -> {
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(row.processInstanceId()).tenantIdIn(tenantId).disableCustomObjectDeserialization()
-            .orderByVariableName().asc().list()) {
-          if (row.data().has(variable.getName())
-              || !includeSensitive && !sensitive.variableOpen(row.procedureKey(), row.processDefinitionId(),
-                  variable.getName())) {
-            continue;
+      instances.forEachBatch(tenantId, progress, batch -> {
+        Map<String, List<HistoricVariableInstance>> byInstance = history.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(batch.stream().map(Known::processInstanceId).toArray(String[]::new))
+            .tenantIdIn(tenantId).disableCustomObjectDeserialization().orderByVariableName().asc().list().stream()
+            .collect(Collectors.groupingBy(HistoricVariableInstance::getProcessInstanceId));
+        for (Known application : batch) {
+          List<HistoricVariableInstance> variables = byInstance.getOrDefault(application.processInstanceId(), List.of());
+          if (!variables.isEmpty()) {
+            writeVariables(file, application, variables, sensitive, includeSensitive, tenantId);
           }
-          if (variable.getErrorMessage() != null) {
-            throw new UnreadableApplication(row.number(), new IllegalStateException("variable " + variable.getName()));
-          }
-          Map<String, Object> element = new LinkedHashMap<>();
-          element.put("application", row.number());
-          element.put("name", variable.getName());
-          element.put("type", variable.getTypeName());
-          element.put("value", VariableValues.of(variable.getTypedValue(), json));
-          element.put("taskId", variable.getTaskId());
-          element.put("createdAt", time(variable.getCreateTime()));
-          file.add(element);
         }
-        progress.item();
       });
       counts.put("variables", file.count());
     }
     return counts;
   }
 
+  private void writeVariables(JsonArrayFile file, Known application,
+      List<HistoricVariableInstance> variables, SensitiveFields sensitive, boolean includeSensitive, String tenantId)
+      throws Exception {
+    JsonNode own = opened(tenantId, application);
+    for (HistoricVariableInstance variable : variables) {
+      if (own.has(variable.getName()) || !includeSensitive
+          && !sensitive.variableOpen(application.procedureKey(), application.processDefinitionId(), variable.getName())) {
+        continue;
+      }
+      if (variable.getErrorMessage() != null) {
+        throw new UnreadableApplication(application.number(), new IllegalStateException("variable " + variable.getName()));
+      }
+      Map<String, Object> element = new LinkedHashMap<>();
+      element.put("application", application.number());
+      element.put("name", variable.getName());
+      element.put("type", variable.getTypeName());
+      element.put("value", VariableValues.of(variable.getTypedValue(), json));
+      element.put("taskId", variable.getTaskId());
+      element.put("createdAt", time(variable.getCreateTime()));
+      file.add(element);
+    }
+  }
+
+  /** The application's own data: its fields are in applications.json, not repeated as variables. */
+  private JsonNode opened(String tenantId, Known application) {
+    try {
+      return data.open(tenantId, application.payload());
+    } catch (IllegalArgumentException | IllegalStateException unreadable) {
+      throw new UnreadableApplication(application.number(), unreadable);
+    }
+  }
+
   /**
    * The comments on the instance and on each of its tasks (Tasklist's comment is on the task only),
-   * oldest first. An instance's own comments only when the instance is the tenant's.
+   * oldest first.
    */
-  private List<Comment> commentsOf(String tenantId, String processInstanceId, List<HistoricTaskInstance> steps) {
+  private List<Comment> commentsOf(String processInstanceId, List<HistoricTaskInstance> steps) {
     Map<String, Comment> comments = new LinkedHashMap<>();
-    List<Comment> onInstance = tasks.getProcessInstanceComments(processInstanceId);
-    if (!onInstance.isEmpty() && (!steps.isEmpty() || history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).tenantIdIn(tenantId).count() == 1)) {
-      onInstance.forEach(comment -> comments.put(comment.getId(), comment));
-    }
+    tasks.getProcessInstanceComments(processInstanceId).forEach(comment -> comments.put(comment.getId(), comment));
     for (HistoricTaskInstance step : steps) {
       tasks.getTaskComments(step.getId()).forEach(comment -> comments.putIfAbsent(comment.getId(), comment));
     }
