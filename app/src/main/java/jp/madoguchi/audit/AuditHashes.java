@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 final class AuditHashes {
 
   static final byte[] GENESIS = new byte[32];
-  private static final String VERSION = "madoguchi-audit-v1";
+  static final String VERSION = "madoguchi-audit-v1";
 
   private AuditHashes() {
   }
@@ -39,7 +39,7 @@ final class AuditHashes {
         entry.applicationNumber(), entry.personalDataRead(), entry.target(), entry.details());
   }
 
-  private static long micros(Instant instant) {
+  static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
 

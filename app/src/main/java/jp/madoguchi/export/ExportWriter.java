@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jp.madoguchi.audit.AuditChainVerifier;
+import jp.madoguchi.audit.AuditChainFile;
 import jp.madoguchi.audit.AuditFilter;
 import jp.madoguchi.audit.AuditSearch;
 import jp.madoguchi.procedure.ProcedureLabels;
@@ -18,21 +18,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one export's ZIP: applications (JSON, CSV), documents, attachments, the access and
- * operation logs, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
+ * Writes one export's ZIP: applications (JSON, CSV), their tasks, comments, variables, payments,
+ * identity requests and notifications, documents, attachments, the access and operation logs and
+ * their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
  * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
 @Component
 class ExportWriter {
 
   static final String MANIFEST = "manifest.json";
+  /** Free texts with no label of their own, in an export without 要配慮個人情報: left out as if sensitive. */
+  private static final List<String> EXCLUDED_TEXTS = List.of(EngineRecordsExport.COMMENTS + ": text",
+      ResidentRecordsExport.PAYMENTS + ": description", ResidentRecordsExport.IDENTITY_REQUESTS + ": attributes",
+      ResidentRecordsExport.NOTIFICATIONS + ": text");
 
   private final ApplicationsExport applications;
   private final FilesExport files;
+  private final EngineRecordsExport engineRecords;
+  private final ResidentRecordsExport residentRecords;
   private final ProceduresExport procedures;
   private final OrganisationExport organisation;
   private final AuditSearch audit;
-  private final AuditChainVerifier chains;
+  private final AuditChainFile chain;
   private final ManifestSigner signer;
   private final ProcedureLabels labels;
   private final RepositoryService repository;
@@ -40,15 +47,18 @@ class ExportWriter {
   private final Clock clock;
   private final ObjectMapper json;
 
-  ExportWriter(ApplicationsExport applications, FilesExport files, ProceduresExport procedures,
-      OrganisationExport organisation, AuditSearch audit, AuditChainVerifier chains, ManifestSigner signer,
+  ExportWriter(ApplicationsExport applications, FilesExport files, EngineRecordsExport engineRecords,
+      ResidentRecordsExport residentRecords, ProceduresExport procedures,
+      OrganisationExport organisation, AuditSearch audit, AuditChainFile chain, ManifestSigner signer,
       ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
+    this.engineRecords = engineRecords;
+    this.residentRecords = residentRecords;
     this.procedures = procedures;
     this.organisation = organisation;
     this.audit = audit;
-    this.chains = chains;
+    this.chain = chain;
     this.signer = signer;
     this.labels = labels;
     this.repository = repository;
@@ -63,25 +73,35 @@ class ExportWriter {
     SensitiveFields sensitive = new SensitiveFields(labels, repository, tenantId);
     Map<String, Object> counts = new LinkedHashMap<>();
     try (ExportZip zip = new ExportZip(target)) {
+      long applicationCount = count("application", tenantId);
       counts.put("applications", applications.write(zip, tenantId, sensitive, export.includeSensitive(),
-          count("application", tenantId), progress));
-      counts.put("documents", files.documents(zip, tenantId, count("document", tenantId), progress));
-      counts.put("attachments", files.attachments(zip, tenantId, countAttached(tenantId), progress));
-      progress.phase("logs", 2);
+          applicationCount, progress));
+      counts.putAll(engineRecords.write(zip, tenantId, sensitive, export.includeSensitive(), applicationCount, progress));
+      counts.putAll(residentRecords.write(zip, tenantId, export.includeSensitive(), progress));
+      SensitiveFiles sensitiveFiles = export.includeSensitive() ? null : files.withoutSensitive(sensitive, tenantId);
+      counts.put("documents", files.documents(zip, tenantId, sensitiveFiles, count("document", tenantId), progress));
+      counts.put("attachments", files.attachments(zip, tenantId, sensitiveFiles, countAttached(tenantId), progress));
+      progress.phase("logs", 3);
       for (String category : List.of("ACCESS", "OPERATION")) {
         try (OutputStream out = zip.entry("logs/" + category.toLowerCase() + "-log.csv")) {
           audit.writeCsv(new AuditFilter(tenantId, category, null, null, null, null, null), out);
         }
         progress.item();
       }
+      AuditChainFile.Written chained;
+      try (OutputStream out = zip.entry("logs/audit-chain.jsonl")) {
+        chained = chain.write(tenantId, out);
+      }
+      counts.put("auditEntries", chained.entries());
+      progress.item();
       OrganisationExport.Written organised = organisation.write(zip, export, progress);
       counts.put("departments", organised.departments());
       counts.put("staff", organised.staff());
       List<String> deployments = procedures.write(zip, tenantId, progress);
       counts.put("deployments", deployments.size());
       progress.phase("manifest", 1);
-      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, organised.staffNames(),
-          zip.files()));
+      byte[] manifest = json.writeValueAsBytes(manifest(export, counts, deployments, sensitive, sensitiveFiles,
+          organised.staffNames(), chained, zip.files()));
       ManifestSigner.Signed signed = signer.sign(tenantId, manifest);
       zip.unlisted(MANIFEST, manifest);
       zip.unlisted(MANIFEST + ".p7s", signed.signature());
@@ -92,7 +112,8 @@ class ExportWriter {
   }
 
   private Map<String, Object> manifest(Export export, Map<String, Object> counts, List<String> deployments,
-      SensitiveFields sensitive, boolean staffNames, List<ExportZip.ManifestFile> written) {
+      SensitiveFields sensitive, SensitiveFiles sensitiveFiles, boolean staffNames, AuditChainFile.Written chained,
+      List<ExportZip.ManifestFile> written) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", "madoguchi-export/1");
     manifest.put("tenant", export.tenantId());
@@ -102,12 +123,17 @@ class ExportWriter {
     manifest.put("writtenAt", clock.instant().atZone(ExportStore.jst()).toOffsetDateTime().toString());
     manifest.put("includeSensitive", export.includeSensitive());
     manifest.put("excludedFields", export.includeSensitive() ? Map.of() : sensitive.excluded());
+    manifest.put("excludedVariables", export.includeSensitive() ? Map.of() : sensitive.excludedVariables());
+    manifest.put("excludedFiles", sensitiveFiles == null ? Map.of() : sensitiveFiles.excluded());
+    manifest.put("excludedTexts", export.includeSensitive() ? List.of() : EXCLUDED_TEXTS);
     manifest.put("staffNames", staffNames);
     manifest.put("counts", counts);
     manifest.put("deployments", deployments);
     manifest.put("files", written);
-    // a checkpoint kept outside the database: /audit-chain/verify?seq=&hash= checks the chain against it later
-    manifest.put("auditChainHead", chains.head(export.tenantId()));
+    // the last entry of logs/audit-chain.jsonl, a checkpoint kept outside the database:
+    // /audit-chain/verify?seq=&hash= checks the live chain against it later
+    manifest.put("auditChainAnchor", chained.anchor());
+    manifest.put("auditChainHead", chained.head());
     return manifest;
   }
 

@@ -22,7 +22,7 @@ class PaymentRepository {
   private static final String COLUMNS = "id, tenant_id, application_id, process_instance_id, amount, description, "
       + "description_sealed, status, provider, provider_ref, pay_url, created_at, paid_at";
   /** The description is made from the application's data (e.g. {@code ${copies}通}): stored encrypted. */
-  private static final String DESCRIPTION = "payment.description";
+  static final String DESCRIPTION = "payment.description";
 
   private final JdbcTemplate jdbc;
   private final TenantKeys keys;
