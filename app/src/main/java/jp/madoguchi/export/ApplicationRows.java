@@ -1,14 +1,10 @@
 package jp.madoguchi.export;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.application.ApplicationData;
@@ -29,14 +25,12 @@ class ApplicationRows {
       FROM application a LEFT JOIN act_hi_procinst h ON h.proc_inst_id_ = a.process_instance_id
       WHERE a.tenant_id = ? ORDER BY a.procedure_key, a.submitted_at, a.number""";
 
-  private final DataSource dataSource;
+  private final TenantCursor cursor;
   private final ApplicationData data;
-  private final ExportProperties properties;
 
-  ApplicationRows(DataSource dataSource, ApplicationData data, ExportProperties properties) {
-    this.dataSource = dataSource;
+  ApplicationRows(TenantCursor cursor, ApplicationData data) {
+    this.cursor = cursor;
     this.data = data;
-    this.properties = properties;
   }
 
   record Row(String number, String procedureKey, String processDefinitionId, String processInstanceId,
@@ -49,22 +43,7 @@ class ApplicationRows {
 
   /** Every application of the tenant, ordered by procedure, then by submission. */
   void forEach(String tenantId, RowConsumer consumer) throws Exception {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-      try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-        statement.setFetchSize(properties.fetchSize());
-        statement.setString(1, tenantId);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            consumer.accept(row(tenantId, rs));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    }
+    cursor.forEach(QUERY, tenantId, rs -> consumer.accept(row(tenantId, rs)));
   }
 
   private Row row(String tenantId, ResultSet rs) throws SQLException {
