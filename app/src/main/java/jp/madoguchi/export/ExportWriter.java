@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one export's ZIP: applications (JSON, CSV), their tasks, comments, variables, payments,
- * identity requests and notifications, documents, attachments, the access and operation logs and
+ * Writes one export's ZIP: applications (JSON, CSV), their tasks, comments, variables, steps,
+ * decisions, payments, identity requests, notifications, resident requests and provider callbacks, documents, attachments, the access and operation logs and
  * their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
  * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
@@ -30,11 +30,12 @@ class ExportWriter {
   /** Free texts with no label of their own, in an export without 要配慮個人情報: left out as if sensitive. */
   private static final List<String> EXCLUDED_TEXTS = List.of(EngineRecordsExport.COMMENTS + ": text",
       ResidentRecordsExport.PAYMENTS + ": description", ResidentRecordsExport.IDENTITY_REQUESTS + ": attributes",
-      ResidentRecordsExport.NOTIFICATIONS + ": text");
+      ResidentRecordsExport.NOTIFICATIONS + ": text", ProcessHistoryExport.DECISIONS + ": value");
 
   private final ApplicationsExport applications;
   private final FilesExport files;
   private final EngineRecordsExport engineRecords;
+  private final ProcessHistoryExport processHistory;
   private final ResidentRecordsExport residentRecords;
   private final ProceduresExport procedures;
   private final OrganisationExport organisation;
@@ -48,12 +49,13 @@ class ExportWriter {
   private final ObjectMapper json;
 
   ExportWriter(ApplicationsExport applications, FilesExport files, EngineRecordsExport engineRecords,
-      ResidentRecordsExport residentRecords, ProceduresExport procedures,
+      ProcessHistoryExport processHistory, ResidentRecordsExport residentRecords, ProceduresExport procedures,
       OrganisationExport organisation, AuditSearch audit, AuditChainFile chain, ManifestSigner signer,
       ProcedureLabels labels, RepositoryService repository, JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
     this.applications = applications;
     this.files = files;
     this.engineRecords = engineRecords;
+    this.processHistory = processHistory;
     this.residentRecords = residentRecords;
     this.procedures = procedures;
     this.organisation = organisation;
@@ -77,6 +79,7 @@ class ExportWriter {
       counts.put("applications", applications.write(zip, tenantId, sensitive, export.includeSensitive(),
           applicationCount, progress));
       counts.putAll(engineRecords.write(zip, tenantId, sensitive, export.includeSensitive(), applicationCount, progress));
+      counts.putAll(processHistory.write(zip, tenantId, export.includeSensitive(), applicationCount, progress));
       counts.putAll(residentRecords.write(zip, tenantId, export.includeSensitive(), progress));
       SensitiveFiles sensitiveFiles = export.includeSensitive() ? null : files.withoutSensitive(sensitive, tenantId);
       counts.put("documents", files.documents(zip, tenantId, sensitiveFiles, count("document", tenantId), progress));

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Madoguchi's own records of the applications: {@code applications/payments.json},
- * {@code applications/identity-requests.json} and {@code applications/notifications.json}, each read
+ * {@code applications/identity-requests.json}, {@code applications/notifications.json},
+ * {@code applications/resident-requests.json} (corrections and withdrawals a resident sent) and
+ * {@code applications/callbacks.json} (what payment and identity providers reported), each read
  * from a cursor, its sealed text opened by the owning feature. Their texts (what a fee is for, the
  * verified identity, a message to the resident) are made from the application's data and carry no
  * label of their own: only an export with 要配慮個人情報 holds them. Never the links handed to the
@@ -28,6 +30,8 @@ class ResidentRecordsExport {
   static final String PAYMENTS = "applications/payments.json";
   static final String IDENTITY_REQUESTS = "applications/identity-requests.json";
   static final String NOTIFICATIONS = "applications/notifications.json";
+  static final String RESIDENT_REQUESTS = "applications/resident-requests.json";
+  static final String CALLBACKS = "applications/callbacks.json";
 
   private static final String PAYMENT_ROWS = """
       SELECT p.id, a.number, p.process_instance_id, p.amount, p.description, p.description_sealed, p.status, p.provider,
@@ -44,6 +48,17 @@ class ResidentRecordsExport {
              n.sent_at
       FROM notification_outbox n LEFT JOIN application a ON a.id = n.application_id AND a.tenant_id = n.tenant_id
       WHERE n.tenant_id = ? ORDER BY n.created_at, n.id""";
+  private static final String RESIDENT_REQUEST_ROWS = """
+      SELECT a.number, a.process_instance_id, r.action, r.created_at
+      FROM resident_action_request r JOIN application a ON a.id = r.application_id AND a.tenant_id = r.tenant_id
+      WHERE r.tenant_id = ? ORDER BY a.number, r.created_at, r.client_request_id""";
+  private static final String CALLBACK_ROWS = """
+      SELECT c.channel, c.event_id, c.reference, c.outcome, c.result, c.received_at, a.number, a.process_instance_id
+      FROM callback_event c
+      LEFT JOIN payment p ON c.channel = 'payment' AND p.tenant_id = c.tenant_id AND p.provider_ref = c.reference
+      LEFT JOIN identity_request i ON c.channel = 'identity' AND i.tenant_id = c.tenant_id AND i.provider_ref = c.reference
+      LEFT JOIN application a ON a.id = coalesce(p.application_id, i.application_id) AND a.tenant_id = c.tenant_id
+      WHERE c.tenant_id = ? ORDER BY c.received_at, c.channel, c.event_id""";
 
   private final TenantCursor cursor;
   private final PaymentDescriptions descriptions;
@@ -60,10 +75,10 @@ class ResidentRecordsExport {
     this.json = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
-  /** Writes the three files; returns the number of records of each. */
+  /** Writes the five files; returns the number of records of each. */
   Map<String, Long> write(ExportZip zip, String tenantId, boolean includeSensitive, ExportProgress progress)
       throws Exception {
-    progress.phase("resident-records", 3);
+    progress.phase("resident-records", 5);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("payments", each(zip, PAYMENTS, PAYMENT_ROWS, tenantId, rs -> {
       Map<String, Object> payment = common(rs);
@@ -107,6 +122,28 @@ class ResidentRecordsExport {
       notification.put("createdAt", time(rs, "created_at"));
       notification.put("sentAt", time(rs, "sent_at"));
       return notification;
+    }));
+    progress.item();
+    counts.put("residentRequests", each(zip, RESIDENT_REQUESTS, RESIDENT_REQUEST_ROWS, tenantId, rs -> {
+      Map<String, Object> request = new LinkedHashMap<>();
+      request.put("application", rs.getString("number"));
+      request.put("processInstanceId", rs.getString("process_instance_id"));
+      request.put("action", rs.getString("action"));
+      request.put("requestedAt", time(rs, "created_at"));
+      return request;
+    }));
+    progress.item();
+    counts.put("callbacks", each(zip, CALLBACKS, CALLBACK_ROWS, tenantId, rs -> {
+      Map<String, Object> callback = new LinkedHashMap<>();
+      callback.put("application", rs.getString("number"));
+      callback.put("processInstanceId", rs.getString("process_instance_id"));
+      callback.put("channel", rs.getString("channel"));
+      callback.put("eventId", rs.getString("event_id"));
+      callback.put("providerRef", rs.getString("reference"));
+      callback.put("outcome", rs.getString("outcome"));
+      callback.put("result", rs.getString("result"));
+      callback.put("receivedAt", time(rs, "received_at"));
+      return callback;
     }));
     progress.item();
     return counts;
