@@ -13,6 +13,7 @@ export const KINDS = {
   'refused.password-change-required': 'パスワード変更前の要求',
   'refused.forbidden-roles': '持てない役割を持つアカウントの要求',
   'refused.login-form': '形式の正しくないログイン',
+  'refused.plain-http': '暗号化されていない接続 (http) の要求',
   'refused.suppressed': '認証のない要求の拒否（1分ごとの件数）',
   'anonymous.counted': '認証のない要求への応答（1分ごとの件数）',
   staff: '職員の管理（すべて）',

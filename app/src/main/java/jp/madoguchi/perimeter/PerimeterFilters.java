@@ -3,6 +3,8 @@ package jp.madoguchi.perimeter;
 import jp.madoguchi.system.MadoguchiProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,15 +13,30 @@ import org.springframework.core.Ordered;
 /**
  * The perimeter's servlet filters, in the order a request meets them: a disguised path, size and content of the body,
  * Content-Security-Policy, cross-site refusal of Basic logins, Camunda's CSRF token without losing
- * the session — all before Spring Security and Camunda's own filters. The password check runs last,
+ * the session, then (after the access log) plain HTTP from another machine — all before Spring
+ * Security and Camunda's own filters. The password check runs last,
  * after Camunda's REST authentication has identified the caller.
  */
 @Configuration(proxyBeanMethods = false)
 class PerimeterFilters {
 
+  private static final Logger log = LoggerFactory.getLogger(PerimeterFilters.class);
+
   @Bean
   CrossSiteRequests crossSiteRequests(MadoguchiProperties madoguchi, PerimeterProperties properties) {
     return new CrossSiteRequests(madoguchi.publicUrl(), properties.desktopOrigins());
+  }
+
+  /** After the access log, so that a refused plain request is in it; before Spring Security and any login. */
+  @Bean
+  FilterRegistrationBean<PlainHttpRefusal> plainHttpRefusal(MadoguchiProperties madoguchi,
+      PerimeterProperties properties) {
+    TlsRequirement requirement = TlsRequirement.of(properties.requireTls(), madoguchi.publicUrl());
+    log.info(requirement.describe());
+    FilterRegistrationBean<PlainHttpRefusal> registration = registration(new PlainHttpRefusal(madoguchi.publicUrl()),
+        -190, "/*");
+    registration.setEnabled(requirement.required());
+    return registration;
   }
 
   @Bean

@@ -20,9 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param jsonMaxDepth nesting depth of any JSON the app reads (request bodies, Camunda JSON variables)
  * @param desktopOrigins {@code Origin} values of desktop tools allowed to call staff endpoints with HTTP Basic
  *     (Camunda Modeler is an Electron app whose pages come from {@code file://})
+ * @param requireTls refuse plain HTTP from other machines ({@link PlainHttpRefusal}); null: when the public URL is https
  */
 @ConfigurationProperties("madoguchi.perimeter")
 public record PerimeterProperties(DataSize webhookBody, DataSize callbackBody, DataSize residentJsonBody,
     DataSize staffJsonBody, DataSize uploadBody, DataSize deploymentBody, DataSize otherBody, int jsonMaxDepth,
-    List<String> desktopOrigins) {
+    List<String> desktopOrigins, Boolean requireTls) {
 }
