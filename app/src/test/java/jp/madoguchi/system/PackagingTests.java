@@ -64,6 +64,8 @@ class PackagingTests {
       assertThat(published).startsWith("127.0.0.1:");
     }
     assertThat(environment.path("MADOGUCHI_PUBLIC_URL").asText()).startsWith("${MADOGUCHI_PUBLIC_URL:?");
+    assertThat(environment.path("MADOGUCHI_REQUIRE_TLS").asText()).isEqualTo("${MADOGUCHI_REQUIRE_TLS:-}");
+    assertThat(application).contains("require-tls: ${MADOGUCHI_REQUIRE_TLS:}");
     String trusted = environment.path("MADOGUCHI_TRUSTED_PROXIES").asText();
     assertThat(application).contains("${MADOGUCHI_TRUSTED_PROXIES:", "forward-headers-strategy: native");
     String gateway = compose.at("/networks/default/ipam/config/0/gateway").asText();
