@@ -15,11 +15,9 @@ import jp.madoguchi.application.ApplicationData;
 import jp.madoguchi.export.KnownInstances.Known;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Comment;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +26,9 @@ import org.springframework.stereotype.Component;
  * {@code applications/comments.json} (clerks' comments: author, time, task; their free text only
  * with 要配慮個人情報) and {@code applications/variables.json} (the process variables besides the
  * application's own data: decisions, internal results; without 要配慮個人情報 only those a form
- * field of the procedure labels not sensitive). Applications in batches ({@link KnownInstances});
- * variables asked for once per batch, tasks and comments once per application.
+ * field of the procedure labels not sensitive). Applications in batches ({@link KnownInstances}):
+ * tasks, their candidate groups ({@link CandidateGroups}) and variables asked for once per batch;
+ * comments once per application and once per task (the engine has no query for many).
  */
 @Component
 class EngineRecordsExport {
@@ -39,14 +38,16 @@ class EngineRecordsExport {
   static final String VARIABLES = "applications/variables.json";
 
   private final KnownInstances instances;
+  private final BatchTasks batchTasks;
   private final HistoryService history;
   private final TaskService tasks;
   private final ApplicationData data;
   private final ObjectMapper json;
 
-  EngineRecordsExport(KnownInstances instances, HistoryService history, TaskService tasks, ApplicationData data,
-      ObjectMapper json) {
+  EngineRecordsExport(KnownInstances instances, BatchTasks batchTasks, HistoryService history, TaskService tasks,
+      ApplicationData data, ObjectMapper json) {
     this.instances = instances;
+    this.batchTasks = batchTasks;
     this.history = history;
     this.tasks = tasks;
     this.data = data;
@@ -58,11 +59,14 @@ class EngineRecordsExport {
       long applications, ExportProgress progress) throws Exception {
     Map<String, Long> counts = new LinkedHashMap<>();
     progress.phase("tasks", applications);
+    CandidateGroups candidateGroups = new CandidateGroups(batchTasks, history, tenantId);
     try (JsonArrayFile file = new JsonArrayFile(zip, TASKS, json)) {
       instances.forEachBatch(tenantId, progress, batch -> {
+        Map<String, List<HistoricTaskInstance>> steps = batchTasks.byInstance(tenantId, batch);
+        Map<String, List<String>> groups = candidateGroups.of(batch);
         for (Known application : batch) {
-          for (HistoricTaskInstance task : tasksOf(tenantId, application.processInstanceId())) {
-            file.add(task(application.number(), task));
+          for (HistoricTaskInstance task : steps.getOrDefault(application.processInstanceId(), List.of())) {
+            file.add(task(application.number(), task, groups.getOrDefault(task.getId(), List.of())));
           }
         }
       });
@@ -71,11 +75,12 @@ class EngineRecordsExport {
     progress.phase("comments", applications);
     try (JsonArrayFile file = new JsonArrayFile(zip, COMMENTS, json)) {
       instances.forEachBatch(tenantId, progress, batch -> {
+        Map<String, List<HistoricTaskInstance>> steps = batchTasks.byInstance(tenantId, batch);
         for (Known application : batch) {
-          List<HistoricTaskInstance> steps = tasksOf(tenantId, application.processInstanceId());
-          for (Comment comment : commentsOf(application.processInstanceId(), steps)) {
-            HistoricTaskInstance step = steps.stream().filter(task -> task.getId().equals(comment.getTaskId()))
-                .findFirst().orElse(null);
+          List<HistoricTaskInstance> applicationSteps = steps.getOrDefault(application.processInstanceId(), List.of());
+          for (Comment comment : commentsOf(application.processInstanceId(), applicationSteps)) {
+            HistoricTaskInstance step = applicationSteps.stream()
+                .filter(task -> task.getId().equals(comment.getTaskId())).findFirst().orElse(null);
             file.add(comment(application.number(), comment, step, includeSensitive));
           }
         }
@@ -134,8 +139,9 @@ class EngineRecordsExport {
   }
 
   /**
-   * The comments on the instance and on each of its tasks (Tasklist's comment is on the task only),
-   * oldest first.
+   * The comments on the instance and on each of its tasks, oldest first. Each task is asked on its
+   * own: Tasklist's comment is on the task only (no process instance id), so the instance's comments
+   * do not hold it, and the engine has no query for the comments of many tasks.
    */
   private List<Comment> commentsOf(String processInstanceId, List<HistoricTaskInstance> steps) {
     Map<String, Comment> comments = new LinkedHashMap<>();
@@ -146,20 +152,13 @@ class EngineRecordsExport {
     return comments.values().stream().sorted(Comparator.comparing(Comment::getTime)).toList();
   }
 
-  private List<HistoricTaskInstance> tasksOf(String tenantId, String processInstanceId) {
-    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).tenantIdIn(tenantId)
-        .orderByHistoricActivityInstanceStartTime().asc().orderByHistoricTaskInstanceEndTime().asc().list();
-  }
-
-  private Map<String, Object> task(String number, HistoricTaskInstance task) {
+  private Map<String, Object> task(String number, HistoricTaskInstance task, List<String> candidateGroups) {
     Map<String, Object> element = new LinkedHashMap<>();
     element.put("application", number);
     element.put("taskId", task.getId());
     element.put("step", task.getTaskDefinitionKey());
     element.put("name", task.getName());
-    element.put("candidateGroups", history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-        .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list().stream()
-        .filter(link -> link.getGroupId() != null).map(HistoricIdentityLinkLog::getGroupId).distinct().toList());
+    element.put("candidateGroups", candidateGroups);
     element.put("assignee", task.getAssignee());
     element.put("createdAt", time(task.getStartTime()));
     element.put("endedAt", time(task.getEndTime()));

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * show memory stays bounded:
  * {@code ./mvnw -pl app -Pbenchmark test -Dtest=ExportBenchmark -DargLine=-Xmx256m}.
  * The rows are written directly (sealed payloads of a typical 粗大ごみ application), as the app
- * writes them at registration, without engine history (the export then takes the procedure's
- * current definition for the labels).
+ * writes them at registration, each with the engine history of a finished application
+ * ({@link GeneratedHistory}: 1–3 review tasks with their candidate group, three variables, comments
+ * on some), so that tasks.json, comments.json and variables.json cost what they would.
  */
 @Tag("benchmark")
 class ExportBenchmark extends IntegrationTest {
@@ -47,18 +49,20 @@ class ExportBenchmark extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantKeys keys;
   @Autowired ObjectMapper json;
+  @Autowired RepositoryService repository;
 
   @Test
   void exportsOneHundredThousandApplicationsInBoundedMemory() throws Exception {
     int count = Integer.getInteger("export.applications", 100_000);
     long generating = System.nanoTime();
-    generate(count);
+    GeneratedHistory.Written history = generate(count);
     double generated = seconds(generating);
     System.gc();
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-    ExportDownloads downloads = new ExportDownloads(port);
+    // with engine history, 100,000 applications may take longer than the tests' two minutes
+    ExportDownloads downloads = new ExportDownloads(port, Duration.ofHours(1));
 
     long exporting = System.nanoTime();
     String id = downloads.ready(DEMO, "demo-admin", DEMO_ADMIN_PASSWORD, "{}");
@@ -71,6 +75,9 @@ class ExportBenchmark extends IntegrationTest {
 
     assertThat(entries).isGreaterThan(3);
     System.out.printf("%nExportBenchmark (shared, noisy machine): %,d applications generated in %.1f s%n", count, generated);
+    System.out.printf("  engine history: %,d rows (%,d instances, %,d activities, %,d tasks, %,d candidate links, "
+        + "%,d variables, %,d comments)%n", history.total(), history.instances(), history.activities(), history.tasks(),
+        history.links(), history.variables(), history.comments());
     System.out.printf("  export job: %.1f s; download (decrypt + stream): %.1f s; ZIP %,d bytes, %d entries%n",
         exported, downloaded, zipBytes[0], entries);
     System.out.printf("  peak heap during export and download: %,d MB (sum of heap pools' peaks) of max heap %,d MB%n%n",
@@ -109,17 +116,22 @@ class ExportBenchmark extends IntegrationTest {
     return entries;
   }
 
-  private void generate(int count) {
+  private GeneratedHistory.Written generate(int count) {
     Instant start = Instant.now().minus(Duration.ofDays(365));
+    GeneratedHistory history = new GeneratedHistory(jdbc, repository, DEMO);
     List<Object[]> batch = new ArrayList<>(1_000);
     for (int i = 0; i < count; i++) {
       ObjectNode data = json.createObjectNode().put("applicantName", "大量 太郎" + i).put("address", "デモ市中央" + i + "-1")
           .put("preferredDate1", "2026-12-10").put("phone", "090-0000-" + "%04d".formatted(i % 10_000))
           .put("note", "玄関前に出します。" + i);
       data.putArray("items").addObject().put("name", "ソファ").put("size", "L").put("quantity", 1);
-      batch.add(new Object[] {UUID.randomUUID(), DEMO, "B-%07d".formatted(i), "bulky-waste-collection",
-          "bench-" + UUID.randomUUID(), "Ubench%027d".formatted(i % 5_000), Timestamp.from(start.plusSeconds(i * 300L)),
+      String number = "B-%07d".formatted(i);
+      String processInstanceId = "bench-" + UUID.randomUUID();
+      Instant submitted = start.plusSeconds(i * 300L);
+      batch.add(new Object[] {UUID.randomUUID(), DEMO, number, "bulky-waste-collection", processInstanceId,
+          "Ubench%027d".formatted(i % 5_000), Timestamp.from(submitted),
           keys.encrypt(DEMO, "application.payload", data.toString())});
+      history.add(i, processInstanceId, number, submitted);
       if (batch.size() == 1_000 || i == count - 1) {
         jdbc.batchUpdate("""
             INSERT INTO application (id, tenant_id, number, procedure_key, process_instance_id, resident_ref,
@@ -127,6 +139,7 @@ class ExportBenchmark extends IntegrationTest {
         batch.clear();
       }
     }
+    return history.finish();
   }
 
   private static double seconds(long since) {

@@ -31,11 +31,18 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 public final class ExportDownloads {
 
   private final int port;
+  private final Duration wait;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
   public ExportDownloads(int port) {
+    this(port, Duration.ofMinutes(2));
+  }
+
+  /** @param wait how long an export may run before it counts as not finishing */
+  public ExportDownloads(int port, Duration wait) {
     this.port = port;
+    this.wait = wait;
   }
 
   public HttpResponse<String> start(String tenant, String user, String password, String body) throws Exception {
@@ -71,7 +78,7 @@ public final class ExportDownloads {
     HttpResponse<String> started = start(tenant, user, password, body);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String id = json.readTree(started.body()).get("id").asText();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode state = json.readTree(show(tenant, id, user, password).body());
       if (!"RUNNING".equals(state.get("status").asText())) {

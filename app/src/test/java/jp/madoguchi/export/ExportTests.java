@@ -177,7 +177,10 @@ class ExportTests extends IntegrationTest {
       assertThat(review.has("assignee")).isTrue();
       assertThat(review.get("endedAt").asText()).isNotBlank();
       assertThat(review.get("outcome").asText()).isEqualTo("completed");
-      JsonNode comment = only(full, "applications/comments.json", number, "text", clerksComment).get(0);
+      List<JsonNode> clerksComments = only(full, "applications/comments.json", number, "text", clerksComment);
+      // Tasklist comments on the task only (no process instance id): the instance's comments do not hold it
+      assertThat(clerksComments).hasSize(1);
+      JsonNode comment = clerksComments.get(0);
       assertThat(comment.get("author").asText()).isEqualTo("demo-clerk");
       assertThat(comment.get("step").asText()).isEqualTo("Task_ReviewApplication");
       assertThat(only(full, "applications/variables.json", number, "name", "decision")).isNotEmpty();
@@ -213,6 +216,24 @@ class ExportTests extends IntegrationTest {
     } finally {
       jdbc.update("DELETE FROM payment WHERE provider = 'export-test'");
     }
+  }
+
+  /**
+   * A task's candidate groups are asked per batch of applications; a task with several keeps them
+   * all, in the order they were added.
+   */
+  @Test
+  void shouldExportEveryCandidateGroupOfATaskInTheOrderTheyWereAdded() throws Exception {
+    String number = kitaApplication();
+    String review = tasks.createTaskQuery().processInstanceId(instanceOf(KITA, number)).singleResult().getId();
+    tasks.addCandidateGroup(review, "tenant-admin");
+    ExportDownloads downloads = new ExportDownloads(port);
+    Map<String, byte[]> zip = ExportDownloads.entries(downloads.download(KITA,
+        downloads.ready(KITA, "kita-admin", "Hokubu-Admin-2026!", "{}"), "kita-admin", "Hokubu-Admin-2026!").body());
+
+    List<JsonNode> exported = only(zip, "applications/tasks.json", number, "taskId", review);
+    assertThat(exported).hasSize(1);
+    assertThat(exported.get(0).get("candidateGroups").toString()).isEqualTo("[\"waste-section\",\"tenant-admin\"]");
   }
 
   private List<JsonNode> only(Map<String, byte[]> zip, String path, String number, String field, String value)
