@@ -63,11 +63,8 @@ class BatchTasks {
 
   private NativeHistoricTaskInstanceQuery query(String tenantId, List<Known> batch, String sql,
       Map<String, Object> parameters) {
-    NativeHistoricTaskInstanceQuery query = history.createNativeHistoricTaskInstanceQuery().sql(sql)
-        .parameter("tenantId", tenantId);
-    for (int i = 0; i < batch.size(); i++) {
-      query.parameter("p" + i, batch.get(i).processInstanceId());
-    }
+    NativeHistoricTaskInstanceQuery query = BatchParameters.bound(history.createNativeHistoricTaskInstanceQuery().sql(sql)
+        .parameter("tenantId", tenantId), batch);
     parameters.forEach(query::parameter);
     return query;
   }
@@ -79,11 +76,7 @@ class BatchTasks {
   private String select(List<Known> batch, String linkCondition) {
     String tasks = management.getTableName(HistoricTaskInstance.class);
     StringBuilder sql = new StringBuilder("SELECT T.* FROM ").append(tasks)
-        .append(" T WHERE T.TENANT_ID_ = #{tenantId} AND T.PROC_INST_ID_ IN (");
-    for (int i = 0; i < batch.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("#{p").append(i).append('}');
-    }
-    sql.append(')');
+        .append(" T WHERE T.TENANT_ID_ = #{tenantId} AND ").append(BatchParameters.instanceIn("T.PROC_INST_ID_", batch));
     if (linkCondition != null) {
       sql.append(" AND EXISTS (SELECT 1 FROM ").append(identityLinks(tasks))
           .append(" L WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL ")

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,8 +18,6 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
-import org.camunda.bpm.engine.history.NativeHistoricDecisionInstanceQuery;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -86,37 +83,26 @@ class ProcessHistoryExport {
   }
 
   private List<HistoricActivityInstance> steps(String tenantId, List<Known> batch) {
-    NativeHistoricActivityInstanceQuery query = history.createNativeHistoricActivityInstanceQuery()
+    return BatchParameters.bound(history.createNativeHistoricActivityInstanceQuery()
         .sql("SELECT * FROM " + management.getTableName(HistoricActivityInstance.class)
-            + " WHERE TENANT_ID_ = #{tenant} AND PROC_INST_ID_ IN (" + placeholders(batch.size()) + ")"
+            + " WHERE TENANT_ID_ = #{tenant} AND " + BatchParameters.instanceIn("PROC_INST_ID_", batch)
             + " ORDER BY PROC_INST_ID_, START_TIME_, SEQUENCE_COUNTER_")
-        .parameter("tenant", tenantId);
-    for (int i = 0; i < batch.size(); i++) {
-      query.parameter("p" + i, batch.get(i).processInstanceId());
-    }
-    return query.list();
+        .parameter("tenant", tenantId), batch).list();
   }
 
   /** The batch's decisions with their inputs and outputs, oldest first. */
   private List<HistoricDecisionInstance> decisions(String tenantId, List<Known> batch) {
-    NativeHistoricDecisionInstanceQuery query = history.createNativeHistoricDecisionInstanceQuery()
+    String[] ids = BatchParameters.bound(history.createNativeHistoricDecisionInstanceQuery()
         .sql("SELECT * FROM " + management.getTableName(HistoricDecisionInstance.class)
-            + " WHERE TENANT_ID_ = #{tenant} AND PROC_INST_ID_ IN (" + placeholders(batch.size()) + ")")
-        .parameter("tenant", tenantId);
-    for (int i = 0; i < batch.size(); i++) {
-      query.parameter("p" + i, batch.get(i).processInstanceId());
-    }
-    String[] ids = query.list().stream().map(HistoricDecisionInstance::getId).toArray(String[]::new);
+            + " WHERE TENANT_ID_ = #{tenant} AND " + BatchParameters.instanceIn("PROC_INST_ID_", batch))
+        .parameter("tenant", tenantId), batch).list().stream().map(HistoricDecisionInstance::getId)
+        .toArray(String[]::new);
     if (ids.length == 0) {
       return List.of();
     }
     return history.createHistoricDecisionInstanceQuery().decisionInstanceIdIn(ids).tenantIdIn(tenantId)
         .includeInputs().includeOutputs().disableCustomObjectDeserialization()
         .orderByEvaluationTime().asc().list();
-  }
-
-  private static String placeholders(int count) {
-    return IntStream.range(0, count).mapToObj(i -> "#{p" + i + "}").collect(Collectors.joining(", "));
   }
 
   private static Map<String, Object> step(String number, HistoricActivityInstance step) {
