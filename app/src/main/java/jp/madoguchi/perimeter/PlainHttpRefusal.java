@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.audit.AccessLogContext;
+import jp.madoguchi.web.RequestPaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,7 +35,7 @@ class PlainHttpRefusal extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.isSecure() || fromThisMachine(request) || request.getRequestURI().startsWith("/actuator/health")) {
+    if (request.isSecure() || fromThisMachine(request) || healthCheck(RequestPaths.of(request))) {
       chain.doFilter(request, response);
       return;
     }
@@ -47,6 +48,11 @@ class PlainHttpRefusal extends OncePerRequestFilter {
     }
     Refusal.of(HttpStatus.FORBIDDEN, "暗号化されていない接続 (http://) では受け付けません。" + publicUrl
         + " から始まるアドレスで開き直してください。", "plain HTTP is refused: use " + publicUrl).send(response);
+  }
+
+  /** By the path the request is dispatched by: {@code /actuator/health/../../engine-rest/task} is no health check. */
+  private static boolean healthCheck(String path) {
+    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
 
   /** The client's address as Tomcat's RemoteIpValve settled it: a trusted proxy's client, else the peer. */

@@ -90,6 +90,17 @@ class PlainHttpRefusalTests {
   }
 
   @Test
+  void shouldNotTakeAPathThatOnlyStartsLikeTheHealthCheckForIt() throws Exception {
+    for (String path : List.of("/actuator/health/../../engine-rest/task", "/actuator/healthy",
+        "/actuator/health;x=1/../../engine-rest/task")) {
+      HttpResponse<String> response = send(request(path).header("X-Forwarded-For", ELSEWHERE)
+          .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+      assertThat(response.statusCode()).as(path).isEqualTo(403);
+    }
+  }
+
+  @Test
   void shouldRequireTlsWhenThePublicAddressIsHttpsUnlessTurnedOff() {
     assertThat(TlsRequirement.of(null, PUBLIC_URL).required()).isTrue();
     assertThat(TlsRequirement.of(null, "http://localhost:8080").required()).isFalse();
