@@ -78,7 +78,8 @@ export async function renderExports(container, { api, isCurrent }) {
   start);
 
   container.replaceChildren(
-    h('p', { class: 'lead', text: 'この自治体のデータ（申請、発行した文書、添付ファイル、アクセスログ・操作ログ、部署と職員、手続の定義）を、'
+    h('p', { class: 'lead', text: 'この自治体のデータ（申請と、その処理の記録・自動の振り分け・支払・本人確認・通知、発行した文書、添付ファイル、'
+      + 'アクセスログ・操作ログ、部署と職員、手続の定義）を、'
       + '署名付きの ZIP ファイル 1 つに書き出します。データの移行や契約終了時の引き渡しに使います。' }),
     h('p', { class: 'muted', text: 'ZIP の中の manifest.json に全ファイルの SHA-256 があり、manifest.json.p7s がその署名です（文書の署名と同じ証明書）。'
       + 'ファイルはサーバーで暗号化して保存され、保存期限を過ぎると削除されます。' }),
