@@ -17,8 +17,12 @@ final class BatchParameters {
   }
 
   static String instanceIn(String column, List<Known> batch) {
-    return column + " IN (" + IntStream.range(0, batch.size()).mapToObj(i -> "#{p" + i + "}")
-        .collect(Collectors.joining(", ")) + ")";
+    return column + " IN (" + placeholders("p", batch.size()) + ")";
+  }
+
+  /** {@code #{<prefix>0}, #{<prefix>1}, …}: {@code count} named parameters. */
+  static String placeholders(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> "#{" + prefix + i + "}").collect(Collectors.joining(", "));
   }
 
   static <Q extends NativeQuery<Q, ?>> Q bound(Q query, List<Known> batch) {

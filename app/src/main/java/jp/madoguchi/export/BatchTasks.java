@@ -47,14 +47,9 @@ class BatchTasks {
   /** The ids of the batch's tasks that had a candidate group other than {@code groups}. */
   Set<String> withCandidateGroupOtherThan(String tenantId, List<Known> batch, Collection<String> groups) {
     Map<String, Object> parameters = new HashMap<>();
-    StringBuilder placeholders = new StringBuilder();
-    for (String group : groups) {
-      String name = "g" + parameters.size();
-      parameters.put(name, group);
-      placeholders.append(placeholders.isEmpty() ? "" : ", ").append("#{").append(name).append('}');
-    }
-    return ids(query(tenantId, batch,
-        select(batch, groups.isEmpty() ? "" : "AND L.GROUP_ID_ NOT IN (" + placeholders + ")"), parameters));
+    groups.forEach(group -> parameters.put("g" + parameters.size(), group));
+    return ids(query(tenantId, batch, select(batch, groups.isEmpty() ? ""
+        : "AND L.GROUP_ID_ NOT IN (" + BatchParameters.placeholders("g", groups.size()) + ")"), parameters));
   }
 
   private static Set<String> ids(NativeHistoricTaskInstanceQuery query) {

@@ -1,8 +1,6 @@
 package jp.madoguchi.export;
 
-import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +122,7 @@ class EngineRecordsExport {
       element.put("type", variable.getTypeName());
       element.put("value", VariableValues.of(variable.getTypedValue(), json));
       element.put("taskId", variable.getTaskId());
-      element.put("createdAt", time(variable.getCreateTime()));
+      element.put("createdAt", ExportStore.inJst(variable.getCreateTime()));
       file.add(element);
     }
   }
@@ -160,8 +158,8 @@ class EngineRecordsExport {
     element.put("name", task.getName());
     element.put("candidateGroups", candidateGroups);
     element.put("assignee", task.getAssignee());
-    element.put("createdAt", time(task.getStartTime()));
-    element.put("endedAt", time(task.getEndTime()));
+    element.put("createdAt", ExportStore.inJst(task.getStartTime()));
+    element.put("endedAt", ExportStore.inJst(task.getEndTime()));
     // "completed", or why the engine ended it otherwise (e.g. the application was withdrawn)
     element.put("outcome", task.getDeleteReason());
     return element;
@@ -173,16 +171,12 @@ class EngineRecordsExport {
     element.put("application", number);
     element.put("id", comment.getId());
     element.put("author", comment.getUserId());
-    element.put("time", time(comment.getTime()));
+    element.put("time", ExportStore.inJst(comment.getTime()));
     element.put("taskId", comment.getTaskId());
     element.put("step", task == null ? null : task.getTaskDefinitionKey());
     if (includeSensitive) {
       element.put("text", comment.getFullMessage());
     }
     return element;
-  }
-
-  private static OffsetDateTime time(Date date) {
-    return date == null ? null : date.toInstant().atZone(ExportStore.jst()).toOffsetDateTime();
   }
 }

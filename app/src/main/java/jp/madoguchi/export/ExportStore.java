@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -123,5 +125,10 @@ public class ExportStore {
 
   static ZoneId jst() {
     return JST;
+  }
+
+  /** A time the engine or the database gave, as the export writes it: in JST with its offset; null stays null. */
+  static OffsetDateTime inJst(Date time) {
+    return time == null ? null : time.toInstant().atZone(JST).toOffsetDateTime();
   }
 }

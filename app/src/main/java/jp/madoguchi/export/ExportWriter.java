@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one export's ZIP: applications (JSON, CSV), their tasks, comments, variables, steps,
- * decisions, payments, identity requests, notifications, resident requests and provider callbacks, documents, attachments, the access and operation logs and
- * their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
+ * decisions, payments, identity requests, notifications, resident requests and provider callbacks,
+ * documents, attachments, the access and operation logs and their hash chain, the departments and staff, the procedures, then {@code manifest.json} (SHA-256
  * and size of every file before it) with its signature {@code manifest.json.p7s} and {@code signing-certificate.pem}.
  */
 @Component

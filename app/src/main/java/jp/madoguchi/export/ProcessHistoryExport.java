@@ -1,9 +1,7 @@
 package jp.madoguchi.export;
 
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +111,8 @@ class ProcessHistoryExport {
     element.put("name", step.getActivityName());
     element.put("type", step.getActivityType());
     element.put("taskId", step.getTaskId());
-    element.put("startedAt", time(step.getStartTime()));
-    element.put("endedAt", time(step.getEndTime()));
+    element.put("startedAt", ExportStore.inJst(step.getStartTime()));
+    element.put("endedAt", ExportStore.inJst(step.getEndTime()));
     element.put("canceled", step.isCanceled());
     return element;
   }
@@ -127,7 +125,7 @@ class ProcessHistoryExport {
     element.put("decision", decision.getDecisionDefinitionKey());
     element.put("name", decision.getDecisionDefinitionName());
     element.put("definitionId", decision.getDecisionDefinitionId());
-    element.put("evaluatedAt", time(decision.getEvaluationTime()));
+    element.put("evaluatedAt", ExportStore.inJst(decision.getEvaluationTime()));
     element.put("activityId", decision.getActivityId());
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (HistoricDecisionInputInstance input : decision.getInputs()) {
@@ -162,9 +160,5 @@ class ProcessHistoryExport {
       throw new UnreadableApplication(number, new IllegalStateException("decision value: " + error));
     }
     return VariableValues.of(value, json);
-  }
-
-  private static OffsetDateTime time(Date date) {
-    return date == null ? null : date.toInstant().atZone(ExportStore.jst()).toOffsetDateTime();
   }
 }

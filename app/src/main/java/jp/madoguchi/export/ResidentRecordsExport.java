@@ -2,7 +2,6 @@ package jp.madoguchi.export;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -169,7 +168,6 @@ class ResidentRecordsExport {
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(ExportStore.jst()).toOffsetDateTime();
+    return ExportStore.inJst(rs.getTimestamp(column));
   }
 }

@@ -28,7 +28,7 @@ final class VariableValues {
       return value;
     }
     if (value instanceof Date date) {
-      return date.toInstant().atZone(ExportStore.jst()).toOffsetDateTime();
+      return ExportStore.inJst(date);
     }
     if ("json".equals(typed.getType().getName())) {
       return json.readTree(value.toString());

@@ -55,7 +55,11 @@ class PlainHttpRefusal extends OncePerRequestFilter {
     return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
 
-  /** The client's address as Tomcat's RemoteIpValve settled it: a trusted proxy's client, else the peer. */
+  /**
+   * The client's address as Tomcat's RemoteIpValve settled it: a trusted proxy's client, else the peer,
+   * always as Tomcat writes a literal. A pattern, not {@code gate.ClientAddresses}: the gate uses staff
+   * accounts, which use the perimeter.
+   */
   private static boolean fromThisMachine(HttpServletRequest request) {
     return LOOPBACK.matcher(request.getRemoteAddr()).matches();
   }
