@@ -17,7 +17,8 @@ import org.xml.sax.SAXException;
  * ({@link BadUserRequestException}), a file that is not XML, a value PostgreSQL cannot store (SQL
  * state class 22, "data exception": a NUL character, text too long for its column, a number out of
  * range), a password against the policy, a task update that drops the task's tenant id, a condition
- * no start event waits for, a file upload that is not multipart. They answer 400 with the reason;
+ * no start event waits for, a file upload that is not multipart, a search or value the engine cannot use
+ * ({@link UnusableRequest}). They answer 400 with the reason;
  * everything else keeps Camunda's own answer.
  */
 final class EngineBadInput {
@@ -34,6 +35,11 @@ final class EngineBadInput {
           body.put("violations", invalid.getViolations());
         }
         return Optional.of(badRequest(body));
+      }
+      if (UnusableRequest.isCallersMistake(cause)) {
+        return Optional.of(badRequest(body("InvalidRequest",
+            "送られた検索条件または値を使えません。並べ替え (sorting) や変数の名前・型・値、一覧に空の値がないかを確かめてください "
+                + "(the request cannot be used: " + UnusableRequest.reason(cause) + ")")));
       }
       if (cause instanceof SAXException) {
         return Optional.of(badRequest(body("ParseException",

@@ -14,6 +14,7 @@ import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.system.ConcurrentRequestException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -23,7 +24,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <ul>
  * <li>a database that cannot be reached is a 503 with {@code Retry-After}, never a 500;</li>
  * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
- * ({@link ConcurrentRequestException});</li>
+ * ({@link ConcurrentRequestException}), and so is a claim of a task someone else claimed first;</li>
  * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
  * another department's, whatever went wrong ({@link UniformNotFound}, {@link VisibleIds});</li>
  * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
@@ -35,6 +36,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  */
 @Provider
 public class EngineRestErrors implements ExceptionMapper<Throwable> {
+
+  private static final String ALREADY_CLAIMED = "このタスクはほかの職員が引き受けています。一覧を更新してください "
+      + "(the task is already claimed by someone else: reload the list)";
 
   @Context
   private UriInfo uri;
@@ -51,6 +55,11 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     if (duplicate != null) {
       return Response.status(Response.Status.CONFLICT)
           .entity(Map.of("type", "ConcurrentRequest", "message", duplicate.getMessage()))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    if (find(exception, TaskAlreadyClaimedException.class) != null) {
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Map.of("type", "TaskAlreadyClaimed", "message", ALREADY_CLAIMED))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND

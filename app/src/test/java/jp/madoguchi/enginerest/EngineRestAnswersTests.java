@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,6 +85,49 @@ class EngineRestAnswersTests extends IntegrationTest {
     for (HttpResponse<String> answer : new HttpResponse[] {attachment, update, condition}) {
       assertThat(answer.body()).doesNotContain("Exception", "ENGINE-");
     }
+  }
+
+  @Test
+  void shouldAnswerASearchOrValueTheEngineCannotUseWith400() throws Exception {
+    String task = "/engine-rest/task/" + engine.getTaskService().createTaskQuery()
+        .processInstanceId(review().getId()).singleResult().getId();
+    String filter = json.readTree(http.get(WASTE, "/engine-rest/filter").body()).get(0).get("id").asText();
+    String byVariableWithoutName = "{\"sorting\": [{\"sortBy\": \"processVariable\", \"sortOrder\": \"asc\"}]}";
+    Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+    for (String query : new String[] {"/task", "/process-instance", "/history/task", "/history/process-instance"}) {
+      answers.put("GET " + query + "?orQueries=x", http.get(WASTE, "/engine-rest" + query + "?orQueries=x"));
+    }
+    answers.put("sorting without variable", http.post(WASTE, "/engine-rest/task", byVariableWithoutName));
+    answers.put("sorting null", http.post(WASTE, "/engine-rest/task/count", "{\"sorting\": [null]}"));
+    answers.put("filter sorting", http.post(WASTE, "/engine-rest/filter/" + filter + "/list", byVariableWithoutName));
+    answers.put("null tenant", http.post(WASTE, "/engine-rest/history/task", "{\"tenantIdIn\": [null]}"));
+    answers.put("no ids", http.post(WASTE, "/engine-rest/process-instance", "{\"processInstanceIds\": []}"));
+    answers.put("object value", http.post(WASTE, "/engine-rest/task",
+        "{\"processVariables\": [{\"name\": \"a\", \"operator\": \"eq\", \"value\": {\"x\": 1}}]}"));
+    answers.put("file without name", http.put(WASTE, task + "/variables/note", "{\"value\": \"x\", \"type\": \"File\"}"));
+    answers.put("link without type", http.post(WASTE, task + "/identity-links/delete", "{\"groupId\": \"x\"}"));
+
+    SoftAssertions softly = new SoftAssertions();
+    answers.forEach((request, answer) -> {
+      softly.assertThat(answer.statusCode()).as(request + ": " + answer.body()).isEqualTo(400);
+      softly.assertThat(answer.body()).as(request).contains("InvalidRequest", "検索条件または値")
+          .doesNotContain("Exception", "ENGINE-", "java.");
+    });
+    softly.assertThat(answers.get("sorting without variable").body()).contains("variableName is null");
+    softly.assertThat(answers.get("file without name").body()).contains("Cannot create file without valueInfo");
+    softly.assertAll();
+  }
+
+  @Test
+  void shouldAnswerAClaimOfATaskSomeoneElseClaimedWith409() throws Exception {
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(review().getId()).singleResult().getId();
+    engine.getTaskService().claim(task, "demo-chief");
+
+    HttpResponse<String> claim = http.post(WASTE, "/engine-rest/task/" + task + "/claim", "{\"userId\": \"demo-clerk\"}");
+
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
+    assertThat(claim.body()).contains("ほかの職員が引き受けています").doesNotContain("Exception");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("demo-chief");
   }
 
   /** A bulky-waste application of tenant demo waiting for its review. */
