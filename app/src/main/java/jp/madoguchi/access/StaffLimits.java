@@ -4,10 +4,12 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
-import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -21,8 +23,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * <ul>
  * <li>start an application at a later step, or restart a finished one: the registration and its checks
  * run at the start event;</li>
- * <li>change a task's due date, priority, name, description or assignee by updating the task, or its
- * candidate groups and users: they are the procedure's, and the department queue and the overdue counts
+ * <li>change a task's due date, priority, name, description or assignee by updating the task, its owner, or
+ * its candidate groups and users: they are the procedure's, and the department queue and the overdue counts
  * follow them (the follow-up date, Tasklist's personal reminder, stays the clerk's);</li>
  * <li>delete a comment: comments are part of the application's record (nobody edits one either:
  * {@code encryption.CommentReveal}; deleting an instance's comment needs UPDATE on it, which no group
@@ -54,9 +56,15 @@ final class StaffLimits extends AuthorizationCommandChecker {
     if (!byPerson()) {
       return;
     }
-    if (running(AbstractAddIdentityLinkCmd.class) || running(DeleteIdentityLinkCmd.class)) {
+    // claim, unclaim and assignee (AssignTaskCmd) stay open: access.TaskWorkers checks who gets the task
+    if (running(AddUserIdentityLinkCmd.class) || running(AddGroupIdentityLinkCmd.class)
+        || running(DeleteIdentityLinkCmd.class)) {
       throw refused("タスクの候補グループと候補者は手続が決めます。追加も削除もできません",
           "a task's candidate groups and users are the procedure's: they cannot be added or removed");
+    }
+    if (running(SetTaskOwnerCmd.class)) {
+      throw refused("タスクの所有者 (owner) は変えられません。担当は claim か assignee で変えます",
+          "a task's owner cannot be set: its assignee changes with claim or assignee");
     }
     if (running(SaveTaskCmd.class) && !PERSONAL_TASK_PROPERTIES.containsAll(task.getPropertyChanges().keySet())) {
       throw refused("タスクで変えられるのはフォローアップ日だけです。期限・優先度・名前・説明は手続が決め、担当は claim か "

@@ -94,6 +94,16 @@ final class EngineFailures {
     return failure.getClass() == ProcessEngineException.class || !(failure instanceof ProcessEngineException);
   }
 
+  /** Refused by an authorization or by a rule the engine checks in a listener (Camunda wraps those). */
+  private static boolean refusedByARule(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void logFailure(RuntimeException failure, Throwable masked) {
     if (failure instanceof TaskAlreadyClaimedException) {
       log.info("Engine command failed: {}", masked.toString());
@@ -101,7 +111,7 @@ final class EngineFailures {
       // a stale Tasklist tab, a colleague's completed task, another department's link: one line, no alarm
       log.info("Engine command refused: {}", masked.getMessage());
     } else if (failure instanceof OptimisticLockingException || failure instanceof BadUserRequestException
-        || failure instanceof AuthorizationException) {
+        || refusedByARule(failure)) {
       log.debug("Engine command failed", masked);
     } else {
       log.error("Engine command failed", masked);

@@ -75,6 +75,40 @@ class TaskWorkersTests extends IntegrationTest {
   }
 
   @Test
+  void shouldLetAClerkReleaseATaskOrHandItOnlyToSomeoneWhoMayWorkOnIt() throws Exception {
+    Applications.Open application = applications.waitingForReview(Procedure.BULKY_WASTE);
+    String task = "/engine-rest/task/" + application.taskId();
+
+    assertThat(http.post(Staffs.WASTE, task + "/claim", "{\"userId\": \"demo-clerk\"}").statusCode()).isEqualTo(204);
+    HttpResponse<String> release = http.post(Staffs.WASTE, task + "/unclaim", "");
+    assertThat(release.statusCode()).as(release.body()).isEqualTo(204);
+    assertThat(assignee(application)).isNull();
+
+    for (String stranger : new String[] {"", "nobody", Staffs.KITA_CLERK.id(), Staffs.CHIEF.id()}) {
+      HttpResponse<String> claim = http.post(Staffs.WASTE, task + "/claim", "{\"userId\": \"" + stranger + "\"}");
+      HttpResponse<String> handOver = http.post(Staffs.WASTE, task + "/assignee", "{\"userId\": \"" + stranger + "\"}");
+      assertThat(claim.statusCode()).as(stranger + ": " + claim.body()).isEqualTo(403);
+      assertThat(handOver.statusCode()).as(stranger + ": " + handOver.body()).isEqualTo(403);
+      assertThat(handOver.body()).contains("担当グループ（waste-section）");
+      assertThat(assignee(application)).as(stranger).isNull();
+    }
+
+    HttpResponse<String> toColleague = http.post(Staffs.WASTE, task + "/assignee", "{\"userId\": \"demo-counter\"}");
+    assertThat(toColleague.statusCode()).as(toColleague.body()).isEqualTo(204);
+    assertThat(assignee(application)).isEqualTo("demo-counter");
+    assertThat(http.post(Staffs.CHILD, task + "/assignee", "{\"userId\": \"demo-child\"}").statusCode()).isIn(403, 404);
+    assertThat(http.post(Staffs.CHILD, task + "/unclaim", "").statusCode()).isIn(403, 404);
+    assertThat(assignee(application)).isEqualTo("demo-counter");
+    assertThat(http.post(Staffs.DEMO_ADMIN, task + "/assignee", "{\"userId\": \"demo-clerk\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(assignee(application)).isEqualTo("demo-clerk");
+  }
+
+  private String assignee(Applications.Open application) {
+    return engine.getTaskService().createTaskQuery().taskId(application.taskId()).singleResult().getAssignee();
+  }
+
+  @Test
   void shouldNeverLetWhoeverReviewedAnApplicationAlsoDecideItAsChief() throws Exception {
     Applications.Open application = applications.waitingForReview(Procedure.CHILD_ALLOWANCE);
     assertThat(http.post(BOTH, "/engine-rest/task/" + application.taskId() + "/complete", REVIEW).statusCode())

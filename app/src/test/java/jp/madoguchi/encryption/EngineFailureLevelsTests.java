@@ -3,11 +3,14 @@ package jp.madoguchi.encryption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.UUID;
 
 import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.ChildAllowanceApplications;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.LogCapture;
 import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
@@ -55,6 +58,25 @@ class EngineFailureLevelsTests extends IntegrationTest {
         .allSatisfy(line -> assertThat(line).contains(" INFO ", "Engine command refused"))
         .anySatisfy(line -> assertThat(line).contains("ENGINE-13034"));
     assertThat(log).doesNotContain("\tat org.camunda");
+  }
+
+  @Test
+  void shouldNotLogARuleRefusingAStaffMemberAsAnError() throws Exception {
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("child-allowance", ChildAllowanceApplications.valid(LineIdTokens.newUserId())));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    String review = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      // the chief sees the procedure's tasks, but the review is the child section's (access.TaskWorkers)
+      HttpResponse<String> claim = new StaffRequests(port).post(new Staff("demo-chief", "Madoguchi-Chief-2026!"),
+          "/engine-rest/task/" + review + "/claim", "{\"userId\": \"demo-chief\"}");
+      assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
+      log = capture.text();
+    }
+
+    assertThat(log).doesNotContain(" ERROR ", "\tat org.camunda");
   }
 
   @Test
