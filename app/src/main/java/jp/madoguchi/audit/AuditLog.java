@@ -1,5 +1,6 @@
 package jp.madoguchi.audit;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import jp.madoguchi.audit.AuditEntry.Category;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * tenant in one transaction. On shutdown the queue is written out before the database closes.
  * A crash (kill -9, power loss) loses what was queued and not yet written, normally well under a
  * second's worth; if the queue stays full (database down) for {@code enqueue-timeout}, an entry is
- * dropped and counted, and the next write records how many were lost ({@code audit.entries-lost}).
+ * dropped and counted, and the next write records how many were lost ({@code audit.entries-lost}); so
+ * is an entry the database refuses to store, after the others of its batch were written one by one.
  */
 @Component
 class AuditLog implements SmartLifecycle {
@@ -114,19 +117,44 @@ class AuditLog implements SmartLifecycle {
       byTenant.computeIfAbsent(entry.tenantId(), tenant -> new ArrayList<>()).add(entry);
     }
     for (var tenant : byTenant.entrySet()) {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          store.append(tenant.getKey(), tenant.getValue());
-          break;
-        } catch (RuntimeException e) {
-          if (!running && attempt >= 5) {
-            log.error("Audit entries of tenant '{}' could not be written at shutdown: {} lost", tenant.getKey(),
-                tenant.getValue().size(), e);
-            break;
-          }
-          log.warn("Audit entries of tenant '{}' not written yet (attempt {}), trying again", tenant.getKey(), attempt, e);
-          Thread.sleep(RETRY_PAUSE.toMillis());
+      try {
+        appendWithRetry(tenant.getKey(), tenant.getValue());
+      } catch (DataIntegrityViolationException unstorable) {
+        // trying the same batch again would fail for ever and hold back every entry after it
+        for (AuditEntry entry : tenant.getValue()) {
+          appendAlone(tenant.getKey(), entry);
         }
+      }
+    }
+  }
+
+  private void appendAlone(String tenantId, AuditEntry entry) throws InterruptedException {
+    try {
+      appendWithRetry(tenantId, List.of(entry));
+    } catch (DataIntegrityViolationException unstorable) {
+      lost.incrementAndGet();
+      // the database's message may quote the value: only the entry's kind and the SQL state are logged
+      log.error("Audit entry of tenant '{}' (kind {}) cannot be stored (SQL state {}): counted as lost", tenantId,
+          entry.kind(), unstorable.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "unknown");
+    }
+  }
+
+  /** Tries again while the database cannot take the entries (down, restarting); a value it refuses is thrown. */
+  private void appendWithRetry(String tenantId, List<AuditEntry> entries) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.append(tenantId, entries);
+        return;
+      } catch (DataIntegrityViolationException unstorable) {
+        throw unstorable;
+      } catch (RuntimeException e) {
+        if (!running && attempt >= 5) {
+          log.error("Audit entries of tenant '{}' could not be written at shutdown: {} lost", tenantId,
+              entries.size(), e);
+          return;
+        }
+        log.warn("Audit entries of tenant '{}' not written yet (attempt {}), trying again", tenantId, attempt, e);
+        Thread.sleep(RETRY_PAUSE.toMillis());
       }
     }
   }
