@@ -12,6 +12,7 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.gate.ClientAddresses;
 import jp.madoguchi.gate.StaffGate;
 import jp.madoguchi.login.LoginLocks;
+import jp.madoguchi.login.SignInNames;
 import jp.madoguchi.staff.PasswordPolicy;
 import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffMember;
@@ -57,8 +58,8 @@ class PasswordChangeController {
 
   @PostMapping(path = "/staff/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> change(@RequestBody PasswordChange change, HttpServletRequest request) {
-    if (change == null || change.userId() == null || change.currentPassword() == null || change.newPassword() == null
-        || change.userId().length() > 64) {
+    if (change == null || SignInNames.unusable(change.userId()) || change.currentPassword() == null
+        || change.newPassword() == null) {
       return answer(400, "ID、現在のパスワード、新しいパスワードを入力してください", "userId, currentPassword and newPassword are required");
     }
     String address = ClientAddresses.of(request);

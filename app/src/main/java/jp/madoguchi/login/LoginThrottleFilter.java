@@ -62,6 +62,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     String address = request.getRemoteAddr();
+    if (SignInNames.unusable(account)) {
+      // no account has such a name, and it must not reach the engine's user table (a NUL stops PostgreSQL)
+      locks.failed(account, address);
+      AccessLogContext.kind(request, "login.failed");
+      send(response, HttpServletResponse.SC_UNAUTHORIZED, "ID またはパスワードが違います。",
+          "Wrong user name or password.");
+      return;
+    }
     LoginLocks.State state = locks.state(account, address);
     if (state.lockedUntil() != null) {
       identifyIfExists(request, account);
@@ -90,7 +98,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** The access log names the account of a refused sign-in only if it exists (a typed password must not land there). */
   private void identifyIfExists(HttpServletRequest request, String account) {
-    if (account.isEmpty() || account.length() > 64 || identity.createUserQuery().userId(account).count() == 0) {
+    if (SignInNames.unusable(account) || identity.createUserQuery().userId(account).count() == 0) {
       return;
     }
     var tenants = identity.createTenantQuery().userMember(account).list();

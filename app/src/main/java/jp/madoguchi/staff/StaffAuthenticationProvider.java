@@ -3,6 +3,7 @@ package jp.madoguchi.staff;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.madoguchi.login.SignInNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -30,7 +31,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || !(credentials instanceof String password) || !identity.checkPassword(userId, password)) {
+    if (SignInNames.unusable(userId) || !(credentials instanceof String password)
+        || !identity.checkPassword(userId, password)) {
       throw new BadCredentialsException("Wrong staff id or password");
     }
     return staff(identity, userId);

@@ -143,6 +143,22 @@ class LoginThrottleTests extends IntegrationTest {
         Integer.class, address)).as("the address counts both failures").isEqualTo(2);
   }
 
+  /** A NUL in the name reached PostgreSQL, which cannot take one in text: every path answered 500. */
+  @Test
+  void shouldAnswerANameWithAControlCharacterAsAWrongSignIn() throws Exception {
+    for (String name : new String[] {"demo-clerk\u0000", "a\u0000b", "demo\u0007clerk"}) {
+      for (String path : new String[] {"/engine-rest/task", "/api/demo/admin/staff", "/api/operator/tenants"}) {
+        HttpResponse<String> answer = http.basic("GET", path, name, DEMO_CLERK_PASSWORD, null,
+            "X-Forwarded-For", "198.51.100.77");
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isIn(401, 429);
+      }
+      assertThat(http.browser(null).login(name, DEMO_CLERK_PASSWORD).statusCode()).isIn(400, 401, 429);
+      HttpResponse<String> change = http.basic("POST", "/staff/password", null, null, json.writeValueAsString(
+          java.util.Map.of("userId", name, "currentPassword", DEMO_CLERK_PASSWORD, "newPassword", "Atarashii-2026-Pass!")));
+      assertThat(change.statusCode()).as(change.body()).isIn(400, 401, 429);
+    }
+  }
+
   @Test
   void shouldLockAnAddressThatGuessesManyAccounts() throws Exception {
     String attacker = "192.0.2.200";
