@@ -164,6 +164,25 @@ class ClerkTasklistBrowserTests {
         .variableName("ticketNumber").singleResult().getValue()).isEqualTo("T-2026-0042");
   }
 
+  /** Releasing a claimed task was refused (403) as if it changed the task's candidate groups. */
+  @Test
+  void shouldLetTheClerkClaimATaskAndReleaseItAgainInTasklist() throws Exception {
+    String number = submitWithPhoto(BulkyWasteApplicationsData.withName("高橋 三郎"));
+    TaskService tasks = app.getBean(TaskService.class);
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+
+    logIn("/camunda/app/tasklist/default/", "demo-clerk", "Madoguchi-Clerk-2026!");
+    openForm(taskId);
+    HeadlessChromium.click(browser, By.cssSelector("button.claim"));
+    new WebDriverWait(browser, WAIT).until(driver -> "demo-clerk".equals(tasks.createTaskQuery().taskId(taskId)
+        .singleResult().getAssignee()));
+    HeadlessChromium.click(browser, By.cssSelector("button.unclaim"));
+    new WebDriverWait(browser, WAIT).until(driver -> tasks.createTaskQuery().taskId(taskId).singleResult()
+        .getAssignee() == null);
+    visible(By.cssSelector("button.claim"));
+    shoot("tasklist-released");
+  }
+
   /**
    * 補修完了日 takes no day still to come (the form's custom property disallowFutureDates), a rule
    * Tasklist's form-js does not know: its picker is limited to today and the clerk is told why a typed
