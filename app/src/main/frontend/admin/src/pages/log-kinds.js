@@ -40,6 +40,7 @@ export const KINDS = {
   'support-grant.created': 'サポート許可',
   'support-grant.ended': 'サポート許可の終了',
   'retention.removed': '保存年限による削除',
+  'retention.changed': '保存期限の変更（訴訟ホールドなど）',
   'audit.entries-lost': 'ログの欠落',
   'audit-chain.resealed': 'ログの封印のやり直し',
   engine: 'エンジンの操作（すべて）',
