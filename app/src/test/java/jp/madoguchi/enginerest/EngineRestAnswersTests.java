@@ -114,7 +114,6 @@ class EngineRestAnswersTests extends IntegrationTest {
           .doesNotContain("Exception", "ENGINE-", "java.");
     });
     softly.assertThat(answers.get("sorting without variable").body()).contains("variableName is null");
-    softly.assertThat(answers.get("file without name").body()).contains("Cannot create file without valueInfo");
     softly.assertAll();
   }
 
