@@ -9,6 +9,7 @@ import jp.madoguchi.audit.OperationEvent;
 import jp.madoguchi.login.LoginLocks;
 import jp.madoguchi.staff.PasswordPolicy;
 import jp.madoguchi.staff.StaffAccounts;
+import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.staff.StaffGroups;
 import jp.madoguchi.tenant.IpRange;
@@ -53,8 +54,7 @@ class OperatorAccounts {
       throw new StaffRequestException(409, "この ID はすでに使われています (this id is taken)");
     }
     User user = identity.newUser(id);
-    user.setFirstName(firstName == null || firstName.isBlank() ? id : firstName);
-    user.setLastName(lastName == null ? "" : lastName);
+    StaffDirectory.applyNames(user, firstName, lastName, null);
     String problem = PasswordPolicy.problem(identity, password, user);
     if (problem != null) {
       throw new StaffRequestException(400, problem);

@@ -211,7 +211,8 @@ public class StaffDirectory {
         .collect(Collectors.toCollection(HashSet::new));
   }
 
-  private static void applyNames(User user, String firstName, String lastName, String email) {
+  /** A staff member's or operator's names and email as entered, checked (400 with the reason). */
+  public static void applyNames(User user, String firstName, String lastName, String email) {
     for (String name : new String[] {firstName, lastName}) {
       if (name != null && !NAME.matcher(name).matches()) {
         throw new StaffRequestException(400, "氏名は 100 文字以内で入力してください (names: at most 100 characters)");

@@ -177,6 +177,18 @@ class OperatorApiTests extends IntegrationTest {
     assertThat(identity.createUserQuery().userId("second-op").count()).isZero();
   }
 
+  /** A name longer than Camunda's column (255) answered 500; it gets the staff accounts' rule. */
+  @Test
+  void shouldRefuseAnOperatorsNameNoStaffNameMayHave() throws Exception {
+    for (String name : new String[] {"長".repeat(300), "a\u0007b"}) {
+      var answer = operator("POST", "/api/operator/operators", "{\"id\":\"named-op\",\"password\":\"Unyou-Namae-2026!\","
+          + "\"firstName\":\"" + name.replace("\u0007", "\\u0007") + "\"}");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.body()).contains("氏名");
+    }
+    assertThat(identity.createUserQuery().userId("named-op").count()).isZero();
+  }
+
   @Test
   void shouldNotLetOneOperatorTakeOverAnothersAccountOrMakeAccountsBesideTheApi() throws Exception {
     assertThat(operator("POST", "/api/operator/operators",
