@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A legal hold keeps a completed application beyond its procedure's 文書保存年限. The README sent
@@ -43,6 +44,7 @@ class LegalHoldTests extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
   private StaffRequests http;
 
   @BeforeEach
@@ -87,12 +89,24 @@ class LegalHoldTests extends IntegrationTest {
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list())
         .extracting(HistoricTaskInstance::getRemovalTime).isNotEmpty().containsOnly(kept);
     assertThat(json.readTree(http.get(ADMIN, path).body()).get("removalTime").asText()).startsWith("2060-04-01T00:00");
+    assertThat(operationLogged(number)).as("retention.changed in demo's operation log").contains("2060-03-31T15:00:00Z");
 
     HttpResponse<String> released = http.put(ADMIN, path, "{\"keepUntil\": \"" + procedureDay + "\"}");
     assertThat(released.statusCode()).as("the hold given up: back to the procedure's " + released.body()).isEqualTo(202);
     runBatches();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getRemovalTime().toInstant()).isEqualTo(procedureDay.plusDays(1).atStartOfDay(JAPAN).toInstant());
+  }
+
+  /** The details of the application's {@code retention.changed} entries, once the log's writer has them (at most 10 s). */
+  private String operationLogged(String number) throws InterruptedException {
+    String details = "";
+    for (long deadline = System.nanoTime() + 10_000_000_000L; details.isEmpty() && System.nanoTime() < deadline;
+        Thread.sleep(100)) {
+      details = String.join("\n", jdbc.queryForList("SELECT details FROM audit_entry WHERE tenant_id = 'demo' "
+          + "AND category = 'OPERATION' AND kind = 'retention.changed' AND target = ?", String.class, number));
+    }
+    return details;
   }
 
   private ProcessInstance review() {
