@@ -1,14 +1,12 @@
-package jp.madoguchi.retention;
+package jp.madoguchi.admin;
 
 import java.util.Map;
 
+import jp.madoguchi.retention.LegalHolds;
 import jp.madoguchi.staff.StaffAccess;
 import jp.madoguchi.staff.StaffMember;
-import jp.madoguchi.staff.StaffRequestException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How long a completed application is kept, and a legal hold on it, for the municipality's administrator. */
+/**
+ * How long a completed application is kept, and a legal hold on it, for the municipality's administrator
+ * ({@link LegalHolds}); refusals answer through {@link AdminApiErrors}.
+ */
 @RestController
 @RequestMapping("/api/{tenant}/admin/applications/{number}/retention")
 class LegalHoldController {
@@ -41,16 +42,5 @@ class LegalHoldController {
       @RequestBody Hold hold, Authentication authentication) {
     StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
     return ResponseEntity.accepted().body(holds.keepUntil(tenant, number, hold == null ? null : hold.keepUntil(), admin.id()).json());
-  }
-
-  @ExceptionHandler(StaffRequestException.class)
-  ResponseEntity<Map<String, String>> refused(StaffRequestException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage()));
-  }
-
-  @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Map<String, String>> denied() {
-    return ResponseEntity.status(403).body(Map.of("message",
-        "保存期限はこの自治体の責任者だけが変えられます (only this municipality's administrators may change how long an application is kept)"));
   }
 }

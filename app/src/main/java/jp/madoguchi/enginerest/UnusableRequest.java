@@ -47,10 +47,10 @@ final class UnusableRequest {
 
   /** The engine's reason where it wrote one for people; the JDK's messages name Java types instead. */
   static String reason(Throwable exception) {
-    StackTraceElement thrower = exception.getStackTrace().length == 0 ? null : exception.getStackTrace()[0];
+    StackTraceElement[] frames = exception.getStackTrace();
     boolean engines = exception instanceof ProcessEngineException
-        || exception instanceof IllegalArgumentException && thrower != null
-            && !thrower.getClassName().startsWith("java.") && !thrower.getClassName().startsWith("jdk.");
+        || exception instanceof IllegalArgumentException && frames.length > 0
+            && !frames[0].getClassName().startsWith("java.") && !frames[0].getClassName().startsWith("jdk.");
     return engines && exception.getMessage() != null ? exception.getMessage()
         : "a value is missing or has the wrong type";
   }

@@ -53,7 +53,7 @@ public class LoginLocks {
     State state = new State(null, false);
     for (var row : jdbc.queryForList("SELECT kind, locked_until FROM login_lock "
         + "WHERE (kind = 'ACCOUNT' AND subject = ?) OR (kind = 'ADDRESS' AND subject = ?)",
-        SignInNames.unusable(account) ? "" : subject(account), subject(address))) {
+        subject(account), subject(address))) {
       Instant until = row.get("locked_until") == null ? null : ((Timestamp) row.get("locked_until")).toInstant();
       boolean locked = until != null && until.isAfter(now);
       if (ACCOUNT.equals(row.get("kind"))) {

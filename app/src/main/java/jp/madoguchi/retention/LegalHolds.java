@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * engine's (retention sweep).
  */
 @Component
-class LegalHolds {
+public class LegalHolds {
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final int LONGEST_HOLD_YEARS = 100;
@@ -45,9 +45,9 @@ class LegalHolds {
   }
 
   /** What is kept how long: {@code removalTime} is when the engine may delete the application. */
-  record Retention(String application, Instant completedAt, Instant procedureRemovalTime, Instant removalTime) {
+  public record Retention(String application, Instant completedAt, Instant procedureRemovalTime, Instant removalTime) {
 
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("application", application);
       json.put("completedAt", jst(completedAt));
@@ -61,14 +61,14 @@ class LegalHolds {
     }
   }
 
-  Retention retention(String tenantId, String number) {
+  public Retention retention(String tenantId, String number) {
     HistoricProcessInstance instance = application(tenantId, number);
     return new Retention(number, instant(instance.getEndTime()), procedureRemovalTime(instance),
         instant(instance.getRemovalTime()));
   }
 
   /** Keeps the application through {@code keepUntil} (a day in Japan), answering the retention it will have. */
-  Retention keepUntil(String tenantId, String number, String keepUntil, String actor) {
+  public Retention keepUntil(String tenantId, String number, String keepUntil, String actor) {
     HistoricProcessInstance instance = application(tenantId, number);
     if (instance.getEndTime() == null) {
       throw new StaffRequestException(409, "進行中の申請は消去されません。保存期限は申請の完了後に変えられます "
