@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path directory;
   private final int port;
   private final Consumer<EmbeddedPostgres.Builder> settings;
+  private final Duration startupWait;
   private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
     thread.setDaemon(true);
@@ -42,10 +44,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private volatile Path pgCtl;
   private volatile boolean closed;
 
-  private EmbeddedDatabase(Path directory, int port, Consumer<EmbeddedPostgres.Builder> settings) {
+  private EmbeddedDatabase(Path directory, int port, Consumer<EmbeddedPostgres.Builder> settings,
+      Duration startupWait) {
     this.directory = directory;
     this.port = port;
     this.settings = settings;
+    this.startupWait = startupWait;
   }
 
   /**
@@ -62,8 +66,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase start(Path directory, int port, Consumer<EmbeddedPostgres.Builder> settings)
       throws IOException {
+    return start(directory, port, settings, STARTUP_WAIT);
+  }
+
+  static EmbeddedDatabase start(Path directory, int port, Consumer<EmbeddedPostgres.Builder> settings,
+      Duration startupWait) throws IOException {
     Files.createDirectories(directory);
-    EmbeddedDatabase database = new EmbeddedDatabase(directory, port > 0 ? port : freePort(), settings);
+    EmbeddedDatabase database = new EmbeddedDatabase(directory, port > 0 ? port : freePort(), settings, startupWait);
     database.startServer();
     database.watchdog.scheduleWithFixedDelay(database::restartIfDead, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
     return database;
@@ -90,12 +99,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
     StalePostmaster.stopIfLeftBehind(directory);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     settings.accept(builder);
-    server = builder
+    try {
+      server = start(builder);
+    } catch (IOException | RuntimeException e) {
+      // zonky gives up waiting for a server that runs but refuses its connection, and leaves it running
+      StalePostmaster.stopAfterFailedStart(directory);
+      Optional<PasswordRefusedException> refused = PasswordRefusedException.causing(e);
+      if (refused.isPresent()) {
+        throw refused.get();
+      }
+      throw e;
+    }
+    postmasterPid = StalePostmaster.recordedPid(directory).orElse(0L);
+    pgCtl = ProcessHandle.of(postmasterPid).flatMap(process -> process.info().command())
+        .map(command -> Path.of(command).resolveSibling("pg_ctl")).orElse(null);
+    log.info("Embedded PostgreSQL started on 127.0.0.1:{} (pid {}) with data in {}", port, postmasterPid,
+        directory.toAbsolutePath());
+  }
+
+  private EmbeddedPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
+    return builder
         .setPort(port)
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
         // after a crash PostgreSQL replays its log first, which can take longer than zonky's 10 s
-        .setPGStartupWait(STARTUP_WAIT)
+        .setPGStartupWait(startupWait)
         // stopped by the context, after the engine and the pool that use it; its own JVM shutdown
         // hook would race the context's and leave the engine talking to a dead server
         .setRegisterShutdownHook(false)
@@ -105,11 +133,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("full_page_writes", "on")
         .setServerConfig("timezone", "UTC")
         .start();
-    postmasterPid = StalePostmaster.recordedPid(directory).orElse(0L);
-    pgCtl = ProcessHandle.of(postmasterPid).flatMap(process -> process.info().command())
-        .map(command -> Path.of(command).resolveSibling("pg_ctl")).orElse(null);
-    log.info("Embedded PostgreSQL started on 127.0.0.1:{} (pid {}) with data in {}", port, postmasterPid,
-        directory.toAbsolutePath());
   }
 
   /**

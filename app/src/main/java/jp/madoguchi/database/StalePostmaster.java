@@ -60,6 +60,22 @@ final class StalePostmaster {
     return pid;
   }
 
+  /**
+   * Stops the server a start of this JVM launched before it failed. {@link #stopIfLeftBehind} ran
+   * before that start and the JVM holds the folder's lock since, so a server running on the folder
+   * now is that start's.
+   */
+  static void stopAfterFailedStart(Path dataDirectory) throws IOException {
+    Optional<Long> pid = recordedPid(dataDirectory);
+    Optional<ProcessHandle> postmaster = pid.flatMap(ProcessHandle::of).filter(process -> running(process.pid()))
+        .filter(process -> servesFolder(process, dataDirectory));
+    if (postmaster.isPresent()) {
+      log.warn("Stopping the PostgreSQL server (pid {}) the failed start left running on {}", pid.get(),
+          dataDirectory.toAbsolutePath());
+      stop(postmaster.get(), dataDirectory);
+    }
+  }
+
   static Optional<Long> recordedPid(Path dataDirectory) throws IOException {
     try {
       List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 import jp.madoguchi.database.EmbeddedDatabase;
+import jp.madoguchi.database.PasswordRefusedException;
 
 /**
  * Starts the embedded default's PostgreSQL in {@code MADOGUCHI_DATA_DIR/postgres} with its password:
@@ -32,12 +33,21 @@ public final class EmbeddedServer {
               .setLocaleConfig("pwfile", initdbPassword.toString());
         }
       });
+    } catch (PasswordRefusedException e) {
+      throw new IllegalStateException("The embedded database in " + directory + " does not accept the password in "
+          + properties.passwordFile() + ": that file belongs to another data folder. Restore the password file that "
+          + "was backed up with this data folder, or start with an empty MADOGUCHI_DATA_DIR.", e);
     } finally {
       if (initdbPassword != null) {
         Files.deleteIfExists(initdbPassword);
       }
     }
-    password.enforce(database.postgresDatabase(), directory);
+    try {
+      password.enforce(database.postgresDatabase(), directory);
+    } catch (IOException | SQLException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
     return database;
   }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -81,6 +83,25 @@ class EmbeddedDatabaseTests {
       app.getOutputStream().close(); // the holder stops its server and exits
       app.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void shouldStopTheServerAStartLaunchedWhenTheServerRefusedItsPassword() throws Exception {
+    Path folder = TestFolders.create("madoguchi-refused-").resolve("postgres");
+    Path initdbPassword = Files.writeString(folder.resolveSibling("initdb.pw"), "the-right-password");
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(folder, 0, builder -> builder
+        .setConnectConfig("password", "the-right-password")
+        .setLocaleConfig("auth-host", "scram-sha-256").setLocaleConfig("auth-local", "scram-sha-256")
+        .setLocaleConfig("pwfile", initdbPassword.toString()))) {
+      assertThat(database.postmasterPid()).isPositive();
+    }
+
+    assertThatThrownBy(() -> EmbeddedDatabase.start(folder, 0,
+        builder -> builder.setConnectConfig("password", "another-folder's-password"), Duration.ofSeconds(5)))
+        .isInstanceOf(PasswordRefusedException.class);
+    assertThat(StalePostmaster.recordedPid(folder).filter(StalePostmaster::running))
+        .as("no server left running on the folder (the app exits: zonky keeps the folder's lock in this JVM)")
+        .isEmpty();
   }
 
   private static List<String> notes(String url) throws SQLException {
