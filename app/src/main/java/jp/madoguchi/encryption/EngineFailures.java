@@ -1,5 +1,7 @@
 package jp.madoguchi.encryption;
 
+import java.util.Arrays;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -21,12 +23,14 @@ import org.slf4j.LoggerFactory;
  * with the masked copy from {@link FailureRedaction}, at the engine's levels. A plain engine failure
  * (HTTP 500 anyway) also leaves the engine masked, so the REST API's answer and log, and the job
  * executor's log, quote nothing either; typed exceptions callers rely on pass unchanged. A caller
- * asking for an id that does not exist or is another tenant's gets one INFO line, not an ERROR.
+ * asking for an id that does not exist or is another tenant's, or searching for a value the engine
+ * cannot search for, gets one INFO line, not an ERROR.
  */
 final class EngineFailures {
 
   private static final Logger log = LoggerFactory.getLogger(EngineFailures.class);
   private static final String TENANT_REFUSAL = "ENGINE-13034 ";
+  private static final String VARIABLE_CONDITION = ".engine.impl.QueryVariableValue";
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private EngineFailures() {
@@ -87,7 +91,14 @@ final class EngineFailures {
     }
     boolean tenantRefusal = failure.getClass() == ProcessEngineException.class && failure.getMessage() != null
         && failure.getMessage().startsWith(TENANT_REFUSAL);
-    return tenantRefusal || failure instanceof NotFoundException || failure instanceof NullValueException;
+    return tenantRefusal || failure instanceof NotFoundException || failure instanceof NullValueException
+        || searchesForAnUnsearchableValue(failure);
+  }
+
+  /** An object or file as a search's variable value: the engine refuses it while it prepares the query (REST: 400). */
+  private static boolean searchesForAnUnsearchableValue(RuntimeException failure) {
+    return Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName().endsWith(VARIABLE_CONDITION)
+        && "initialize".equals(frame.getMethodName()));
   }
 
   private static boolean replaceable(RuntimeException failure) {

@@ -80,6 +80,22 @@ class EngineFailureLevelsTests extends IntegrationTest {
   }
 
   @Test
+  void shouldLogASearchForAValueTheEngineCannotSearchForAsOneInfoLine() throws Exception {
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      HttpResponse<String> search = new StaffRequests(port).post(new Staff("demo-clerk", "Madoguchi-Clerk-2026!"),
+          "/engine-rest/task", "{\"processVariables\": [{\"name\": \"a\", \"operator\": \"eq\", \"value\": {\"x\": 1}}]}");
+      assertThat(search.statusCode()).as(search.body()).isEqualTo(400);
+      log = capture.text();
+    }
+
+    assertThat(Arrays.stream(log.split("\n")).filter(line -> line.contains("EngineFailures")))
+        .singleElement().asString().contains(" INFO ", "Engine command refused");
+    assertThat(log).doesNotContain(" ERROR ", "\tat org.camunda");
+  }
+
+  @Test
   void shouldKeepTheSameFailureInAJobAnError() {
     String log;
 
