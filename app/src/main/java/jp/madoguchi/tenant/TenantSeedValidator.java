@@ -58,6 +58,11 @@ class TenantSeedValidator {
         problems.add(where.problem("名称（name）を入れてください", "name is required"));
       }
       for (String cidr : tenant.staffAllowedCidrs()) {
+        if (cidr == null) {
+          problems.add(where.problem("staffAllowedCidrs: 空の項目があります。消すか、範囲（例: 192.0.2.0/24）を書いてください",
+              "staffAllowedCidrs: an empty item; remove it or write a range such as 192.0.2.0/24"));
+          continue;
+        }
         try {
           IpRange.parse(cidr);
         } catch (IpRange.InvalidRangeException e) {
@@ -139,7 +144,9 @@ class TenantSeedValidator {
           "staff id '" + id + "' is used twice; staff ids are unique across the deployment"));
     }
     for (String group : staff.groups()) {
-      if (!GROUP_ID.matcher(group).matches()) {
+      if (group == null) {
+        problems.add(where.problem("「" + id + "」のグループに空の項目があります", "an empty group of '" + id + "'"));
+      } else if (!GROUP_ID.matcher(group).matches()) {
         problems.add(where.problem("「" + id + "」のグループ「" + group + "」は英小文字・数字・「-」にしてください",
             "group '" + group + "' of '" + id + "' must be lowercase letters, digits and '-'"));
       }

@@ -1,9 +1,11 @@
 package jp.madoguchi.tenant;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -20,8 +22,8 @@ record TenantsSeed(List<TenantSeed> tenants, List<StaffSeed> operators, String s
 
   @JsonCreator
   TenantsSeed {
-    tenants = tenants == null ? List.of() : List.copyOf(tenants);
-    operators = operators == null ? List.of() : List.copyOf(operators);
+    tenants = entries(tenants, "tenants");
+    operators = entries(operators, "operators");
     staffPasswords = staffPasswords == null ? TEMPORARY : staffPasswords;
   }
 
@@ -40,8 +42,8 @@ record TenantsSeed(List<TenantSeed> tenants, List<StaffSeed> operators, String s
     @JsonCreator
     TenantSeed {
       line = line == null ? new LineSeed(null, null, null, null) : line;
-      staffAllowedCidrs = staffAllowedCidrs == null ? List.of() : List.copyOf(staffAllowedCidrs);
-      staff = staff == null ? List.of() : List.copyOf(staff);
+      staffAllowedCidrs = values(staffAllowedCidrs);
+      staff = entries(staff, "staff");
       departments = departments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(departments));
     }
   }
@@ -53,7 +55,23 @@ record TenantsSeed(List<TenantSeed> tenants, List<StaffSeed> operators, String s
 
     @JsonCreator
     StaffSeed {
-      groups = groups == null ? List.of() : List.copyOf(groups);
+      groups = values(groups);
     }
+  }
+
+  /** A list of entries; an empty entry ({@code - } alone in YAML) makes the file unreadable, saying where. */
+  private static <T> List<T> entries(List<T> entries, String key) {
+    if (entries == null) {
+      return List.of();
+    }
+    if (entries.stream().anyMatch(Objects::isNull)) { // List.of(…).contains(null) throws
+      throw new IllegalArgumentException("'" + key + "' has an empty entry");
+    }
+    return List.copyOf(entries);
+  }
+
+  /** A list of values, empty ones kept for the validator to name. */
+  private static List<String> values(List<String> values) {
+    return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
   }
 }

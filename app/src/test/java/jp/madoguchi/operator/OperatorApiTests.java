@@ -118,6 +118,16 @@ class OperatorApiTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseAnEmptyAllowListEntryOfANewTenant() throws Exception {
+    HttpResponse<String> refused = operator("POST", "/api/operator/tenants", """
+        {"slug": "kara", "name": "空町", "staffAllowedCidrs": [null], "admin": {"id": "kara-admin"}}""");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("空の項目");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM tenant WHERE id = 'kara'", Long.class)).isZero();
+  }
+
+  @Test
   void shouldRefuseAnOperatorWhoIsAlsoATenantAdminEverywhere() throws Exception {
     identity.createMembership(OPERATOR, "tenant-admin");
     identity.createTenantUserMembership("demo", OPERATOR);

@@ -129,6 +129,24 @@ class TenantSeedingTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseAnEmptyItemInAListAsAProblemOfTheSeed() {
+    TenantsSeed empty = seed("""
+        tenants:
+          - slug: minami
+            name: 南市
+            staffAllowedCidrs: ["10.0.0.0/8", null]
+            staff:
+              - {id: minami-clerk, password: "Seeded-Initial-2026!", groups: [waste-section, null]}
+        """);
+
+    assertThatThrownBy(() -> seeder.apply(empty))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("staffAllowedCidrs: an empty item")
+        .hasMessageContaining("an empty group of 'minami-clerk'");
+    assertThat(identity.createUserQuery().userId("minami-clerk").count()).isZero();
+  }
+
+  @Test
   void shouldRefuseAStaffIdThatBelongsToAnotherTenant() {
     assertThatThrownBy(() -> seeder.apply(seed("""
         tenants:
