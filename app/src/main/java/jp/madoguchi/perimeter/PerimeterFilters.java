@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,12 @@ class PerimeterFilters {
   @Bean
   FilterRegistrationBean<DisguisedPathRefusal> disguisedPathRefusal() {
     return registration(new DisguisedPathRefusal(), Ordered.HIGHEST_PRECEDENCE + 5, "/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<DirectErrorPageRequest> directErrorPageRequest(
+      @Value("${server.error.path:${error.path:/error}}") String errorPath) {
+    return registration(new DirectErrorPageRequest(), Ordered.HIGHEST_PRECEDENCE + 6, errorPath);
   }
 
   @Bean

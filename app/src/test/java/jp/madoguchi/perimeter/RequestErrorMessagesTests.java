@@ -42,6 +42,9 @@ class RequestErrorMessagesTests extends IntegrationTest {
     assertMessage(mistyped, 400, "パラメータ");
     assertThat(mistyped.body()).doesNotContain("java.", "UUID string");
     assertMessage(send("GET", "/actuator/env", null, null), 403, "許可されていません");
+    // the error page itself, asked for by its address: Spring answered 500 ("status": 999)
+    assertMessage(send("GET", "/error", null, null), 404, "見つかりません");
+    assertThat(send("POST", "/error", "application/json", "{}").statusCode()).isBetween(400, 499);
   }
 
   @Test
