@@ -1,0 +1,162 @@
+package jp.madoguchi.security;
+
+import static jp.madoguchi.security.PerimeterAttackTests.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.TestFolders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the app maps, found at run time (an endpoint added tomorrow is covered the day it
+ * is added), called with malformed input by the caller it is meant for and by others: bodies of the
+ * wrong shape, every field of its request body and every query parameter with a value of the wrong
+ * type, size or content, every path variable malformed. No answer may be a 5xx, and a refusal in
+ * JSON gives its reason in Japanese. {@link MalformedInputSweepTests} keeps the hand-picked attacks
+ * on Camunda's REST API, the webhook and the callbacks; this one is the standing sweep.
+ * <p>
+ * It runs on a database of its own: what it sends is meant to be refused, but what is accepted must
+ * not change the tenants the other tests share.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "madoguchi.line.workers-enabled=false",
+    "madoguchi.line.read-timeout=2s",
+    "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})
+class EveryEndpointFuzzTests {
+
+  private static final Path DATA_DIR = dataDir();
+  private static final WireMockServer LINE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TENANT = "demo";
+  private static final int BAD_GATEWAY = 502;
+  private static final String ADMIN = basic("demo-admin", "Madoguchi-Admin-2026!");
+  private static final String CLERK = basic("demo-clerk", "Madoguchi-Clerk-2026!");
+  private static final String OPERATOR = basic("test-operator", "Operator-Pass-2026!");
+
+  static {
+    LINE.start();
+    MadoguchiApplication.useJapanStandardTime();
+  }
+
+  @LocalServerPort int port;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    registry.add("madoguchi.embedded-db.data-dir", DATA_DIR::toString);
+    registry.add("madoguchi.line.api-base-url", LINE::baseUrl);
+    registry.add("madoguchi.line.data-api-base-url", LINE::baseUrl);
+  }
+
+  @AfterAll
+  static void stopLine() {
+    LINE.stop();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> shouldAnswerMalformedInputOnEveryEndpointWithAReasonedClientError() {
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    String resident = "Bearer " + LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, LineIdTokens.newUserId());
+    List<FuzzedEndpoint> endpoints = endpoints();
+    assertThat(endpoints).as("the app's endpoints were found").hasSizeGreaterThan(60);
+    return endpoints.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
+      List<String> faults = new ArrayList<>();
+      for (FuzzedEndpoint.Call call : endpoint.calls(endpoint.caller(ADMIN, OPERATOR, resident),
+          List.of("", CLERK, resident))) {
+        HttpResponse<String> response = send(call);
+        fault(call, response).ifPresent(faults::add);
+      }
+      assertThat(faults).as(endpoint + ": answers that are not a reasoned client error").isEmpty();
+    }));
+  }
+
+  private List<FuzzedEndpoint> endpoints() {
+    List<FuzzedEndpoint> endpoints = new ArrayList<>();
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+      Set<String> methods = mapping.getKey().getMethodsCondition().getMethods().stream().map(Enum::name)
+          .collect(Collectors.toSet());
+      for (String pattern : mapping.getKey().getPatternValues()) {
+        for (String method : methods.isEmpty() ? Set.of("GET", "POST") : methods) {
+          endpoints.add(new FuzzedEndpoint(method, pattern, mapping.getValue(), TENANT));
+        }
+      }
+    }
+    endpoints.sort(Comparator.comparing(FuzzedEndpoint::toString));
+    return endpoints;
+  }
+
+  private static Optional<String> fault(FuzzedEndpoint.Call call, HttpResponse<String> response)
+      throws IOException {
+    int status = response.statusCode();
+    String body = response.body().length() > 300 ? response.body().substring(0, 300) + "…" : response.body();
+    // LINE's stand-in answers nothing the app asks it: the app reports that as LINE's failure
+    if (status >= 500 && status != BAD_GATEWAY) {
+      return Optional.of(call + " → " + status + " " + body);
+    }
+    boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+    if (status >= 400 && json) {
+      JsonNode answer = JSON.readTree(response.body());
+      if (!answer.path("message").asText().matches("(?s).*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*")) {
+        return Optional.of(call + " → " + status + " without a reason in Japanese: " + body);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private HttpResponse<String> send(FuzzedEndpoint.Call call) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()))
+        .timeout(Duration.ofSeconds(30))
+        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body()));
+    if (call.body() != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (!call.authorization().isEmpty()) {
+      request.header("Authorization", call.authorization());
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Path dataDir() {
+    try {
+      return TestFolders.create("madoguchi-fuzz-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
