@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,20 +20,14 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
-import jp.madoguchi.MadoguchiApplication;
-import jp.madoguchi.TestFolders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -47,46 +40,23 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * JSON gives its reason in Japanese. {@link MalformedInputSweepTests} keeps the hand-picked attacks
  * on Camunda's REST API, the webhook and the callbacks; this one is the standing sweep.
  * <p>
- * It runs on a database of its own: what it sends is meant to be refused, but what is accepted must
- * not change the tenants the other tests share.
+ * It runs in its own JVM, so on a database of its own: what it sends is meant to be refused, but
+ * what is accepted must not change the tenants the other tests share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    "madoguchi.line.workers-enabled=false",
-    "madoguchi.line.read-timeout=2s",
-    "madoguchi.tenants-seed=classpath:seed/test-tenants.yaml"})
-class EveryEndpointFuzzTests {
+@Tag("own-jvm")
+class EveryEndpointFuzzTests extends IntegrationTest {
 
-  private static final Path DATA_DIR = dataDir();
-  private static final WireMockServer LINE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TENANT = "demo";
+  private static final String TENANT = DEMO;
   private static final int BAD_GATEWAY = 502;
-  private static final String ADMIN = basic("demo-admin", "Madoguchi-Admin-2026!");
-  private static final String CLERK = basic("demo-clerk", "Madoguchi-Clerk-2026!");
+  private static final String ADMIN = basic("demo-admin", DEMO_ADMIN_PASSWORD);
+  private static final String CLERK = basic("demo-clerk", DEMO_CLERK_PASSWORD);
   private static final String OPERATOR = basic("test-operator", "Operator-Pass-2026!");
-
-  static {
-    LINE.start();
-    MadoguchiApplication.useJapanStandardTime();
-  }
 
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @DynamicPropertySource
-  static void ownDatabase(DynamicPropertyRegistry registry) {
-    registry.add("madoguchi.embedded-db.data-dir", DATA_DIR::toString);
-    registry.add("madoguchi.line.api-base-url", LINE::baseUrl);
-    registry.add("madoguchi.line.data-api-base-url", LINE::baseUrl);
-  }
-
-  @AfterAll
-  static void stopLine() {
-    LINE.stop();
-  }
 
   @TestFactory
   Stream<DynamicTest> shouldAnswerMalformedInputOnEveryEndpointWithAReasonedClientError() {
@@ -150,13 +120,5 @@ class EveryEndpointFuzzTests {
       request.header("Authorization", call.authorization());
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Path dataDir() {
-    try {
-      return TestFolders.create("madoguchi-fuzz-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
