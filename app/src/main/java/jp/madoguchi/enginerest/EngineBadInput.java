@@ -17,11 +17,16 @@ import org.xml.sax.SAXException;
  * ({@link BadUserRequestException}), a file that is not XML, a value PostgreSQL cannot store (SQL
  * state class 22, "data exception": a NUL character, text too long for its column, a number out of
  * range), a password against the policy, a task update that drops the task's tenant id, a condition
- * no start event waits for, a file upload that is not multipart, a search or value the engine cannot use
- * ({@link UnusableRequest}). They answer 400 with the reason;
+ * no start event waits for, a BPMN error or escalation no event of the procedure catches, a file upload
+ * that is not multipart, a search Camunda turns into SQL PostgreSQL cannot parse (an empty list), a
+ * search or value the engine cannot use ({@link UnusableRequest}). They answer 400 with the reason;
  * everything else keeps Camunda's own answer.
  */
 final class EngineBadInput {
+
+  private static final String SYNTAX_ERROR = "42601";
+  private static final String UNCAUGHT_ERROR = "ENGINE-02042";
+  private static final String UNCAUGHT_ESCALATION = "ENGINE-02043";
 
   private EngineBadInput() {
   }
@@ -35,6 +40,11 @@ final class EngineBadInput {
           body.put("violations", invalid.getViolations());
         }
         return Optional.of(badRequest(body));
+      }
+      if (cause instanceof NullPointerException && cause.getMessage() != null
+          && cause.getMessage().contains(MultipartFormData.class.getName())) {
+        return Optional.of(badRequest(body("NotMultipart",
+            "ファイルは multipart/form-data で送ってください (send the file as multipart/form-data)")));
       }
       if (UnusableRequest.isCallersMistake(cause)) {
         return Optional.of(badRequest(body("InvalidRequest",
@@ -51,6 +61,18 @@ final class EngineBadInput {
             "保存できない値です。使えない文字や長すぎる値がないか確認してください "
                 + "(a value cannot be stored: check for NUL characters, overlong text or out-of-range numbers)")));
       }
+      if (cause instanceof SQLException sql && SYNTAX_ERROR.equals(sql.getSQLState())) {
+        // Camunda writes "NOT IN ()" for an empty list in some searches (processDefinitionKeyNotIn=)
+        return Optional.of(badRequest(body("InvalidRequest",
+            "この検索条件では検索できません。値のない一覧（例: processDefinitionKeyNotIn=）を送っていないか確かめてください "
+                + "(the search cannot be run: check for a list parameter without values)")));
+      }
+      if (cause instanceof ProcessEngineException && (startsWith(cause, UNCAUGHT_ERROR)
+          || startsWith(cause, UNCAUGHT_ESCALATION))) {
+        return Optional.of(badRequest(body("NoEventCatchesThis",
+            "このタスクには、送られたコード（errorCode / escalationCode）を受け取るイベントがありません "
+                + "(no event of the procedure catches this code: " + cause.getMessage().trim() + ")")));
+      }
       if (cause instanceof ProcessEngineException && "Password does not match policy".equals(cause.getMessage())) {
         return Optional.of(badRequest(body("PasswordPolicyException",
             "パスワードが条件を満たしていません (the password does not meet the password policy)")));
@@ -63,11 +85,6 @@ final class EngineBadInput {
       if (cause instanceof ProcessEngineException && startsWith(cause, "ENGINE-13043")) {
         return Optional.of(badRequest(body("NoConditionMatched",
             "条件に合う開始イベントがありません (no conditional start event waits for these values)")));
-      }
-      if (cause instanceof NullPointerException && cause.getMessage() != null
-          && cause.getMessage().contains(MultipartFormData.class.getName())) {
-        return Optional.of(badRequest(body("NotMultipart",
-            "ファイルは multipart/form-data で送ってください (send the file as multipart/form-data)")));
       }
     }
     return Optional.empty();

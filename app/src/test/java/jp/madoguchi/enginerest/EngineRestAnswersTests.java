@@ -32,6 +32,7 @@ class EngineRestAnswersTests extends IntegrationTest {
 
   private static final Staff KITA_ADMIN = new Staff("kita-admin", "Hokubu-Admin-2026!");
   private static final Staff WASTE = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
+  private static final Staff ADMIN = new Staff("demo-admin", DEMO_ADMIN_PASSWORD);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -114,6 +115,51 @@ class EngineRestAnswersTests extends IntegrationTest {
           .doesNotContain("Exception", "ENGINE-", "java.");
     });
     softly.assertThat(answers.get("sorting without variable").body()).contains("variableName is null");
+    softly.assertAll();
+  }
+
+  /** Found by {@code EngineRestFuzzTests}: each answered 500 before. */
+  @Test
+  void shouldAnswerWhatCamundasRestLayerAndArgumentChecksRefuseWith400() throws Exception {
+    ProcessInstance instance = review();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String definition = instance.getProcessDefinitionId();
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+    Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+    answers.put("authorization without type", http.post(ADMIN, "/engine-rest/authorization/create", "{}"));
+    answers.put("fetch without worker", http.post(ADMIN, "/engine-rest/external-task/fetchAndLock", "{}"));
+    answers.put("group id the whitelist refuses", http.post(ADMIN, "/engine-rest/group/create",
+        "{\"id\": \"" + "x".repeat(300) + "\"}"));
+    answers.put("null decision id", http.post(ADMIN, "/engine-rest/history/decision-instance/delete",
+        "{\"historicDecisionInstanceIds\": [null]}"));
+    answers.put("empty NotIn list", http.get(ADMIN, "/engine-rest/history/process-instance?processDefinitionKeyNotIn="));
+    answers.put("policy without password", http.post(ADMIN, "/engine-rest/identity/password-policy", "{}"));
+    answers.put("metrics without start", http.get(ADMIN, "/engine-rest/metrics?startDate="));
+    answers.put("migration without plan", http.post(ADMIN, "/engine-rest/migration/execute", "{}"));
+    answers.put("restart without instructions", http.post(ADMIN, "/engine-rest/process-definition/" + definition
+        + "/restart", "{}"));
+    answers.put("retries without retries", http.post(ADMIN,
+        "/engine-rest/process-instance/job-retries-historic-query-based", "{}"));
+    answers.put("null instruction", http.post(ADMIN, "/engine-rest/process-instance/" + instance.getId()
+        + "/modification", "{\"instructions\": [null]}"));
+    answers.put("telemetry without a choice", http.post(ADMIN, "/engine-rest/telemetry/configuration", "{}"));
+    answers.put("message nobody waits for", http.post(ADMIN, "/engine-rest/execution/" + instance.getId()
+        + "/messageSubscriptions/nobody-waits/trigger", "{}"));
+    answers.put("start with a variable without value", http.post(ADMIN,
+        "/engine-rest/process-definition/" + definition + "/start", "{\"variables\": {\"x\": null}}"));
+    answers.put("BPMN error no event catches", http.post(WASTE, "/engine-rest/task/" + task + "/bpmnError",
+        "{\"errorCode\": \"no-such-error\"}"));
+    answers.put("escalation no event catches", http.post(WASTE, "/engine-rest/task/" + task + "/bpmnEscalation",
+        "{\"escalationCode\": \"no-such-escalation\"}"));
+
+    SoftAssertions softly = new SoftAssertions();
+    answers.forEach((request, answer) -> {
+      softly.assertThat(answer.statusCode()).as(request + ": " + answer.body()).isEqualTo(400);
+      softly.assertThat(answer.body()).as(request).containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    });
+    softly.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult()).as("an uncaught BPMN error does not end the application").isNotNull();
+    softly.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
     softly.assertAll();
   }
 
