@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Encryption at rest inside the engine. Every variable value (runtime, history, details, decision
@@ -27,6 +29,17 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class EncryptionEngineConfiguration {
+
+  /** Outermost, so that the status it reads is the one the client gets. */
+  @Bean
+  FilterRegistrationBean<EngineFailuresOfRequests> engineFailuresOfRequests() {
+    FilterRegistrationBean<EngineFailuresOfRequests> registration =
+        new FilterRegistrationBean<>(new EngineFailuresOfRequests());
+    registration.setName(EngineFailuresOfRequests.class.getSimpleName());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
 
   @Bean
   ProcessEnginePlugin encryptionEnginePlugin(TenantKeys keys, ObjectMapper json) {

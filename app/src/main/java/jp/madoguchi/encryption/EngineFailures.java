@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * (HTTP 500 anyway) also leaves the engine masked, so the REST API's answer and log, and the job
  * executor's log, quote nothing either; typed exceptions callers rely on pass unchanged. A caller
  * asking for an id that does not exist or is another tenant's, or searching for a value the engine
- * cannot search for, gets one INFO line, not an ERROR.
+ * cannot search for, gets one INFO line, not an ERROR; so does any other failure of a request whose
+ * answer was a 4xx ({@link EngineFailuresOfRequests}).
  */
 final class EngineFailures {
 
@@ -124,8 +125,17 @@ final class EngineFailures {
     } else if (failure instanceof OptimisticLockingException || failure instanceof BadUserRequestException
         || refusedByARule(failure)) {
       log.debug("Engine command failed", masked);
-    } else {
+    } else if (Context.getJobExecutorContext() != null || !EngineFailuresOfRequests.defer(masked)) {
       log.error("Engine command failed", masked);
+    }
+  }
+
+  /** A failure of a command run for an HTTP request, once the request's answer is known. */
+  static void logAnswered(Throwable masked, int status) {
+    if (status >= 500) {
+      log.error("Engine command failed", masked);
+    } else {
+      log.info("Engine command refused (HTTP {}): {}", status, masked.toString());
     }
   }
 }

@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A clerk asking for a task that is gone (a colleague completed it, a stale Tasklist tab) or is
@@ -93,6 +95,43 @@ class EngineFailureLevelsTests extends IntegrationTest {
     assertThat(Arrays.stream(log.split("\n")).filter(line -> line.contains("EngineFailures")))
         .singleElement().asString().contains(" INFO ", "Engine command refused");
     assertThat(log).doesNotContain(" ERROR ", "\tat org.camunda");
+  }
+
+  @Test
+  void shouldLogAFailureTheRestApiAnsweredAsTheCallersMistakeAsOneInfoLine() throws Exception {
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      HttpResponse<String> error = new StaffRequests(port).post(new Staff("demo-clerk", "Madoguchi-Clerk-2026!"),
+          "/engine-rest/task/" + task + "/bpmnError", "{\"errorCode\": \"no-such-error\"}");
+      assertThat(error.statusCode()).as(error.body()).isEqualTo(400);
+      log = capture.text();
+    }
+
+    assertThat(Arrays.stream(log.split("\n")).filter(line -> line.contains("EngineFailures")))
+        .singleElement().asString().contains(" INFO ", "Engine command refused (HTTP 400)", "no-such-error");
+    assertThat(log).doesNotContain(" ERROR ", "\tat org.camunda");
+  }
+
+  @Test
+  void shouldLogAFailureOfARequestAnsweredWithAServerErrorAsAnError() throws Exception {
+    String log;
+
+    try (LogCapture capture = LogCapture.atInfo()) {
+      new EngineFailuresOfRequests().doFilter(new MockHttpServletRequest("POST", "/engine-rest/x"),
+          new MockHttpServletResponse(), (request, response) -> {
+            EngineFailuresOfRequests.defer(new IllegalStateException("a fault of the server"));
+            ((MockHttpServletResponse) response).setStatus(500);
+          });
+      log = capture.text();
+    }
+
+    assertThat(log).contains("ERROR [" + Thread.currentThread().getName() + "] jp.madoguchi.encryption.EngineFailures: "
+        + "Engine command failed", "a fault of the server");
   }
 
   @Test
