@@ -1,6 +1,12 @@
 package jp.madoguchi.line;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+
+import jp.madoguchi.tenant.IpRange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,11 +29,43 @@ public record LineProperties(String apiBaseUrl, String dataApiBaseUrl, Duration 
       throw new IllegalArgumentException("madoguchi.line.retry-budget must be between 0 and 24h (LINE keeps a "
           + "retry key for 24 hours), not " + retryBudget);
     }
+    checkBase("LINE_API_BASE_URL", apiBaseUrl);
+    checkBase("LINE_DATA_API_BASE_URL", dataApiBaseUrl);
     jwksMinRefreshInterval = jwksMinRefreshInterval == null ? Duration.ofSeconds(30) : jwksMinRefreshInterval;
     inboxKeep = inboxKeep == null ? Duration.ofDays(30) : inboxKeep;
     if (inboxKeep.compareTo(Duration.ofDays(1)) < 0) {
       throw new IllegalArgumentException("madoguchi.line.inbox-keep must be at least 1 day (LINE redelivers an "
           + "event for a while, and a kept event is recognised), not " + inboxKeep);
+    }
+  }
+
+  /** The channel access token goes with every call: over TLS, or in plain HTTP to a stand-in on this machine only. */
+  private static void checkBase(String variable, String base) {
+    if (base == null || base.isBlank()) {
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(base);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(variable + " is not a URL: " + base, e);
+    }
+    boolean tls = "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+    boolean thisMachine = "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+        && IpRange.address(uri.getHost().replaceAll("^\\[|]$", "")).map(LineProperties::loopback)
+            .orElse("localhost".equalsIgnoreCase(uri.getHost()));
+    if (!tls && !thisMachine) {
+      throw new IllegalArgumentException(variable + " must be an https:// address (the channel access token goes "
+          + "with every call); plain http:// only to a stand-in on this machine (localhost, 127.0.0.1, [::1]), not "
+          + base);
+    }
+  }
+
+  private static boolean loopback(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 }
