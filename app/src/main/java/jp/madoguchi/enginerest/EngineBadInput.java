@@ -46,7 +46,9 @@ final class EngineBadInput {
         return Optional.of(badRequest(body("NotMultipart",
             "ファイルは multipart/form-data で送ってください (send the file as multipart/form-data)")));
       }
-      if (UnusableRequest.isCallersMistake(cause)) {
+      // where it was thrown tells only for the original failure: Camunda's REST layer wraps an engine
+      // failure it caught (a refused form, a server fault alike) in an exception of its own
+      if (cause.getCause() == null && UnusableRequest.isCallersMistake(cause)) {
         return Optional.of(badRequest(body("InvalidRequest",
             "送られた検索条件または値を使えません。並べ替え (sorting) や変数の名前・型・値、一覧に空の値がないかを確かめてください "
                 + "(the request cannot be used: " + UnusableRequest.reason(cause) + ")")));
