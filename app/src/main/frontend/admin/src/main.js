@@ -16,6 +16,7 @@ import { renderCertificate } from './pages/certificate.js';
 import { renderLineChannel } from './pages/line-channel.js';
 import { renderExports } from './pages/exports.js';
 import { renderSupportGrants } from './pages/support-grants.js';
+import { renderRetention } from './pages/retention.js';
 
 const match = /^\/admin\/([a-z0-9-]+)(?:\/([a-z-]*))?\/?$/.exec(location.pathname);
 const tenant = match ? match[1] : null;
@@ -32,6 +33,7 @@ const AREAS = [
   { path: 'signing-certificate', title: '署名証明書', english: 'Signing certificate', render: renderCertificate },
   { path: 'line', title: 'LINE 連携', english: 'LINE channel', render: renderLineChannel },
   { path: 'support-grants', title: 'サポート許可', english: 'Support access', render: renderSupportGrants },
+  { path: 'retention', title: '保存期限の延長', english: 'Legal hold', render: renderRetention },
   { path: 'exports', title: 'データの書き出し', english: 'Export', render: renderExports },
 ];
 

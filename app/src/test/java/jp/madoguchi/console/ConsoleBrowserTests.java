@@ -11,13 +11,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.TestFolders;
 import jp.madoguchi.document.SigningCredential;
 import jp.madoguchi.document.SigningCredentials;
+import jp.madoguchi.procedure.TenantContext;
 import jp.madoguchi.statistics.StatisticsDataGenerator;
 import jp.madoguchi.tenant.TenantKeys;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +210,42 @@ class ConsoleBrowserTests {
     assertThat(browser.driver.findElements(By.cssSelector("[data-testid=support-grant-end]"))).isEmpty();
     assertThat(jdbc.queryForObject("SELECT ended_by FROM support_grant WHERE tenant_id = 'demo'", String.class))
         .isEqualTo("demo-admin");
+  }
+
+  /** The legal hold's page: a completed application looked up by its number, kept longer, the hold shown. */
+  @Test
+  void shouldKeepACompletedApplicationLongerThanItsProcedureOnTheRetentionPage() throws Exception {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    ProcessInstance instance = TenantContext.callAs("demo", () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    engine.getTaskService().complete(task, BulkyWasteApplications.rejection());
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getBusinessKey();
+
+    browser.driver.get(base + "/admin/demo/retention");
+    logIn("demo-admin", "Madoguchi-Admin-2026!");
+    visible(By.cssSelector("[data-testid=retention-number]")).sendKeys(number);
+    click(By.cssSelector("[data-testid=retention-look-up]"));
+    browser.waitForText(By.cssSelector("[data-testid=retention]"), "手続のとおり");
+    assertThat(visible(By.cssSelector("[data-testid=retention]")).getText()).contains(number, "完了日時")
+        .doesNotContain("null", "undefined");
+
+    WebElement keepUntil = visible(By.cssSelector("[data-testid=retention-keep-until]"));
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = '2060-03-31'", keepUntil);
+    click(By.cssSelector("[data-testid=retention-change]"));
+    browser.waitForText(By.cssSelector(".notices"), "2060-03-31 まで保存します");
+    assertThat(visible(By.cssSelector("[data-testid=retention]")).getText()).contains("2060-03-31 まで", "延長中");
+    assertThat(engine.getManagementService().createBatchQuery().count()).as("the engine's batch moves the history rows")
+        .isOne();
+    check("console-10-retention");
+
+    browser.driver.findElement(By.cssSelector("[data-testid=retention-number]")).clear();
+    browser.driver.findElement(By.cssSelector("[data-testid=retention-number]")).sendKeys("2026-999999");
+    click(By.cssSelector("[data-testid=retention-look-up]"));
+    browser.waitForText(By.cssSelector(".notices"), "この番号の申請はありません");
   }
 
   @Test
