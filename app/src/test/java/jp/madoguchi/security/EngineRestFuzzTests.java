@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +56,8 @@ class EngineRestFuzzTests extends IntegrationTest {
     assertThat(operations).as("Camunda's operations were read").hasSizeGreaterThan(300);
     return operations.stream().map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
       List<String> faults = new ArrayList<>();
-      for (EngineRestOperation.Call call : operation.calls(ids, ADMIN, List.of("", CLERK))) {
-        HttpResponse<String> response = send(call);
+      for (FuzzCall call : operation.calls(ids, ADMIN, List.of("", CLERK))) {
+        HttpResponse<String> response = call.send(http, "http://localhost:" + port);
         if (response.statusCode() >= 500) {
           String body = response.body();
           faults.add(call + " → " + response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) : body));
@@ -89,17 +87,5 @@ class EngineRestFuzzTests extends IntegrationTest {
     }
   }
 
-  private HttpResponse<String> send(EngineRestOperation.Call call) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest"
-        + call.path())).timeout(Duration.ofSeconds(30))
-        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body()));
-    if (call.body() != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (!call.authorization().isEmpty()) {
-      request.header("Authorization", call.authorization());
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
+
 }

@@ -30,16 +30,6 @@ final class EngineRestOperation {
       "{\"value\":{\"a\":1}}",
       "null");
 
-  record Call(String method, String path, String authorization, String body) {
-
-    @Override
-    public String toString() {
-      String caller = authorization.isEmpty() ? "anonymous" : authorization.substring(0, authorization.indexOf(' '));
-      String shownBody = body == null ? "" : " " + (body.length() > 160 ? body.substring(0, 160) + "…" : body);
-      return method + " " + path + " as " + caller + shownBody;
-    }
-  }
-
   private final String method;
   private final String path;
   private final JsonNode operation;
@@ -71,19 +61,19 @@ final class EngineRestOperation {
    * @param ids real ids by the resource they name ({@code task}, {@code process-instance}, …), and
    *     {@code key} and {@code tenant-id}
    */
-  List<Call> calls(Map<String, String> ids, String caller, List<String> others) {
-    String filled = filledPath(ids);
+  List<FuzzCall> calls(Map<String, String> ids, String caller, List<String> others) {
+    String filled = "/engine-rest" + filledPath(ids);
     JsonNode body = jsonBody();
     String emptyBody = body == null ? null : "{}";
-    List<Call> calls = new ArrayList<>();
+    List<FuzzCall> calls = new ArrayList<>();
     for (String authorization : others) {
-      calls.add(new Call(method, filled, authorization, emptyBody));
+      calls.add(new FuzzCall(method, filled, authorization, emptyBody));
     }
-    calls.add(new Call(method, filled, caller, emptyBody));
+    calls.add(new FuzzCall(method, filled, caller, emptyBody));
     for (JsonNode parameter : operation.path("parameters")) {
       if ("query".equals(parameter.path("in").asText())) {
         for (String value : queryValues(resolve(parameter.path("schema")))) {
-          calls.add(new Call(method, filled + "?" + parameter.path("name").asText() + "=" + value, caller, emptyBody));
+          calls.add(new FuzzCall(method, filled + "?" + parameter.path("name").asText() + "=" + value, caller, emptyBody));
         }
       }
     }
@@ -91,7 +81,7 @@ final class EngineRestOperation {
       for (Iterator<Map.Entry<String, JsonNode>> fields = body.path("properties").fields(); fields.hasNext();) {
         Map.Entry<String, JsonNode> field = fields.next();
         for (String value : bodyValues(resolve(field.getValue()))) {
-          calls.add(new Call(method, filled, caller, "{\"" + field.getKey() + "\":" + value + "}"));
+          calls.add(new FuzzCall(method, filled, caller, "{\"" + field.getKey() + "\":" + value + "}"));
         }
       }
     }

@@ -4,9 +4,7 @@ import static jp.madoguchi.security.PerimeterAttackTests.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +18,13 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -55,34 +58,46 @@ class EveryEndpointFuzzTests extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired ProcessEngine engine;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TestFactory
   Stream<DynamicTest> shouldAnswerMalformedInputOnEveryEndpointWithAReasonedClientError() {
     LineIdTokens.publish(LINE, LineIdTokens.LINE);
-    String resident = "Bearer " + LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, LineIdTokens.newUserId());
-    List<FuzzedEndpoint> endpoints = endpoints();
+    VariableMap submission = BulkyWasteApplications.valid();
+    String resident = "Bearer " + LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL,
+        submission.getValue("residentRef", String.class));
+    List<FuzzedEndpoint> endpoints = endpoints(openApplication(submission));
     assertThat(endpoints).as("the app's endpoints were found").hasSizeGreaterThan(60);
     return endpoints.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
       List<String> faults = new ArrayList<>();
-      for (FuzzedEndpoint.Call call : endpoint.calls(endpoint.caller(ADMIN, OPERATOR, resident),
+      for (FuzzCall call : endpoint.calls(endpoint.caller(ADMIN, OPERATOR, resident),
           List.of("", CLERK, resident))) {
-        HttpResponse<String> response = send(call);
+        HttpResponse<String> response = call.send(http, "http://localhost:" + port);
         fault(call, response).ifPresent(faults::add);
       }
       assertThat(faults).as(endpoint + ": answers that are not a reasoned client error").isEmpty();
     }));
   }
 
-  private List<FuzzedEndpoint> endpoints() {
+  /** The resident's application waiting for its review: its number stands in for the path's. */
+  private String openApplication(VariableMap submission) {
+    ProcessInstance instance = TenantContext.callAs(TENANT, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", submission));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getBusinessKey();
+  }
+
+  private List<FuzzedEndpoint> endpoints(String application) {
     List<FuzzedEndpoint> endpoints = new ArrayList<>();
     for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
       Set<String> methods = mapping.getKey().getMethodsCondition().getMethods().stream().map(Enum::name)
           .collect(Collectors.toSet());
       for (String pattern : mapping.getKey().getPatternValues()) {
         for (String method : methods.isEmpty() ? Set.of("GET", "POST") : methods) {
-          endpoints.add(new FuzzedEndpoint(method, pattern, mapping.getValue(), TENANT));
+          endpoints.add(new FuzzedEndpoint(method, pattern, mapping.getValue(), TENANT, application));
         }
       }
     }
@@ -90,7 +105,7 @@ class EveryEndpointFuzzTests extends IntegrationTest {
     return endpoints;
   }
 
-  private static Optional<String> fault(FuzzedEndpoint.Call call, HttpResponse<String> response)
+  private static Optional<String> fault(FuzzCall call, HttpResponse<String> response)
       throws IOException {
     int status = response.statusCode();
     String body = response.body().length() > 300 ? response.body().substring(0, 300) + "…" : response.body();
@@ -108,17 +123,5 @@ class EveryEndpointFuzzTests extends IntegrationTest {
     return Optional.empty();
   }
 
-  private HttpResponse<String> send(FuzzedEndpoint.Call call) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()))
-        .timeout(Duration.ofSeconds(30))
-        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body()));
-    if (call.body() != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (!call.authorization().isEmpty()) {
-      request.header("Authorization", call.authorization());
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
+
 }

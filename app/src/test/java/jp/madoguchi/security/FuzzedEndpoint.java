@@ -34,27 +34,19 @@ final class FuzzedEndpoint {
       "a".repeat(3000), "2026-02-30", "", "%E3%81%82");
   private static final List<String> BAD_PATH_VALUES = List.of("%00", "a".repeat(300), "%E3%81%82", "-1", "%20");
 
-  record Call(String method, String path, String authorization, String body) {
-
-    @Override
-    public String toString() {
-      String caller = authorization.isEmpty() ? "anonymous" : authorization.substring(0, authorization.indexOf(' '));
-      String shownPath = path.length() > 120 ? path.substring(0, 120) + "…" : path;
-      String shownBody = body == null ? "" : " " + (body.length() > 120 ? body.substring(0, 120) + "…" : body);
-      return method + " " + shownPath + " as " + caller + shownBody;
-    }
-  }
-
   private final String method;
   private final String pattern;
   private final HandlerMethod handler;
   private final String tenant;
+  private final String application;
 
-  FuzzedEndpoint(String method, String pattern, HandlerMethod handler, String tenant) {
+  /** @param application the number of a real application of the tenant, so that the checks behind it are reached */
+  FuzzedEndpoint(String method, String pattern, HandlerMethod handler, String tenant, String application) {
     this.method = method;
     this.pattern = pattern;
     this.handler = handler;
     this.tenant = tenant;
+    this.application = application;
   }
 
   /** Who the endpoint is meant for. */
@@ -68,34 +60,34 @@ final class FuzzedEndpoint {
     return pattern.startsWith("/api/{tenant}") ? resident : admin;
   }
 
-  List<Call> calls(String caller, List<String> others) {
+  List<FuzzCall> calls(String caller, List<String> others) {
     Map<String, String> variables = variables();
     String path = path(variables);
     boolean takesBody = requestBody() != null;
     String emptyBody = takesBody ? "{}" : null;
-    List<Call> calls = new ArrayList<>();
+    List<FuzzCall> calls = new ArrayList<>();
     for (String authorization : others) {
-      calls.add(new Call(method, path, authorization, emptyBody));
+      calls.add(new FuzzCall(method, path, authorization, emptyBody));
     }
-    calls.add(new Call(method, path, caller, emptyBody));
+    calls.add(new FuzzCall(method, path, caller, emptyBody));
     if (takesBody || !"GET".equals(method) && !"DELETE".equals(method)) {
-      BAD_BODIES.forEach(body -> calls.add(new Call(method, path, caller, body)));
+      BAD_BODIES.forEach(body -> calls.add(new FuzzCall(method, path, caller, body)));
     }
     for (String field : bodyFields()) {
       for (String value : BAD_VALUES) {
-        calls.add(new Call(method, path, caller, nested(field, value)));
+        calls.add(new FuzzCall(method, path, caller, nested(field, value)));
       }
     }
     for (String parameter : queryParameters()) {
       for (String value : BAD_QUERY_VALUES) {
-        calls.add(new Call(method, path + "?" + parameter + "=" + value, caller, emptyBody));
+        calls.add(new FuzzCall(method, path + "?" + parameter + "=" + value, caller, emptyBody));
       }
     }
     for (String variable : variables.keySet()) {
       for (String value : BAD_PATH_VALUES) {
         Map<String, String> malformed = new LinkedHashMap<>(variables);
         malformed.put(variable, value);
-        calls.add(new Call(method, path(malformed), caller, emptyBody));
+        calls.add(new FuzzCall(method, path(malformed), caller, emptyBody));
       }
     }
     return calls;
@@ -113,7 +105,7 @@ final class FuzzedEndpoint {
   private String plausible(String variable) {
     return switch (variable) {
       case "tenant", "slug" -> tenant;
-      case "number" -> "2026-000001";
+      case "number" -> application;
       case "userId" -> "U" + UUID.randomUUID().toString().replace("-", "");
       case "key" -> "bulky-waste-collection";
       case "table" -> "applications";
