@@ -41,7 +41,8 @@ final class UniformNotFound {
 
   /**
    * Camunda's own ways of saying "no such id" or "not in your tenant". Its job resource passes on only
-   * the engine's message, as a 500 without a cause.
+   * the engine's message, as a 500 without a cause; a 500 with a cause is judged by that cause, so a
+   * server fault whose message says "cannot find" (a missing serializer) stays one.
    */
   static boolean isNotFound(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -55,7 +56,7 @@ final class UniformNotFound {
         return true;
       }
       if (cause instanceof RestException rest && rest.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
-          && saysNotFound) {
+          && rest.getCause() == null && saysNotFound) {
         return true;
       }
     }

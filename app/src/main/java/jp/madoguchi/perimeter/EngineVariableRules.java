@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Process variables arriving through Camunda's REST APIs ({@code /engine-rest} and the webapps'
  * engine API) in the shape Camunda documents: {@code {"type", "value", "valueInfo"}}. Refused with
  * a reason before the engine sees them: Java-serialized objects, XML values (no XML data format is
- * installed, and XML is not needed), Json and Object values that are not JSON, and Object values of
- * other types than the JDK's plain values and collections.
+ * installed, and XML is not needed), Json and Object values that are not JSON, Object values without
+ * their format or type (the engine finds no serializer for them), and Object values of other types
+ * than the JDK's plain values and collections.
  */
 final class EngineVariableRules {
 
@@ -64,8 +65,18 @@ final class EngineVariableRules {
   }
 
   private Optional<Refusal> object(JsonNode variable, String format, String typeName) {
-    if (!format.isEmpty() && !format.equalsIgnoreCase("application/json")) {
+    if (format.isEmpty()) {
+      // a serialized value names its format: the engine's default applies only to Java objects
+      return refuse("Object 型の変数には valueInfo.serializationDataFormat（application/json）が必要です",
+          "Object variables need valueInfo.serializationDataFormat application/json");
+    }
+    if (!format.equalsIgnoreCase("application/json")) {
       return refuse("Object 型の変数は JSON 形式だけを受け付けます", "Object variables are accepted as application/json only");
+    }
+    JsonNode value = variable.get("value");
+    if (typeName.isEmpty() && value != null && !value.isNull()) {
+      return refuse("Object 型の変数には valueInfo.objectTypeName（例: java.util.ArrayList）が必要です",
+          "Object variables need valueInfo.objectTypeName, e.g. java.util.ArrayList");
     }
     for (String name : typeName.split("[<>,\\s\\[\\]]+")) {
       if (!name.isEmpty() && !PLAIN_TYPES.contains(name)) {

@@ -147,6 +147,15 @@ class EngineRestAnswersTests extends IntegrationTest {
         + "/messageSubscriptions/nobody-waits/trigger", "{}"));
     answers.put("start with a variable without value", http.post(ADMIN,
         "/engine-rest/process-definition/" + definition + "/start", "{\"variables\": {\"x\": null}}"));
+    answers.put("Object variable without its format", http.post(ADMIN,
+        "/engine-rest/process-definition/" + definition + "/start", "{\"variables\": {\"x\": {\"type\": \"Object\", "
+        + "\"value\": \"{}\"}}}"));
+    answers.put("empty Object variable without its format", http.post(ADMIN,
+        "/engine-rest/process-definition/" + definition + "/start", "{\"variables\": {\"x\": {\"type\": \"Object\", "
+        + "\"value\": null}}}"));
+    answers.put("Object variable without its type", http.post(ADMIN,
+        "/engine-rest/process-definition/" + definition + "/start", "{\"variables\": {\"x\": {\"type\": \"Object\", "
+        + "\"value\": \"\\\"abc\\\"\", \"valueInfo\": {\"serializationDataFormat\": \"application/json\"}}}}"));
     answers.put("BPMN error no event catches", http.post(WASTE, "/engine-rest/task/" + task + "/bpmnError",
         "{\"errorCode\": \"no-such-error\"}"));
     answers.put("escalation no event catches", http.post(WASTE, "/engine-rest/task/" + task + "/bpmnEscalation",
