@@ -22,6 +22,7 @@ final class EngineRestOperation {
   private static final List<String> METHODS = List.of("get", "post", "put", "delete");
   private static final List<String> UNREADABLE_VARIABLES = List.of(
       "{\"type\":\"Object\",\"value\":\"{}\"}",
+      "{\"type\":\"Object\",\"value\":\"[]\",\"valueInfo\":{\"serializationDataFormat\":\"application/json\"}}",
       "{\"type\":\"Date\",\"value\":\"2026-02-30\"}",
       "{\"type\":\"Integer\",\"value\":\"abc\"}",
       "{\"type\":\"File\",\"value\":\"!!\"}",
