@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A browser's login to Camunda's webapps (Tasklist): the session cookie and the CSRF token, as Tasklist uses them. */
+/** A browser's login to one of Camunda's webapps: the session cookie and the CSRF token, as the webapp uses them. */
 final class WebappLogin {
 
   private final String base;
@@ -22,15 +22,20 @@ final class WebappLogin {
   }
 
   static WebappLogin as(int port, String user, String password) throws Exception {
+    return as(port, user, password, "tasklist");
+  }
+
+  /** @param app {@code tasklist}, {@code cockpit} or {@code admin} */
+  static WebappLogin as(int port, String user, String password, String app) throws Exception {
     WebappLogin login = new WebappLogin(port);
-    login.browser.send(login.request("/camunda/app/tasklist/default/").GET().build(), HttpResponse.BodyHandlers.discarding());
+    login.browser.send(login.request("/camunda/app/" + app + "/default/").GET().build(), HttpResponse.BodyHandlers.discarding());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = login.browser.send(login.request("/camunda/api/admin/auth/user/default/login/tasklist")
+    HttpResponse<String> response = login.browser.send(login.request("/camunda/api/admin/auth/user/default/login/" + app)
         .header("X-XSRF-TOKEN", login.xsrfToken()).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("Tasklist login failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(app + " login failed: " + response.statusCode() + " " + response.body());
     }
     return login;
   }

@@ -1,0 +1,235 @@
+package jp.madoguchi.security;
+
+import static jp.madoguchi.security.PerimeterAttackTests.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.BulkyWasteApplications;
+import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.StaffRequests;
+import jp.madoguchi.StaffRequests.Staff;
+import jp.madoguchi.procedure.TenantContext;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What outsiders learn of one application through Camunda's REST APIs: every reading operation of
+ * Camunda's published OpenAPI description (each GET, and each POST that takes a query), called by
+ * another municipality's administrator and clerk, a clerk of another department of the same
+ * municipality, an operator without a support grant and nobody, on {@code /engine-rest} and on the
+ * webapps' engine API, plus Cockpit's own queries. The application's ids stand in the path, and in
+ * every query parameter or query field that names a process instance, task, execution or business
+ * key. No answer may carry the application's ids (a successful one), its applicant or its comment
+ * (any answer).
+ */
+class EngineRestLeakTests extends IntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Staff WASTE_CLERK = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
+  private static final Map<String, String> OUTSIDERS = Map.of(
+      "kita-admin", "Hokubu-Admin-2026!",
+      "kita-clerk", KITA_CLERK_PASSWORD,
+      "demo-citizen", "Madoguchi-Citizen-2026!",
+      "test-operator", "Operator-Pass-2026!");
+  private static final String ENGINE_REST = "/engine-rest";
+  private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
+  private static final String COCKPIT = "/camunda/api/cockpit/plugin/base/default";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  record Filed(String instance, String task, String execution, String definition, String number, String applicant,
+      String comment) {
+
+    List<String> secrets() {
+      return List.of(applicant, comment);
+    }
+
+    List<String> ids() {
+      return List.of(instance, task, execution);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> shouldShowOutsidersNothingOfAnApplication() throws Exception {
+    Filed filed = file();
+    JsonNode description = openApi();
+    List<ReadingOperation> operations = ReadingOperation.all(description);
+    assertThat(operations).as("Camunda's reading operations were read").hasSizeGreaterThan(200);
+    Map<String, String> basic = new LinkedHashMap<>();
+    OUTSIDERS.forEach((user, password) -> basic.put(user, basic(user, password)));
+    basic.put("nobody", "");
+    Map<String, WebappLogin> sessions = new LinkedHashMap<>();
+    sessions.put("kita-admin (Cockpit)", WebappLogin.as(port, "kita-admin", OUTSIDERS.get("kita-admin"), "cockpit"));
+    sessions.put("demo-citizen (Tasklist)", WebappLogin.as(port, "demo-citizen", OUTSIDERS.get("demo-citizen"),
+        "tasklist"));
+    sessions.put("test-operator (Cockpit)", WebappLogin.as(port, "test-operator", OUTSIDERS.get("test-operator"),
+        "cockpit"));
+    Stream<DynamicTest> engineRest = operations.stream().map(operation -> DynamicTest.dynamicTest(
+        operation.toString(), () -> {
+          List<String> leaks = new ArrayList<>();
+          for (ReadingOperation.Call call : operation.calls(filed)) {
+            for (Map.Entry<String, String> caller : basic.entrySet()) {
+              check(leaks, caller.getKey(), call, send(ENGINE_REST, call, caller.getValue(), null), filed);
+            }
+            for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
+              check(leaks, session.getKey(), call, send(WEBAPP_ENGINE, call, null, session.getValue()), filed);
+            }
+          }
+          assertThat(leaks).as(operation + ": answers that show the application").isEmpty();
+        }));
+    Stream<DynamicTest> cockpit = Stream.of(DynamicTest.dynamicTest("Cockpit's own queries", () -> {
+      List<String> leaks = new ArrayList<>();
+      for (ReadingOperation.Call call : cockpitCalls(filed)) {
+        for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
+          check(leaks, session.getKey(), call, send(COCKPIT, call, null, session.getValue()), filed);
+        }
+      }
+      assertThat(leaks).as("Cockpit: answers that show the application").isEmpty();
+    }));
+    return Stream.concat(engineRest, cockpit);
+  }
+
+  /**
+   * Counts carry no id: what another municipality's administrator counts of a shared procedure must
+   * not move when デモ市 files an application.
+   */
+  @Test
+  void shouldNotCountAnApplicationForAnotherMunicipality() throws Exception {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("bulky-waste-collection").latestVersion().singleResult().getId();
+    WebappLogin cockpit = WebappLogin.as(port, "kita-admin", OUTSIDERS.get("kita-admin"), "cockpit");
+    String admin = basic("kita-admin", OUTSIDERS.get("kita-admin"));
+    List<ReadingOperation.Call> counts = Stream.of("/process-definition/statistics?incidents=true&failedJobs=true",
+        "/process-definition/" + definition + "/statistics?incidents=true&failedJobs=true",
+        "/process-instance/count?processDefinitionId=" + definition,
+        "/history/process-instance/count?processDefinitionId=" + definition,
+        "/task/count?processDefinitionId=" + definition, "/history/task/count?processDefinitionId=" + definition,
+        "/history/activity-instance/count?processDefinitionId=" + definition,
+        "/history/variable-instance/count?processDefinitionIdIn=" + definition,
+        "/job/count?processDefinitionId=" + definition, "/incident/count?processDefinitionId=" + definition)
+        .map(path -> new ReadingOperation.Call("GET", path, null)).toList();
+    List<ReadingOperation.Call> cockpitCounts = Stream.of("/process-definition/statistics",
+        "/process-instance/count?processDefinitionId=" + definition, "/incident/count?processDefinitionIdIn=" + definition)
+        .map(path -> new ReadingOperation.Call("GET", path, null)).toList();
+
+    Map<String, String> before = counted(counts, cockpitCounts, admin, cockpit);
+    file();
+    Map<String, String> after = counted(counts, cockpitCounts, admin, cockpit);
+
+    assertThat(after).isEqualTo(before);
+  }
+
+  private Map<String, String> counted(List<ReadingOperation.Call> counts, List<ReadingOperation.Call> cockpitCounts,
+      String admin, WebappLogin cockpit) throws Exception {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (ReadingOperation.Call call : counts) {
+      answers.put(ENGINE_REST + call.path(), answer(send(ENGINE_REST, call, admin, null)));
+      answers.put(WEBAPP_ENGINE + call.path(), answer(send(WEBAPP_ENGINE, call, null, cockpit)));
+    }
+    for (ReadingOperation.Call call : cockpitCounts) {
+      answers.put(COCKPIT + call.path(), answer(send(COCKPIT, call, null, cockpit)));
+    }
+    return answers;
+  }
+
+  private static String answer(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static List<ReadingOperation.Call> cockpitCalls(Filed filed) {
+    String byDefinition = "{\"processDefinitionId\":\"" + filed.definition() + "\"}";
+    return List.of(
+        new ReadingOperation.Call("GET", "/process-instance?processDefinitionId=" + filed.definition(), null),
+        new ReadingOperation.Call("POST", "/process-instance", byDefinition),
+        new ReadingOperation.Call("POST", "/process-instance", "{\"processInstanceIds\":[\"" + filed.instance() + "\"]}"),
+        new ReadingOperation.Call("POST", "/process-instance", "{\"businessKey\":\"" + filed.number() + "\"}"),
+        new ReadingOperation.Call("GET", "/process-instance/" + filed.instance() + "/called-process-instances", null),
+        new ReadingOperation.Call("GET", "/incident?processInstanceIdIn=" + filed.instance(), null),
+        new ReadingOperation.Call("GET", "/incident?processDefinitionIdIn=" + filed.definition(), null),
+        new ReadingOperation.Call("GET", "/process-definition/statistics", null),
+        new ReadingOperation.Call("GET", "/process-definition/" + filed.definition() + "/called-process-definitions",
+            null));
+  }
+
+  private static void check(List<String> leaks, String caller, ReadingOperation.Call call,
+      HttpResponse<String> answer, Filed filed) {
+    String body = answer.body();
+    List<String> shown = new ArrayList<>(filed.secrets().stream().filter(body::contains).toList());
+    if (answer.statusCode() < 300) {
+      filed.ids().stream().filter(body::contains).forEach(shown::add);
+    }
+    if (!shown.isEmpty()) {
+      leaks.add(caller + ": " + call + " → " + answer.statusCode() + " shows " + shown);
+    }
+  }
+
+  private HttpResponse<String> send(String base, ReadingOperation.Call call, String authorization,
+      WebappLogin session) throws IOException, InterruptedException {
+    HttpRequest.Builder request = (session == null
+        ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + call.path()))
+        : session.request(base + call.path()).header("X-XSRF-TOKEN", session.xsrfToken()))
+        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body()));
+    if (call.body() != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (authorization != null && !authorization.isEmpty()) {
+      request.header("Authorization", authorization);
+    }
+    HttpClient client = session == null ? http : session.browser;
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** One bulky-waste application of デモ市 under review, claimed and commented on by its clerk. */
+  private Filed file() throws Exception {
+    String applicant = "漏洩確認 " + UUID.randomUUID().toString().substring(0, 8);
+    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()
+            .putValue("applicantName", applicant)));
+    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    StaffRequests staff = new StaffRequests(port);
+    String comment = "内部メモ " + UUID.randomUUID();
+    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"demo-clerk\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/comment/create",
+        JSON.writeValueAsString(Map.of("message", comment))).statusCode()).isEqualTo(200);
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getBusinessKey();
+    return new Filed(instance.getId(), task.getId(), task.getExecutionId(), instance.getProcessDefinitionId(), number,
+        applicant, comment);
+  }
+
+  private static JsonNode openApi() throws IOException {
+    try (InputStream in = EngineRestLeakTests.class.getResourceAsStream("/openapi.json")) {
+      assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test class path").isNotNull();
+      return JSON.readTree(in);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package jp.madoguchi.security;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One operation of Camunda's OpenAPI description that only reads (a GET, or a POST whose body is a
+ * query) and the calls {@link EngineRestLeakTests} makes of it about one application: its ids in
+ * the path, then each query parameter or query field that names a process instance, task,
+ * execution or business key set to the application's, one at a time.
+ */
+final class ReadingOperation {
+
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+  record Call(String method, String path, String body) {
+
+    @Override
+    public String toString() {
+      return method + " " + path + (body == null ? "" : " " + body);
+    }
+  }
+
+  private final String method;
+  private final String path;
+  private final JsonNode operation;
+  private final JsonNode query;
+
+  private ReadingOperation(String method, String path, JsonNode operation, JsonNode query) {
+    this.method = method;
+    this.path = path;
+    this.operation = operation;
+    this.query = query;
+  }
+
+  static List<ReadingOperation> all(JsonNode description) {
+    List<ReadingOperation> operations = new ArrayList<>();
+    JsonNode schemas = description.path("components").path("schemas");
+    for (Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields(); paths.hasNext();) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      JsonNode get = path.getValue().path("get");
+      if (!get.isMissingNode()) {
+        operations.add(new ReadingOperation("GET", path.getKey(), get, null));
+      }
+      String body = path.getValue().path("post").path("requestBody").path("content").path("application/json")
+          .path("schema").path("$ref").asText();
+      if (body.endsWith("QueryDto")) {
+        operations.add(new ReadingOperation("POST", path.getKey(), path.getValue().get("post"),
+            schemas.path(body.substring(body.lastIndexOf('/') + 1))));
+      }
+    }
+    return operations;
+  }
+
+  List<Call> calls(EngineRestLeakTests.Filed filed) {
+    String filled = filledPath(filed);
+    List<Call> calls = new ArrayList<>();
+    if (query == null) {
+      calls.add(new Call(method, filled, null));
+      for (JsonNode parameter : operation.path("parameters")) {
+        String value = "query".equals(parameter.path("in").asText()) ? idFor(parameter.path("name").asText(), filed)
+            : null;
+        if (value != null) {
+          calls.add(new Call(method, filled + "?" + parameter.path("name").asText() + "=" + value, null));
+        }
+      }
+      return calls;
+    }
+    calls.add(new Call(method, filled, "{}"));
+    for (Iterator<Map.Entry<String, JsonNode>> fields = query.path("properties").fields(); fields.hasNext();) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String value = idFor(field.getKey(), filed);
+      if (value != null) {
+        String json = "\"" + value + "\"";
+        calls.add(new Call(method, filled, "{\"" + field.getKey() + "\":"
+            + ("array".equals(field.getValue().path("type").asText()) ? "[" + json + "]" : json) + "}"));
+      }
+    }
+    return calls;
+  }
+
+  /** The application's value for a parameter or field that names one of its ids, or null. */
+  private static String idFor(String name, EngineRestLeakTests.Filed filed) {
+    String plain = name.toLowerCase(Locale.ROOT).replaceAll("(in|s)$", "");
+    return switch (plain) {
+      case "processinstanceid", "rootprocessinstanceid" -> filed.instance();
+      case "taskid" -> filed.task();
+      case "executionid" -> filed.execution();
+      case "businesskey", "processinstancebusinesskey" -> filed.number();
+      default -> null;
+    };
+  }
+
+  private String filledPath(EngineRestLeakTests.Filed filed) {
+    Matcher matcher = PATH_PARAMETER.matcher(path);
+    StringBuilder filled = new StringBuilder();
+    while (matcher.find()) {
+      String before = path.substring(0, matcher.start());
+      String resource = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
+      String value = switch (matcher.group(1)) {
+        case "id" -> switch (resource) {
+          case "process-instance" -> filed.instance();
+          case "task" -> filed.task();
+          case "execution" -> filed.execution();
+          case "process-definition" -> filed.definition();
+          default -> UUID.randomUUID().toString();
+        };
+        case "key" -> "bulky-waste-collection";
+        case "tenant-id" -> "demo";
+        case "varName" -> "applicantName";
+        default -> UUID.randomUUID().toString();
+      };
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(filled);
+    return filled.toString();
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path;
+  }
+}
