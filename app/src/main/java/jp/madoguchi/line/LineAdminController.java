@@ -58,8 +58,10 @@ class LineAdminController {
     try {
       return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("richMenuId", richMenus.createDefault(tenant)));
     } catch (IOException e) {
-      return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-          .body(Map.of("message", "LINE がリッチメニューの作成を受け付けませんでした (LINE refused): " + e.getMessage()));
+      LineCalls.Failure failure = LineCalls.reported("rich menu", tenant, e);
+      return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("message",
+          "LINE でリッチメニューを作成できませんでした（" + failure.japanese() + "）。しばらくしてからもう一度お試しください "
+          + "(the rich menu could not be created with LINE: " + failure.english() + ")"));
     }
   }
 }

@@ -162,9 +162,10 @@ class LineChannelSettings {
         throw new Refused(HttpStatus.BAD_REQUEST, "LINE がこのチャネルアクセストークンを受け付けませんでした。"
             + "LINE Developers コンソールで発行したものか確かめてください (LINE refused this channel access token)");
       }
-      throw new Refused(HttpStatus.BAD_GATEWAY, "LINE に確認できませんでした。しばらくしてからもう一度お試しください "
-          + "(the token could not be checked with LINE: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-              : e.getMessage()) + ")");
+      LineCalls.Failure failure = LineCalls.reported("bot info", tenantId, e);
+      throw new Refused(HttpStatus.BAD_GATEWAY, "LINE に確認できませんでした（" + failure.japanese()
+          + "）。しばらくしてからもう一度お試しください (the token could not be checked with LINE: " + failure.english()
+          + ")");
     }
     Optional<String> current = currentBotUserId(tenantId);
     if (current.isPresent() && !current.get().equals(bot.userId())) {

@@ -119,6 +119,8 @@ class LineChannelSettingsTests extends IntegrationTest {
     assertThat(other.statusCode()).isEqualTo(409);
     assertThat(other.body()).contains("別の公式アカウント（南町）");
     assertThat(down.statusCode()).isEqualTo(502);
+    assertThat(down.body()).as("LINE's answer, not the SDK's words and the LINE address configured")
+        .contains("LINE の応答 HTTP 500", "LINE answered HTTP 500").doesNotContain("http://", "localhost");
     channels.forget(KITA);
     assertThat(channels.find(KITA).orElseThrow().accessToken()).isEqualTo("kita-token");
     assertThat(channels.find(KITA).orElseThrow().channelSecret()).isEqualTo(KITA_SECRET);

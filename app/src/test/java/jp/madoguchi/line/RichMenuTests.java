@@ -61,6 +61,20 @@ class RichMenuTests extends IntegrationTest {
   }
 
   @Test
+  void shouldTellTheAdminLinesAnswerWhenLineRefusesTheRichMenu() throws Exception {
+    LINE.stubFor(post(urlEqualTo("/v2/bot/richmenu")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withHeader("x-line-request-id", "req-0123")
+        .withBody("{\"message\":\"The request body has 1 error(s)\"}")));
+
+    HttpResponse<String> refused = adminPost("/api/demo/admin/line/rich-menu", "demo-admin", DEMO_ADMIN_PASSWORD);
+
+    assertThat(refused.statusCode()).isEqualTo(502);
+    assertThat(refused.body()).as("LINE's status and request id, not the SDK's words and the LINE address configured")
+        .contains("リッチメニューを作成できませんでした", "LINE の応答 HTTP 400、リクエスト ID req-0123")
+        .doesNotContain("http://", "localhost");
+  }
+
+  @Test
   void shouldRefuseClerksOtherTenantsAdminsAndAnonymousCallers() throws Exception {
     assertThat(adminPost("/api/demo/admin/line/rich-menu", "demo-clerk", DEMO_CLERK_PASSWORD).statusCode()).isEqualTo(403);
     assertThat(adminPost("/api/demo/admin/line/rich-menu", "kita-admin", "Hokubu-Admin-2026!").statusCode()).isEqualTo(403);
