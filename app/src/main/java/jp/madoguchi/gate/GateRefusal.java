@@ -45,6 +45,12 @@ public record GateRefusal(String reason, String japanese, String english) {
         "This account holds roles no account may hold (Camunda's administrators group, or operator and tenant admin at once); please contact the operators.");
   }
 
+  static GateRefusal operatorsOnly() {
+    return new GateRefusal("operators-only",
+        "この数値（エンジンのメトリクス）はすべての自治体をまとめて数えるため、運用担当者だけが見られます。",
+        "These figures (the engine's metrics) count every municipality together; only the SaaS operators may read them.");
+  }
+
   static GateRefusal noTenant() {
     return new GateRefusal("no-tenant", "このアカウントはどの自治体にも所属していません。",
         "This account belongs to no municipality.");

@@ -2,6 +2,7 @@ package jp.madoguchi.gate;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,9 @@ class StaffGateFilter extends OncePerRequestFilter {
     if (member != null) {
       AccessLogContext.staff(request, member.id(), tenantOfRequest(member, RequestPaths.of(request)));
       var refusal = gate.check(member, ClientAddresses.of(request));
+      if (refusal.isEmpty() && !member.isOperator() && DeploymentWideFigures.matches(RequestPaths.of(request))) {
+        refusal = Optional.of(GateRefusal.operatorsOnly());
+      }
       if (refusal.isPresent()) {
         AccessLogContext.kind(request, "refused." + refusal.get().reason());
         refusal.get().send(response);

@@ -143,6 +143,51 @@ class EngineRestLeakTests extends IntegrationTest {
     assertThat(after).isEqualTo(before);
   }
 
+  /** The engine's metrics count every municipality together: operators read them, nobody else. */
+  @Test
+  void shouldKeepTheEnginesMetricsToOperators() throws Exception {
+    file();
+    List<String> metrics = List.of("/metrics/root-process-instance-start/sum", "/metrics/task-users/sum",
+        "/metrics/process-instances/sum", "/metrics?interval=900");
+    String admin = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate="
+        + "2026-01-01T00:00:00.000%2B0900&groupBy=month&metrics=process-instances,task-users";
+    Map<String, String> basic = Map.of("kita-admin", basic("kita-admin", OUTSIDERS.get("kita-admin")),
+        "demo-clerk", basic(WASTE_CLERK.id(), WASTE_CLERK.password()),
+        "demo-admin", basic("demo-admin", DEMO_ADMIN_PASSWORD));
+    Map<String, WebappLogin> sessions = Map.of(
+        "kita-admin (Cockpit)", WebappLogin.as(port, "kita-admin", OUTSIDERS.get("kita-admin"), "cockpit"),
+        "demo-clerk (Tasklist)", WebappLogin.as(port, WASTE_CLERK.id(), WASTE_CLERK.password(), "tasklist"));
+    WebappLogin operatorSession = WebappLogin.as(port, "test-operator", OUTSIDERS.get("test-operator"), "admin");
+    String operator = basic("test-operator", OUTSIDERS.get("test-operator"));
+
+    List<String> shown = new ArrayList<>();
+    for (String metric : metrics) {
+      ReadingOperation.Call call = new ReadingOperation.Call("GET", metric, null);
+      for (Map.Entry<String, String> caller : basic.entrySet()) {
+        refusedOrShown(shown, caller.getKey() + " " + ENGINE_REST + metric, send(ENGINE_REST, call, caller.getValue(), null));
+      }
+      for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
+        refusedOrShown(shown, session.getKey() + " " + WEBAPP_ENGINE + metric,
+            send(WEBAPP_ENGINE, call, null, session.getValue()));
+      }
+      assertThat(send(ENGINE_REST, call, operator, null).statusCode()).as(metric).isEqualTo(200);
+      assertThat(send(WEBAPP_ENGINE, call, null, operatorSession).statusCode()).as(metric).isEqualTo(200);
+    }
+    ReadingOperation.Call aggregated = new ReadingOperation.Call("GET", admin, null);
+    for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
+      refusedOrShown(shown, session.getKey() + " " + admin, send("", aggregated, null, session.getValue()));
+    }
+    assertThat(send("", aggregated, null, operatorSession).statusCode()).isEqualTo(200);
+
+    assertThat(shown).as("metrics shown to others than operators").isEmpty();
+  }
+
+  private static void refusedOrShown(List<String> shown, String request, HttpResponse<String> answer) {
+    if (answer.statusCode() != 403 || !answer.body().contains("運用担当者だけ")) {
+      shown.add(request + " → " + answer.statusCode() + " " + answer.body());
+    }
+  }
+
   private Map<String, String> counted(List<ReadingOperation.Call> counts, List<ReadingOperation.Call> cockpitCounts,
       String admin, WebappLogin cockpit) throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
