@@ -37,6 +37,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     registerClasses(CamundaRestResources.getResourceClasses());
     registerClasses(configurationClasses());
     register(EngineRestErrors.class);
+    register(UnseenIdsFirst.class);
     register(DeploymentRefusedHandler.class);
     extensions.forEach(this::register);
     register(JacksonFeature.class);

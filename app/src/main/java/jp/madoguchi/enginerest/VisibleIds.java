@@ -9,15 +9,15 @@ import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * Whether the id an engine API path addresses ({@code /engine-rest}, also by engine name, or the
- * webapps' {@code /camunda/api/engine/engine/{name}}: a task, process instance, execution, job,
- * incident or external task) is one the authenticated caller can see at all, asked with the
+ * webapps' {@code /camunda/api/engine/engine/{name}}: a task, process instance (running, or in the
+ * history), execution, job, incident or external task) is one the authenticated caller can see at all, asked with the
  * caller's own authorization and tenant checks. A job of no procedure (the engine's history cleanup)
  * is visible to everybody but nobody's to address.
  */
 final class VisibleIds {
 
   private static final Pattern ADDRESSED = Pattern.compile(
-      "^/?(?:engine/[^/]+/)?(task|process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+      "^/?(?:engine/[^/]+/)?(task|process-instance|history/process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
 
   private VisibleIds() {
   }
@@ -33,6 +33,8 @@ final class VisibleIds {
     return switch (addressed.group(1)) {
       case "task" -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0;
       case "process-instance" -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0;
+      case "history/process-instance" -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(id).count() > 0;
       case "execution" -> engine.getRuntimeService().createExecutionQuery().executionId(id).count() > 0;
       case "job" -> {
         Job job = engine.getManagementService().createJobQuery().jobId(id).singleResult();

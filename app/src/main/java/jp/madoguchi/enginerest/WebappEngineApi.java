@@ -35,6 +35,7 @@ class WebappEngineApi {
     api.register(NamedProcessEngineRestServiceImpl.class);
     api.registerClasses(EngineRestConfiguration.configurationClasses());
     api.register(EngineRestErrors.class);
+    api.register(UnseenIdsFirst.class);
     api.register(DeploymentRefusedHandler.class);
     var registration = new ServletRegistrationBean<>(new ServletContainer(api),
         properties.getWebapp().getApplicationPath() + "/api/engine/*");

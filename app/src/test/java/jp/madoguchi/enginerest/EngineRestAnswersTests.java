@@ -33,6 +33,7 @@ class EngineRestAnswersTests extends IntegrationTest {
   private static final Staff KITA_ADMIN = new Staff("kita-admin", "Hokubu-Admin-2026!");
   private static final Staff WASTE = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
   private static final Staff ADMIN = new Staff("demo-admin", DEMO_ADMIN_PASSWORD);
+  private static final Staff OPERATOR = new Staff("test-operator", "Operator-Pass-2026!");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -134,7 +135,7 @@ class EngineRestAnswersTests extends IntegrationTest {
         "{\"historicDecisionInstanceIds\": [null]}"));
     answers.put("empty NotIn list", http.get(ADMIN, "/engine-rest/history/process-instance?processDefinitionKeyNotIn="));
     answers.put("policy without password", http.post(ADMIN, "/engine-rest/identity/password-policy", "{}"));
-    answers.put("metrics without start", http.get(ADMIN, "/engine-rest/metrics?startDate="));
+    answers.put("metrics without start", http.get(OPERATOR, "/engine-rest/metrics?startDate="));
     answers.put("migration without plan", http.post(ADMIN, "/engine-rest/migration/execute", "{}"));
     answers.put("restart without instructions", http.post(ADMIN, "/engine-rest/process-definition/" + definition
         + "/restart", "{}"));

@@ -77,7 +77,7 @@ class EngineRestLeakTests extends IntegrationTest {
   Stream<DynamicTest> shouldShowOutsidersNothingOfAnApplication() throws Exception {
     Filed filed = file();
     JsonNode description = openApi();
-    List<ReadingOperation> operations = ReadingOperation.all(description);
+    List<OutsiderOperation> operations = OutsiderOperation.reading(description);
     assertThat(operations).as("Camunda's reading operations were read").hasSizeGreaterThan(200);
     Map<String, String> basic = new LinkedHashMap<>();
     OUTSIDERS.forEach((user, password) -> basic.put(user, basic(user, password)));
@@ -91,7 +91,7 @@ class EngineRestLeakTests extends IntegrationTest {
     Stream<DynamicTest> engineRest = operations.stream().map(operation -> DynamicTest.dynamicTest(
         operation.toString(), () -> {
           List<String> leaks = new ArrayList<>();
-          for (ReadingOperation.Call call : operation.calls(filed)) {
+          for (OutsiderOperation.Call call : operation.calls(filed)) {
             for (Map.Entry<String, String> caller : basic.entrySet()) {
               check(leaks, caller.getKey(), call, send(ENGINE_REST, call, caller.getValue(), null), filed);
             }
@@ -103,7 +103,7 @@ class EngineRestLeakTests extends IntegrationTest {
         }));
     Stream<DynamicTest> cockpit = Stream.of(DynamicTest.dynamicTest("Cockpit's own queries", () -> {
       List<String> leaks = new ArrayList<>();
-      for (ReadingOperation.Call call : cockpitCalls(filed)) {
+      for (OutsiderOperation.Call call : cockpitCalls(filed)) {
         for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
           check(leaks, session.getKey(), call, send(COCKPIT, call, null, session.getValue()), filed);
         }
@@ -123,7 +123,7 @@ class EngineRestLeakTests extends IntegrationTest {
         .processDefinitionKey("bulky-waste-collection").latestVersion().singleResult().getId();
     WebappLogin cockpit = WebappLogin.as(port, "kita-admin", OUTSIDERS.get("kita-admin"), "cockpit");
     String admin = basic("kita-admin", OUTSIDERS.get("kita-admin"));
-    List<ReadingOperation.Call> counts = Stream.of("/process-definition/statistics?incidents=true&failedJobs=true",
+    List<OutsiderOperation.Call> counts = Stream.of("/process-definition/statistics?incidents=true&failedJobs=true",
         "/process-definition/" + definition + "/statistics?incidents=true&failedJobs=true",
         "/process-instance/count?processDefinitionId=" + definition,
         "/history/process-instance/count?processDefinitionId=" + definition,
@@ -131,10 +131,10 @@ class EngineRestLeakTests extends IntegrationTest {
         "/history/activity-instance/count?processDefinitionId=" + definition,
         "/history/variable-instance/count?processDefinitionIdIn=" + definition,
         "/job/count?processDefinitionId=" + definition, "/incident/count?processDefinitionId=" + definition)
-        .map(path -> new ReadingOperation.Call("GET", path, null)).toList();
-    List<ReadingOperation.Call> cockpitCounts = Stream.of("/process-definition/statistics",
+        .map(path -> new OutsiderOperation.Call("GET", path, null)).toList();
+    List<OutsiderOperation.Call> cockpitCounts = Stream.of("/process-definition/statistics",
         "/process-instance/count?processDefinitionId=" + definition, "/incident/count?processDefinitionIdIn=" + definition)
-        .map(path -> new ReadingOperation.Call("GET", path, null)).toList();
+        .map(path -> new OutsiderOperation.Call("GET", path, null)).toList();
 
     Map<String, String> before = counted(counts, cockpitCounts, admin, cockpit);
     file();
@@ -162,7 +162,7 @@ class EngineRestLeakTests extends IntegrationTest {
 
     List<String> shown = new ArrayList<>();
     for (String metric : metrics) {
-      ReadingOperation.Call call = new ReadingOperation.Call("GET", metric, null);
+      OutsiderOperation.Call call = new OutsiderOperation.Call("GET", metric, null);
       for (Map.Entry<String, String> caller : basic.entrySet()) {
         refusedOrShown(shown, caller.getKey() + " " + ENGINE_REST + metric, send(ENGINE_REST, call, caller.getValue(), null));
       }
@@ -173,7 +173,7 @@ class EngineRestLeakTests extends IntegrationTest {
       assertThat(send(ENGINE_REST, call, operator, null).statusCode()).as(metric).isEqualTo(200);
       assertThat(send(WEBAPP_ENGINE, call, null, operatorSession).statusCode()).as(metric).isEqualTo(200);
     }
-    ReadingOperation.Call aggregated = new ReadingOperation.Call("GET", admin, null);
+    OutsiderOperation.Call aggregated = new OutsiderOperation.Call("GET", admin, null);
     for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
       refusedOrShown(shown, session.getKey() + " " + admin, send("", aggregated, null, session.getValue()));
     }
@@ -188,14 +188,14 @@ class EngineRestLeakTests extends IntegrationTest {
     }
   }
 
-  private Map<String, String> counted(List<ReadingOperation.Call> counts, List<ReadingOperation.Call> cockpitCounts,
+  private Map<String, String> counted(List<OutsiderOperation.Call> counts, List<OutsiderOperation.Call> cockpitCounts,
       String admin, WebappLogin cockpit) throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
-    for (ReadingOperation.Call call : counts) {
+    for (OutsiderOperation.Call call : counts) {
       answers.put(ENGINE_REST + call.path(), answer(send(ENGINE_REST, call, admin, null)));
       answers.put(WEBAPP_ENGINE + call.path(), answer(send(WEBAPP_ENGINE, call, null, cockpit)));
     }
-    for (ReadingOperation.Call call : cockpitCounts) {
+    for (OutsiderOperation.Call call : cockpitCounts) {
       answers.put(COCKPIT + call.path(), answer(send(COCKPIT, call, null, cockpit)));
     }
     return answers;
@@ -206,22 +206,22 @@ class EngineRestLeakTests extends IntegrationTest {
     return response.body();
   }
 
-  private static List<ReadingOperation.Call> cockpitCalls(Filed filed) {
+  private static List<OutsiderOperation.Call> cockpitCalls(Filed filed) {
     String byDefinition = "{\"processDefinitionId\":\"" + filed.definition() + "\"}";
     return List.of(
-        new ReadingOperation.Call("GET", "/process-instance?processDefinitionId=" + filed.definition(), null),
-        new ReadingOperation.Call("POST", "/process-instance", byDefinition),
-        new ReadingOperation.Call("POST", "/process-instance", "{\"processInstanceIds\":[\"" + filed.instance() + "\"]}"),
-        new ReadingOperation.Call("POST", "/process-instance", "{\"businessKey\":\"" + filed.number() + "\"}"),
-        new ReadingOperation.Call("GET", "/process-instance/" + filed.instance() + "/called-process-instances", null),
-        new ReadingOperation.Call("GET", "/incident?processInstanceIdIn=" + filed.instance(), null),
-        new ReadingOperation.Call("GET", "/incident?processDefinitionIdIn=" + filed.definition(), null),
-        new ReadingOperation.Call("GET", "/process-definition/statistics", null),
-        new ReadingOperation.Call("GET", "/process-definition/" + filed.definition() + "/called-process-definitions",
+        new OutsiderOperation.Call("GET", "/process-instance?processDefinitionId=" + filed.definition(), null),
+        new OutsiderOperation.Call("POST", "/process-instance", byDefinition),
+        new OutsiderOperation.Call("POST", "/process-instance", "{\"processInstanceIds\":[\"" + filed.instance() + "\"]}"),
+        new OutsiderOperation.Call("POST", "/process-instance", "{\"businessKey\":\"" + filed.number() + "\"}"),
+        new OutsiderOperation.Call("GET", "/process-instance/" + filed.instance() + "/called-process-instances", null),
+        new OutsiderOperation.Call("GET", "/incident?processInstanceIdIn=" + filed.instance(), null),
+        new OutsiderOperation.Call("GET", "/incident?processDefinitionIdIn=" + filed.definition(), null),
+        new OutsiderOperation.Call("GET", "/process-definition/statistics", null),
+        new OutsiderOperation.Call("GET", "/process-definition/" + filed.definition() + "/called-process-definitions",
             null));
   }
 
-  private static void check(List<String> leaks, String caller, ReadingOperation.Call call,
+  private static void check(List<String> leaks, String caller, OutsiderOperation.Call call,
       HttpResponse<String> answer, Filed filed) {
     String body = answer.body();
     List<String> shown = new ArrayList<>(filed.secrets().stream().filter(body::contains).toList());
@@ -233,7 +233,7 @@ class EngineRestLeakTests extends IntegrationTest {
     }
   }
 
-  private HttpResponse<String> send(String base, ReadingOperation.Call call, String authorization,
+  private HttpResponse<String> send(String base, OutsiderOperation.Call call, String authorization,
       WebappLogin session) throws IOException, InterruptedException {
     HttpRequest.Builder request = (session == null
         ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + call.path()))

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One operation of Camunda's OpenAPI description that only reads (a GET, or a POST whose body is a
- * query) and the calls {@link EngineRestLeakTests} makes of it about one application: its ids in
- * the path, then each query parameter or query field that names a process instance, task,
- * execution or business key set to the application's, one at a time.
+ * One operation of Camunda's OpenAPI description and the calls an outsider makes of it about one
+ * application. One that only reads (a GET, or a POST whose body is a query; {@link
+ * EngineRestLeakTests}): its ids in the path, then each query parameter or query field that names a
+ * process instance, task, execution or business key set to the application's, one at a time. One
+ * that writes ({@link EngineRestWriteTests}): its ids in the path, with an empty body and with a
+ * body whose fields name the application's ids and one of its messages.
  */
-final class ReadingOperation {
+final class OutsiderOperation {
 
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
@@ -32,28 +34,66 @@ final class ReadingOperation {
   private final String method;
   private final String path;
   private final JsonNode operation;
-  private final JsonNode query;
+  private final JsonNode body;
 
-  private ReadingOperation(String method, String path, JsonNode operation, JsonNode query) {
+  private OutsiderOperation(String method, String path, JsonNode operation, JsonNode body) {
     this.method = method;
     this.path = path;
     this.operation = operation;
-    this.query = query;
+    this.body = body;
   }
 
-  static List<ReadingOperation> all(JsonNode description) {
-    List<ReadingOperation> operations = new ArrayList<>();
+  /** The operations that write: POST (but queries), PUT and DELETE. */
+  static List<OutsiderOperation> writing(JsonNode description) {
+    List<OutsiderOperation> operations = new ArrayList<>();
+    JsonNode schemas = description.path("components").path("schemas");
+    for (Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields(); paths.hasNext();) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (String method : List.of("post", "put", "delete")) {
+        JsonNode operation = path.getValue().path(method);
+        String body = operation.path("requestBody").path("content").path("application/json").path("schema")
+            .path("$ref").asText();
+        if (!operation.isMissingNode() && !body.endsWith("QueryDto")) {
+          operations.add(new OutsiderOperation(method.toUpperCase(Locale.ROOT), path.getKey(), operation,
+              body.isEmpty() ? null : schemas.path(body.substring(body.lastIndexOf('/') + 1))));
+        }
+      }
+    }
+    return operations;
+  }
+
+  List<Call> writes(EngineRestLeakTests.Filed filed) {
+    String filled = filledPath(filed);
+    if (body == null) {
+      return List.of(new Call(method, filled, null));
+    }
+    StringBuilder named = new StringBuilder();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = body.path("properties").fields(); fields.hasNext();) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String value = "messageName".equals(field.getKey()) ? "CorrectionSubmitted" : idFor(field.getKey(), filed);
+      if (value != null) {
+        String json = "\"" + value + "\"";
+        named.append(named.isEmpty() ? "" : ",").append('"').append(field.getKey()).append("\":")
+            .append("array".equals(field.getValue().path("type").asText()) ? "[" + json + "]" : json);
+      }
+    }
+    return named.isEmpty() ? List.of(new Call(method, filled, "{}"))
+        : List.of(new Call(method, filled, "{}"), new Call(method, filled, "{" + named + "}"));
+  }
+
+  static List<OutsiderOperation> reading(JsonNode description) {
+    List<OutsiderOperation> operations = new ArrayList<>();
     JsonNode schemas = description.path("components").path("schemas");
     for (Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields(); paths.hasNext();) {
       Map.Entry<String, JsonNode> path = paths.next();
       JsonNode get = path.getValue().path("get");
       if (!get.isMissingNode()) {
-        operations.add(new ReadingOperation("GET", path.getKey(), get, null));
+        operations.add(new OutsiderOperation("GET", path.getKey(), get, null));
       }
       String body = path.getValue().path("post").path("requestBody").path("content").path("application/json")
           .path("schema").path("$ref").asText();
       if (body.endsWith("QueryDto")) {
-        operations.add(new ReadingOperation("POST", path.getKey(), path.getValue().get("post"),
+        operations.add(new OutsiderOperation("POST", path.getKey(), path.getValue().get("post"),
             schemas.path(body.substring(body.lastIndexOf('/') + 1))));
       }
     }
@@ -63,7 +103,7 @@ final class ReadingOperation {
   List<Call> calls(EngineRestLeakTests.Filed filed) {
     String filled = filledPath(filed);
     List<Call> calls = new ArrayList<>();
-    if (query == null) {
+    if (body == null) {
       calls.add(new Call(method, filled, null));
       for (JsonNode parameter : operation.path("parameters")) {
         String value = "query".equals(parameter.path("in").asText()) ? idFor(parameter.path("name").asText(), filed)
@@ -75,7 +115,7 @@ final class ReadingOperation {
       return calls;
     }
     calls.add(new Call(method, filled, "{}"));
-    for (Iterator<Map.Entry<String, JsonNode>> fields = query.path("properties").fields(); fields.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = body.path("properties").fields(); fields.hasNext();) {
       Map.Entry<String, JsonNode> field = fields.next();
       String value = idFor(field.getKey(), filed);
       if (value != null) {
