@@ -175,6 +175,10 @@ final class EngineRestOperation {
     };
   }
 
+  String path() {
+    return path;
+  }
+
   @Override
   public String toString() {
     return method + " " + path;
