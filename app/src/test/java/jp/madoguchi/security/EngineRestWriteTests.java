@@ -40,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What outsiders can do to one application through {@code /engine-rest}: every operation of Camunda's
  * published OpenAPI description that writes (each POST but the queries, each PUT and DELETE), called
- * by another municipality's administrator and clerk, a clerk of another department and nobody, with
+ * by another municipality's administrator and clerk, a clerk of another department and nobody (and
+ * the first two kinds again on the webapps' engine API, in Cockpit's and Tasklist's sessions), with
  * the application's ids in the path and in the body's fields that name a process instance, task,
  * execution or business key (and one of its messages). Each answer must be the one the same request
  * gets about ids that do not exist, so it tells nothing of the application; afterwards the
@@ -71,17 +72,19 @@ class EngineRestWriteTests extends IntegrationTest {
     assertThat(operations).as("Camunda's writing operations were read").hasSizeGreaterThan(150);
     Map<String, String> before = state(filed);
 
+    Map<String, WebappLogin> sessions = Map.of(
+        "kita-admin (Cockpit)", WebappLogin.as(port, "kita-admin", "Hokubu-Admin-2026!", "cockpit"),
+        "demo-citizen (Tasklist)", WebappLogin.as(port, "demo-citizen", "Madoguchi-Citizen-2026!", "tasklist"));
+
     List<String> telling = new ArrayList<>();
     for (OutsiderOperation operation : operations) {
       for (OutsiderOperation.Call call : operation.writes(filed)) {
         OutsiderOperation.Call unknown = aboutAnUnknownApplication(call, filed);
         for (Map.Entry<String, String> outsider : OUTSIDERS.entrySet()) {
-          int answer = send(call, outsider.getValue()).statusCode();
-          int answerForUnknown = unknown.equals(call) ? answer : send(unknown, outsider.getValue()).statusCode();
-          if (answer != answerForUnknown) {
-            telling.add(outsider.getKey() + ": " + call + " → " + answer + " (about an unknown one: "
-                + answerForUnknown + ")");
-          }
+          compare(telling, outsider.getKey(), call, unknown, outsider.getValue(), null);
+        }
+        for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
+          compare(telling, session.getKey(), call, unknown, null, session.getValue());
         }
       }
     }
@@ -89,6 +92,15 @@ class EngineRestWriteTests extends IntegrationTest {
     assertThat(state(filed)).as("the application and its procedure after %d kinds of request", operations.size())
         .isEqualTo(before);
     assertThat(telling).as("answers that differ from those about an application that does not exist").isEmpty();
+  }
+
+  private void compare(List<String> telling, String outsider, OutsiderOperation.Call call,
+      OutsiderOperation.Call unknown, String authorization, WebappLogin session) throws Exception {
+    int answer = send(call, authorization, session).statusCode();
+    int answerForUnknown = unknown.equals(call) ? answer : send(unknown, authorization, session).statusCode();
+    if (answer != answerForUnknown) {
+      telling.add(outsider + ": " + call + " → " + answer + " (about an unknown one: " + answerForUnknown + ")");
+    }
   }
 
   /** The same request about ids nobody has: what an outsider's answer may not differ from. */
@@ -149,19 +161,23 @@ class EngineRestWriteTests extends IntegrationTest {
     return state;
   }
 
-  private HttpResponse<String> send(OutsiderOperation.Call call, String authorization)
+  /** On {@code /engine-rest} with Basic (or nothing), or on the webapps' engine API in a session. */
+  private HttpResponse<String> send(OutsiderOperation.Call call, String authorization, WebappLogin session)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest"
-        + call.path())).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder request = (session == null
+        ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + call.path()))
+        : session.request("/camunda/api/engine/engine/default" + call.path())
+            .header("X-XSRF-TOKEN", session.xsrfToken()))
+        .timeout(Duration.ofSeconds(30))
         .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(call.body()));
     if (call.body() != null) {
       request.header("Content-Type", "application/json");
     }
-    if (!authorization.isEmpty()) {
+    if (authorization != null && !authorization.isEmpty()) {
       request.header("Authorization", authorization);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return (session == null ? http : session.browser).send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** One bulky-waste application of デモ市 under review, claimed and commented on by its clerk. */

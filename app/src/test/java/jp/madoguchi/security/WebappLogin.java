@@ -37,6 +37,8 @@ final class WebappLogin {
     if (response.statusCode() != 200) {
       throw new IllegalStateException(app + " login failed: " + response.statusCode() + " " + response.body());
     }
+    // the login starts a new session; its CSRF token comes with the next answer
+    login.whoAmI();
     return login;
   }
 
