@@ -52,9 +52,10 @@ class StaffGateFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     StaffMember member = signedIn(request);
     if (member != null) {
-      AccessLogContext.staff(request, member.id(), tenantOfRequest(member, RequestPaths.of(request)));
+      String path = RequestPaths.of(request);
+      AccessLogContext.staff(request, member.id(), tenantOfRequest(member, path));
       var refusal = gate.check(member, ClientAddresses.of(request));
-      if (refusal.isEmpty() && !member.isOperator() && DeploymentWideFigures.matches(RequestPaths.of(request))) {
+      if (refusal.isEmpty() && !member.isOperator() && DeploymentWideFigures.matches(path)) {
         refusal = Optional.of(GateRefusal.operatorsOnly());
       }
       if (refusal.isPresent()) {

@@ -36,7 +36,7 @@ final class LineCalls {
     return describe(failure);
   }
 
-  static Failure describe(IOException failure) {
+  private static Failure describe(IOException failure) {
     if (failure instanceof AbstractLineClientException answer) {
       String id = answer.getRequestId();
       return new Failure("LINE の応答 HTTP " + answer.getCode() + (id == null ? "" : "、リクエスト ID " + id),

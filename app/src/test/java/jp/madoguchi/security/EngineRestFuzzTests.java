@@ -4,7 +4,6 @@ import static jp.madoguchi.security.PerimeterAttackTests.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
@@ -40,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("own-jvm")
 class EngineRestFuzzTests extends IntegrationTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ADMIN = basic("demo-admin", DEMO_ADMIN_PASSWORD);
   private static final String CLERK = basic("demo-clerk", DEMO_CLERK_PASSWORD);
   /** The engine's metrics are the operators' alone (gate.DeploymentWideFigures). */
@@ -53,7 +50,7 @@ class EngineRestFuzzTests extends IntegrationTest {
 
   @TestFactory
   Stream<DynamicTest> shouldAnswerMalformedInputOnEveryOperationWithAClientError() throws IOException {
-    JsonNode description = openApi();
+    JsonNode description = CamundaOpenApi.description();
     Map<String, String> ids = realIds();
     List<EngineRestOperation> operations = EngineRestOperation.all(description);
     assertThat(operations).as("Camunda's operations were read").hasSizeGreaterThan(300);
@@ -83,13 +80,4 @@ class EngineRestFuzzTests extends IntegrationTest {
         "process-definition", instance.getProcessDefinitionId(), "deployment", deployment,
         "key", "bulky-waste-collection", "tenant-id", DEMO);
   }
-
-  private static JsonNode openApi() throws IOException {
-    try (InputStream in = EngineRestFuzzTests.class.getResourceAsStream("/openapi.json")) {
-      assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test class path").isNotNull();
-      return JSON.readTree(in);
-    }
-  }
-
-
 }

@@ -3,30 +3,19 @@ package jp.madoguchi.security;
 import static jp.madoguchi.security.PerimeterAttackTests.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
-import jp.madoguchi.StaffRequests;
 import jp.madoguchi.StaffRequests.Staff;
-import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class EngineRestLeakTests extends IntegrationTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Staff WASTE_CLERK = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
   private static final Map<String, String> OUTSIDERS = Map.of(
       "kita-admin", "Hokubu-Admin-2026!",
@@ -61,22 +49,10 @@ class EngineRestLeakTests extends IntegrationTest {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  record Filed(String instance, String task, String execution, String definition, String number, String applicant,
-      String comment) {
-
-    List<String> secrets() {
-      return List.of(applicant, comment);
-    }
-
-    List<String> ids() {
-      return List.of(instance, task, execution);
-    }
-  }
-
   @TestFactory
   Stream<DynamicTest> shouldShowOutsidersNothingOfAnApplication() throws Exception {
-    Filed filed = file();
-    JsonNode description = openApi();
+    FiledApplication filed = FiledApplication.file(engine, port, "漏洩確認 ");
+    JsonNode description = CamundaOpenApi.description();
     List<OutsiderOperation> operations = OutsiderOperation.reading(description);
     assertThat(operations).as("Camunda's reading operations were read").hasSizeGreaterThan(200);
     Map<String, String> basic = new LinkedHashMap<>();
@@ -93,10 +69,12 @@ class EngineRestLeakTests extends IntegrationTest {
           List<String> leaks = new ArrayList<>();
           for (OutsiderOperation.Call call : operation.calls(filed)) {
             for (Map.Entry<String, String> caller : basic.entrySet()) {
-              check(leaks, caller.getKey(), call, send(ENGINE_REST, call, caller.getValue(), null), filed);
+              check(leaks, caller.getKey(), call, call.send(http, port, ENGINE_REST, caller.getValue(), null),
+                  filed);
             }
             for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
-              check(leaks, session.getKey(), call, send(WEBAPP_ENGINE, call, null, session.getValue()), filed);
+              check(leaks, session.getKey(), call, call.send(http, port, WEBAPP_ENGINE, null, session.getValue()),
+                  filed);
             }
           }
           assertThat(leaks).as(operation + ": answers that show the application").isEmpty();
@@ -105,7 +83,7 @@ class EngineRestLeakTests extends IntegrationTest {
       List<String> leaks = new ArrayList<>();
       for (OutsiderOperation.Call call : cockpitCalls(filed)) {
         for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
-          check(leaks, session.getKey(), call, send(COCKPIT, call, null, session.getValue()), filed);
+          check(leaks, session.getKey(), call, call.send(http, port, COCKPIT, null, session.getValue()), filed);
         }
       }
       assertThat(leaks).as("Cockpit: answers that show the application").isEmpty();
@@ -137,7 +115,7 @@ class EngineRestLeakTests extends IntegrationTest {
         .map(path -> new OutsiderOperation.Call("GET", path, null)).toList();
 
     Map<String, String> before = counted(counts, cockpitCounts, admin, cockpit);
-    file();
+    FiledApplication.file(engine, port, "漏洩確認 ");
     Map<String, String> after = counted(counts, cockpitCounts, admin, cockpit);
 
     assertThat(after).isEqualTo(before);
@@ -146,7 +124,7 @@ class EngineRestLeakTests extends IntegrationTest {
   /** The engine's metrics count every municipality together: operators read them, nobody else. */
   @Test
   void shouldKeepTheEnginesMetricsToOperators() throws Exception {
-    file();
+    FiledApplication.file(engine, port, "漏洩確認 ");
     List<String> metrics = List.of("/metrics/root-process-instance-start/sum", "/metrics/task-users/sum",
         "/metrics/process-instances/sum", "/metrics?interval=900");
     String admin = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate="
@@ -164,20 +142,21 @@ class EngineRestLeakTests extends IntegrationTest {
     for (String metric : metrics) {
       OutsiderOperation.Call call = new OutsiderOperation.Call("GET", metric, null);
       for (Map.Entry<String, String> caller : basic.entrySet()) {
-        refusedOrShown(shown, caller.getKey() + " " + ENGINE_REST + metric, send(ENGINE_REST, call, caller.getValue(), null));
+        refusedOrShown(shown, caller.getKey() + " " + ENGINE_REST + metric,
+            call.send(http, port, ENGINE_REST, caller.getValue(), null));
       }
       for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
         refusedOrShown(shown, session.getKey() + " " + WEBAPP_ENGINE + metric,
-            send(WEBAPP_ENGINE, call, null, session.getValue()));
+            call.send(http, port, WEBAPP_ENGINE, null, session.getValue()));
       }
-      assertThat(send(ENGINE_REST, call, operator, null).statusCode()).as(metric).isEqualTo(200);
-      assertThat(send(WEBAPP_ENGINE, call, null, operatorSession).statusCode()).as(metric).isEqualTo(200);
+      assertThat(call.send(http, port, ENGINE_REST, operator, null).statusCode()).as(metric).isEqualTo(200);
+      assertThat(call.send(http, port, WEBAPP_ENGINE, null, operatorSession).statusCode()).as(metric).isEqualTo(200);
     }
     OutsiderOperation.Call aggregated = new OutsiderOperation.Call("GET", admin, null);
     for (Map.Entry<String, WebappLogin> session : sessions.entrySet()) {
-      refusedOrShown(shown, session.getKey() + " " + admin, send("", aggregated, null, session.getValue()));
+      refusedOrShown(shown, session.getKey() + " " + admin, aggregated.send(http, port, "", null, session.getValue()));
     }
-    assertThat(send("", aggregated, null, operatorSession).statusCode()).isEqualTo(200);
+    assertThat(aggregated.send(http, port, "", null, operatorSession).statusCode()).isEqualTo(200);
 
     assertThat(shown).as("metrics shown to others than operators").isEmpty();
   }
@@ -192,11 +171,11 @@ class EngineRestLeakTests extends IntegrationTest {
       String admin, WebappLogin cockpit) throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
     for (OutsiderOperation.Call call : counts) {
-      answers.put(ENGINE_REST + call.path(), answer(send(ENGINE_REST, call, admin, null)));
-      answers.put(WEBAPP_ENGINE + call.path(), answer(send(WEBAPP_ENGINE, call, null, cockpit)));
+      answers.put(ENGINE_REST + call.path(), answer(call.send(http, port, ENGINE_REST, admin, null)));
+      answers.put(WEBAPP_ENGINE + call.path(), answer(call.send(http, port, WEBAPP_ENGINE, null, cockpit)));
     }
     for (OutsiderOperation.Call call : cockpitCounts) {
-      answers.put(COCKPIT + call.path(), answer(send(COCKPIT, call, null, cockpit)));
+      answers.put(COCKPIT + call.path(), answer(call.send(http, port, COCKPIT, null, cockpit)));
     }
     return answers;
   }
@@ -206,7 +185,7 @@ class EngineRestLeakTests extends IntegrationTest {
     return response.body();
   }
 
-  private static List<OutsiderOperation.Call> cockpitCalls(Filed filed) {
+  private static List<OutsiderOperation.Call> cockpitCalls(FiledApplication filed) {
     String byDefinition = "{\"processDefinitionId\":\"" + filed.definition() + "\"}";
     return List.of(
         new OutsiderOperation.Call("GET", "/process-instance?processDefinitionId=" + filed.definition(), null),
@@ -222,7 +201,7 @@ class EngineRestLeakTests extends IntegrationTest {
   }
 
   private static void check(List<String> leaks, String caller, OutsiderOperation.Call call,
-      HttpResponse<String> answer, Filed filed) {
+      HttpResponse<String> answer, FiledApplication filed) {
     String body = answer.body();
     List<String> shown = new ArrayList<>(filed.secrets().stream().filter(body::contains).toList());
     if (answer.statusCode() < 300) {
@@ -230,51 +209,6 @@ class EngineRestLeakTests extends IntegrationTest {
     }
     if (!shown.isEmpty()) {
       leaks.add(caller + ": " + call + " → " + answer.statusCode() + " shows " + shown);
-    }
-  }
-
-  private HttpResponse<String> send(String base, OutsiderOperation.Call call, String authorization,
-      WebappLogin session) throws IOException, InterruptedException {
-    HttpRequest.Builder request = (session == null
-        ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + call.path()))
-        : session.request(base + call.path()).header("X-XSRF-TOKEN", session.xsrfToken()))
-        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body()));
-    if (call.body() != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (authorization != null && !authorization.isEmpty()) {
-      request.header("Authorization", authorization);
-    }
-    HttpClient client = session == null ? http : session.browser;
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** One bulky-waste application of デモ市 under review, claimed and commented on by its clerk. */
-  private Filed file() throws Exception {
-    String applicant = "漏洩確認 " + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()
-            .putValue("applicantName", applicant)));
-    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    StaffRequests staff = new StaffRequests(port);
-    String comment = "内部メモ " + UUID.randomUUID();
-    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"demo-clerk\"}")
-        .statusCode()).isEqualTo(204);
-    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/comment/create",
-        JSON.writeValueAsString(Map.of("message", comment))).statusCode()).isEqualTo(200);
-    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getBusinessKey();
-    return new Filed(instance.getId(), task.getId(), task.getExecutionId(), instance.getProcessDefinitionId(), number,
-        applicant, comment);
-  }
-
-  private static JsonNode openApi() throws IOException {
-    try (InputStream in = EngineRestLeakTests.class.getResourceAsStream("/openapi.json")) {
-      assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test class path").isNotNull();
-      return JSON.readTree(in);
     }
   }
 }

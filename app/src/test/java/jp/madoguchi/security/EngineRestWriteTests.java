@@ -3,12 +3,7 @@ package jp.madoguchi.security;
 import static jp.madoguchi.security.PerimeterAttackTests.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
-import jp.madoguchi.StaffRequests;
-import jp.madoguchi.StaffRequests.Staff;
-import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,8 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("own-jvm")
 class EngineRestWriteTests extends IntegrationTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Staff WASTE_CLERK = new Staff("demo-clerk", DEMO_CLERK_PASSWORD);
   private static final Map<String, String> OUTSIDERS = Map.of(
       "kita-admin", basic("kita-admin", "Hokubu-Admin-2026!"),
       "kita-clerk", basic("kita-clerk", KITA_CLERK_PASSWORD),
@@ -67,8 +54,8 @@ class EngineRestWriteTests extends IntegrationTest {
 
   @Test
   void shouldLeaveAnApplicationAsItWasWhateverOutsidersSend() throws Exception {
-    EngineRestLeakTests.Filed filed = file();
-    List<OutsiderOperation> operations = OutsiderOperation.writing(openApi());
+    FiledApplication filed = FiledApplication.file(engine, port, "改変確認 ");
+    List<OutsiderOperation> operations = OutsiderOperation.writing(CamundaOpenApi.description());
     assertThat(operations).as("Camunda's writing operations were read").hasSizeGreaterThan(150);
     Map<String, String> before = state(filed);
 
@@ -96,16 +83,22 @@ class EngineRestWriteTests extends IntegrationTest {
 
   private void compare(List<String> telling, String outsider, OutsiderOperation.Call call,
       OutsiderOperation.Call unknown, String authorization, WebappLogin session) throws Exception {
-    int answer = send(call, authorization, session).statusCode();
-    int answerForUnknown = unknown.equals(call) ? answer : send(unknown, authorization, session).statusCode();
+    int answer = call.send(http, port, base(session), authorization, session).statusCode();
+    int answerForUnknown = unknown.equals(call) ? answer
+        : unknown.send(http, port, base(session), authorization, session).statusCode();
     if (answer != answerForUnknown) {
       telling.add(outsider + ": " + call + " → " + answer + " (about an unknown one: " + answerForUnknown + ")");
     }
   }
 
+  /** {@code /engine-rest} with Basic, or the webapps' engine API in a session. */
+  private static String base(WebappLogin session) {
+    return session == null ? "/engine-rest" : "/camunda/api/engine/engine/default";
+  }
+
   /** The same request about ids nobody has: what an outsider's answer may not differ from. */
   private static OutsiderOperation.Call aboutAnUnknownApplication(OutsiderOperation.Call call,
-      EngineRestLeakTests.Filed filed) {
+      FiledApplication filed) {
     String path = call.path();
     String body = call.body();
     for (String id : filed.ids()) {
@@ -118,7 +111,7 @@ class EngineRestWriteTests extends IntegrationTest {
   }
 
   /** What an outsider must not change, read with the engine's own API. */
-  private Map<String, String> state(EngineRestLeakTests.Filed filed) {
+  private Map<String, String> state(FiledApplication filed) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     HistoryService history = engine.getHistoryService();
@@ -159,51 +152,5 @@ class EngineRestWriteTests extends IntegrationTest {
         .stream().map(job -> job.getId() + ":" + job.isSuspended() + ":" + job.getOverridingJobPriority()).sorted()
         .toList().toString());
     return state;
-  }
-
-  /** On {@code /engine-rest} with Basic (or nothing), or on the webapps' engine API in a session. */
-  private HttpResponse<String> send(OutsiderOperation.Call call, String authorization, WebappLogin session)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = (session == null
-        ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + call.path()))
-        : session.request("/camunda/api/engine/engine/default" + call.path())
-            .header("X-XSRF-TOKEN", session.xsrfToken()))
-        .timeout(Duration.ofSeconds(30))
-        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body()));
-    if (call.body() != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (authorization != null && !authorization.isEmpty()) {
-      request.header("Authorization", authorization);
-    }
-    return (session == null ? http : session.browser).send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** One bulky-waste application of デモ市 under review, claimed and commented on by its clerk. */
-  private EngineRestLeakTests.Filed file() throws Exception {
-    String applicant = "改変確認 " + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance instance = TenantContext.callAs(DEMO, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()
-            .putValue("applicantName", applicant)));
-    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    StaffRequests staff = new StaffRequests(port);
-    String comment = "内部メモ " + UUID.randomUUID();
-    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"demo-clerk\"}")
-        .statusCode()).isEqualTo(204);
-    assertThat(staff.post(WASTE_CLERK, "/engine-rest/task/" + task.getId() + "/comment/create",
-        JSON.writeValueAsString(Map.of("message", comment))).statusCode()).isEqualTo(200);
-    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getBusinessKey();
-    return new EngineRestLeakTests.Filed(instance.getId(), task.getId(), task.getExecutionId(),
-        instance.getProcessDefinitionId(), number, applicant, comment);
-  }
-
-  private static JsonNode openApi() throws IOException {
-    try (InputStream in = EngineRestWriteTests.class.getResourceAsStream("/openapi.json")) {
-      assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test class path").isNotNull();
-      return JSON.readTree(in);
-    }
   }
 }

@@ -1,5 +1,11 @@
 package jp.madoguchi.security;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +30,26 @@ final class OutsiderOperation {
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
   record Call(String method, String path, String body) {
+
+    /**
+     * On {@code base} (e.g. {@code /engine-rest}) with HTTP Basic ({@code authorization}, empty for
+     * nobody), or in a webapp {@code session} with its CSRF token.
+     */
+    HttpResponse<String> send(HttpClient http, int port, String base, String authorization, WebappLogin session)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request = (session == null
+          ? HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + path))
+          : session.request(base + path).header("X-XSRF-TOKEN", session.xsrfToken()))
+          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      if (body != null) {
+        request.header("Content-Type", "application/json");
+      }
+      if (authorization != null && !authorization.isEmpty()) {
+        request.header("Authorization", authorization);
+      }
+      return (session == null ? http : session.browser).send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     @Override
     public String toString() {
@@ -62,7 +88,7 @@ final class OutsiderOperation {
     return operations;
   }
 
-  List<Call> writes(EngineRestLeakTests.Filed filed) {
+  List<Call> writes(FiledApplication filed) {
     String filled = filledPath(filed);
     if (body == null) {
       return List.of(new Call(method, filled, null));
@@ -100,7 +126,7 @@ final class OutsiderOperation {
     return operations;
   }
 
-  List<Call> calls(EngineRestLeakTests.Filed filed) {
+  List<Call> calls(FiledApplication filed) {
     String filled = filledPath(filed);
     List<Call> calls = new ArrayList<>();
     if (body == null) {
@@ -128,7 +154,7 @@ final class OutsiderOperation {
   }
 
   /** The application's value for a parameter or field that names one of its ids, or null. */
-  private static String idFor(String name, EngineRestLeakTests.Filed filed) {
+  private static String idFor(String name, FiledApplication filed) {
     String plain = name.toLowerCase(Locale.ROOT).replaceAll("(in|s)$", "");
     return switch (plain) {
       case "processinstanceid", "rootprocessinstanceid" -> filed.instance();
@@ -139,7 +165,7 @@ final class OutsiderOperation {
     };
   }
 
-  private String filledPath(EngineRestLeakTests.Filed filed) {
+  private String filledPath(FiledApplication filed) {
     Matcher matcher = PATH_PARAMETER.matcher(path);
     StringBuilder filled = new StringBuilder();
     while (matcher.find()) {
