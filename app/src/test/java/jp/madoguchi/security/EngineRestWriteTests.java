@@ -8,19 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jp.madoguchi.IntegrationTest;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +48,7 @@ class EngineRestWriteTests extends IntegrationTest {
     FiledApplication filed = FiledApplication.file(engine, port, "改変確認 ");
     List<OutsiderOperation> operations = OutsiderOperation.writing(CamundaOpenApi.description());
     assertThat(operations).as("Camunda's writing operations were read").hasSizeGreaterThan(150);
-    Map<String, String> before = state(filed);
+    Map<String, String> before = EngineState.of(engine, filed.instance());
 
     Map<String, WebappLogin> sessions = Map.of(
         "kita-admin (Cockpit)", WebappLogin.as(port, "kita-admin", "Hokubu-Admin-2026!", "cockpit"),
@@ -76,7 +67,7 @@ class EngineRestWriteTests extends IntegrationTest {
       }
     }
 
-    assertThat(state(filed)).as("the application and its procedure after %d kinds of request", operations.size())
+    assertThat(EngineState.of(engine, filed.instance())).as("the application and its procedure after %d kinds of request", operations.size())
         .isEqualTo(before);
     assertThat(telling).as("answers that differ from those about an application that does not exist").isEmpty();
   }
@@ -108,49 +99,5 @@ class EngineRestWriteTests extends IntegrationTest {
     }
     body = body == null ? null : body.replace("\"" + filed.number() + "\"", "\"2099-999999\"");
     return new OutsiderOperation.Call(call.method(), path, body);
-  }
-
-  /** What an outsider must not change, read with the engine's own API. */
-  private Map<String, String> state(FiledApplication filed) {
-    RuntimeService runtime = engine.getRuntimeService();
-    TaskService tasks = engine.getTaskService();
-    HistoryService history = engine.getHistoryService();
-    ManagementService management = engine.getManagementService();
-    Map<String, String> state = new TreeMap<>();
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(filed.instance()).singleResult();
-    state.put("instance", instance == null ? "gone" : instance.getBusinessKey() + " suspended=" + instance.isSuspended());
-    state.put("variables", new TreeMap<>(runtime.getVariables(filed.instance())).toString());
-    for (Task task : tasks.createTaskQuery().processInstanceId(filed.instance()).list()) {
-      state.put("task " + task.getId(), String.join(" | ", task.getName(), String.valueOf(task.getAssignee()),
-          String.valueOf(task.getOwner()), String.valueOf(task.getDueDate()), String.valueOf(task.getFollowUpDate()),
-          String.valueOf(task.getPriority()), String.valueOf(task.getDescription()),
-          String.valueOf(task.getDelegationState()), String.valueOf(task.isSuspended())));
-      state.put("task links " + task.getId(), tasks.getIdentityLinksForTask(task.getId()).stream()
-          .map(link -> link.getType() + ":" + link.getGroupId() + ":" + link.getUserId()).sorted().toList().toString());
-      state.put("task comments " + task.getId(), tasks.getTaskComments(task.getId()).stream()
-          .map(comment -> comment.getId() + ":" + comment.getFullMessage()).sorted().toList().toString());
-      state.put("task variables " + task.getId(), new TreeMap<>(tasks.getVariablesLocal(task.getId())).toString());
-    }
-    state.put("instance comments", String.valueOf(tasks.getProcessInstanceComments(filed.instance()).size()));
-    state.put("attachments", String.valueOf(tasks.getProcessInstanceAttachments(filed.instance()).size()));
-    state.put("jobs", management.createJobQuery().processInstanceId(filed.instance()).list().stream()
-        .map(job -> job.getId() + ":" + job.getRetries() + ":" + job.getDuedate() + ":" + job.isSuspended() + ":"
-            + job.getPriority()).sorted().toList().toString());
-    state.put("incidents", String.valueOf(runtime.createIncidentQuery().processInstanceId(filed.instance()).count()));
-    HistoricProcessInstance past = history.createHistoricProcessInstanceQuery().processInstanceId(filed.instance())
-        .singleResult();
-    state.put("history", past.getState() + " ended=" + past.getEndTime() + " removal=" + past.getRemovalTime());
-    state.put("history rows", history.createHistoricVariableInstanceQuery().processInstanceId(filed.instance()).count()
-        + " variables, " + history.createHistoricDetailQuery().processInstanceId(filed.instance()).count() + " details, "
-        + history.createHistoricTaskInstanceQuery().processInstanceId(filed.instance()).count() + " tasks, "
-        + history.createHistoricActivityInstanceQuery().processInstanceId(filed.instance()).count() + " activities, "
-        + history.createUserOperationLogQuery().processInstanceId(filed.instance()).count() + " operations");
-    ProcessDefinition definition = engine.getRepositoryService().getProcessDefinition(filed.definition());
-    state.put("definition", definition.getKey() + " suspended=" + definition.isSuspended() + " ttl="
-        + definition.getHistoryTimeToLive());
-    state.put("job definitions", management.createJobDefinitionQuery().processDefinitionId(filed.definition()).list()
-        .stream().map(job -> job.getId() + ":" + job.isSuspended() + ":" + job.getOverridingJobPriority()).sorted()
-        .toList().toString());
-    return state;
   }
 }
