@@ -1,7 +1,6 @@
 package jp.madoguchi.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -314,8 +313,8 @@ class ExportTests extends IntegrationTest {
 
   /** The README's procedure with jq, xxd and coreutils, run on the real files. */
   private static void assertShellRecomputes(JsonNode manifest, Map<String, byte[]> zip) throws Exception {
-    assumeThat(Path.of("/usr/bin/jq")).exists();
-    assumeThat(Path.of("/usr/bin/xxd")).exists();
+    requireTool("jq", "jq");
+    requireTool("xxd", "xxd");
     Path folder = Files.createTempDirectory("export-chain");
     Files.createDirectories(folder.resolve("logs"));
     Files.write(folder.resolve("manifest.json"), zip.get("manifest.json"));
@@ -351,7 +350,7 @@ class ExportTests extends IntegrationTest {
 
   /** The command the README gives, run on the real files; a changed manifest fails it. */
   private static void assertOpensslVerifies(Map<String, byte[]> zip, byte[] tampered) throws Exception {
-    assumeThat(Path.of("/usr/bin/openssl")).exists();
+    requireTool("openssl", "openssl");
     Path folder = Files.createTempDirectory("export-verify");
     for (String name : UNLISTED) {
       Files.write(folder.resolve(name), zip.get(name));
@@ -359,6 +358,12 @@ class ExportTests extends IntegrationTest {
     assertThat(openssl(folder)).isZero();
     Files.write(folder.resolve("manifest.json"), tampered);
     assertThat(openssl(folder)).isNotZero();
+  }
+
+  /** A tool the README's verification commands use: missing, the test fails and says what to install. */
+  private static void requireTool(String tool, String debianPackage) {
+    assertThat(Path.of("/usr/bin", tool)).as("%s is missing: apt-get install -y %s (.ci/run does)", tool, debianPackage)
+        .isExecutable();
   }
 
   private static int openssl(Path folder) throws Exception {
