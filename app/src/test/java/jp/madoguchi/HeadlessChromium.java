@@ -31,6 +31,8 @@ public final class HeadlessChromium {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** chromium-l10n: without it Chromium on Linux runs in English whatever it is told (see {@link #start}). */
+  private static final Path JAPANESE_UI = Path.of("/usr/lib/chromium/locales/ja.pak");
   /** fonts-noto-cjk: without it Japanese renders as boxes and screenshots prove nothing. */
   private static final List<Path> JAPANESE_FONTS = List.of(Path.of("/usr/share/fonts/opentype/noto"),
       Path.of("/usr/share/fonts/truetype/noto"));
@@ -40,9 +42,13 @@ public final class HeadlessChromium {
     return start(windowSize, "ja-JP");
   }
 
-  /** A browser set to another language, e.g. "en-US" for a phone set to English. */
+  /**
+   * A browser set to another language, e.g. "en-US" for a phone set to English. On Linux Chromium takes
+   * its own language (navigator.language, the format of date inputs) from the environment's
+   * {@code LANGUAGE}, not from {@code --lang}; the language list sent to pages is the preference.
+   */
   public static ChromeDriver start(String windowSize, String language) throws IOException {
-    String missing = missingPackagesMessage(CHROMIUM, CHROMEDRIVER, JAPANESE_FONTS);
+    String missing = missingPackagesMessage(CHROMIUM, CHROMEDRIVER, JAPANESE_FONTS, JAPANESE_UI);
     if (missing != null) {
       throw new IllegalStateException(missing);
     }
@@ -52,12 +58,13 @@ public final class HeadlessChromium {
         "--disable-dev-shm-usage", "--window-size=" + windowSize, "--lang=" + language);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     Files.createDirectories(SCREENSHOTS);
-    return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(java.util.Map.of("LANGUAGE", language.replace('-', '_'))).build(), options);
   }
 
   /** What to install when the machine lacks one of the Debian packages the browser tests need; else null. */
-  static String missingPackagesMessage(Path chromium, Path chromedriver, List<Path> fontFolders) throws IOException {
+  static String missingPackagesMessage(Path chromium, Path chromedriver, List<Path> fontFolders, Path japaneseUi)
+      throws IOException {
     List<String> missing = new java.util.ArrayList<>();
     if (!Files.isExecutable(chromium)) {
       missing.add("chromium (" + chromium + ")");
@@ -76,8 +83,11 @@ public final class HeadlessChromium {
     if (!cjk) {
       missing.add("fonts-noto-cjk (Noto Sans CJK in " + fontFolders.get(0) + ")");
     }
+    if (!Files.isRegularFile(japaneseUi)) {
+      missing.add("chromium-l10n (" + japaneseUi + ")");
+    }
     return missing.isEmpty() ? null : "The browser tests need Debian's " + String.join(", ", missing)
-        + ". Install them with: apt-get install -y chromium chromium-driver fonts-noto-cjk";
+        + ". Install them with: apt-get install -y chromium chromium-driver chromium-l10n fonts-noto-cjk";
   }
 
   /** From now on every page of this browser records the Content-Security-Policy violations it meets. */
