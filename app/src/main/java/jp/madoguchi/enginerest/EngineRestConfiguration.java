@@ -38,6 +38,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     registerClasses(configurationClasses());
     register(EngineRestErrors.class);
     register(UnseenIdsFirst.class);
+    register(UnseenUsersAsUnknown.class);
     register(DeploymentRefusedHandler.class);
     extensions.forEach(this::register);
     register(JacksonFeature.class);

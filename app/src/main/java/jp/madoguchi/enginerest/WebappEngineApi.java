@@ -36,6 +36,7 @@ class WebappEngineApi {
     api.registerClasses(EngineRestConfiguration.configurationClasses());
     api.register(EngineRestErrors.class);
     api.register(UnseenIdsFirst.class);
+    api.register(UnseenUsersAsUnknown.class);
     api.register(DeploymentRefusedHandler.class);
     var registration = new ServletRegistrationBean<>(new ServletContainer(api),
         properties.getWebapp().getApplicationPath() + "/api/engine/*");

@@ -1,0 +1,78 @@
+package jp.madoguchi.security;
+
+import static jp.madoguchi.security.PerimeterAttackTests.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.madoguchi.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Which staff accounts another municipality has, and in which department: Camunda's searches by an
+ * account (its groups, its municipalities, Tasklist's identity call) answer about an account the caller
+ * may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist session.
+ */
+class StaffDirectoryTests extends IntegrationTest {
+
+  private static final List<String> SEARCHES = List.of("/group?member=%s", "/group/count?member=%s",
+      "/tenant?userMember=%s", "/tenant/count?userMember=%s", "/identity/groups?userId=%s");
+  private static final String NO_SUCH_ACCOUNT = "no-such-account";
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void shouldAnswerAboutAnotherMunicipalitysStaffAsAboutNobody() throws Exception {
+    Map<String, String> outsiders = Map.of(
+        "kita-clerk", basic("kita-clerk", KITA_CLERK_PASSWORD),
+        "kita-admin", basic("kita-admin", "Hokubu-Admin-2026!"),
+        "demo-citizen", basic("demo-citizen", "Madoguchi-Citizen-2026!"));
+    WebappLogin tasklist = WebappLogin.as(port, "kita-clerk", KITA_CLERK_PASSWORD, "tasklist");
+    List<String> telling = new ArrayList<>();
+    for (String search : SEARCHES) {
+      for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
+        compare(telling, outsider.getKey(), search, outsider.getValue(), null);
+      }
+      compare(telling, "kita-clerk (Tasklist)", search, null, tasklist);
+    }
+
+    assertThat(telling).as("answers about demo-clerk that differ from those about an account nobody has").isEmpty();
+  }
+
+  @Test
+  void shouldStillAnswerAboutTheCallersOwnAccountAndToOperators() throws Exception {
+    assertThat(get("/identity/groups?userId=demo-clerk", basic("demo-clerk", DEMO_CLERK_PASSWORD), null).body())
+        .contains("\"id\":\"waste-section\"");
+    WebappLogin tasklist = WebappLogin.as(port, "demo-clerk", DEMO_CLERK_PASSWORD, "tasklist");
+    assertThat(get("/identity/groups?userId=demo-clerk", null, tasklist).body()).contains("\"id\":\"waste-section\"");
+    assertThat(get("/tenant?userMember=demo-clerk", basic("demo-clerk", DEMO_CLERK_PASSWORD), null).body())
+        .contains("\"id\":\"demo\"");
+    assertThat(get("/group?member=demo-clerk", basic("test-operator", "Operator-Pass-2026!"), null).body())
+        .contains("\"id\":\"waste-section\"");
+  }
+
+  private void compare(List<String> telling, String outsider, String search, String authorization,
+      WebappLogin session) throws Exception {
+    HttpResponse<String> answer = get(search.formatted("demo-clerk"), authorization, session);
+    HttpResponse<String> aboutNobody = get(search.formatted(NO_SUCH_ACCOUNT), authorization, session);
+    assertThat(answer.statusCode()).as(outsider + " " + search).isEqualTo(200);
+    if (!answer.body().equals(aboutNobody.body())) {
+      telling.add(outsider + ": " + search.formatted("demo-clerk") + " → " + answer.body() + " (about nobody: "
+          + aboutNobody.body() + ")");
+    }
+  }
+
+  private HttpResponse<String> get(String path, String authorization, WebappLogin session) throws Exception {
+    OutsiderOperation.Call call = new OutsiderOperation.Call("GET", path, null);
+    return session == null ? call.send(http, port, "/engine-rest", authorization, null)
+        : call.send(http, port, "/camunda/api/engine/engine/default", null, session);
+  }
+}
