@@ -153,6 +153,45 @@ final class OutsiderOperation {
     return calls;
   }
 
+  /**
+   * One call for each query parameter or query field that names a staff account (an assignee, owner,
+   * member, user, the user who started or took part), naming the account given; the path's ids are
+   * the same in every call, so calls about two accounts differ only there.
+   */
+  List<Call> callsNaming(String account) {
+    String filled = PATH_PARAMETER.matcher(path).replaceAll(parameter -> switch (parameter.group(1)) {
+      case "key" -> "bulky-waste-collection";
+      case "tenant-id" -> "demo";
+      case "varName" -> "applicantName";
+      default -> "00000000-0000-0000-0000-000000000000";
+    });
+    List<Call> calls = new ArrayList<>();
+    if (body == null) {
+      for (JsonNode parameter : operation.path("parameters")) {
+        String name = parameter.path("name").asText();
+        if ("query".equals(parameter.path("in").asText()) && namesAnAccount(name)) {
+          calls.add(new Call(method, filled + "?" + name + "=" + account, null));
+        }
+      }
+      return calls;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = body.path("properties").fields(); fields.hasNext();) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (namesAnAccount(field.getKey())) {
+        String json = "\"" + account + "\"";
+        calls.add(new Call(method, filled, "{\"" + field.getKey() + "\":"
+            + ("array".equals(field.getValue().path("type").asText()) ? "[" + json + "]" : json) + "}"));
+      }
+    }
+    return calls;
+  }
+
+  private static boolean namesAnAccount(String name) {
+    String plain = name.toLowerCase(Locale.ROOT);
+    return plain.contains("user") || plain.contains("assignee") || plain.contains("owner") || plain.equals("member")
+        || plain.equals("startedby");
+  }
+
   /** The application's value for a parameter or field that names one of its ids, or null. */
   private static String idFor(String name, FiledApplication filed) {
     String plain = name.toLowerCase(Locale.ROOT).replaceAll("(in|s)$", "");

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Which staff accounts another municipality has, and in which department: Camunda's searches by an
  * account (its groups, its municipalities, Tasklist's identity call) answer about an account the caller
- * may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist session.
+ * may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist session; so
+ * does every other search of Camunda's OpenAPI by an account (an assignee, owner, member, user).
  */
 class StaffDirectoryTests extends IntegrationTest {
 
@@ -44,6 +45,39 @@ class StaffDirectoryTests extends IntegrationTest {
       compare(telling, "kita-clerk (Tasklist)", search, null, tasklist);
     }
 
+    assertThat(telling).as("answers about demo-clerk that differ from those about an account nobody has").isEmpty();
+  }
+
+  /** Every reading operation of Camunda's OpenAPI with a parameter or query field naming an account. */
+  @Test
+  void shouldTellNothingOfAnotherMunicipalitysStaffThroughAnySearch() throws Exception {
+    Map<String, String> outsiders = Map.of(
+        "kita-clerk", basic("kita-clerk", KITA_CLERK_PASSWORD),
+        "kita-admin", basic("kita-admin", "Hokubu-Admin-2026!"));
+    List<String> telling = new ArrayList<>();
+    int calls = 0;
+    for (OutsiderOperation operation : OutsiderOperation.reading(CamundaOpenApi.description())) {
+      List<OutsiderOperation.Call> aboutTheClerk = operation.callsNaming("demo-clerk");
+      List<OutsiderOperation.Call> aboutNobody = operation.callsNaming(NO_SUCH_ACCOUNT);
+      for (int i = 0; i < aboutTheClerk.size(); i++) {
+        calls++;
+        for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
+          HttpResponse<String> answer = aboutTheClerk.get(i).send(http, port, "/engine-rest", outsider.getValue(), null);
+          HttpResponse<String> answerAboutNobody = aboutNobody.get(i).send(http, port, "/engine-rest",
+              outsider.getValue(), null);
+          if (answer.statusCode() != answerAboutNobody.statusCode()
+              || !answer.body().replace("demo-clerk", NO_SUCH_ACCOUNT).equals(answerAboutNobody.body())) {
+            telling.add(outsider.getKey() + ": " + aboutTheClerk.get(i) + " → " + answer.statusCode() + " "
+                + answer.body() + " (about nobody: " + answerAboutNobody.statusCode() + " " + answerAboutNobody.body()
+                + ")");
+          }
+        }
+      }
+    }
+
+    System.out.println("StaffDirectoryTests: " + calls + " searches by an account, each as " + outsiders.size()
+        + " outsiders");
+    assertThat(calls).as("searches by an account in Camunda's OpenAPI").isGreaterThan(50);
     assertThat(telling).as("answers about demo-clerk that differ from those about an account nobody has").isEmpty();
   }
 
