@@ -3,7 +3,6 @@ package jp.madoguchi.enginerest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,12 +17,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.camunda.bpm.engine.ProcessEngines;
 
 /**
- * A search by a staff account ({@code group?member=} and its JSON form, {@code tenant?userMember=},
- * {@code identity/groups?userId=}) the caller may not read is asked about an account nobody has.
- * Camunda checks the groups or municipalities it lists, not the account they are searched by: a clerk
- * of one municipality learned which accounts of another exist and in which of the shared department
- * groups (waste-section …) they work. Whoever may read the account (the account itself, operators)
- * gets Camunda's answer unchanged.
+ * A search by a staff account the caller may not read is asked about an account nobody has: groups
+ * by member, municipalities by member, Tasklist's identity call, and tasks by candidate user (also
+ * inside a task query's {@code orQueries}). Camunda checks what it lists,
+ * not the account it searches by, and resolves a candidate user's groups itself: a clerk of one
+ * municipality learned which accounts of another exist and in which of the shared department groups
+ * (waste-section …) they work. Whoever may read the account (the account itself, operators) gets
+ * Camunda's answer unchanged.
  */
 @PreMatching
 public class UnseenUsersAsUnknown implements ContainerRequestFilter {
@@ -32,29 +32,44 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
   static final String NOBODY = "Unseen Account";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SEARCH = Pattern.compile("^/?(?:engine/[^/]+/)?(group|tenant|identity/groups)(?:/count)?/?$");
-  private static final Map<String, String> ACCOUNT_PARAMETER = Map.of(
-      "group", "member", "tenant", "userMember", "identity/groups", "userId");
+  private static final String ENGINE = "^/?(?:engine/[^/]+/)?";
+  private static final Pattern GROUPS = Pattern.compile(ENGINE + "group(?:/count)?/?$");
+  private static final Pattern TENANTS = Pattern.compile(ENGINE + "tenant(?:/count)?/?$");
+  private static final Pattern IDENTITY = Pattern.compile(ENGINE + "identity/groups/?$");
+  private static final Pattern TASKS = Pattern.compile(ENGINE + "task(?:/count)?/?$");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    Matcher search = SEARCH.matcher(request.getUriInfo().getPath());
-    if (!search.matches()) {
+    String parameter = parameter(request.getUriInfo().getPath());
+    if (parameter == null) {
       return;
     }
-    String parameter = ACCOUNT_PARAMETER.get(search.group(1));
     if ("GET".equals(request.getMethod())) {
       List<String> accounts = request.getUriInfo().getQueryParameters().get(parameter);
       if (accounts != null && !accounts.stream().allMatch(UnseenUsersAsUnknown::readable)) {
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
             .replaceQueryParam(parameter, NOBODY).build());
       }
-    } else if ("POST".equals(request.getMethod()) && "group".equals(search.group(1)) && request.hasEntity()) {
+    } else if ("POST".equals(request.getMethod()) && request.hasEntity()) {
       searchBodyAsNobody(request, parameter);
     }
   }
 
-  /** {@code POST group} and {@code group/count} search by a JSON body; a body that is not an object is left to Camunda. */
+  /** The query parameter or field that names an account in a search at this path, or null. */
+  private static String parameter(String path) {
+    if (GROUPS.matcher(path).matches()) {
+      return "member";
+    }
+    if (TENANTS.matcher(path).matches()) {
+      return "userMember";
+    }
+    if (IDENTITY.matcher(path).matches()) {
+      return "userId";
+    }
+    return TASKS.matcher(path).matches() ? "candidateUser" : null;
+  }
+
+  /** A search by a JSON body; a body that is not an object is left to Camunda. */
   private static void searchBodyAsNobody(ContainerRequestContext request, String parameter) throws IOException {
     byte[] body = request.getEntityStream().readAllBytes();
     request.setEntityStream(new ByteArrayInputStream(body));
@@ -64,11 +79,24 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
     } catch (JsonProcessingException unreadable) {
       return;
     }
-    if (query instanceof ObjectNode object && object.path(parameter).isTextual()
-        && !readable(object.get(parameter).asText())) {
-      object.put(parameter, NOBODY);
+    if (!(query instanceof ObjectNode object)) {
+      return;
+    }
+    boolean changed = asNobody(object, parameter);
+    for (JsonNode alternative : object.path("orQueries")) {
+      changed |= alternative instanceof ObjectNode or && asNobody(or, parameter);
+    }
+    if (changed) {
       request.setEntityStream(new ByteArrayInputStream(JSON.writeValueAsBytes(object)));
     }
+  }
+
+  private static boolean asNobody(ObjectNode query, String parameter) {
+    if (query.path(parameter).isTextual() && !readable(query.get(parameter).asText())) {
+      query.put(parameter, NOBODY);
+      return true;
+    }
+    return false;
   }
 
   /** Asked with the caller's own authorization checks: Camunda's READ on the user. */
