@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * {@code from…} conversions, the HAL resources);</li>
  * <li>by the engine's argument checks ({@code EnsureUtil}) in the command the request asked for, or in
  * a query or builder that command set up, before anything else ran;</li>
- * <li>while the engine prepared a search's variable conditions.</li>
+ * <li>while the engine prepared a search's variable conditions;</li>
+ * <li>by a search's own check that two of its conditions cannot be combined ("Invalid query usage"),
+ * also when a filter's conditions meet those a request adds to them: the Department queue filter's
+ * candidate groups and a candidate user, which Camunda only notices while it runs the search.</li>
  * </ul>
  * Failures in code the engine runs for the request (a listener, a delegate, the process itself)
  * stay Camunda's 500.
@@ -32,6 +35,7 @@ final class UnusableRequest {
   private static final String ARGUMENT_CHECKS = ".engine.impl.util.EnsureUtil";
   private static final String VARIABLE_CONDITION = ".engine.impl.QueryVariableValue";
   private static final String COMMAND_EXECUTION = ".engine.impl.interceptor.CommandExecutorImpl";
+  private static final String CONDITIONS_THAT_CANNOT_BE_COMBINED = "Invalid query usage";
 
   private UnusableRequest() {
   }
@@ -40,7 +44,14 @@ final class UnusableRequest {
     StackTraceElement[] frames = exception.getStackTrace();
     long commands = Arrays.stream(frames).filter(frame -> frame.getClassName().endsWith(COMMAND_EXECUTION)).count();
     return commands == 0 && readingTheRequest(frames)
-        || commands == 1 && (checkingTheArguments(frames) || preparingVariableConditions(frames));
+        || commands == 1 && (checkingTheArguments(frames) || preparingVariableConditions(frames))
+        || combiningConditions(exception, frames);
+  }
+
+  private static boolean combiningConditions(Throwable exception, StackTraceElement[] frames) {
+    return exception instanceof ProcessEngineException && exception.getMessage() != null
+        && exception.getMessage().startsWith(CONDITIONS_THAT_CANNOT_BE_COMBINED)
+        && frames.length > 0 && frames[0].getClassName().endsWith("QueryImpl");
   }
 
   private static boolean readingTheRequest(StackTraceElement[] frames) {
