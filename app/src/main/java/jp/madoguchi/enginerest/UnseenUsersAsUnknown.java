@@ -3,7 +3,6 @@ package jp.madoguchi.enginerest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +18,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 /**
  * A search by a staff account the caller may not read is asked about an account nobody has: groups
  * by member, municipalities by member, Tasklist's identity call, and tasks by candidate user (also
- * inside a task query's {@code orQueries}). Camunda checks what it lists,
+ * inside a task query's {@code orQueries}, and in what a request adds to a filter's search). Camunda checks what it lists,
  * not the account it searches by, and resolves a candidate user's groups itself: a clerk of one
  * municipality learned which accounts of another exist and in which of the shared department groups
  * (waste-section …) they work. Whoever may read the account (the account itself, operators) gets
@@ -37,6 +36,7 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
   private static final Pattern TENANTS = Pattern.compile(ENGINE + "tenant(?:/count)?/?$");
   private static final Pattern IDENTITY = Pattern.compile(ENGINE + "identity/groups/?$");
   private static final Pattern TASKS = Pattern.compile(ENGINE + "task(?:/count)?/?$");
+  private static final Pattern FILTERED_TASKS = Pattern.compile(ENGINE + "filter/[^/]+/(?:list|count|singleResult)/?$");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -66,7 +66,7 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
     if (IDENTITY.matcher(path).matches()) {
       return "userId";
     }
-    return TASKS.matcher(path).matches() ? "candidateUser" : null;
+    return TASKS.matcher(path).matches() || FILTERED_TASKS.matcher(path).matches() ? "candidateUser" : null;
   }
 
   /** A search by a JSON body; a body that is not an object is left to Camunda. */

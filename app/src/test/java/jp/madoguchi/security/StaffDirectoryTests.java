@@ -15,24 +15,27 @@ import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.TenantContext;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Which staff accounts another municipality has, and in which department: Camunda's searches by an
- * account (its groups, its municipalities, Tasklist's identity call, tasks it is a candidate for, with
- * an open task of 北市 in the department's group) answer about an account the caller
- * may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist session; so
- * does every other search of Camunda's OpenAPI by an account (an assignee, owner, member, user).
+ * account (its groups, its municipalities, Tasklist's identity call, tasks it is a candidate for, also
+ * through a filter, with open tasks of 北市 in the department's group) answer about an account the
+ * caller may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist
+ * session; so does every other search of Camunda's OpenAPI by an account (an assignee, owner, member,
+ * user).
  */
 class StaffDirectoryTests extends IntegrationTest {
 
+  /** {@code %s} is the account searched by; {@code {myTasks}} the id of the filter of one's own tasks. */
   private static final List<String> SEARCHES = List.of("/group?member=%s", "/group/count?member=%s",
       "POST /group {\"member\":\"%s\"}", "/tenant?userMember=%s", "/tenant/count?userMember=%s",
       "/identity/groups?userId=%s", "/task?candidateUser=%s", "POST /task/count {\"candidateUser\":\"%s\"}",
-      "POST /task {\"orQueries\":[{\"candidateUser\":\"%s\"}]}");
+      "POST /task {\"orQueries\":[{\"candidateUser\":\"%s\"}]}",
+      "POST /filter/{myTasks}/list {\"candidateUser\":\"%s\",\"includeAssignedTasks\":true}",
+      "POST /filter/{myTasks}/count {\"orQueries\":[{\"candidateUser\":\"%s\",\"includeAssignedTasks\":true}]}");
   private static final String NO_SUCH_ACCOUNT = "no-such-account";
 
   @LocalServerPort int port;
@@ -40,27 +43,26 @@ class StaffDirectoryTests extends IntegrationTest {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** An open 粗大ごみ task of 北市 for waste-section, the department demo-clerk works in at デモ市. */
-  @BeforeEach
-  void fileAnApplicationInKita() {
-    ProcessInstance instance = TenantContext.callAs(KITA, () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
-    BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
-  }
-
   @Test
   void shouldAnswerAboutAnotherMunicipalitysStaffAsAboutNobody() throws Exception {
+    fileApplicationsInKita();
     Map<String, String> outsiders = Map.of(
         "kita-clerk", basic("kita-clerk", KITA_CLERK_PASSWORD),
         "kita-admin", basic("kita-admin", "Hokubu-Admin-2026!"),
         "demo-citizen", basic("demo-citizen", "Madoguchi-Citizen-2026!"));
     WebappLogin tasklist = WebappLogin.as(port, "kita-clerk", KITA_CLERK_PASSWORD, "tasklist");
+    String myTasks = engine.getFilterService().createFilterQuery().filterName("自分の担当 (My tasks)").singleResult()
+        .getId();
     List<String> telling = new ArrayList<>();
     for (String search : SEARCHES) {
+      OutsiderOperation.Call aboutTheClerk = call(search.replace("{myTasks}", myTasks).formatted("demo-clerk"));
+      OutsiderOperation.Call aboutNobody = call(search.replace("{myTasks}", myTasks).formatted(NO_SUCH_ACCOUNT));
       for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
-        compare(telling, outsider.getKey(), search, outsider.getValue(), null);
+        assertThat(compare(telling, outsider.getKey(), aboutTheClerk, aboutNobody, outsider.getValue(), null))
+            .as(outsider.getKey() + " " + search).isEqualTo(200);
       }
-      compare(telling, "kita-clerk (Tasklist)", search, null, tasklist);
+      assertThat(compare(telling, "kita-clerk (Tasklist)", aboutTheClerk, aboutNobody, null, tasklist))
+          .as("Tasklist " + search).isEqualTo(200);
     }
 
     assertThat(telling).as("answers about demo-clerk that differ from those about an account nobody has").isEmpty();
@@ -69,6 +71,7 @@ class StaffDirectoryTests extends IntegrationTest {
   /** Every reading operation of Camunda's OpenAPI with a parameter or query field naming an account. */
   @Test
   void shouldTellNothingOfAnotherMunicipalitysStaffThroughAnySearch() throws Exception {
+    fileApplicationsInKita();
     Map<String, String> outsiders = Map.of(
         "kita-clerk", basic("kita-clerk", KITA_CLERK_PASSWORD),
         "kita-admin", basic("kita-admin", "Hokubu-Admin-2026!"));
@@ -80,15 +83,7 @@ class StaffDirectoryTests extends IntegrationTest {
       for (int i = 0; i < aboutTheClerk.size(); i++) {
         calls++;
         for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
-          HttpResponse<String> answer = aboutTheClerk.get(i).send(http, port, "/engine-rest", outsider.getValue(), null);
-          HttpResponse<String> answerAboutNobody = aboutNobody.get(i).send(http, port, "/engine-rest",
-              outsider.getValue(), null);
-          if (answer.statusCode() != answerAboutNobody.statusCode()
-              || !answer.body().replace("demo-clerk", NO_SUCH_ACCOUNT).equals(answerAboutNobody.body())) {
-            telling.add(outsider.getKey() + ": " + aboutTheClerk.get(i) + " → " + answer.statusCode() + " "
-                + answer.body() + " (about nobody: " + answerAboutNobody.statusCode() + " " + answerAboutNobody.body()
-                + ")");
-          }
+          compare(telling, outsider.getKey(), aboutTheClerk.get(i), aboutNobody.get(i), outsider.getValue(), null);
         }
       }
     }
@@ -111,23 +106,51 @@ class StaffDirectoryTests extends IntegrationTest {
         .contains("\"id\":\"waste-section\"");
   }
 
-  private void compare(List<String> telling, String outsider, String search, String authorization,
-      WebappLogin session) throws Exception {
-    HttpResponse<String> answer = send(search.formatted("demo-clerk"), authorization, session);
-    HttpResponse<String> aboutNobody = send(search.formatted(NO_SUCH_ACCOUNT), authorization, session);
-    assertThat(answer.statusCode()).as(outsider + " " + search).isEqualTo(200);
-    if (!answer.body().equals(aboutNobody.body())) {
-      telling.add(outsider + ": " + search.formatted("demo-clerk") + " → " + answer.body() + " (about nobody: "
-          + aboutNobody.body() + ")");
+  /**
+   * Two open 粗大ごみ tasks of 北市 for waste-section, the department demo-clerk works in at デモ市: one
+   * waiting in the department's queue, one kita-clerk has taken on.
+   */
+  private void fileApplicationsInKita() {
+    List<String> tasks = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ProcessInstance instance = TenantContext.callAs(KITA, () -> engine.getRuntimeService()
+          .startProcessInstanceByKey("bulky-waste-collection", BulkyWasteApplications.valid()));
+      BulkyWasteApplications.runJobs(engine.getManagementService(), instance.getId());
+      tasks.add(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
     }
+    engine.getTaskService().claim(tasks.get(1), "kita-clerk");
+  }
+
+  /**
+   * Adds to {@code telling} when the answer about demo-clerk differs from the one about nobody (in its
+   * status, or in its body once the account's id is replaced); returns the status about demo-clerk.
+   */
+  private int compare(List<String> telling, String outsider, OutsiderOperation.Call aboutTheClerk,
+      OutsiderOperation.Call aboutNobody, String authorization, WebappLogin session) throws Exception {
+    HttpResponse<String> answer = send(aboutTheClerk, authorization, session);
+    HttpResponse<String> answerAboutNobody = send(aboutNobody, authorization, session);
+    if (answer.statusCode() != answerAboutNobody.statusCode()
+        || !answer.body().replace("demo-clerk", NO_SUCH_ACCOUNT).equals(answerAboutNobody.body())) {
+      telling.add(outsider + ": " + aboutTheClerk + " → " + answer.statusCode() + " " + answer.body()
+          + " (about nobody: " + answerAboutNobody.statusCode() + " " + answerAboutNobody.body() + ")");
+    }
+    return answer.statusCode();
+  }
+
+  private HttpResponse<String> send(String search, String authorization, WebappLogin session) throws Exception {
+    return send(call(search), authorization, session);
+  }
+
+  private HttpResponse<String> send(OutsiderOperation.Call call, String authorization, WebappLogin session)
+      throws Exception {
+    return session == null ? call.send(http, port, "/engine-rest", authorization, null)
+        : call.send(http, port, "/camunda/api/engine/engine/default", null, session);
   }
 
   /** {@code path} or {@code POST path body}. */
-  private HttpResponse<String> send(String search, String authorization, WebappLogin session) throws Exception {
+  private static OutsiderOperation.Call call(String search) {
     String[] parts = search.split(" ", 3);
-    OutsiderOperation.Call call = parts.length == 1 ? new OutsiderOperation.Call("GET", parts[0], null)
+    return parts.length == 1 ? new OutsiderOperation.Call("GET", parts[0], null)
         : new OutsiderOperation.Call(parts[0], parts[1], parts[2]);
-    return session == null ? call.send(http, port, "/engine-rest", authorization, null)
-        : call.send(http, port, "/camunda/api/engine/engine/default", null, session);
   }
 }
