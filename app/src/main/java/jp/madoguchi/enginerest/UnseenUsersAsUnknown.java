@@ -17,9 +17,10 @@ import org.camunda.bpm.engine.ProcessEngines;
 
 /**
  * A search by a staff account the caller may not read is asked about an account nobody has: groups
- * by member, municipalities by member, Tasklist's identity call, and tasks by candidate user (also
- * inside a task query's {@code orQueries}, and in what a request adds to a filter's search). Camunda checks what it lists,
- * not the account it searches by, and resolves a candidate user's groups itself: a clerk of one
+ * by member, municipalities by member, Tasklist's identity call, tasks by candidate user (also inside
+ * a task query's {@code orQueries}, and in what a request adds to a filter's search), procedures an
+ * account may start. Camunda checks what it lists, not the account it searches by, and looks up the
+ * groups and permissions of a candidate user or a potential starter itself: a clerk of one
  * municipality learned which accounts of another exist and in which of the shared department groups
  * (waste-section …) they work. Whoever may read the account (the account itself, operators) gets
  * Camunda's answer unchanged.
@@ -36,6 +37,7 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
   private static final Pattern TENANTS = Pattern.compile(ENGINE + "tenant(?:/count)?/?$");
   private static final Pattern IDENTITY = Pattern.compile(ENGINE + "identity/groups/?$");
   private static final Pattern TASKS = Pattern.compile(ENGINE + "task(?:/count)?/?$");
+  private static final Pattern DEFINITIONS = Pattern.compile(ENGINE + "process-definition(?:/count)?/?$");
   private static final Pattern FILTERED_TASKS = Pattern.compile(ENGINE + "filter/[^/]+/(?:list|count|singleResult)/?$");
 
   @Override
@@ -65,6 +67,9 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
     }
     if (IDENTITY.matcher(path).matches()) {
       return "userId";
+    }
+    if (DEFINITIONS.matcher(path).matches()) {
+      return "startableBy";
     }
     return TASKS.matcher(path).matches() || FILTERED_TASKS.matcher(path).matches() ? "candidateUser" : null;
   }

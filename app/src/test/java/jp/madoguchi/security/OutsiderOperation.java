@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class OutsiderOperation {
 
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+  private static final Set<String> ACCOUNT_NAMES = Set.of("startedby", "startableby", "createdby", "assignerid");
 
   record Call(String method, String path, String body) {
 
@@ -155,7 +157,7 @@ final class OutsiderOperation {
 
   /**
    * One call for each query parameter or query field that names a staff account (an assignee, owner,
-   * member, user, the user who started or took part), naming the account given; the path's ids are
+   * member, user, the user who started, took part, may start, created or assigned), naming the account given; the path's ids are
    * the same in every call, so calls about two accounts differ only there.
    */
   List<Call> callsNaming(String account) {
@@ -189,7 +191,7 @@ final class OutsiderOperation {
   private static boolean namesAnAccount(String name) {
     String plain = name.toLowerCase(Locale.ROOT);
     return plain.contains("user") || plain.contains("assignee") || plain.contains("owner") || plain.equals("member")
-        || plain.equals("startedby");
+        || ACCOUNT_NAMES.contains(plain);
   }
 
   /** The application's value for a parameter or field that names one of its ids, or null. */

@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Which staff accounts another municipality has, and in which department: Camunda's searches by an
- * account (its groups, its municipalities, Tasklist's identity call, tasks it is a candidate for, also
- * through a filter, with open tasks of 北市 in the department's group) answer about an account the
+ * account (its groups, its municipalities, Tasklist's identity call, procedures it may start, tasks it
+ * is a candidate for, also through a filter, with open tasks of 北市 in the department's group) answer about an account the
  * caller may not read as about one that does not exist, on {@code /engine-rest} and in a Tasklist
  * session; so does every other search of Camunda's OpenAPI by an account (an assignee, owner, member,
  * user).
@@ -32,7 +32,7 @@ class StaffDirectoryTests extends IntegrationTest {
   /** {@code %s} is the account searched by; {@code {myTasks}} the id of the filter of one's own tasks. */
   private static final List<String> SEARCHES = List.of("/group?member=%s", "/group/count?member=%s",
       "POST /group {\"member\":\"%s\"}", "/tenant?userMember=%s", "/tenant/count?userMember=%s",
-      "/identity/groups?userId=%s", "/task?candidateUser=%s", "POST /task/count {\"candidateUser\":\"%s\"}",
+      "/identity/groups?userId=%s", "/process-definition?startableBy=%s", "/task?candidateUser=%s", "POST /task/count {\"candidateUser\":\"%s\"}",
       "POST /task {\"orQueries\":[{\"candidateUser\":\"%s\"}]}",
       "POST /filter/{myTasks}/list {\"candidateUser\":\"%s\",\"includeAssignedTasks\":true}",
       "POST /filter/{myTasks}/count {\"orQueries\":[{\"candidateUser\":\"%s\",\"includeAssignedTasks\":true}]}");
@@ -102,6 +102,8 @@ class StaffDirectoryTests extends IntegrationTest {
     assertThat(send("/identity/groups?userId=demo-clerk", null, tasklist).body()).contains("\"id\":\"waste-section\"");
     assertThat(send("/tenant?userMember=demo-clerk", basic("demo-clerk", DEMO_CLERK_PASSWORD), null).body())
         .contains("\"id\":\"demo\"");
+    assertThat(send("/process-definition?startableBy=demo-clerk", basic("demo-clerk", DEMO_CLERK_PASSWORD), null)
+        .body()).contains("\"key\":\"bulky-waste-collection\"");
     assertThat(send("/group?member=demo-clerk", basic("test-operator", "Operator-Pass-2026!"), null).body())
         .contains("\"id\":\"waste-section\"");
   }
