@@ -39,6 +39,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(EngineRestErrors.class);
     register(UnseenIdsFirst.class);
     register(UnseenUsersAsUnknown.class);
+    register(ExpressionsInOrQueriesRefused.class);
     register(DeploymentRefusedHandler.class);
     extensions.forEach(this::register);
     register(JacksonFeature.class);

@@ -1,13 +1,10 @@
 package jp.madoguchi.enginerest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,14 +28,11 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
   /** No staff account can have it: account ids are lower case without spaces. */
   static final String NOBODY = "Unseen Account";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ENGINE = "^/?(?:engine/[^/]+/)?";
+  private static final String ENGINE = SearchRequests.ENGINE;
   private static final Pattern GROUPS = Pattern.compile(ENGINE + "group(?:/count)?/?$");
   private static final Pattern TENANTS = Pattern.compile(ENGINE + "tenant(?:/count)?/?$");
   private static final Pattern IDENTITY = Pattern.compile(ENGINE + "identity/groups/?$");
-  private static final Pattern TASKS = Pattern.compile(ENGINE + "task(?:/count)?/?$");
   private static final Pattern DEFINITIONS = Pattern.compile(ENGINE + "process-definition(?:/count)?/?$");
-  private static final Pattern FILTERED_TASKS = Pattern.compile(ENGINE + "filter/[^/]+/(?:list|count|singleResult)/?$");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -52,7 +46,7 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
             .replaceQueryParam(parameter, NOBODY).build());
       }
-    } else if ("POST".equals(request.getMethod()) && request.hasEntity()) {
+    } else {
       searchBodyAsNobody(request, parameter);
     }
   }
@@ -71,28 +65,21 @@ public class UnseenUsersAsUnknown implements ContainerRequestFilter {
     if (DEFINITIONS.matcher(path).matches()) {
       return "startableBy";
     }
-    return TASKS.matcher(path).matches() || FILTERED_TASKS.matcher(path).matches() ? "candidateUser" : null;
+    return SearchRequests.isTaskSearch(path) ? "candidateUser" : null;
   }
 
   /** A search by a JSON body; a body that is not an object is left to Camunda. */
   private static void searchBodyAsNobody(ContainerRequestContext request, String parameter) throws IOException {
-    byte[] body = request.getEntityStream().readAllBytes();
-    request.setEntityStream(new ByteArrayInputStream(body));
-    JsonNode query;
-    try {
-      query = JSON.readTree(body);
-    } catch (JsonProcessingException unreadable) {
+    ObjectNode search = SearchRequests.body(request);
+    if (search == null) {
       return;
     }
-    if (!(query instanceof ObjectNode object)) {
-      return;
-    }
-    boolean changed = asNobody(object, parameter);
-    for (JsonNode alternative : object.path("orQueries")) {
+    boolean changed = asNobody(search, parameter);
+    for (JsonNode alternative : search.path("orQueries")) {
       changed |= alternative instanceof ObjectNode or && asNobody(or, parameter);
     }
     if (changed) {
-      request.setEntityStream(new ByteArrayInputStream(JSON.writeValueAsBytes(object)));
+      SearchRequests.replaceBody(request, search);
     }
   }
 

@@ -37,6 +37,7 @@ class WebappEngineApi {
     api.register(EngineRestErrors.class);
     api.register(UnseenIdsFirst.class);
     api.register(UnseenUsersAsUnknown.class);
+    api.register(ExpressionsInOrQueriesRefused.class);
     api.register(DeploymentRefusedHandler.class);
     var registration = new ServletRegistrationBean<>(new ServletContainer(api),
         properties.getWebapp().getApplicationPath() + "/api/engine/*");
