@@ -66,6 +66,27 @@ class SearchExpressionTests extends IntegrationTest {
     softly.assertAll();
   }
 
+  /** Stored searches may hold expressions, so no account may store one: the filters are the app's. */
+  @Test
+  void shouldLetNobodyCreateOrChangeAFilter() throws Exception {
+    String myTasks = engine.getFilterService().createFilterQuery().filterName("自分の担当 (My tasks)").singleResult()
+        .getId();
+    String stored = "{\"resourceType\": \"Task\", \"name\": \"x\", \"query\": {\"assigneeExpression\": "
+        + "\"${\\\"demo-\\\".concat(\\\"chief\\\")}\"}}";
+    SoftAssertions softly = new SoftAssertions();
+    for (String authorization : List.of(basic("demo-admin", DEMO_ADMIN_PASSWORD), basic("demo-clerk", DEMO_CLERK_PASSWORD),
+        basic("kita-admin", "Hokubu-Admin-2026!"), basic("test-operator", "Operator-Pass-2026!"))) {
+      for (OutsiderOperation.Call change : List.of(new OutsiderOperation.Call("POST", "/filter/create", stored),
+          new OutsiderOperation.Call("PUT", "/filter/" + myTasks, stored))) {
+        HttpResponse<String> answer = change.send(http, port, "/engine-rest", authorization, null);
+        softly.assertThat(answer.statusCode()).as(change + ": " + answer.body()).isEqualTo(403);
+      }
+    }
+    softly.assertThat(engine.getFilterService().createFilterQuery().filterName("x").count()).isZero();
+    softly.assertThat(engine.getFilterService().getFilter(myTasks).getName()).isEqualTo("自分の担当 (My tasks)");
+    softly.assertAll();
+  }
+
   /** A task search and its count, and the list and count of each clerk's filter (stored with expressions). */
   private List<String> searches() {
     List<String> searches = new ArrayList<>(List.of("/task", "/task/count"));
