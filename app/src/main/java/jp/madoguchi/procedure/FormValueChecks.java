@@ -66,9 +66,16 @@ final class FormValueChecks {
           "at most " + field.maxLength() + " characters"));
     }
     // form-js tests patterns with RegExp.test, which matches anywhere unless the pattern is anchored
-    if (field.pattern() != null && !field.pattern().matcher(text).find()
-        || "email".equals(field.validationType()) && !EMAIL.matcher(text).matches()) {
+    BoundedMatching.Outcome format = field.pattern() == null ? BoundedMatching.Outcome.MATCHES
+        : BoundedMatching.find(field.pattern(), text);
+    if (format == BoundedMatching.Outcome.MATCHES && "email".equals(field.validationType())) {
+      format = BoundedMatching.matches(EMAIL, text);
+    }
+    if (format == BoundedMatching.Outcome.DOES_NOT_MATCH) {
       violations.add(new FormViolation(path, "「" + name + "」の形式が正しくありません", "does not match the expected format"));
+    } else if (format == BoundedMatching.Outcome.UNDECIDED) {
+      violations.add(new FormViolation(path, "「" + name + "」の形式を確かめられませんでした。短くして入力し直してください",
+          "the format could not be checked: enter a shorter text"));
     }
     return value;
   }

@@ -3,9 +3,11 @@ package jp.madoguchi.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -309,6 +311,35 @@ class FormValidatorTests {
 
     assertThat(FormValidator.validate(schema, json("{'code':'ab123cd'}")).valid()).isTrue();
     assertThat(FormValidator.validate(schema, json("{'code':'ab12cd'}")).valid()).isFalse();
+  }
+
+  /**
+   * Without a budget the first pattern backtracks for longer than anyone waits (34 s for 60 characters
+   * here, about 100^8 steps for 100), the e-mail rule reads about 2 × 10^10 characters (minutes), and a repeated group overflows the
+   * stack on a long text: a request thread held, or a 500.
+   */
+  @Test
+  void shouldLeaveATextUndecidedThatThePatternCannotDecideInTime() {
+    FormSchema schema = inline("""
+        [{'type':'textfield','key':'code','label':'コード','validate':{'pattern':'^(.*a){8}$'}},
+         {'type':'textfield','key':'email','label':'メール','validate':{'validationType':'email'}},
+         {'type':'textfield','key':'letters','label':'記号','validate':{'pattern':'^(a|b)*$'}}]""");
+    ObjectNode input = json("{}");
+    input.put("code", "a".repeat(100) + "!");
+    input.put("email", "a@" + ".".repeat(200_000) + " ");
+    input.put("letters", "a".repeat(100_000));
+
+    FormValidator.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> FormValidator.validate(schema, input));
+
+    assertThat(result.violations()).extracting(FormViolation::field, FormViolation::messageJa).containsExactly(
+        tuple("code", "「コード」の形式を確かめられませんでした。短くして入力し直してください"),
+        tuple("email", "「メール」の形式を確かめられませんでした。短くして入力し直してください"),
+        tuple("letters", "「記号」の形式を確かめられませんでした。短くして入力し直してください"));
+    assertThat(FormValidator.validate(schema, json("{'code':'" + "a".repeat(20) + "','letters':'abba'}"))
+        .valid()).as("texts the patterns decide quickly").isTrue();
+    assertThat(FormValidator.validate(schema, json("{'code':'ab'}")).violations())
+        .extracting(FormViolation::messageJa).containsExactly("「コード」の形式が正しくありません");
   }
 
   @Test
