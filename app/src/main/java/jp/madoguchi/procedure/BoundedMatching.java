@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * A pattern tried against a resident's or clerk's text with a budget of character reads. Java's
- * regular expressions backtrack: a designer's pattern such as {@code ^(a+)+$} on "aaaa…!" takes longer
- * than the universe's age, and even the e-mail rule takes minutes on a text of 200,000 dots, holding a
- * request thread and a core meanwhile; a pattern that repeats a group ({@code ^(a|b)*$}) overflows the
+ * regular expressions backtrack: a designer's pattern such as {@code ^(.*a){8}$} takes 34 s on 60
+ * characters (and grows with the 8th power of the length), even the e-mail rule takes minutes on a
+ * text of 200,000 dots, holding a request thread and a core meanwhile; a pattern that repeats a group ({@code ^(a|b)*$}) overflows the
  * stack on a long text. Such a text is left undecided instead.
  */
 final class BoundedMatching {
