@@ -75,22 +75,30 @@ final class TextWrap {
         lines.add(line.toString().stripTrailing());
         line.setLength(0);
       }
-      while (width(rest, font, size) > width) { // a Latin run longer than a line: break it anywhere
-        int fit = fitting(rest, font, size, width);
-        lines.add(rest.substring(0, fit));
-        rest = rest.substring(fit);
+      int start = 0;
+      int fit;
+      while ((fit = fitting(rest, start, font, size, width)) < rest.length()) { // a Latin run longer than a line
+        lines.add(rest.substring(start, fit));
+        start = fit;
       }
+      rest = rest.substring(start);
       line.append(rest);
       used = width(rest, font, size);
     }
     lines.add(line.toString().stripTrailing());
   }
 
-  private static int fitting(String text, PDFont font, float size, float width) {
-    int end = text.offsetByCodePoints(0, 1);
+  /**
+   * Where the line that starts at {@code start} ends: at least one character, as many as fit. Widths
+   * add up character by character, so a run of any length is measured once, not once per line.
+   */
+  private static int fitting(String text, int start, PDFont font, float size, float width) {
+    int end = text.offsetByCodePoints(start, 1);
+    float used = width(text.substring(start, end), font, size);
     while (end < text.length()) {
       int next = text.offsetByCodePoints(end, 1);
-      if (width(text.substring(0, next), font, size) > width) {
+      used += width(text.substring(end, next), font, size);
+      if (used > width) {
         break;
       }
       end = next;
