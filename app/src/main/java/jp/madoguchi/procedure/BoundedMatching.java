@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class BoundedMatching {
 
-  /** About 0.1 s of matching; a simple pattern reads a field's text a few times at most. */
+  /** 40 ms of matching once the JVM is warm (0.3 s cold); a simple pattern reads a text a few times at most. */
   static final long READS = 20_000_000L;
 
   private BoundedMatching() {
