@@ -18,7 +18,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Properties and methods in expressions, restricted to what a procedure needs: values (text, numbers,
- * dates, lists, maps) and the instance methods of {@link ProcedureBuildingBlock} beans. No reflection
+ * dates, lists, maps) with the methods {@link ValueMethods} allows, and the instance methods of
+ * {@link ProcedureBuildingBlock} beans. No reflection
  * ({@code getClass}, {@code class}, {@code forName} …), no static methods, nothing of the engine
  * ({@code execution}, {@code task}) or of any other object. Read only.
  */
@@ -94,6 +95,9 @@ final class GuardedBeanElResolver extends ELResolver {
 
   private static boolean allowedMethod(Object base, String name, int arity) {
     Class<?> type = ClassUtils.getUserClass(base);
+    if (isValue(base) && !ValueMethods.allows(base, name)) {
+      return false;
+    }
     if (base instanceof Map<?, ?>) {
       return hasInstanceMethod(Map.class, name, arity);
     }

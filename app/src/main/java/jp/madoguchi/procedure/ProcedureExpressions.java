@@ -35,12 +35,14 @@ public final class ProcedureExpressions {
    *
    * @param roots names it starts from (process variables or beans), e.g. {@code jst} in {@code ${jst.daysLater(5, 17)}}
    * @param members properties and methods after a dot, e.g. {@code daysLater}
+   * @param methods those of the members that are called, e.g. {@code daysLater} but not {@code priority} in
+   *     {@code ${routing.priority}}
    * @param functions names called as functions, e.g. {@code now} in {@code ${now()}}
    * @param words words inside its string literals
    * @param closed false when the closing brace is missing
    */
-  public record Expression(String text, Set<String> roots, Set<String> members, Set<String> functions, Set<String> words,
-      boolean closed) {
+  public record Expression(String text, Set<String> roots, Set<String> members, Set<String> methods,
+      Set<String> functions, Set<String> words, boolean closed) {
 
     /** Every name the expression mentions, wherever it stands. */
     public Set<String> allNames() {
@@ -84,6 +86,7 @@ public final class ProcedureExpressions {
     private int position;
     private final Set<String> roots = new LinkedHashSet<>();
     private final Set<String> members = new LinkedHashSet<>();
+    private final Set<String> methods = new LinkedHashSet<>();
     private final Set<String> functions = new LinkedHashSet<>();
     private final Set<String> words = new LinkedHashSet<>();
 
@@ -125,7 +128,7 @@ public final class ProcedureExpressions {
 
     private Expression expression(boolean closed) {
       return new Expression(text.substring(start, position), Set.copyOf(roots), Set.copyOf(members),
-          Set.copyOf(functions), Set.copyOf(words), closed);
+          Set.copyOf(methods), Set.copyOf(functions), Set.copyOf(words), closed);
     }
 
     private void stringLiteral(char quote) {
@@ -152,6 +155,9 @@ public final class ProcedureExpressions {
       String name = text.substring(begin, position);
       if (previous == '.') {
         members.add(name);
+        if (nextSignificant() == '(') {
+          methods.add(name);
+        }
       } else if (nextSignificant() == '(') {
         functions.add(name);
       } else if (!KEYWORDS.contains(name)) {

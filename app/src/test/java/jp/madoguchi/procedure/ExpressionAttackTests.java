@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.TestFolders;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +31,7 @@ class ExpressionAttackTests extends IntegrationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
 
   private ProcessInstance instance;
 
@@ -71,12 +75,45 @@ class ExpressionAttackTests extends IntegrationTest {
   }
 
   @Test
+  void shouldRefuseValueMethodsThatGrowWithoutBoundOrBacktrack() {
+    for (String attack : new String[] {"${applicationNumber.repeat(3)}", "${'%3s'.formatted(applicationNumber)}",
+        "${applicationNumber.indent(3)}", "${applicationNumber.replace('', applicationNumber)}",
+        "${applicationNumber.replaceAll('(a|b)*', 'x')}", "${applicationNumber.matches('(.*a){8}')}",
+        "${applicationNumber.split('-')}", "${applicationNumber.intern()}"}) {
+      assertThatThrownBy(() -> evaluate(attack)).as(attack)
+          .isInstanceOf(ProcessEngineException.class)
+          .hasRootCauseInstanceOf(ForbiddenExpressionException.class);
+    }
+  }
+
+  @Test
+  void shouldNotChangeTheGroupsOfWhoeverTheEngineActsFor() {
+    List<String> groups = new ArrayList<>(List.of("waste-section"));
+    identity.setAuthentication("demo-clerk", groups, List.of(DEMO));
+    try {
+      for (String attack : new String[] {"${currentUserGroups().add('camunda-admin')}",
+          "${currentUserGroups().addAll(currentUserGroups())}", "${currentUserGroups().clear()}",
+          "${currentUserGroups().set(0, 'camunda-admin')}"}) {
+        assertThatThrownBy(() -> evaluate(attack)).as(attack)
+            .hasRootCauseInstanceOf(ForbiddenExpressionException.class);
+      }
+      assertThat(evaluate("${currentUserGroups().contains('waste-section')}")).isEqualTo(true);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(groups).containsExactly("waste-section");
+  }
+
+  @Test
   void shouldStillEvaluateWhatProceduresUse() {
     assertThat(evaluate("${jst.daysLater(5, 17)}")).isInstanceOf(Date.class);
     assertThat(evaluate("${applicationNumber.length()}")).isEqualTo(11);
     assertThat(evaluate("${applicationNumber == applicationNumber ? 'same' : 'other'}")).isEqualTo("same");
     assertThat(evaluate("${notifyResident}")).isNotNull();
     assertThat(evaluate("${dateTime().plusDays(1).toDate()}")).isInstanceOf(Date.class);
+    assertThat(evaluate("${applicationNumber.substring(0, 4).toLowerCase().concat('-').length()}")).isEqualTo(5);
+    assertThat(evaluate("${applicationNumber.trim().isEmpty() or applicationNumber.indexOf('-') lt -1}"))
+        .isEqualTo(false);
   }
 
   private Object evaluate(String expression) {

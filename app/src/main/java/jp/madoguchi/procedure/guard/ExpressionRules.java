@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import jp.madoguchi.procedure.ProcedureExpressions;
 import jp.madoguchi.procedure.ProcedureExpressions.Expression;
+import jp.madoguchi.procedure.ValueMethods;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -14,7 +15,8 @@ import org.w3c.dom.NamedNodeMap;
  * Every {@code ${...}} and {@code #{...}} of a BPMN file (delegates, conditions, listeners,
  * input/output, timers, candidate groups, due dates …) may use process variables, the procedure
  * building blocks and the engine's date and user functions, and nothing that reaches Java reflection,
- * the engine's objects or any other bean of the application.
+ * the engine's objects or any other bean of the application, nor a method of a text, list or map that
+ * {@link ValueMethods} refuses.
  */
 final class ExpressionRules {
 
@@ -49,6 +51,14 @@ final class ExpressionRules {
         if (ProcedureExpressions.REFLECTIVE_NAMES.contains(name)) {
           reasons.add(file, owner, "式で「" + name + "」は使えません（Java のリフレクションやエンジン内部には触れられません）",
               "'" + name + "' is not allowed in expressions (no reflection, no engine internals)");
+        }
+      }
+      for (String method : sorted(expression.methods())) {
+        if (ValueMethods.REFUSED_NAMES.contains(method)) {
+          reasons.add(file, owner, "文字・一覧・対応表のメソッド「" + method + "」は使えません（値を際限なく大きくしたり、"
+              + "書き換えたり、正規表現で長く照合したりするため）。読むだけのメソッド（length、substring、contains、get など）は使えます",
+              "method '" + method + "' of a text, list or map is not allowed (it grows a value without bound, changes it "
+              + "or runs a regular expression); reading methods (length, substring, contains, get …) are");
         }
       }
       for (String function : sorted(expression.functions())) {

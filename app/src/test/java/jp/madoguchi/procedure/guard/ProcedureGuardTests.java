@@ -175,6 +175,18 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseValueMethodsThatGrowChangeOrBacktrackButAcceptReadingOnes() {
+    refused(BPMN.replace("${decision == 'approve'}", "${decision.repeat(100000000) != null}"), "Flow_ToDone",
+        "method 'repeat' of a text, list or map is not allowed");
+    refused(BPMN.replace("${decision == 'approve'}", "${currentUserGroups().add('camunda-admin')}"), "Flow_ToDone",
+        "method 'add' of a text, list or map is not allowed");
+    refused(BPMN.replace("${decision == 'approve'}", "${decision.matches('(.*a){8}')}"), "Flow_ToDone",
+        "method 'matches' of a text, list or map is not allowed");
+    assertThat(reasons(BPMN.replace("${decision == 'approve'}",
+        "${decision.trim().toLowerCase().startsWith('app') and routing.replace == null}"))).isEmpty();
+  }
+
+  @Test
   void shouldRefuseFunctionsAndEngineObjectsButAcceptTheEngineDateFunctions() {
     refused(BPMN.replace("${decision == 'approve'}", "${S(items).prop('x') != null}"), "Flow_ToDone", "function 'S'");
     refused(BPMN.replace("${decision == 'approve'}", "${execution.processBusinessKey != null}"), "Flow_ToDone",
