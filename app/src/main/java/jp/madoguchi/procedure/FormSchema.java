@@ -59,7 +59,13 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     if (hide.isEmpty()) {
       return null;
     }
-    return hide.startsWith("=") ? hide.substring(1) : hide;
+    String condition = hide.startsWith("=") ? hide.substring(1) : hide;
+    String[] problem = FormConditionSyntax.problem(condition);
+    if (problem != null) {
+      String field = component.path("key").asText(component.path("path").asText(component.path("id").asText(null)));
+      throw new FormDefinitionException(field, problem[0], problem[1]);
+    }
+    return condition;
   }
 
   private static boolean readonly(JsonNode component) {

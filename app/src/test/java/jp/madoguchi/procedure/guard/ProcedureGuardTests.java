@@ -316,6 +316,26 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseFormConditionsThatLoopOrThatFeelCannotRead() {
+    String hidden = "\"label\": \"住所\", \"conditional\": {\"hide\": \"=%s\"},";
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"住所\",",
+        hidden.formatted("count(for i in 1..1000000 return i) > 0")), REVIEW_FORM)).singleElement()
+        .satisfies(reason -> {
+          assertThat(reason.resource()).isEqualTo("apply.form");
+          assertThat(reason.element()).isEqualTo("address");
+          assertThat(reason.ja()).contains("表示条件", "for … return");
+          assertThat(reason.en()).contains("may not: for … return");
+        });
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"児童\",",
+        "\"label\": \"児童\", \"conditional\": {\"hide\": \"=some c in children satisfies c.name = kind\"},"),
+        REVIEW_FORM)).extracting(RefusalReason::element).containsExactly("children");
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"住所\",", hidden.formatted("kind = ")), REVIEW_FORM))
+        .extracting(RefusalReason::en).singleElement().asString().contains("is not FEEL");
+    assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"住所\",", hidden.formatted("kind != \\\"new\\\"")),
+        REVIEW_FORM)).isEmpty();
+  }
+
+  @Test
   void shouldRequireTheLabelBadgeInEveryClerksForm() {
     assertThat(reasons(BPMN, APPLY_FORM, REVIEW_FORM.replace("{{informationLabel}}", "")))
         .singleElement().satisfies(reason -> {

@@ -1,0 +1,107 @@
+package jp.madoguchi.procedure;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import camundajar.impl.scala.Product;
+import camundajar.impl.scala.collection.Iterable;
+import camundajar.impl.scala.collection.Iterator;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ArithmeticNegation;
+import org.camunda.feel.syntaxtree.ConstNumber;
+import org.camunda.feel.syntaxtree.Exp;
+import org.camunda.feel.syntaxtree.Filter;
+import org.camunda.feel.syntaxtree.FunctionInvocation;
+
+/**
+ * What a form's {@code conditional.hide} may be: a FEEL expression the engine reads, made of values,
+ * the form's fields, comparisons, arithmetic, {@code if}, {@code in} and the functions in
+ * {@link #FUNCTIONS}. No loops ({@code for}, {@code some}, {@code every}, filters {@code list[…]}),
+ * no functions of the designer's own and no regular expressions ({@code list[1]}, an entry by its
+ * position, is fine): the server evaluates a condition
+ * with a resident's values on every submission: {@code for i in 1..40000 return i} took 8.7 s,
+ * and a loop over a resident's long list would take as long.
+ */
+final class FormConditionSyntax {
+
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+  private static final String SYNTAX_TREE = "org.camunda.feel.syntaxtree";
+  private static final Set<String> NODES = Set.of("ConstNumber", "ConstBool", "ConstString", "ConstNull", "ConstDate",
+      "ConstTime", "ConstLocalTime", "ConstDateTime", "ConstLocalDateTime", "ConstYearMonthDuration",
+      "ConstDayTimeDuration", "ConstList", "ConstContext", "ConstRange", "OpenConstRangeBoundary",
+      "ClosedConstRangeBoundary", "ConstInputValue", "Ref", "PathExpression", "Equal", "LessThan", "LessOrEqual",
+      "GreaterThan", "GreaterOrEqual", "Conjunction", "Disjunction", "Not", "Addition", "Subtraction",
+      "Multiplication", "Division", "Exponentiation", "ArithmeticNegation", "If", "In", "InstanceOf", "InputEqualTo",
+      "InputLessThan", "InputLessOrEqual", "InputGreaterThan", "InputGreaterOrEqual", "InputInRange", "AtLeastOne",
+      "UnaryTestExpression", "FunctionInvocation", "PositionalFunctionParameters", "NamedFunctionParameters");
+  private static final Map<String, String> SHOWN = Map.of("For", "for … return", "SomeItem", "some … satisfies",
+      "EveryItem", "every … satisfies", "IterationContext", "x in a..b", "Filter", "list[…]", "FunctionDefinition",
+      "function(…)");
+  /** FEEL's built-in functions that read their arguments once; not matches, replace, split (regular expressions). */
+  static final Set<String> FUNCTIONS = Set.of("not", "is defined", "is empty", "is blank", "string length",
+      "contains", "starts with", "ends with", "upper case", "lower case", "substring", "substring before",
+      "substring after", "trim", "number", "string", "count", "list contains", "sum", "min", "max", "mean", "all",
+      "any", "abs", "floor", "ceiling", "decimal", "round half up", "round half down", "round up", "round down",
+      "modulo", "odd", "even", "date", "time", "date and time", "duration", "years and months duration", "today",
+      "now", "day of week", "day of year", "month of year", "week of year", "get value", "get or else",
+      "context contains");
+
+  private FormConditionSyntax() {
+  }
+
+  /** Why the condition cannot be a form's {@code conditional.hide}, in Japanese and English, or null. */
+  static String[] problem(String condition) {
+    ParseResult parsed = FEEL.parseExpression(condition);
+    if (!parsed.isSuccess()) {
+      return new String[] {"表示条件「" + condition + "」を FEEL として読めません: " + parsed.failure().message(),
+          "the condition '" + condition + "' is not FEEL: " + parsed.failure().message()};
+    }
+    Set<String> refused = new TreeSet<>();
+    collectRefused(parsed.parsedExpression().expression(), refused);
+    if (refused.isEmpty()) {
+      return null;
+    }
+    String listed = String.join(", ", refused);
+    return new String[] {"表示条件「" + condition + "」で使えないもの: " + listed + "（繰り返し（for、some、every、一覧の絞り込み）、"
+        + "関数の定義、正規表現の関数は使えません。項目の比較、and/or、if、in と " + String.join("、", new TreeSet<>(FUNCTIONS))
+        + " で書いてください）", "the condition '" + condition + "' uses what a form's condition may not: " + listed
+        + " (no loops, filters, function definitions or regular expressions; compare fields with and/or/if/in and "
+        + "FEEL's reading functions)"};
+  }
+
+  /** {@code list[1]}, {@code list[-1]}: FEEL reads an entry by its position as a filter with a number. */
+  private static boolean isIndex(Exp filter) {
+    return filter instanceof ConstNumber
+        || filter instanceof ArithmeticNegation negation && negation.x() instanceof ConstNumber;
+  }
+
+  private static void collectRefused(Object node, Set<String> refused) {
+    if (node instanceof Iterable<?> collection) {
+      for (Iterator<?> items = collection.iterator(); items.hasNext();) {
+        collectRefused(items.next(), refused);
+      }
+      return;
+    }
+    if (!(node instanceof Product product)) {
+      return;
+    }
+    if (SYNTAX_TREE.equals(node.getClass().getPackageName())) {
+      String type = node.getClass().getSimpleName().replace("$", "");
+      if (node instanceof Filter filter && isIndex(filter.filter())) {
+        collectRefused(filter.list(), refused);
+        return;
+      }
+      if (!NODES.contains(type)) {
+        refused.add(SHOWN.getOrDefault(type, type));
+      } else if (node instanceof FunctionInvocation call && !FUNCTIONS.contains(call.function())) {
+        refused.add(call.function() + "()");
+      }
+    }
+    for (int i = 0; i < product.productArity(); i++) {
+      collectRefused(product.productElement(i), refused);
+    }
+  }
+}
