@@ -60,7 +60,7 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
       return null;
     }
     String condition = hide.startsWith("=") ? hide.substring(1) : hide;
-    String[] problem = FormConditionSyntax.problem(condition);
+    String[] problem = FeelLimits.problem(condition, FeelLimits.Use.FORM_CONDITION);
     if (problem != null) {
       String field = component.path("key").asText(component.path("path").asText(component.path("id").asText(null)));
       throw new FormDefinitionException(field, problem[0], problem[1]);

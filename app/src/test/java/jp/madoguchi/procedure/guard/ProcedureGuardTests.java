@@ -9,6 +9,7 @@ import static jp.madoguchi.procedure.guard.GuardSamples.withElement;
 import static jp.madoguchi.procedure.guard.GuardSamples.withElements;
 import static jp.madoguchi.procedure.guard.GuardSamples.withLoop;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -324,7 +325,7 @@ class ProcedureGuardTests {
           assertThat(reason.resource()).isEqualTo("apply.form");
           assertThat(reason.element()).isEqualTo("address");
           assertThat(reason.ja()).contains("表示条件", "for … return");
-          assertThat(reason.en()).contains("may not: for … return");
+          assertThat(reason.en()).contains("is not allowed here: for … return");
         });
     assertThat(reasons(BPMN, APPLY_FORM.replace("\"label\": \"児童\",",
         "\"label\": \"児童\", \"conditional\": {\"hide\": \"=some c in children satisfies c.name = kind\"},"),
@@ -560,6 +561,40 @@ class ProcedureGuardTests {
     files.put("route.dmn", dmn.formatted("javascript").getBytes());
     assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons())
         .extracting(RefusalReason::en).containsExactly("write DMN expressions in FEEL (javascript is not allowed)");
+  }
+
+  @Test
+  void shouldRefuseDecisionsThatLoopOrRunRegularExpressions() {
+    var files = GuardSamples.files(BPMN, APPLY_FORM, REVIEW_FORM);
+    String dmn = """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Route" name="振り分け" namespace="x">
+          <decision id="route" name="振り分け"><decisionTable id="Table_Route" hitPolicy="FIRST">
+            <input id="Input_Kind"><inputExpression id="Expr_Kind" typeRef="string"><text>%s</text></inputExpression></input>
+            <output id="Output_Group" name="group" typeRef="string" />
+            <rule id="Rule_1"><inputEntry id="Entry_1"><text>%s</text></inputEntry>
+              <outputEntry id="Out_1"><text>%s</text></outputEntry></rule>
+            <rule id="Rule_2"><inputEntry id="Entry_2"><text>-</text></inputEntry>
+              <outputEntry id="Out_2"><text>"waste-section"</text></outputEntry></rule>
+          </decisionTable></decision>
+        </definitions>""";
+    for (String[] fine : new String[][] {{"kind", "\"公園の遊具\"", "\"park-section\""},
+        {"string length(kind)", "[1..5], > 10", "if kind = \"a\" then \"park-section\" else \"road-section\""},
+        {"kind", "not(\"a\", \"b\")", "upper case(kind)"}, {"kind", "", "null"}}) {
+      files.put("route.dmn", dmn.formatted((Object[]) fine).getBytes());
+      assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons())
+          .as(String.join(" | ", fine)).isEmpty();
+    }
+    files.put("route.dmn", dmn.formatted("count(for i in 1..1000000 return i)", "some x in [1, 2] satisfies x = ?",
+        "if matches(kind, \"(.*a){8}\") then \"a\" else \"b\"").getBytes());
+    assertThat(ProcedureGuard.check(GuardSamples.candidate("demo", null, files), GuardSamples.ENVIRONMENT).reasons())
+        .extracting(RefusalReason::element, reason -> reason.en().replaceAll(" \\(no loops.*", ""))
+        .containsExactlyInAnyOrder(
+            tuple("Expr_Kind", "the DMN expression 'count(for i in 1..1000000 return i)' uses what is not allowed here: "
+                + "for … return, x in a..b"),
+            tuple("Entry_1", "the DMN unary tests 'some x in [1, 2] satisfies x = ?' uses what is not allowed here: "
+                + "some … satisfies"),
+            tuple("Out_1", "the DMN expression 'if matches(kind, \"(.*a){8}\") then \"a\" else \"b\"' uses what is not "
+                + "allowed here: matches()"));
   }
 
   @Test

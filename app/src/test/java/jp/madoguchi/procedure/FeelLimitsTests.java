@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A form's conditions are FEEL without loops, own functions or regular expressions; the rest reads as before. */
-class FormConditionSyntaxTests {
+/** Designers' FEEL without loops, own functions or regular expressions; the rest reads as before. */
+class FeelLimitsTests {
 
   @Test
   void shouldAcceptConditionsThatReadTheFormOnce() {
@@ -13,7 +13,7 @@ class FormConditionSyntaxTests {
         "a between 1 and 3", "x in [1..5]", "if a = \"x\" then true else false", "not(a = \"x\") and b < 2",
         "items[1].size = \"L\"", "items[-1].size = \"L\"", "date(d) < today()", "x instance of string",
         "a.b.c = 1", "count(items) > 3 or list contains(tags, \"x\")", "starts with(upper case(code), \"A\")"}) {
-      assertThat(FormConditionSyntax.problem(condition)).as(condition).isNull();
+      assertThat(FeelLimits.problem(condition, FeelLimits.Use.FORM_CONDITION)).as(condition).isNull();
     }
   }
 
@@ -32,16 +32,16 @@ class FormConditionSyntaxTests {
 
   @Test
   void shouldRefuseWhatFeelCannotRead() {
-    String[] problem = FormConditionSyntax.problem("a = ");
+    String[] problem = FeelLimits.problem("a = ", FeelLimits.Use.FORM_CONDITION);
     assertThat(problem).isNotNull();
     assertThat(problem[0]).contains("FEEL として読めません");
     assertThat(problem[1]).startsWith("the condition 'a = ' is not FEEL");
   }
 
   private static void assertRefused(String condition, String named) {
-    String[] problem = FormConditionSyntax.problem(condition);
+    String[] problem = FeelLimits.problem(condition, FeelLimits.Use.FORM_CONDITION);
     assertThat(problem).as(condition).isNotNull();
     assertThat(problem[0]).as(condition).contains("表示条件", named);
-    assertThat(problem[1]).as(condition).contains("may not: ", named);
+    assertThat(problem[1]).as(condition).contains("is not allowed here: ", named);
   }
 }

@@ -17,15 +17,15 @@ import org.camunda.feel.syntaxtree.Filter;
 import org.camunda.feel.syntaxtree.FunctionInvocation;
 
 /**
- * What a form's {@code conditional.hide} may be: a FEEL expression the engine reads, made of values,
- * the form's fields, comparisons, arithmetic, {@code if}, {@code in} and the functions in
- * {@link #FUNCTIONS}. No loops ({@code for}, {@code some}, {@code every}, filters {@code list[…]}),
- * no functions of the designer's own and no regular expressions ({@code list[1]}, an entry by its
- * position, is fine): the server evaluates a condition
- * with a resident's values on every submission: {@code for i in 1..40000 return i} took 8.7 s,
- * and a loop over a resident's long list would take as long.
+ * What FEEL a designer may write where the server evaluates it with residents' values: a form's
+ * {@code conditional.hide} (on every submission) and a decision table's expressions and input entries
+ * (in the step that decides). Values, fields, comparisons, arithmetic, {@code if}, {@code in} and the
+ * functions in {@link #FUNCTIONS}; no loops ({@code for}, {@code some}, {@code every}, filters
+ * {@code list[…]}), no functions of the designer's own and no regular expressions ({@code list[1]}, an
+ * entry by its position, is fine): {@code for i in 1..40000 return i} took 8.7 s, and a loop over a
+ * resident's long list would take as long.
  */
-final class FormConditionSyntax {
+public final class FeelLimits {
 
   private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
   private static final String SYNTAX_TREE = "org.camunda.feel.syntaxtree";
@@ -49,15 +49,32 @@ final class FormConditionSyntax {
       "now", "day of week", "day of year", "month of year", "week of year", "get value", "get or else",
       "context contains");
 
-  private FormConditionSyntax() {
+  /** Where a FEEL text stands: what it is called in a refusal, and whether FEEL reads it as unary tests. */
+  public enum Use {
+    FORM_CONDITION("表示条件", "the condition", false),
+    DMN_EXPRESSION("DMN の式", "the DMN expression", false),
+    DMN_UNARY_TESTS("DMN の条件", "the DMN unary tests", true);
+
+    private final String ja;
+    private final String en;
+    private final boolean unaryTests;
+
+    Use(String ja, String en, boolean unaryTests) {
+      this.ja = ja;
+      this.en = en;
+      this.unaryTests = unaryTests;
+    }
   }
 
-  /** Why the condition cannot be a form's {@code conditional.hide}, in Japanese and English, or null. */
-  static String[] problem(String condition) {
-    ParseResult parsed = FEEL.parseExpression(condition);
+  private FeelLimits() {
+  }
+
+  /** Why the text cannot stand where it does, in Japanese and English, or null. */
+  public static String[] problem(String text, Use use) {
+    ParseResult parsed = use.unaryTests ? FEEL.parseUnaryTests(text) : FEEL.parseExpression(text);
     if (!parsed.isSuccess()) {
-      return new String[] {"表示条件「" + condition + "」を FEEL として読めません: " + parsed.failure().message(),
-          "the condition '" + condition + "' is not FEEL: " + parsed.failure().message()};
+      return new String[] {use.ja + "「" + text + "」を FEEL として読めません: " + parsed.failure().message(),
+          use.en + " '" + text + "' is not FEEL: " + parsed.failure().message()};
     }
     Set<String> refused = new TreeSet<>();
     collectRefused(parsed.parsedExpression().expression(), refused);
@@ -65,10 +82,10 @@ final class FormConditionSyntax {
       return null;
     }
     String listed = String.join(", ", refused);
-    return new String[] {"表示条件「" + condition + "」で使えないもの: " + listed + "（繰り返し（for、some、every、一覧の絞り込み）、"
-        + "関数の定義、正規表現の関数は使えません。項目の比較、and/or、if、in と " + String.join("、", new TreeSet<>(FUNCTIONS))
-        + " で書いてください）", "the condition '" + condition + "' uses what a form's condition may not: " + listed
-        + " (no loops, filters, function definitions or regular expressions; compare fields with and/or/if/in and "
+    return new String[] {use.ja + "「" + text + "」で使えないもの: " + listed + "（繰り返し（for、some、every、一覧の絞り込み）、"
+        + "関数の定義、正規表現の関数は使えません。値の比較、and/or、if、in と " + String.join("、", new TreeSet<>(FUNCTIONS))
+        + " で書いてください）", use.en + " '" + text + "' uses what is not allowed here: " + listed
+        + " (no loops, filters, function definitions or regular expressions; compare values with and/or/if/in and "
         + "FEEL's reading functions)"};
   }
 
