@@ -28,6 +28,9 @@ class FeelLimitsTests {
     assertRefused("matches(a, \"(.*a){8}\")", "matches()");
     assertRefused("count(split(a, \",\")) > 1", "split()");
     assertRefused("replace(a, \"a\", \"b\") = \"b\"", "replace()");
+    assertRefused("2 ** 999999999 > n", "**");
+    assertRefused("round half up(n, 99999999) > 0", "round half up()");
+    assertRefused("floor(n, 9999999) > 0", "floor()");
   }
 
   @Test
