@@ -85,8 +85,9 @@ class StaffAuthorizations {
     // staff: adding a member here would take an account out of its municipality's control
     revoke(group, Resources.GROUP_MEMBERSHIP, group);
     // each operator has ALL on their own account (Camunda gives it to the user); given to the group, it
-    // let every operator reset another's password and act under the name a support grant trusts
-    grantExactly(group, Resources.USER, ANY, Permissions.READ);
+    // let every operator reset another's password and act under the name a support grant trusts. No
+    // read of other accounts: every municipality's staff (names, e-mail addresses) is none of theirs
+    revoke(group, Resources.USER, ANY);
     revoke(group, Resources.USER, operatorId);
     grantExactly(group, Resources.AUTHORIZATION, ANY, Permissions.READ);
     grantExactly(group, Resources.SYSTEM, ANY, SystemPermissions.READ);

@@ -56,6 +56,22 @@ class OperatorApiTests extends IntegrationTest {
     assertThat(identity.createUserQuery().userId("x-op").count()).isZero();
   }
 
+  /** Least privilege: an operator reads their own account, not the staff of every municipality. */
+  @Test
+  void shouldReadTheirOwnAccountAndNoMunicipalitysStaff() throws Exception {
+    HttpResponse<String> users = operator("GET", "/engine-rest/user", null);
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(users.body()).findValuesAsText("id")).containsExactly(OPERATOR);
+    assertThat(json.readTree(operator("GET", "/engine-rest/user/count", null).body()).get("count").asInt()).isEqualTo(1);
+    for (String query : List.of("/engine-rest/user?memberOfTenant=demo", "/engine-rest/user?memberOfGroup=waste-section",
+        "/engine-rest/user?id=kita-clerk")) {
+      assertThat(operator("GET", query, null).body()).as(query).isEqualTo("[]");
+    }
+    HttpResponse<String> profile = operator("GET", "/engine-rest/user/demo-clerk/profile", null);
+    assertThat(profile.statusCode()).isEqualTo(404);
+    assertThat(profile.body()).doesNotContain("Demo", "@");
+  }
+
   @Test
   void shouldCreateATenantWhoseFirstAdminMustChangeThePassword() throws Exception {
     HttpResponse<String> created = operator("POST", "/api/operator/tenants", """
