@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.ProcessEngines;
  * account may start. Camunda checks what it lists, not the account it searches by, and looks up the
  * groups and permissions of a candidate user or a potential starter itself: a clerk of one
  * municipality learned which accounts of another exist and in which of the shared department groups
- * (waste-section …) they work. Whoever may read the account (the account itself, operators) gets
- * Camunda's answer unchanged.
+ * (waste-section …) they work. Whoever may read the account (the account itself) gets Camunda's
+ * answer unchanged.
  */
 @PreMatching
 public class UnseenUsersAsUnknown implements ContainerRequestFilter {
