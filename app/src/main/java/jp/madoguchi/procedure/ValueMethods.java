@@ -18,13 +18,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The methods an expression may call on a text, a list or a map: those that read it or derive a value
- * no larger than what went in. Not {@code repeat}, {@code formatted}, {@code indent} or
- * {@code replace}, which grow a value without bound in the JVM every municipality shares; not the
- * regular expressions ({@code matches}, {@code split}, {@code replaceAll}), which can backtrack for
- * hours on a resident's text; nothing that changes a list or a map ({@code add}, {@code put},
- * {@code clear}): a variable's list, or the groups of the person the engine acts for
- * ({@code currentUserGroups()}). Numbers, truth values and dates are immutable and of bounded size.
+ * The methods an expression may call on a value: those that read it or derive a value no larger than
+ * what went in. Not {@code repeat}, {@code formatted}, {@code indent} or {@code replace} of a text,
+ * which grow a value without bound in the JVM every municipality shares; not the regular expressions
+ * ({@code matches}, {@code split}, {@code replaceAll}), which can backtrack for hours on a resident's
+ * text; nothing that changes a list, a map or a date ({@code add}, {@code put}, {@code clear},
+ * {@code setTime}): a variable's value, or the groups of the person the engine acts for
+ * ({@code currentUserGroups()}). Numbers, truth values and {@code java.time} values are immutable and
+ * of bounded size.
  */
 public final class ValueMethods {
 
@@ -37,10 +38,14 @@ public final class ValueMethods {
       "lastIndexOf", "subList", "equals", "hashCode", "toString");
   private static final Set<String> MAP = Set.of("size", "isEmpty", "get", "getOrDefault", "containsKey",
       "containsValue", "keySet", "values", "equals", "hashCode", "toString");
+  private static final List<Class<?>> VALUE_TYPES = List.of(String.class, List.class, Set.class, Map.class,
+      Date.class, Long.class, Integer.class, Double.class, Boolean.class, Character.class, LocalDate.class,
+      LocalDateTime.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class, Instant.class, Duration.class,
+      Period.class);
 
   /**
-   * Names of text, list and map methods an expression may not call and no other value (number, date)
-   * has, so that the deploy guard can refuse them before anything runs.
+   * Names of methods an expression may call on no value, so that the deploy guard can refuse them
+   * before anything runs (the resolver decides by the value's type when it runs).
    */
   public static final Set<String> REFUSED_NAMES = refusedNames();
 
@@ -49,40 +54,36 @@ public final class ValueMethods {
 
   /** Whether an expression may call {@code method} on {@code value}, a value it may reach at all. */
   static boolean allows(Object value, String method) {
-    if (value instanceof CharSequence) {
+    return allows(value.getClass(), method);
+  }
+
+  private static boolean allows(Class<?> type, String method) {
+    if (CharSequence.class.isAssignableFrom(type)) {
       return TEXT.contains(method);
     }
-    if (value instanceof Collection<?>) {
+    if (Collection.class.isAssignableFrom(type)) {
       return COLLECTION.contains(method);
     }
-    if (value instanceof Map<?, ?>) {
+    if (Map.class.isAssignableFrom(type)) {
       return MAP.contains(method);
+    }
+    if (Date.class.isAssignableFrom(type)) {
+      return !method.startsWith("set");
     }
     return true;
   }
 
   private static Set<String> refusedNames() {
     Set<String> refused = new TreeSet<>();
-    refused.addAll(methodsBut(String.class, TEXT));
-    refused.addAll(methodsBut(List.class, COLLECTION));
-    refused.addAll(methodsBut(Set.class, COLLECTION));
-    refused.addAll(methodsBut(Map.class, MAP));
-    for (Class<?> other : List.of(Long.class, Integer.class, Double.class, Boolean.class, Character.class, Date.class,
-        LocalDate.class, LocalDateTime.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class, Instant.class,
-        Duration.class, Period.class)) {
-      refused.removeAll(methodsBut(other, Set.of()));
-    }
-    return Set.copyOf(refused);
-  }
-
-  private static Set<String> methodsBut(Class<?> type, Set<String> allowed) {
-    Set<String> names = new TreeSet<>();
-    for (Method method : type.getMethods()) {
-      if (!Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() != Object.class
-          && !allowed.contains(method.getName())) {
-        names.add(method.getName());
+    Set<String> allowedSomewhere = new TreeSet<>();
+    for (Class<?> type : VALUE_TYPES) {
+      for (Method method : type.getMethods()) {
+        if (!Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() != Object.class) {
+          (allows(type, method.getName()) ? allowedSomewhere : refused).add(method.getName());
+        }
       }
     }
-    return names;
+    refused.removeAll(allowedSomewhere);
+    return Set.copyOf(refused);
   }
 }

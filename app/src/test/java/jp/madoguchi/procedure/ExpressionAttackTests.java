@@ -79,7 +79,7 @@ class ExpressionAttackTests extends IntegrationTest {
     for (String attack : new String[] {"${applicationNumber.repeat(3)}", "${'%3s'.formatted(applicationNumber)}",
         "${applicationNumber.indent(3)}", "${applicationNumber.replace('', applicationNumber)}",
         "${applicationNumber.replaceAll('(a|b)*', 'x')}", "${applicationNumber.matches('(.*a){8}')}",
-        "${applicationNumber.split('-')}", "${applicationNumber.intern()}"}) {
+        "${applicationNumber.split('-')}", "${applicationNumber.intern()}", "${now().setTime(0)}"}) {
       assertThatThrownBy(() -> evaluate(attack)).as(attack)
           .isInstanceOf(ProcessEngineException.class)
           .hasRootCauseInstanceOf(ForbiddenExpressionException.class);
@@ -111,6 +111,7 @@ class ExpressionAttackTests extends IntegrationTest {
     assertThat(evaluate("${applicationNumber == applicationNumber ? 'same' : 'other'}")).isEqualTo("same");
     assertThat(evaluate("${notifyResident}")).isNotNull();
     assertThat(evaluate("${dateTime().plusDays(1).toDate()}")).isInstanceOf(Date.class);
+    assertThat(evaluate("${now().time > 0 and now().before(dateTime().plusDays(1).toDate())}")).isEqualTo(true);
     assertThat(evaluate("${applicationNumber.substring(0, 4).toLowerCase().concat('-').length()}")).isEqualTo(5);
     assertThat(evaluate("${applicationNumber.trim().isEmpty() or applicationNumber.indexOf('-') lt -1}"))
         .isEqualTo(false);
