@@ -79,19 +79,26 @@ public final class FeelLimits {
 
   /** Why the text cannot stand where it does, in Japanese and English, or null. */
   public static String[] problem(String text, Use use) {
-    ParseResult parsed = use.unaryTests ? FEEL.parseUnaryTests(text) : FEEL.parseExpression(text);
-    if (!parsed.isSuccess()) {
-      return new String[] {use.ja + "「" + text + "」を FEEL として読めません: " + parsed.failure().message(),
-          use.en + " '" + text + "' is not FEEL: " + parsed.failure().message()};
+    String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    try {
+      ParseResult parsed = use.unaryTests ? FEEL.parseUnaryTests(text) : FEEL.parseExpression(text);
+      if (!parsed.isSuccess()) {
+        return new String[] {use.ja + "「" + shown + "」を FEEL として読めません: " + parsed.failure().message(),
+            use.en + " '" + shown + "' is not FEEL: " + parsed.failure().message()};
+      }
+      Set<String> refused = new TreeSet<>();
+      collectRefused(parsed.parsedExpression().expression(), refused);
+      if (refused.isEmpty()) {
+        return null;
+      }
+      String listed = String.join(", ", refused);
+      return new String[] {use.ja + "「" + shown + "」で使えないもの: " + listed + WHAT_TO_WRITE_JA,
+          use.en + " '" + shown + "' uses what is not allowed here: " + listed + WHAT_TO_WRITE_EN};
+    } catch (StackOverflowError tooDeep) {
+      // the parser and the walk recurse per level of nesting; the engine would fail on it the same way
+      return new String[] {use.ja + "「" + shown + "」は括弧や関数の入れ子が深すぎます。分けて短く書いてください",
+          use.en + " '" + shown + "' is nested too deeply (parentheses or function calls); write it shorter"};
     }
-    Set<String> refused = new TreeSet<>();
-    collectRefused(parsed.parsedExpression().expression(), refused);
-    if (refused.isEmpty()) {
-      return null;
-    }
-    String listed = String.join(", ", refused);
-    return new String[] {use.ja + "「" + text + "」で使えないもの: " + listed + WHAT_TO_WRITE_JA,
-        use.en + " '" + text + "' uses what is not allowed here: " + listed + WHAT_TO_WRITE_EN};
   }
 
   /** {@code list[1]}, {@code list[-1]}: FEEL reads an entry by its position as a filter with a number. */

@@ -41,6 +41,21 @@ class FeelLimitsTests {
     assertThat(problem[1]).startsWith("the condition 'a = ' is not FEEL");
   }
 
+  /** FEEL's parser recurses per level: a deep condition overflowed the stack of whoever deployed it. */
+  @Test
+  void shouldRefuseConditionsNestedTooDeeplyNamingTheirStart() {
+    for (String condition : new String[] {"(".repeat(5000) + "a" + ")".repeat(5000) + " = 1",
+        "not(".repeat(5000) + "a" + ")".repeat(5000)}) {
+      String[] problem = FeelLimits.problem(condition, FeelLimits.Use.DMN_EXPRESSION);
+      assertThat(problem).isNotNull();
+      assertThat(problem[0]).contains("入れ子が深すぎます").hasSizeLessThan(200);
+      assertThat(problem[1]).startsWith("the DMN expression '" + condition.substring(0, 80) + "…'")
+          .endsWith("is nested too deeply (parentheses or function calls); write it shorter");
+    }
+    assertThat(FeelLimits.problem("(".repeat(20) + "a" + ")".repeat(20) + " = 1", FeelLimits.Use.FORM_CONDITION))
+        .isNull();
+  }
+
   private static void assertRefused(String condition, String named) {
     String[] problem = FeelLimits.problem(condition, FeelLimits.Use.FORM_CONDITION);
     assertThat(problem).as(condition).isNotNull();
