@@ -39,10 +39,11 @@ public final class ProcedureExpressions {
    *     {@code ${routing.priority}}
    * @param functions names called as functions, e.g. {@code now} in {@code ${now()}}
    * @param words words inside its string literals
+   * @param nesting how deeply its parentheses and brackets nest
    * @param closed false when the closing brace is missing
    */
   public record Expression(String text, Set<String> roots, Set<String> members, Set<String> methods,
-      Set<String> functions, Set<String> words, boolean closed) {
+      Set<String> functions, Set<String> words, int nesting, boolean closed) {
 
     /** Every name the expression mentions, wherever it stands. */
     public Set<String> allNames() {
@@ -89,6 +90,8 @@ public final class ProcedureExpressions {
     private final Set<String> methods = new LinkedHashSet<>();
     private final Set<String> functions = new LinkedHashSet<>();
     private final Set<String> words = new LinkedHashSet<>();
+    private int nesting;
+    private int deepest;
 
     Scanner(String text, int position) {
       this.text = text;
@@ -120,15 +123,25 @@ public final class ProcedureExpressions {
           if (!Character.isWhitespace(c)) {
             previous = c;
           }
+          nest(c);
           position++;
         }
       }
       return expression(false);
     }
 
+    private void nest(char c) {
+      if (c == '(' || c == '[') {
+        nesting++;
+        deepest = Math.max(deepest, nesting);
+      } else if ((c == ')' || c == ']') && nesting > 0) {
+        nesting--;
+      }
+    }
+
     private Expression expression(boolean closed) {
       return new Expression(text.substring(start, position), Set.copyOf(roots), Set.copyOf(members),
-          Set.copyOf(methods), Set.copyOf(functions), Set.copyOf(words), closed);
+          Set.copyOf(methods), Set.copyOf(functions), Set.copyOf(words), deepest, closed);
     }
 
     private void stringLiteral(char quote) {

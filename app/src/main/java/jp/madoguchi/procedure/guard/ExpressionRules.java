@@ -20,6 +20,8 @@ import org.w3c.dom.NamedNodeMap;
  */
 final class ExpressionRules {
 
+  /** The engine's expression parser recurses per level: 5,000 levels overflowed the deploying thread's stack. */
+  private static final int MAX_NESTING = 32;
   private static final Set<String> ENGINE_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
   private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
 
@@ -43,6 +45,11 @@ final class ExpressionRules {
     }
     for (Expression expression : ProcedureExpressions.in(text)) {
       String shown = expression.text().length() > 80 ? expression.text().substring(0, 80) + "…" : expression.text();
+      if (expression.nesting() > MAX_NESTING) {
+        reasons.add(file, owner, "式「" + shown + "」は括弧の入れ子が深すぎます（" + expression.nesting() + " 段。"
+            + MAX_NESTING + " 段まで）", "expression '" + shown + "' nests parentheses too deeply (" + expression.nesting()
+            + " levels, at most " + MAX_NESTING + ")");
+      }
       if (!expression.closed()) {
         reasons.add(file, owner, "式「" + shown + "」が閉じていません（} がありません）",
             "expression '" + shown + "' is not closed (missing })");

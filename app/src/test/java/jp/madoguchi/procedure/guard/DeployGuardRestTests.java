@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.ModelerDeploy;
+import jp.madoguchi.procedure.ProcedureExpressions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,24 @@ class DeployGuardRestTests extends IntegrationTest {
       assertThat(reason.get("en").asText()).contains("script tasks are not allowed");
     });
     assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
+  }
+
+  /** Camunda's expression parser recurses per parenthesis: 5,000 of them overflowed its stack (500). */
+  @Test
+  void shouldRefuseAnExpressionNestedTooDeeplyAt400() throws Exception {
+    long before = storedFor(DEMO);
+    String deep = "${" + "(".repeat(5000) + "registerApplication" + ")".repeat(5000) + "}";
+    HttpResponse<String> refused = deploy(DEMO_ADMIN, DEMO, bpmn -> bpmn.replace("${registerApplication}", deep));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(reasons(refused)).singleElement().satisfies(reason -> {
+      assertThat(reason.get("element").asText()).isEqualTo("Task_RegisterApplication");
+      assertThat(reason.get("ja").asText()).contains("括弧の入れ子が深すぎます（5000 段。32 段まで）");
+      assertThat(reason.get("en").asText()).endsWith("nests parentheses too deeply (5000 levels, at most 32)");
+    });
+    assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
+    String fine = "${" + "(".repeat(32) + "registerApplication" + ")".repeat(32) + "}";
+    assertThat(ProcedureExpressions.in(fine).get(0).nesting()).isEqualTo(32);
   }
 
   @Test
