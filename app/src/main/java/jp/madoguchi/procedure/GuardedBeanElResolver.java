@@ -19,9 +19,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Properties and methods in expressions, restricted to what a procedure needs: values (text, numbers,
  * dates, lists, maps) with the methods {@link ValueMethods} allows, and the instance methods of
- * {@link ProcedureBuildingBlock} beans. No reflection
- * ({@code getClass}, {@code class}, {@code forName} …), no static methods, nothing of the engine
- * ({@code execution}, {@code task}) or of any other object. Read only.
+ * {@link ProcedureBuildingBlock} beans. No reflection ({@code getClass}, {@code class},
+ * {@code forName} …), no static methods, nothing of the engine ({@code execution}, {@code task}) or of
+ * any other object. Read only.
  */
 final class GuardedBeanElResolver extends ELResolver {
 

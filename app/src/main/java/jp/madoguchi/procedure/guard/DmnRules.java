@@ -9,8 +9,9 @@ import org.w3c.dom.Node;
 
 /**
  * Decision tables are written in FEEL, which cannot call Java (the engine keeps FEEL's external
- * functions off); JUEL and script languages in a DMN file are refused, and so is FEEL that loops or runs
- * regular expressions ({@link FeelLimits}): a decision runs inside the step that asks for it.
+ * functions off); JUEL and script languages in a DMN file are refused, and so is FEEL that loops, runs
+ * regular expressions or nests too deeply ({@link FeelLimits}): a decision runs inside the step that
+ * asks for it.
  */
 final class DmnRules {
 
@@ -46,7 +47,8 @@ final class DmnRules {
         || holder instanceof Element held && !isFeel(held)) {
       return; // "-" and nothing: any value; another language is refused above
     }
-    String[] problem = FeelLimits.problem(feel, unaryTests ? FeelLimits.Use.DMN_UNARY_TESTS : FeelLimits.Use.DMN_EXPRESSION);
+    String[] problem = FeelLimits.problem(feel,
+        unaryTests ? FeelLimits.Use.DMN_UNARY_TESTS : FeelLimits.Use.DMN_EXPRESSION);
     if (problem != null) {
       reasons.add(file.name(), XmlFiles.owner(text), problem[0], problem[1]);
     }

@@ -15,8 +15,8 @@ import org.w3c.dom.NamedNodeMap;
  * Every {@code ${...}} and {@code #{...}} of a BPMN file (delegates, conditions, listeners,
  * input/output, timers, candidate groups, due dates …) may use process variables, the procedure
  * building blocks and the engine's date and user functions, and nothing that reaches Java reflection,
- * the engine's objects or any other bean of the application, nor a method of a text, list or map that
- * {@link ValueMethods} refuses.
+ * the engine's objects or any other bean of the application, nor a method of a value that
+ * {@link ValueMethods} refuses, nor parentheses nested deeper than the engine's parser can follow.
  */
 final class ExpressionRules {
 
@@ -62,10 +62,11 @@ final class ExpressionRules {
       }
       for (String method : sorted(expression.methods())) {
         if (ValueMethods.REFUSED_NAMES.contains(method)) {
-          reasons.add(file, owner, "文字・一覧・対応表のメソッド「" + method + "」は使えません（値を際限なく大きくしたり、"
-              + "書き換えたり、正規表現で長く照合したりするため）。読むだけのメソッド（length、substring、contains、get など）は使えます",
-              "method '" + method + "' of a text, list or map is not allowed (it grows a value without bound, changes it "
-              + "or runs a regular expression); reading methods (length, substring, contains, get …) are");
+          reasons.add(file, owner, "値（文字・一覧・対応表・日付）のメソッド「" + method + "」は使えません"
+              + "（値を際限なく大きくしたり、書き換えたり、正規表現で長く照合したりするため）。"
+              + "読むだけのメソッド（length、substring、contains、get など）は使えます",
+              "method '" + method + "' of a value (text, list, map, date) is not allowed (it grows a value without "
+              + "bound, changes it or runs a regular expression); reading methods (length, substring, contains, get …) are");
         }
       }
       for (String function : sorted(expression.functions())) {

@@ -178,11 +178,11 @@ class ProcedureGuardTests {
   @Test
   void shouldRefuseValueMethodsThatGrowChangeOrBacktrackButAcceptReadingOnes() {
     refused(BPMN.replace("${decision == 'approve'}", "${decision.repeat(100000000) != null}"), "Flow_ToDone",
-        "method 'repeat' of a text, list or map is not allowed");
+        "method 'repeat' of a value (text, list, map, date) is not allowed");
     refused(BPMN.replace("${decision == 'approve'}", "${currentUserGroups().add('camunda-admin')}"), "Flow_ToDone",
-        "method 'add' of a text, list or map is not allowed");
+        "method 'add' of a value (text, list, map, date) is not allowed");
     refused(BPMN.replace("${decision == 'approve'}", "${decision.matches('(.*a){8}')}"), "Flow_ToDone",
-        "method 'matches' of a text, list or map is not allowed");
+        "method 'matches' of a value (text, list, map, date) is not allowed");
     assertThat(reasons(BPMN.replace("${decision == 'approve'}",
         "${decision.trim().toLowerCase().startsWith('app') and routing.replace == null}"))).isEmpty();
   }
