@@ -14,6 +14,7 @@ import jp.madoguchi.procedure.FormField.Kind;
 /** The data fields of a Camunda Form, read from its form-js JSON (kept as {@code definition} for renderers). */
 public record FormSchema(String id, List<FormField> fields, JsonNode definition) {
 
+  private static final BigDecimal LARGEST_STEP = BigDecimal.TEN.pow(15);
   private static final Set<String> LAYOUT_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
       "iframe", "documentPreview", "table");
 
@@ -79,9 +80,10 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     Set<String> options = options(component);
     return new FormField(key, label, Kind.VALUE, type,
         component.path("subtype").asText(null), validate.path("required").asBoolean(false), hide,
-        readonly(component), pattern(validate, key), integer(validate, "minLength"), integer(validate, "maxLength"),
-        decimal(validate, "min"), decimal(validate, "max"), validate.path("validationType").asText(null),
-        options, List.of(), integer(component, "decimalDigits"), positive(decimal(component, "increment")),
+        readonly(component), pattern(validate, key), integer(validate, "minLength", key),
+        integer(validate, "maxLength", key), decimal(validate, "min", key), decimal(validate, "max", key),
+        validate.path("validationType").asText(null), options, List.of(), integer(component, "decimalDigits", key),
+        increment(component, key),
         maxItems(component, options == null ? FormField.DEFAULT_MAX_ITEMS : options.size()),
         days(component, key));
   }
@@ -148,11 +150,35 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     return Set.copyOf(options);
   }
 
-  private static Integer integer(JsonNode node, String name) {
-    return node.hasNonNull(name) ? node.get(name).asInt() : null;
+  /** A whole number from 0 (a number, or digits as text); absent or blank is no setting. */
+  private static Integer integer(JsonNode node, String name, String key) {
+    JsonNode value = node.path(name);
+    if (value.isNull() || value.isMissingNode() || value.isTextual() && value.asText().isBlank()) {
+      return null;
+    }
+    String text = value.asText().trim();
+    if (value.canConvertToInt() && value.isIntegralNumber() && value.intValue() >= 0 || text.matches("\\d{1,9}")) {
+      return value.isNumber() ? value.intValue() : Integer.parseInt(text);
+    }
+    throw new FormDefinitionException(key, "項目「" + key + "」の " + name + "「" + text + "」は 0 以上の整数にしてください",
+        "Field '" + key + "': " + name + " '" + text + "' must be a whole number from 0");
   }
 
-  private static BigDecimal decimal(JsonNode node, String name) {
+  /**
+   * form-js's step of a number field; at most 10 decimals and below 10^15: the server divides each
+   * number sent by it, and {@code 1.5} by {@code 1e-100000} took 5.6 s.
+   */
+  private static BigDecimal increment(JsonNode component, String key) {
+    BigDecimal increment = positive(decimal(component, "increment", key));
+    if (increment != null && (increment.stripTrailingZeros().scale() > 10 || increment.compareTo(LARGEST_STEP) >= 0)) {
+      throw new FormDefinitionException(key, "項目「" + key + "」の increment「" + increment
+          + "」は小数点以下10桁まで、10の15乗より小さい数にしてください", "Field '" + key + "': increment '"
+          + increment + "' must have at most 10 decimals and be below 10^15");
+    }
+    return increment;
+  }
+
+  private static BigDecimal decimal(JsonNode node, String name, String key) {
     if (!node.hasNonNull(name)) {
       return null;
     }
@@ -163,7 +189,8 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     try {
       return new BigDecimal(value.asText().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + name + "' of a form field is not a number: " + value.asText(), e);
+      throw new FormDefinitionException(key, "項目「" + key + "」の " + name + "「" + value.asText() + "」を数として読めません",
+          "Field '" + key + "': " + name + " '" + value.asText() + "' is not a number");
     }
   }
 }

@@ -28,7 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 final class LabelRules {
 
   private static final String NOTIFY_RESIDENT = "${notifyResident}";
-  private static final Pattern DAYS = Pattern.compile("^(?:P)?(\\d+)D?$");
+  private static final Pattern DAYS = Pattern.compile("^(?:P)?(\\d{1,9})D?$");
 
   private LabelRules() {
   }
@@ -67,8 +67,12 @@ final class LabelRules {
       reasons.add(file, view.id(), "文書保存年限をプロセスのプロパティ retentionYears に年数（1〜100）で設定してください",
           "set the retention in years (1 to 100) as the process property retentionYears");
     } else {
-      Integer days = historyDays(view.process().getCamundaHistoryTimeToLiveString());
-      if (days != null && days < years * 365) {
+      String timeToLive = view.process().getCamundaHistoryTimeToLiveString();
+      Integer days = historyDays(timeToLive);
+      if (days == null && timeToLive != null && !timeToLive.isBlank()) {
+        reasons.add(file, view.id(), "履歴の保存期間 historyTimeToLive「" + timeToLive + "」を日数（例：3650 か P3650D）で書いてください",
+            "write the history time to live '" + timeToLive + "' as days (e.g. 3650 or P3650D)");
+      } else if (days != null && days < years * 365) {
         reasons.add(file, view.id(), "履歴の保存期間（" + days + "日）が文書保存年限（" + years + "年）より短くなっています",
             "the history time to live (" + days + " days) is shorter than the retention (" + years + " years)");
       }

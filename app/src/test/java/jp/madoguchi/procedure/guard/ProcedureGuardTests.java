@@ -316,6 +316,27 @@ class ProcedureGuardTests {
         REVIEW_FORM)).extracting(RefusalReason::element).containsExactly("address");
   }
 
+  /** Numbers in a form or a model the guard could not read stopped the deployment with a 500. */
+  @Test
+  void shouldRefuseNumbersItCannotReadOrThatCostTooMuch() {
+    String address = "\"label\": \"住所\",";
+    for (String[] setting : new String[][] {{"\"validate\": {\"min\": \"abc\"}", "min 'abc' is not a number"},
+        {"\"validate\": {\"max\": \"1e9999999999\"}", "max '1e9999999999' is not a number"},
+        {"\"validate\": {\"maxLength\": \"99999999999\"}", "maxLength '99999999999' must be a whole number from 0"},
+        {"\"validate\": {\"minLength\": -1}", "minLength '-1' must be a whole number from 0"},
+        {"\"increment\": \"1e-100000\"", "increment '1E-100000' must have at most 10 decimals"}}) {
+      assertThat(reasons(BPMN, APPLY_FORM.replace(address, address + " " + setting[0] + ","), REVIEW_FORM))
+          .as(setting[0]).singleElement().satisfies(reason -> {
+            assertThat(reason.element()).isEqualTo("address");
+            assertThat(reason.en()).contains(setting[1]);
+          });
+    }
+    assertThat(reasons(BPMN, APPLY_FORM.replace(address, address + " \"increment\": \"0.01\", \"validate\": "
+        + "{\"min\": \"1\", \"max\": 99, \"minLength\": \"2\", \"maxLength\": 40},"), REVIEW_FORM)).isEmpty();
+    refused(BPMN.replace("camunda:historyTimeToLive=\"365\"", "camunda:historyTimeToLive=\"99999999999\""), "sample",
+        "write the history time to live '99999999999' as days");
+  }
+
   @Test
   void shouldRefuseFormConditionsThatLoopOrThatFeelCannotRead() {
     String hidden = "\"label\": \"住所\", \"conditional\": {\"hide\": \"=%s\"},";
