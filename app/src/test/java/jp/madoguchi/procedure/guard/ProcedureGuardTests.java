@@ -324,7 +324,8 @@ class ProcedureGuardTests {
         {"\"validate\": {\"max\": \"1e9999999999\"}", "max '1e9999999999' is not a number"},
         {"\"validate\": {\"maxLength\": \"99999999999\"}", "maxLength '99999999999' must be a whole number from 0"},
         {"\"validate\": {\"minLength\": -1}", "minLength '-1' must be a whole number from 0"},
-        {"\"increment\": \"1e-100000\"", "increment '1E-100000' must have at most 10 decimals"}}) {
+        {"\"increment\": \"1e-100000\"", "increment '1E-100000' must have at most 10 decimals"},
+        {"\"increment\": \"1e15\"", "increment '1E+15' must have at most 10 decimals and be below 10^15"}}) {
       assertThat(reasons(BPMN, APPLY_FORM.replace(address, address + " " + setting[0] + ","), REVIEW_FORM))
           .as(setting[0]).singleElement().satisfies(reason -> {
             assertThat(reason.element()).isEqualTo("address");
