@@ -27,6 +27,7 @@ final class ProcedureGuard {
       CodeRules.check(file, reasons);
       ExpressionRules.check(file, environment, reasons);
       ModelRules.check(file, reasons);
+      UserTaskRules.check(file, reasons);
       MergedApplicationsRules.check(file, reasons);
       FlowRules.check(file, reasons);
       for (ProcessView view : ProcessView.of(file)) {

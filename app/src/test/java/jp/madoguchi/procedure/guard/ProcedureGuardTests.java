@@ -17,6 +17,9 @@ import jp.madoguchi.procedure.RefusalReason;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per rule of the deploy guard: each breaks one rule of the smallest good procedure. */
 class ProcedureGuardTests {
@@ -216,6 +219,28 @@ class ProcedureGuardTests {
     refused(BPMN.replace(" camunda:formRef=\"sample-review\" camunda:formRefBinding=\"deployment\"", "")
         .replace("&#10;${answer}", ""), "Task_Review", "the user task has no form");
     refused(BPMN.replace(" camunda:candidateGroups=\"citizen-section\"", ""), "Task_Review", "no candidate group");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "camunda:priority=\"high\"| write the priority 'high' as a whole number",
+      "camunda:priority=\"99999999999\"| write the priority '99999999999' as a whole number",
+      "camunda:priority=\" 7\"| write the priority ' 7' as a whole number",
+      "camunda:priority=\"\"| write the priority '' as a whole number",
+      "camunda:dueDate=\"next week\"| cannot read the dueDate 'next week'",
+      "camunda:dueDate=\"P1X\"| cannot read the dueDate 'P1X'",
+      "camunda:followUpDate=\"2026-13-45\"| cannot read the followUpDate '2026-13-45'"})
+  void shouldRefuseATasksPriorityOrDateTheEngineCouldNotRead(String attribute, String reason) {
+    refused(BPMN.replace("camunda:dueDate=\"${jst.daysLater(5, 17)}\"", attribute), "Task_Review", reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"camunda:priority=\"80\"", "camunda:priority=\"-1\"", "camunda:priority=\"${urgent ? 80 : 50}\"",
+      "camunda:dueDate=\"P10D\"", "camunda:dueDate=\"PT36H\"", "camunda:dueDate=\"P2W\"",
+      "camunda:dueDate=\"2026-12-10T17:00:00+09:00\"", "camunda:dueDate=\"2026-12-10T17:00:00\"",
+      "camunda:followUpDate=\"2026-12-10\""})
+  void shouldAcceptPrioritiesAndDatesTheEngineReads(String attribute) {
+    assertThat(reasons(BPMN.replace("camunda:dueDate=\"${jst.daysLater(5, 17)}\"", attribute))).isEmpty();
   }
 
   @Test
