@@ -44,7 +44,7 @@ final class ExpressionRules {
       return;
     }
     for (Expression expression : ProcedureExpressions.in(text)) {
-      String shown = expression.text().length() > 80 ? expression.text().substring(0, 80) + "…" : expression.text();
+      String shown = Reasons.shown(expression.text());
       if (expression.nesting() > MAX_NESTING) {
         reasons.add(file, owner, "式「" + shown + "」は括弧の入れ子が深すぎます（" + expression.nesting() + " 段。"
             + MAX_NESTING + " 段まで）", "expression '" + shown + "' nests parentheses too deeply (" + expression.nesting()

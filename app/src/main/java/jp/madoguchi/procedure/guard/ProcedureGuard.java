@@ -30,6 +30,7 @@ final class ProcedureGuard {
       UserTaskRules.check(file, reasons);
       MergedApplicationsRules.check(file, reasons);
       FlowRules.check(file, reasons);
+      TimerRules.check(file, reasons);
       for (ProcessView view : ProcessView.of(file)) {
         FormRules.check(view, deployment, reasons);
         GroupRules.check(view, candidate.tenantId(), environment, reasons);

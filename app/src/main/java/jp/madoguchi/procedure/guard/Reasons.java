@@ -17,6 +17,11 @@ final class Reasons {
     }
   }
 
+  /** A designer's text as a reason quotes it: whole up to 80 characters. */
+  static String shown(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+  }
+
   boolean isEmpty() {
     return list.isEmpty();
   }

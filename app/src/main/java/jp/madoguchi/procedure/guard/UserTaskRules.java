@@ -1,12 +1,5 @@
 package jp.madoguchi.procedure.guard;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.function.Consumer;
-
 import jp.madoguchi.procedure.ProcedureExpressions;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
@@ -26,8 +19,8 @@ final class UserTaskRules {
     for (UserTask task : file.model().getModelElementsByType(UserTask.class)) {
       String priority = attribute(task, "priority");
       if (isText(priority) && !isWholeNumber(priority)) {
-        reasons.add(file.name(), task.getId(), "優先度 priority「" + shown(priority) + "」は整数で書いてください（例：50。既定は50）",
-            "write the priority '" + shown(priority) + "' as a whole number, e.g. 50 (the default)");
+        reasons.add(file.name(), task.getId(), "優先度 priority「" + Reasons.shown(priority) + "」は整数で書いてください（例：50。既定は50）",
+            "write the priority '" + Reasons.shown(priority) + "' as a whole number, e.g. 50 (the default)");
       }
       date(file, task, "dueDate", "期限", attribute(task, "dueDate"), reasons);
       date(file, task, "followUpDate", "フォローアップ日", attribute(task, "followUpDate"), reasons);
@@ -36,10 +29,10 @@ final class UserTaskRules {
 
   private static void date(ParsedDeployment.BpmnFile file, UserTask task, String attribute, String japanese,
       String value, Reasons reasons) {
-    if (isText(value) && !isDate(value)) {
-      reasons.add(file.name(), task.getId(), japanese + " " + attribute + "「" + shown(value) + "」が読めません。期間（例：P10D）か"
+    if (isText(value) && !DueDates.readable(value)) {
+      reasons.add(file.name(), task.getId(), japanese + " " + attribute + "「" + Reasons.shown(value) + "」が読めません。期間（例：P10D）か"
           + "日時（例：2026-12-10T17:00:00+09:00）、または式（例：${jst.daysLater(10, 17)}）で書いてください",
-          "cannot read the " + attribute + " '" + shown(value) + "'; write a duration (e.g. P10D), a date and time "
+          "cannot read the " + attribute + " '" + Reasons.shown(value) + "'; write a duration (e.g. P10D), a date and time "
           + "(e.g. 2026-12-10T17:00:00+09:00) or an expression (e.g. ${jst.daysLater(10, 17)})");
     }
   }
@@ -64,24 +57,5 @@ final class UserTaskRules {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private static boolean isDate(String value) {
-    if (value.startsWith("P")) {
-      return TimerCycles.duration(value).isPresent();
-    }
-    for (Consumer<String> parser : List.<Consumer<String>>of(OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse)) {
-      try {
-        parser.accept(value);
-        return true;
-      } catch (DateTimeParseException e) {
-        // the next form
-      }
-    }
-    return false;
-  }
-
-  private static String shown(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 }

@@ -582,6 +582,26 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldRefuseTimerDatesAndDurationsTheEngineCouldNotRead() {
+    String overdue = "<bpmn:boundaryEvent id=\"Event_Overdue\" name=\"期限超過\" cancelActivity=\"false\" attachedToRef=\"Task_Review\">"
+        + "<bpmn:timerEventDefinition id=\"TimerDefinition_Overdue\"><bpmn:%1$s xsi:type=\"bpmn:tFormalExpression\">%2$s"
+        + "</bpmn:%1$s></bpmn:timerEventDefinition></bpmn:boundaryEvent>";
+    for (String duration : List.of("next week", "P1X", "1 day", "")) {
+      refused(withElement(overdue.formatted("timeDuration", duration), "Event_Overdue"), "Event_Overdue",
+          "cannot read the timer's duration '" + duration + "'");
+    }
+    for (String date : List.of("tomorrow", "2026-13-45", "2026/12/10")) {
+      refused(withElement(overdue.formatted("timeDate", date), "Event_Overdue"), "Event_Overdue",
+          "cannot read the timer's date '" + date + "'");
+    }
+    for (String[] good : new String[][] {{"timeDuration", "P14D"}, {"timeDuration", "PT1H"}, {"timeDuration", "P2W"},
+        {"timeDuration", "${reminderAfter}"}, {"timeDate", "2027-04-01T09:00:00+09:00"}, {"timeDate", "2027-04-01"},
+        {"timeDate", "P5D"}, {"timeDate", "${jst.daysLater(5, 17)}"}}) {
+      assertThat(reasons(withElement(overdue.formatted(good[0], good[1]), "Event_Overdue"))).as(good[1]).isEmpty();
+    }
+  }
+
+  @Test
   void shouldRefuseFilesItCannotRead() {
     assertThat(reasons("<definitions>", APPLY_FORM, REVIEW_FORM)).extracting(RefusalReason::en)
         .contains("not a readable BPMN 2.0 file; save it again with Camunda Modeler");
