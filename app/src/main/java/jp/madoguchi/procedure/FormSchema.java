@@ -63,10 +63,14 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
     String condition = hide.startsWith("=") ? hide.substring(1) : hide;
     String[] problem = FeelLimits.problem(condition, FeelLimits.Use.FORM_CONDITION);
     if (problem != null) {
-      String field = component.path("key").asText(component.path("path").asText(component.path("id").asText(null)));
-      throw new FormDefinitionException(field, problem[0], problem[1]);
+      throw new FormDefinitionException(name(component), problem[0], problem[1]);
     }
     return condition;
+  }
+
+  /** How a refusal names a component: its key, or a list's path, or its id. */
+  private static String name(JsonNode component) {
+    return component.path("key").asText(component.path("path").asText(component.path("id").asText(null)));
   }
 
   private static boolean readonly(JsonNode component) {
@@ -117,7 +121,7 @@ public record FormSchema(String id, List<FormField> fields, JsonNode definition)
       }
       return maxItems;
     } catch (NumberFormatException e) {
-      String field = component.path("key").asText(component.path("path").asText());
+      String field = name(component);
       throw new FormDefinitionException(field, "項目「" + field + "」の maxItems「" + configured
           + "」は 1 以上の整数にしてください", "Field '" + field + "' has maxItems '" + configured
           + "', not a whole number from 1");
