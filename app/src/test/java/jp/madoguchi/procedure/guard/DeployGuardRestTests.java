@@ -113,6 +113,9 @@ class DeployGuardRestTests extends IntegrationTest {
       assertThat(reason.get("ja").asText()).contains("スクリプトタスクは使えません");
       assertThat(reason.get("en").asText()).contains("script tasks are not allowed");
     });
+    assertThat(body.get("message").asText()).as("Camunda Modeler's log shows the message and nothing else of the answer")
+        .startsWith("手続の内容に直すところがあります").contains("\n- " + KEY + ".bpmn Task_RegisterApplication: ")
+        .contains("スクリプトタスクは使えません", "script tasks are not allowed");
     assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
   }
 
