@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code acceptedFiles} ({@code image} or {@code any}, default any), {@code countVariable} (optional:
  * receives the number of such files), {@code refusal} (optional: the clerk's message).
  */
-@ProcedureBuildingBlock("requireStaffFile")
+@ProcedureBuildingBlock(value = "requireStaffFile", requiredInputs = "field")
 class RequireStaffFileDelegate implements JavaDelegate {
 
   static final String DEFAULT_REFUSAL =

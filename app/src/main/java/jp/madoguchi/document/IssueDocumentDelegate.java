@@ -30,7 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  * layout's title. Mark the step {@code camunda:asyncBefore} so the step before stays fast and a
  * failure becomes a retried job rather than an error for the resident or clerk.
  */
-@ProcedureBuildingBlock("issueDocument")
+@ProcedureBuildingBlock(value = "issueDocument", requiredInputs = IssueDocumentDelegate.LAYOUT)
 class IssueDocumentDelegate implements JavaDelegate {
 
   static final String LAYOUT = "documentLayout";

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * the engine searches it, so it must be a field labelled 機密性1 without personal data, which is stored
  * unencrypted).
  */
-@ProcedureBuildingBlock("informMergedApplications")
+@ProcedureBuildingBlock(value = "informMergedApplications", requiredInputs = "messageName")
 class InformMergedApplicationsDelegate implements JavaDelegate {
 
   @Override

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * (the form field with the earlier number, default {@value #DEFAULT_NUMBER_VARIABLE}), {@code notOpenMessage}
  * (optional: the clerk's message when the earlier application is not at one of those tasks).
  */
-@ProcedureBuildingBlock("mergeDuplicate")
+@ProcedureBuildingBlock(value = "mergeDuplicate", requiredInputs = "openTasks")
 class MergeDuplicateDelegate implements JavaDelegate {
 
   static final String DEFAULT_NUMBER_VARIABLE = "duplicateOf";

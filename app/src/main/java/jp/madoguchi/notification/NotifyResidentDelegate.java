@@ -26,7 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
  *
  * <p>Input parameters: {@code message} (required), {@code linkToStatus} (optional, default true).
  */
-@ProcedureBuildingBlock("notifyResident")
+@ProcedureBuildingBlock(value = "notifyResident", requiredInputs = NotifyResidentDelegate.MESSAGE)
 class NotifyResidentDelegate implements JavaDelegate {
 
   static final String MESSAGE = "message";

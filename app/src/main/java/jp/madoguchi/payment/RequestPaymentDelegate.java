@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * process then waits for the messages {@code PaymentCompleted} / {@code PaymentFailed} or a timer.
  * Sets {@code paymentId} and {@code paymentAmount}.
  */
-@ProcedureBuildingBlock("requestPayment")
+@ProcedureBuildingBlock(value = "requestPayment",
+    requiredInputs = {RequestPaymentDelegate.AMOUNT, RequestPaymentDelegate.DESCRIPTION})
 class RequestPaymentDelegate implements JavaDelegate {
 
   static final String AMOUNT = "amount";

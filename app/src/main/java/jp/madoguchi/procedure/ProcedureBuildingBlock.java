@@ -24,4 +24,10 @@ public @interface ProcedureBuildingBlock {
   /** The name expressions use. */
   @AliasFor(annotation = Component.class)
   String value();
+
+  /**
+   * The input parameters the step needs, without which it fails when it runs: the deploy guard requires
+   * them on every step that uses the block, and its element template marks them {@code notEmpty}.
+   */
+  String[] requiredInputs() default {};
 }

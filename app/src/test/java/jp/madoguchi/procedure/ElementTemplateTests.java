@@ -90,6 +90,7 @@ class ElementTemplateTests extends IntegrationTest {
     for (JsonNode template : templates(file)) {
       String where = file.getFileName() + " " + template.path("id").asText();
       List<String> inputs = new ArrayList<>();
+      List<String> notEmpty = new ArrayList<>();
       Class<?> delegate = null;
       for (JsonNode property : template.path("properties")) {
         String name = property.at("/binding/name").asText();
@@ -104,6 +105,9 @@ class ElementTemplateTests extends IntegrationTest {
         }
         if ("camunda:inputParameter".equals(property.at("/binding/type").asText())) {
           inputs.add(name);
+          if (property.at("/constraints/notEmpty").asBoolean(false)) {
+            notEmpty.add(name);
+          }
         }
       }
       if (delegate != null) {
@@ -112,6 +116,10 @@ class ElementTemplateTests extends IntegrationTest {
           assertThat(sources).as(where + ": " + delegate.getSimpleName() + " (or its package) reads input '" + input + "'")
               .contains("\"" + input + "\"");
         }
+        String[] required = AnnotatedElementUtils.findMergedAnnotation(delegate, ProcedureBuildingBlock.class).requiredInputs();
+        assertThat(notEmpty).as(where + ": the template asks for every input the deploy guard requires of "
+            + delegate.getSimpleName()).containsAll(List.of(required));
+
       }
     }
   }

@@ -1,6 +1,8 @@
 package jp.madoguchi.procedure.guard;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -14,6 +16,7 @@ final class EngineGuardEnvironment implements GuardEnvironment {
   private final ListableBeanFactory beans;
   private final Supplier<IdentityService> identity;
   private volatile Set<String> buildingBlocks;
+  private volatile Map<String, List<String>> requiredInputs;
 
   EngineGuardEnvironment(ListableBeanFactory beans, Supplier<IdentityService> identity) {
     this.beans = beans;
@@ -28,6 +31,23 @@ final class EngineGuardEnvironment implements GuardEnvironment {
       buildingBlocks = names;
     }
     return names;
+  }
+
+  @Override
+  public Map<String, List<String>> requiredInputs() {
+    Map<String, List<String>> inputs = requiredInputs;
+    if (inputs == null) {
+      Map<String, List<String>> found = new HashMap<>();
+      for (String block : buildingBlocks()) {
+        ProcedureBuildingBlock annotation = beans.findAnnotationOnBean(block, ProcedureBuildingBlock.class);
+        if (annotation != null && annotation.requiredInputs().length > 0) {
+          found.put(block, List.of(annotation.requiredInputs()));
+        }
+      }
+      inputs = Map.copyOf(found);
+      requiredInputs = inputs;
+    }
+    return inputs;
   }
 
   @Override

@@ -24,8 +24,6 @@ final class MergedApplicationsRules {
 
   private static final String BLOCK = "informMergedApplications";
   private static final String MESSAGE_NAME = "messageName";
-  /** Elements inside a step that are not the step: its input parameters belong to the step around them. */
-  private static final Set<String> INSIDE_A_STEP = Set.of("extensionElements", "messageEventDefinition");
 
   private MergedApplicationsRules() {
   }
@@ -36,13 +34,10 @@ final class MergedApplicationsRules {
       if (!usesBlock(element)) {
         continue;
       }
-      Element step = step(element);
+      Element step = Steps.around(element);
       String sent = messageName(step);
-      if (sent == null) {
-        reasons.add(file.name(), XmlFiles.owner(step), "「統合した申請に知らせる」（" + BLOCK + "）には入力パラメータ "
-            + MESSAGE_NAME + "（統合された申請が待つメッセージの名前）を設定してください",
-            BLOCK + " needs the input parameter " + MESSAGE_NAME + " (the message the merged applications wait for)");
-      } else if (!awaited(process(step), messageNames).contains(sent)) {
+      // a missing messageName is StepInputRules' reason
+      if (sent != null && !awaited(process(step), messageNames).contains(sent)) {
         reasons.add(file.name(), XmlFiles.owner(step), "「統合した申請に知らせる」のメッセージ「" + sent + "」を待つメッセージ中間イベント"
             + "または受信タスクが、このプロセスにありません。統合された申請が待つメッセージの名前を書いてください",
             BLOCK + " sends message '" + sent + "' that no message catch event or receive task of this process waits "
@@ -66,27 +61,9 @@ final class MergedApplicationsRules {
         && ProcedureExpressions.in(text).stream().anyMatch(expression -> expression.roots().contains(BLOCK));
   }
 
-  /** The BPMN element whose input parameters the block reads (a listener's or definition's enclosing step). */
-  private static Element step(Element element) {
-    Element current = element;
-    while (!XmlFiles.BPMN.equals(current.getNamespaceURI()) || INSIDE_A_STEP.contains(current.getLocalName())) {
-      current = (Element) current.getParentNode();
-    }
-    return current;
-  }
-
   private static String messageName(Element step) {
-    for (Element extensions : children(step, XmlFiles.BPMN, "extensionElements")) {
-      for (Element inputOutput : children(extensions, XmlFiles.CAMUNDA, "inputOutput")) {
-        for (Element parameter : children(inputOutput, XmlFiles.CAMUNDA, "inputParameter")) {
-          String value = XmlFiles.ownText(parameter).strip();
-          if (MESSAGE_NAME.equals(parameter.getAttribute("name")) && !value.isEmpty()) {
-            return value;
-          }
-        }
-      }
-    }
-    return null;
+    Element parameter = Steps.inputParameters(step).get(MESSAGE_NAME);
+    return parameter == null ? null : XmlFiles.ownText(parameter).strip();
   }
 
   private static Element process(Element step) {
@@ -106,7 +83,7 @@ final class MergedApplicationsRules {
     }
     NodeList catchEvents = process.getElementsByTagNameNS(XmlFiles.BPMN, "intermediateCatchEvent");
     for (int i = 0; i < catchEvents.getLength(); i++) {
-      for (Element definition : children((Element) catchEvents.item(i), XmlFiles.BPMN, "messageEventDefinition")) {
+      for (Element definition : Steps.children((Element) catchEvents.item(i), XmlFiles.BPMN, "messageEventDefinition")) {
         addName(definition.getAttribute("messageRef"), messageNames, names);
       }
     }
@@ -133,16 +110,5 @@ final class MergedApplicationsRules {
       }
     }
     return names;
-  }
-
-  private static List<Element> children(Element parent, String namespace, String localName) {
-    List<Element> found = new ArrayList<>();
-    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
-          && localName.equals(element.getLocalName())) {
-        found.add(element);
-      }
-    }
-    return found;
   }
 }

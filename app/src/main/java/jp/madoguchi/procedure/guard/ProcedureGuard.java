@@ -29,6 +29,7 @@ final class ProcedureGuard {
       ModelRules.check(file, reasons);
       UserTaskRules.check(file, reasons);
       MergedApplicationsRules.check(file, reasons);
+      StepInputRules.check(file, environment, reasons);
       FlowRules.check(file, reasons);
       TimerRules.check(file, reasons);
       for (ProcessView view : ProcessView.of(file)) {

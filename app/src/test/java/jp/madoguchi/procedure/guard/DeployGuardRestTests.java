@@ -119,6 +119,21 @@ class DeployGuardRestTests extends IntegrationTest {
     assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
   }
 
+  /** The application's building blocks declare what their steps need; the receipt's notice needs its message. */
+  @Test
+  void shouldRefuseAStepWithoutAnInputItsBuildingBlockNeeds() throws Exception {
+    long before = storedFor(DEMO);
+    HttpResponse<String> refused = deploy(DEMO_ADMIN, DEMO, bpmn -> bpmn.replaceFirst(
+        "<camunda:inputParameter name=\"message\">[^<]*</camunda:inputParameter>", ""));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(reasons(refused)).singleElement().satisfies(reason -> {
+      assertThat(reason.get("element").asText()).isEqualTo("Task_NotifyReceived");
+      assertThat(reason.get("en").asText()).startsWith("the step runs notifyResident, which needs the input parameter 'message'");
+    });
+    assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
+  }
+
   /** Camunda's expression parser recurses per parenthesis: 5,000 of them overflowed its stack (500). */
   @Test
   void shouldRefuseAnExpressionNestedTooDeeplyAt400() throws Exception {

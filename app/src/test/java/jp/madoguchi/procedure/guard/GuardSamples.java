@@ -107,6 +107,12 @@ final class GuardSamples {
     }
 
     @Override
+    public Map<String, List<String>> requiredInputs() {
+      return Map.of("notifyResident", List.of("message"), "issueDocument", List.of("documentLayout"),
+          "informMergedApplications", List.of("messageName"));
+    }
+
+    @Override
     public boolean isApplicationBean(String name) {
       return buildingBlocks().contains(name) || Set.of("jdbcTemplate", "dataSource", "processEngine").contains(name);
     }

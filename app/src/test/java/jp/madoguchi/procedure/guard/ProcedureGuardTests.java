@@ -146,7 +146,7 @@ class ProcedureGuardTests {
         "message 'PaymentCompleted' that no message catch event or receive task of this process waits for");
     refused(withElement(inform.formatted("${target}"), "Task_Inform"), "Task_Inform", "message '${target}'");
     refused(withElement(inform.replace("<camunda:inputParameter name=\"messageName\">%s</camunda:inputParameter>", ""),
-        "Task_Inform"), "Task_Inform", "needs the input parameter messageName");
+        "Task_Inform"), "Task_Inform", "runs informMergedApplications, which needs the input parameter 'messageName'");
 
     String catchEvent = "<bpmn:intermediateCatchEvent id=\"Event_OriginalDone\" name=\"統合先の完了を受信\">"
         + "<bpmn:messageEventDefinition id=\"MessageDefinition_OriginalDone\" messageRef=\"Message_OriginalDone\" />"
@@ -159,6 +159,23 @@ class ProcedureGuardTests {
               + "<dc:Bounds x=\"500\" y=\"300\" width=\"36\" height=\"36\" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>")))
           .isEmpty();
     }
+  }
+
+  @Test
+  void shouldRequireTheInputsABuildingBlockNeedsOnEveryStepThatRunsIt() {
+    String message = "<camunda:inputParameter name=\"message\">受付番号：${applicationNumber}&#10;${answer}</camunda:inputParameter>";
+    refused(BPMN.replace(message, ""), "Task_Notify", "the step runs notifyResident, which needs the input parameter 'message'");
+    refused(BPMN.replace(message, "<camunda:inputParameter name=\"message\">  </camunda:inputParameter>"), "Task_Notify",
+        "needs the input parameter 'message'");
+    refused(BPMN.replace(message, "<camunda:inputParameter name=\"mesage\">受付番号：${applicationNumber}</camunda:inputParameter>"),
+        "Task_Notify", "needs the input parameter 'message'");
+    String listener = "<bpmn:intermediateThrowEvent id=\"Event_Issued\" name=\"通知書を発行\"><bpmn:extensionElements>"
+        + "<camunda:executionListener delegateExpression=\"${issueDocument}\" event=\"start\" />%s</bpmn:extensionElements>"
+        + "</bpmn:intermediateThrowEvent>";
+    refused(withElement(listener.formatted(""), "Event_Issued"), "Event_Issued",
+        "the step runs issueDocument, which needs the input parameter 'documentLayout'");
+    assertThat(reasons(withElement(listener.formatted("<camunda:inputOutput><camunda:inputParameter name=\"documentLayout\">"
+        + "receipt</camunda:inputParameter></camunda:inputOutput>"), "Event_Issued"))).isEmpty();
   }
 
   @Test
