@@ -16,6 +16,7 @@ import jp.madoguchi.procedure.FormSchema;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
 import jp.madoguchi.procedure.ProcedureLabels;
+import jp.madoguchi.procedure.StepInputCheck;
 import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  * failure becomes a retried job rather than an error for the resident or clerk.
  */
 @ProcedureBuildingBlock(value = "issueDocument", requiredInputs = IssueDocumentDelegate.LAYOUT)
-class IssueDocumentDelegate implements JavaDelegate {
+class IssueDocumentDelegate implements JavaDelegate, StepInputCheck {
 
   static final String LAYOUT = "documentLayout";
   static final String TITLE = "documentTitle";
@@ -59,6 +60,16 @@ class IssueDocumentDelegate implements JavaDelegate {
     this.labels = labels;
     this.json = json;
     this.clock = clock;
+  }
+
+  @Override
+  public String[] problem(String input, String written) {
+    if (LAYOUT.equals(input) && layouts.find(written).isEmpty()) {
+      String known = String.join(", ", layouts.ids());
+      return new String[] {"書類の様式 documentLayout「" + written + "」はありません（使える様式：" + known + "）",
+          "there is no documentLayout '" + written + "' (known: " + known + ")"};
+    }
+    return null;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.procedure.StepInputCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -19,7 +20,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 @ProcedureBuildingBlock(value = "requestPayment",
     requiredInputs = {RequestPaymentDelegate.AMOUNT, RequestPaymentDelegate.DESCRIPTION})
-class RequestPaymentDelegate implements JavaDelegate {
+class RequestPaymentDelegate implements JavaDelegate, StepInputCheck {
 
   static final String AMOUNT = "amount";
   static final String DESCRIPTION = "paymentDescription";
@@ -42,8 +43,7 @@ class RequestPaymentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String step = execution.getCurrentActivityId();
     int amount = amount(step, execution.getVariableLocal(AMOUNT));
-    if (!(execution.getVariableLocal(DESCRIPTION) instanceof String description) || description.isBlank()
-        || description.length() > 200) {
+    if (!isDescription(execution.getVariableLocal(DESCRIPTION))) {
       throw new IllegalStateException("Request payment step " + step
           + " needs the input parameter 'paymentDescription' (text, at most 200 characters)");
     }
@@ -51,6 +51,7 @@ class RequestPaymentDelegate implements JavaDelegate {
     ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("Request payment before the application was registered"));
     UUID id = UUID.randomUUID();
+    String description = (String) execution.getVariableLocal(DESCRIPTION);
     PaymentProvider.Created created = provider.create(tenantId, id, amount, description);
     payments.insert(new Payment(id, tenantId, application.id(), execution.getProcessInstanceId(), amount, description,
         Payment.Status.REQUESTED, provider.name(), created.providerRef(), created.payUrl(), clock.instant(), null));
@@ -60,6 +61,15 @@ class RequestPaymentDelegate implements JavaDelegate {
 
   /** A positive whole number of yen; anything else is a modelling error the designer must see. */
   static int amount(String step, Object value) {
+    Integer yen = yen(value);
+    if (yen == null) {
+      throw new IllegalStateException("Request payment step " + step + ": 'amount' must be a whole number of yen "
+          + "from 1 to " + MAX_AMOUNT + ", e.g. ${copies * 300}; it was " + describe(value));
+    }
+    return yen;
+  }
+
+  private static Integer yen(Object value) {
     BigDecimal yen = null;
     try {
       if (value instanceof Integer || value instanceof Long || value instanceof Short) {
@@ -72,14 +82,30 @@ class RequestPaymentDelegate implements JavaDelegate {
         yen = new BigDecimal(text.trim());
       }
     } catch (NumberFormatException e) {
-      yen = null;
+      return null;
     }
     if (yen == null || yen.signum() <= 0 || yen.stripTrailingZeros().scale() > 0
         || yen.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
-      throw new IllegalStateException("Request payment step " + step + ": 'amount' must be a whole number of yen "
-          + "from 1 to " + MAX_AMOUNT + ", e.g. ${copies * 300}; it was " + describe(value));
+      return null;
     }
     return yen.intValueExact();
+  }
+
+  private static boolean isDescription(Object value) {
+    return value instanceof String description && !description.isBlank() && description.length() <= 200;
+  }
+
+  @Override
+  public String[] problem(String input, String written) {
+    if (AMOUNT.equals(input) && yen(written) == null) {
+      return new String[] {"手数料 amount「" + written + "」は 1 から " + MAX_AMOUNT + " までの円の整数で書いてください（例：300、${copies * 300}）",
+          "write the amount '" + written + "' as a whole number of yen from 1 to " + MAX_AMOUNT + ", e.g. 300 or ${copies * 300}"};
+    }
+    if (DESCRIPTION.equals(input) && !isDescription(written)) {
+      return new String[] {"支払いの内容 paymentDescription は 200 字までで書いてください",
+          "write the paymentDescription in at most 200 characters"};
+    }
+    return null;
   }
 
   private static String describe(Object value) {

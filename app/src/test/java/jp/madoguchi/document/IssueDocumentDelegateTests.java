@@ -1,10 +1,12 @@
 package jp.madoguchi.document;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.procedure.StepInputCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,16 @@ class IssueDocumentDelegateTests extends IntegrationTest {
         .hasMessageContaining("Task_IssuePermit")
         .hasMessageContaining("'permit'")
         .hasMessageContaining("approval-notice");
+  }
+
+  /** What the deploy guard asks of a layout written out in the model. */
+  @Test
+  void shouldTellTheGuardALayoutItDoesNotKnow() {
+    StepInputCheck check = (StepInputCheck) issueDocument;
+    assertThat(check.problem("documentLayout", "receipt")).isNull();
+    assertThat(check.problem("documentLayout", "reciept")).isNotNull()
+        .satisfies(problem -> assertThat(problem[1]).contains("'reciept'", "receipt", "approval-notice"));
+    assertThat(check.problem("documentTitle", "何でも")).as("inputs it does not check").isNull();
   }
 
   private static DelegateExecution step(String activityId, String layout) {

@@ -29,4 +29,19 @@ class RequestPaymentAmountTests {
           .hasMessageContaining("whole number of yen");
     }
   }
+
+  /** What the deploy guard asks of an amount and a description written out in the model. */
+  @Test
+  void shouldTellTheGuardWhichWrittenValuesWillNotDo() {
+    RequestPaymentDelegate block = new RequestPaymentDelegate(null, null, null, null);
+    assertThat(block.problem("amount", "300")).isNull();
+    assertThat(block.problem("amount", " 1200 ")).isNull();
+    for (String wrong : new String[] {"300円", "三百", "0", "-300", "300.5", "10000001", ""}) {
+      assertThat(block.problem("amount", wrong)).as(wrong).isNotNull()
+          .satisfies(problem -> assertThat(problem[1]).contains("'" + wrong + "'", "whole number of yen from 1 to 10000000"));
+    }
+    assertThat(block.problem("paymentDescription", "住民票の写しの手数料")).isNull();
+    assertThat(block.problem("paymentDescription", "あ".repeat(201))).isNotNull();
+    assertThat(block.problem("cancelReason", "何でも")).as("inputs it does not check").isNull();
+  }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.procedure.StepInputCheck;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ListableBeanFactory;
 
@@ -48,6 +49,12 @@ final class EngineGuardEnvironment implements GuardEnvironment {
       requiredInputs = inputs;
     }
     return inputs;
+  }
+
+  /** Asked only of a deployment, after the application has started (its own procedures deploy then too). */
+  @Override
+  public String[] inputProblem(String block, String input, String written) {
+    return beans.getBean(block) instanceof StepInputCheck check ? check.problem(input, written) : null;
   }
 
   @Override

@@ -13,6 +13,12 @@ interface GuardEnvironment {
   /** The input parameters each building block that needs some needs on its step, by the block's name. */
   Map<String, List<String>> requiredInputs();
 
+  /**
+   * Why a value written out for a building block's input will not do when its step runs, as {Japanese,
+   * English}; null when it will, or when the block does not check its inputs ({@code StepInputCheck}).
+   */
+  String[] inputProblem(String block, String input, String written);
+
   /** Any bean of the application, building block or not. */
   boolean isApplicationBean(String name);
 

@@ -13,7 +13,8 @@ import org.w3c.dom.NamedNodeMap;
  * template in Modeler) only when the step runs: a step without one it needs would pass the deployment
  * and then fail every application reaching it (right after a submission, the submission itself). So
  * every step that runs a block ({@code delegateExpression}, also of a listener) has each input the
- * block declares required ({@code @ProcedureBuildingBlock(requiredInputs)}), with a value.
+ * block declares required ({@code @ProcedureBuildingBlock(requiredInputs)}), with a value, and a value
+ * written out is one the block takes ({@code StepInputCheck}).
  */
 final class StepInputRules {
 
@@ -21,19 +22,31 @@ final class StepInputRules {
   }
 
   static void check(ParsedDeployment.BpmnFile file, GuardEnvironment environment, Reasons reasons) {
-    Map<String, List<String>> required = environment.requiredInputs();
     for (Element element : XmlFiles.elements(file.xml())) {
       for (String block : blocksRun(element)) {
         Element step = Steps.around(element);
         Map<String, Element> given = Steps.inputParameters(step);
-        for (String input : required.getOrDefault(block, List.of())) {
+        String where = XmlFiles.owner(step);
+        for (String input : environment.requiredInputs().getOrDefault(block, List.of())) {
           if (!given.containsKey(input)) {
-            reasons.add(file.name(), XmlFiles.owner(step), "この手順（" + block + "）には入力パラメータ「" + input + "」が必要です。"
+            reasons.add(file.name(), where, "この手順（" + block + "）には入力パラメータ「" + input + "」が必要です。"
                 + "Modeler で部品（テンプレート）の欄を埋めてください", "the step runs " + block + ", which needs the input "
                 + "parameter '" + input + "'; fill in that field of its element template in Modeler");
           }
         }
+        if (environment.buildingBlocks().contains(block)) {
+          given.forEach((input, parameter) -> checkWritten(file, where, environment, block, input, parameter, reasons));
+        }
       }
+    }
+  }
+
+  private static void checkWritten(ParsedDeployment.BpmnFile file, String where, GuardEnvironment environment, String block,
+      String input, Element parameter, Reasons reasons) {
+    String written = Steps.written(parameter);
+    String[] problem = written == null ? null : environment.inputProblem(block, input, written);
+    if (problem != null) {
+      reasons.add(file.name(), where, problem[0], problem[1]);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.madoguchi.procedure.ProcedureExpressions;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -43,6 +44,12 @@ final class Steps {
       }
     }
     return parameters;
+  }
+
+  /** The parameter's value as written out, or null for one given by an expression, a list, a map or a script. */
+  static String written(Element parameter) {
+    String text = XmlFiles.ownText(parameter);
+    return hasChildElement(parameter) || ProcedureExpressions.hasExpression(text) ? null : text;
   }
 
   static List<Element> children(Element parent, String namespace, String localName) {

@@ -121,7 +121,7 @@ class DeployGuardRestTests extends IntegrationTest {
 
   /** The application's building blocks declare what their steps need; the receipt's notice needs its message. */
   @Test
-  void shouldRefuseAStepWithoutAnInputItsBuildingBlockNeeds() throws Exception {
+  void shouldRefuseAStepWithoutAnInputItsBuildingBlockNeedsOrWithOneItCannotTake() throws Exception {
     long before = storedFor(DEMO);
     HttpResponse<String> refused = deploy(DEMO_ADMIN, DEMO, bpmn -> bpmn.replaceFirst(
         "<camunda:inputParameter name=\"message\">[^<]*</camunda:inputParameter>", ""));
@@ -132,6 +132,16 @@ class DeployGuardRestTests extends IntegrationTest {
       assertThat(reason.get("en").asText()).startsWith("the step runs notifyResident, which needs the input parameter 'message'");
     });
     assertThat(storedFor(DEMO)).as("nothing of a refused deployment is stored").isEqualTo(before);
+
+    HttpResponse<String> misspelt = deploy(DEMO_ADMIN, DEMO, bpmn -> bpmn.replaceFirst(
+        "camunda:delegateExpression=\"\\$\\{notifyResident\\}\">", "camunda:delegateExpression=\"\\${issueDocument}\">")
+        .replaceFirst("<camunda:inputParameter name=\"message\">[^<]*</camunda:inputParameter>",
+            "<camunda:inputParameter name=\"documentLayout\">reciept</camunda:inputParameter>"));
+    assertThat(misspelt.statusCode()).as(misspelt.body()).isEqualTo(400);
+    assertThat(reasons(misspelt)).anySatisfy(reason -> {
+      assertThat(reason.get("element").asText()).isEqualTo("Task_NotifyReceived");
+      assertThat(reason.get("en").asText()).startsWith("there is no documentLayout 'reciept' (known: ").contains("receipt");
+    });
   }
 
   /** Camunda's expression parser recurses per parenthesis: 5,000 of them overflowed its stack (500). */

@@ -112,6 +112,13 @@ final class GuardSamples {
           "informMergedApplications", List.of("messageName"));
     }
 
+    /** issueDocument knows the layouts receipt and notice; the real blocks' checks are in their own tests. */
+    @Override
+    public String[] inputProblem(String block, String input, String written) {
+      return "issueDocument".equals(block) && "documentLayout".equals(input) && !Set.of("receipt", "notice").contains(written)
+          ? new String[] {"様式「" + written + "」はありません", "there is no documentLayout '" + written + "'"} : null;
+    }
+
     @Override
     public boolean isApplicationBean(String name) {
       return buildingBlocks().contains(name) || Set.of("jdbcTemplate", "dataSource", "processEngine").contains(name);

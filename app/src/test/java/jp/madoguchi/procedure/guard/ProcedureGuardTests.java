@@ -174,8 +174,14 @@ class ProcedureGuardTests {
         + "</bpmn:intermediateThrowEvent>";
     refused(withElement(listener.formatted(""), "Event_Issued"), "Event_Issued",
         "the step runs issueDocument, which needs the input parameter 'documentLayout'");
-    assertThat(reasons(withElement(listener.formatted("<camunda:inputOutput><camunda:inputParameter name=\"documentLayout\">"
-        + "receipt</camunda:inputParameter></camunda:inputOutput>"), "Event_Issued"))).isEmpty();
+    String layout = "<camunda:inputOutput><camunda:inputParameter name=\"documentLayout\">%s</camunda:inputParameter>"
+        + "</camunda:inputOutput>";
+    assertThat(reasons(withElement(listener.formatted(layout.formatted("receipt")), "Event_Issued"))).isEmpty();
+    String chosen = layout.formatted("${answer == 'ok' ? 'receipt' : 'notice'}");
+    assertThat(reasons(withElement(listener.formatted(chosen), "Event_Issued"))).as("an expression is known only when the step runs")
+        .isEmpty();
+    refused(withElement(listener.formatted(layout.formatted("reciept")), "Event_Issued"), "Event_Issued",
+        "there is no documentLayout 'reciept'");
   }
 
   @Test
