@@ -1,11 +1,13 @@
 package jp.madoguchi.attachment;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.procedure.FormViolation;
 import jp.madoguchi.procedure.InvalidFormException;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.procedure.StepInputCheck;
 import jp.madoguchi.procedure.StepInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +22,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * receives the number of such files), {@code refusal} (optional: the clerk's message).
  */
 @ProcedureBuildingBlock(value = "requireStaffFile", requiredInputs = "field")
-class RequireStaffFileDelegate implements JavaDelegate {
+class RequireStaffFileDelegate implements JavaDelegate, StepInputCheck {
 
   static final String DEFAULT_REFUSAL =
       "職員の添付ファイルがまだアップロードされていません。フォームのリンクからファイルを追加してから完了してください";
@@ -29,6 +31,16 @@ class RequireStaffFileDelegate implements JavaDelegate {
 
   RequireStaffFileDelegate(Attachments attachments) {
     this.attachments = attachments;
+  }
+
+  /** Any other word than image would let any file through, a PDF where the photo of a repair was asked for. */
+  @Override
+  public String[] problem(String input, String written) {
+    if ("acceptedFiles".equals(input) && !Set.of("image", "any").contains(written.strip())) {
+      return new String[] {"ファイルの種類 acceptedFiles「" + written + "」は image（写真・画像）か any（どのファイルでも）にしてください",
+          "acceptedFiles '" + written + "' must be image or any"};
+    }
+    return null;
   }
 
   @Override

@@ -9,6 +9,7 @@ import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureLabels;
+import jp.madoguchi.procedure.StepInputCheck;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
  * <p>Input parameters: {@code message} (required), {@code linkToStatus} (optional, default true).
  */
 @ProcedureBuildingBlock(value = "notifyResident", requiredInputs = NotifyResidentDelegate.MESSAGE)
-class NotifyResidentDelegate implements JavaDelegate {
+class NotifyResidentDelegate implements JavaDelegate, StepInputCheck {
 
   static final String MESSAGE = "message";
   static final String LINK_TO_STATUS = "linkToStatus";
@@ -46,6 +47,17 @@ class NotifyResidentDelegate implements JavaDelegate {
     this.keys = keys;
     this.json = json;
     this.labels = labels;
+  }
+
+  /** Written out, linkToStatus is a text, which never turns the button off: only ${false} does. */
+  @Override
+  public String[] problem(String input, String written) {
+    if (LINK_TO_STATUS.equals(input) && !"true".equals(written.strip())) {
+      return new String[] {"「申請状況を見る」ボタンの有無 linkToStatus「" + written + "」は ${true} か ${false} で書いてください"
+          + "（文字で書いた false ではボタンは消えません）", "write linkToStatus '" + written + "' as ${true} or ${false}; "
+          + "written as text, even false leaves the button on"};
+    }
+    return null;
   }
 
   @Override
