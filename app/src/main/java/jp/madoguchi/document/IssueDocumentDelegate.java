@@ -17,6 +17,7 @@ import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureForms;
 import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.StepInputCheck;
+import jp.madoguchi.procedure.StepInputs;
 import jp.madoguchi.procedure.VariablesJson;
 import jp.madoguchi.tenant.TenantRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -77,14 +78,14 @@ class IssueDocumentDelegate implements JavaDelegate, StepInputCheck {
     String step = execution.getCurrentActivityId();
     Object layoutId = execution.getVariableLocal(LAYOUT);
     if (!(layoutId instanceof String id) || id.isBlank()) {
-      throw new IllegalStateException("Issue document step " + step + " needs the input parameter '" + LAYOUT
+      throw StepInputs.modellingError("Issue document step " + step + " needs the input parameter '" + LAYOUT
           + "' (one of " + String.join(", ", layouts.ids()) + ")");
     }
-    DocumentLayout layout = layouts.find(id).orElseThrow(() -> new IllegalStateException("Issue document step " + step
+    DocumentLayout layout = layouts.find(id).orElseThrow(() -> StepInputs.modellingError("Issue document step " + step
         + " names the unknown " + LAYOUT + " '" + id + "' (known: " + String.join(", ", layouts.ids()) + ")"));
     String tenantId = execution.getTenantId();
     ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("Issue document step " + step
+        .orElseThrow(() -> StepInputs.modellingError("Issue document step " + step
             + " runs before the application was registered"));
     Object title = execution.getVariableLocal(TITLE);
     String documentId = UUID.randomUUID().toString();

@@ -28,7 +28,7 @@ class InformMergedApplicationsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
     if (number == null) {
-      throw new IllegalStateException("Step " + execution.getCurrentActivityId()
+      throw StepInputs.modellingError("Step " + execution.getCurrentActivityId()
           + " needs the application number: place it after registerApplication");
     }
     String message = StepInputs.required(execution, "messageName");

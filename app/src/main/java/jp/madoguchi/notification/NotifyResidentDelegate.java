@@ -10,6 +10,7 @@ import jp.madoguchi.crypto.ThreadRandom;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.ProcedureLabels;
 import jp.madoguchi.procedure.StepInputCheck;
+import jp.madoguchi.procedure.StepInputs;
 import jp.madoguchi.tenant.TenantKeys;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -64,13 +65,13 @@ class NotifyResidentDelegate implements JavaDelegate, StepInputCheck {
   public void execute(DelegateExecution execution) {
     Object text = execution.getVariableLocal(MESSAGE);
     if (!(text instanceof String message) || message.isBlank()) {
-      throw new IllegalStateException("Notify resident step " + execution.getCurrentActivityId()
+      throw StepInputs.modellingError("Notify resident step " + execution.getCurrentActivityId()
           + " needs the input parameter 'message'");
     }
     refuseConfidentialFields(execution);
     String tenantId = execution.getTenantId();
     ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("Notify resident before the application was registered"));
+        .orElseThrow(() -> StepInputs.modellingError("Notify resident before the application was registered"));
     ObjectNode content = json.createObjectNode()
         .put("text", message)
         .put("applicationNumber", application.number())

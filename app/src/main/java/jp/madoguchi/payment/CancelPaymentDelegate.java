@@ -3,6 +3,7 @@ package jp.madoguchi.payment;
 import java.time.Clock;
 
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
+import jp.madoguchi.procedure.StepInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -35,7 +36,7 @@ class CancelPaymentDelegate implements JavaDelegate {
     } else if ("cancelled".equals(reason)) {
       status = Payment.Status.CANCELLED;
     } else {
-      throw new IllegalStateException("Cancel payment step " + execution.getCurrentActivityId()
+      throw StepInputs.modellingError("Cancel payment step " + execution.getCurrentActivityId()
           + ": 'cancelReason' must be 'expired' or 'cancelled', not '" + reason + "'");
     }
     String tenantId = execution.getTenantId();

@@ -8,6 +8,7 @@ import jp.madoguchi.application.ApplicationRecord;
 import jp.madoguchi.application.ApplicationRepository;
 import jp.madoguchi.procedure.ProcedureBuildingBlock;
 import jp.madoguchi.procedure.StepInputCheck;
+import jp.madoguchi.procedure.StepInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -44,12 +45,12 @@ class RequestPaymentDelegate implements JavaDelegate, StepInputCheck {
     String step = execution.getCurrentActivityId();
     int amount = amount(step, execution.getVariableLocal(AMOUNT));
     if (!isDescription(execution.getVariableLocal(DESCRIPTION))) {
-      throw new IllegalStateException("Request payment step " + step
+      throw StepInputs.modellingError("Request payment step " + step
           + " needs the input parameter 'paymentDescription' (text, at most 200 characters)");
     }
     String tenantId = execution.getTenantId();
     ApplicationRecord application = applications.findByProcessInstance(tenantId, execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("Request payment before the application was registered"));
+        .orElseThrow(() -> StepInputs.modellingError("Request payment before the application was registered"));
     UUID id = UUID.randomUUID();
     String description = (String) execution.getVariableLocal(DESCRIPTION);
     PaymentProvider.Created created = provider.create(tenantId, id, amount, description);
@@ -63,7 +64,7 @@ class RequestPaymentDelegate implements JavaDelegate, StepInputCheck {
   static int amount(String step, Object value) {
     Integer yen = yen(value);
     if (yen == null) {
-      throw new IllegalStateException("Request payment step " + step + ": 'amount' must be a whole number of yen "
+      throw StepInputs.modellingError("Request payment step " + step + ": 'amount' must be a whole number of yen "
           + "from 1 to " + MAX_AMOUNT + ", e.g. ${copies * 300}; it was " + describe(value));
     }
     return yen;

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.procedure.StepInputCheck;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class IssueDocumentDelegateTests extends IntegrationTest {
     DelegateExecution execution = step("Task_IssuePermit", null);
 
     assertThatThrownBy(() -> issueDocument.execute(execution))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Task_IssuePermit")
         .hasMessageContaining("documentLayout")
         .hasMessageContaining("receipt");
@@ -34,7 +35,7 @@ class IssueDocumentDelegateTests extends IntegrationTest {
     DelegateExecution execution = step("Task_IssuePermit", "permit");
 
     assertThatThrownBy(() -> issueDocument.execute(execution))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Task_IssuePermit")
         .hasMessageContaining("'permit'")
         .hasMessageContaining("approval-notice");

@@ -2,11 +2,14 @@ package jp.madoguchi.liff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +72,7 @@ class ResidentErrorTests extends IntegrationTest {
         </bpmndi:BPMNDiagram>
       </bpmn:definitions>
       """;
+  static final String STEP_SETTINGS_KEY = "step-settings-probe";
   static final String BROKEN_FORM = """
       {"id": "broken-procedure-apply", "type": "default", "components": [
         {"id": "Field_Code", "type": "textfield", "key": "code", "label": "番号",
@@ -139,6 +143,41 @@ class ResidentErrorTests extends IntegrationTest {
       assertThat(message).startsWith("この手続は、ただいま受け付けを止めています。").contains("お問い合わせ")
           .doesNotContain("pattern", "Exception", "Procedure");
     }
+  }
+
+  /**
+   * A building block's setting given by an expression that turns out empty when the step runs (the deploy
+   * guard checks only values written out): the procedure is unusable, not the server broken.
+   */
+  @Test
+  void shouldTellTheResidentThatAProcedureIsUnavailableWhenAStepsSettingFailsAtRunTime() throws Exception {
+    broken = repository.createDeployment().tenantId(DEMO).name(STEP_SETTINGS_KEY)
+        .addString(STEP_SETTINGS_KEY + ".bpmn", example("garbage-station-request.bpmn")
+            .replaceFirst("<camunda:inputParameter name=\"message\">[^<]*</camunda:inputParameter>",
+                "<camunda:inputParameter name=\"message\">\\${null}</camunda:inputParameter>"))
+        .addString("apply.form", example("forms/garbage-station-request/apply.form"))
+        .addString("review.form", example("forms/garbage-station-request/review.form"))
+        .deploy();
+    LineIdTokens.publish(LINE, LineIdTokens.LINE);
+    String token = LineIdTokens.LINE.token(LineIdTokens.DEMO_CHANNEL, LineIdTokens.newUserId());
+    newDeploymentVisible("/api/demo/procedures/" + STEP_SETTINGS_KEY + "/apply-form");
+
+    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(uri("/api/demo/applications"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"procedureKey": "%s", "clientRequestId": "%s", "data": {"applicantName": "窓口 花子", "kind": "new",
+             "address": "本町1-2-3", "households": 5, "phone": "090-1234-5678"}}""".formatted(STEP_SETTINGS_KEY,
+            UUID.randomUUID()))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(503);
+    assertThat(json.readTree(submitted.body()).get("message").asText()).isEqualTo(ResidentApiErrors.PROCEDURE_UNAVAILABLE);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE procedure_key = ?", Long.class,
+        STEP_SETTINGS_KEY)).as("nothing half-written").isZero();
+  }
+
+  private static String example(String file) throws IOException {
+    return Files.readString(Path.of("../examples/add-a-procedure", file)).replace("garbage-station-request",
+        STEP_SETTINGS_KEY);
   }
 
   /** The catalogue lists a new deployment within 5 s: an earlier test may have just read the tenant's. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 
 /** The amount of a "request payment" step: whole yen, positive, or a clear error for the designer. */
@@ -24,7 +25,7 @@ class RequestPaymentAmountTests {
     for (Object wrong : new Object[] {null, 0L, -300L, 300.5, "三百円", "", true, 10_000_001L}) {
       assertThatThrownBy(() -> RequestPaymentDelegate.amount("Task_Pay", wrong))
           .as(String.valueOf(wrong))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(ProcessEngineException.class)
           .hasMessageContaining("Task_Pay")
           .hasMessageContaining("whole number of yen");
     }
