@@ -103,13 +103,14 @@ final class GuardSamples {
   static final GuardEnvironment ENVIRONMENT = new GuardEnvironment() {
     @Override
     public Set<String> buildingBlocks() {
-      return Set.of("registerApplication", "notifyResident", "jst", "issueDocument", "informMergedApplications");
+      return Set.of("registerApplication", "notifyResident", "jst", "issueDocument", "informMergedApplications",
+          "mergeDuplicate");
     }
 
     @Override
     public Map<String, List<String>> requiredInputs() {
       return Map.of("notifyResident", List.of("message"), "issueDocument", List.of("documentLayout"),
-          "informMergedApplications", List.of("messageName"));
+          "informMergedApplications", List.of("messageName"), "mergeDuplicate", List.of("openTasks"));
     }
 
     /** issueDocument knows the layouts receipt and notice; the real blocks' checks are in their own tests. */

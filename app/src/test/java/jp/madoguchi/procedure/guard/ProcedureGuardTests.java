@@ -162,6 +162,23 @@ class ProcedureGuardTests {
   }
 
   @Test
+  void shouldLetMergeDuplicateNameOnlyUserTasksOfItsProcessAsOpen() {
+    String merge = "<bpmn:serviceTask id=\"Task_Merge\" name=\"先の申請に重複として統合\" "
+        + "camunda:delegateExpression=\"${mergeDuplicate}\"><bpmn:extensionElements><camunda:inputOutput>"
+        + "<camunda:inputParameter name=\"openTasks\">%s</camunda:inputParameter>"
+        + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>";
+    // a typo: no earlier application is ever waiting at Task_Reveiw, so every merge would be refused
+    refused(withElement(merge.formatted("Task_Reveiw"), "Task_Merge"), "Task_Merge",
+        "mergeDuplicate's openTasks names 'Task_Reveiw', which is no user task of this process (its user tasks: Task_Review)");
+    refused(withElement(merge.formatted("Task_Review, Task_Notify"), "Task_Merge"), "Task_Merge", "names 'Task_Notify'");
+
+    assertThat(reasons(withElement(merge.formatted("Task_Review"), "Task_Merge"))).isEmpty();
+    assertThat(reasons(withElement(merge.formatted(" Task_Review , "), "Task_Merge"))).isEmpty();
+    assertThat(reasons(withElement(merge.formatted("${openAt}"), "Task_Merge"))).as("an expression is known only at run time")
+        .isEmpty();
+  }
+
+  @Test
   void shouldRequireTheInputsABuildingBlockNeedsOnEveryStepThatRunsIt() {
     String message = "<camunda:inputParameter name=\"message\">受付番号：${applicationNumber}&#10;${answer}</camunda:inputParameter>";
     refused(BPMN.replace(message, ""), "Task_Notify", "the step runs notifyResident, which needs the input parameter 'message'");
