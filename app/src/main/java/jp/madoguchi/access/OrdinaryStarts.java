@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.web.RequestPaths;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,7 +60,8 @@ final class OrdinaryStarts extends OncePerRequestFilter {
   private boolean unusual(HttpServletRequest request) {
     JsonNode body;
     try {
-      body = json.readTree(request.getInputStream());
+      // not closed: an empty body is not buffered, and Camunda reads the container's stream after this
+      body = json.readTree(StreamUtils.nonClosing(request.getInputStream()));
     } catch (IOException | RuntimeException e) {
       // not JSON: Camunda answers it with its own 400
       return false;

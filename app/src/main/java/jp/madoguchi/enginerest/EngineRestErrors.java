@@ -64,7 +64,7 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
         || UniformNotFound.isNotFound(exception)
-        || !VisibleIds.visible(uri.getPath())) {
+        || !VisibleIds.visibleAfterFailure(uri.getPath())) {
       return UniformNotFound.response();
     }
     AuthorizationException refusedByListener = find(exception.getCause(), AuthorizationException.class);

@@ -19,7 +19,29 @@ final class VisibleIds {
   private static final Pattern ADDRESSED = Pattern.compile(
       "^/?(?:engine/[^/]+/)?(task|process-instance|history/process-instance|execution|job|incident|external-task)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
 
+  /**
+   * Two operations by an id of any shape on which Camunda 7.24, for an id that names nothing, fails
+   * with a server error before it says so: a task's deployed form (a NullPointerException in its
+   * authorization check) and a process definition's suspension (the same in its operation log).
+   */
+  private static final Pattern FAILS_ON_NOTHING = Pattern.compile(
+      "^/?(?:engine/[^/]+/)?(?:(task)/([^/]+)/deployed-form|process-definition/(?!key/)([^/]+)/suspended)/?$");
+
   private VisibleIds() {
+  }
+
+  /** After a request failed: whether what it addressed is there for the caller, also by an id of any shape. */
+  static boolean visibleAfterFailure(String path) {
+    if (!visible(path)) {
+      return false;
+    }
+    Matcher addressed = FAILS_ON_NOTHING.matcher(path);
+    if (!addressed.matches()) {
+      return true;
+    }
+    ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+    return addressed.group(1) != null ? engine.getTaskService().createTaskQuery().taskId(addressed.group(2)).count() > 0
+        : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(addressed.group(3)).count() > 0;
   }
 
   /** True unless the path addresses an id the caller cannot see. */

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -66,7 +67,8 @@ final class NewPasswordCheck extends OncePerRequestFilter {
   }
 
   private Optional<Refusal> check(HttpServletRequest request) throws IOException {
-    JsonNode body = JSON.readTree(request.getInputStream());
+    // not closed: an empty body is not buffered, and Camunda reads the container's stream after this
+    JsonNode body = JSON.readTree(StreamUtils.nonClosing(request.getInputStream()));
     if (body == null || !body.isObject()) {
       return Optional.empty();
     }

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One operation of Camunda's OpenAPI description of {@code /engine-rest} and the malformed calls
  * {@link EngineRestFuzzTests} makes of it: each query parameter and each field of the JSON body
  * (and each field of the objects in a list of objects) with values of the wrong type or content
- * for its schema; a variables map also gets variables Camunda cannot read.
+ * for its schema; a variables map also gets variables Camunda cannot read. Also an empty body where
+ * JSON is expected, and every path parameter as an id that no engine id looks like.
  */
 final class EngineRestOperation {
 
@@ -71,6 +72,13 @@ final class EngineRestOperation {
       calls.add(new FuzzCall(method, filled, authorization, emptyBody));
     }
     calls.add(new FuzzCall(method, filled, caller, emptyBody));
+    if (body != null) {
+      calls.add(new FuzzCall(method, filled, caller, ""));
+    }
+    if (PATH_PARAMETER.matcher(path).find()) {
+      calls.add(new FuzzCall(method, "/engine-rest" + PATH_PARAMETER.matcher(path).replaceAll("no-such-id"), caller,
+          emptyBody));
+    }
     for (JsonNode parameter : operation.path("parameters")) {
       if ("query".equals(parameter.path("in").asText())) {
         for (String value : queryValues(resolve(parameter.path("schema")))) {
