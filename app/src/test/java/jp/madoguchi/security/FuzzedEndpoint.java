@@ -26,7 +26,7 @@ final class FuzzedEndpoint {
 
   /** A path variable, with or without a regular expression (which may hold a quantifier in braces). */
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::(?:[^{}]|\\{[^{}]*})*)?}");
-  private static final List<String> BAD_BODIES = List.of("{}", "[]", "null", "\"x\"", "{", "1", "{\"a\":");
+  private static final List<String> BAD_BODIES = List.of("", "{}", "[]", "null", "\"x\"", "{", "1", "{\"a\":");
   private static final List<String> BAD_VALUES = List.of("null", "\"\"", "\"\\u0000\"",
       '"' + "あ".repeat(20_000) + '"', "-1", "1e400", "123456789012345678901234567890", "true", "[]", "{}",
       "[null]", "[1]", "\"2026-02-30\"", "\"../../etc/passwd\"", "\"<script>alert(1)</script>\"");
