@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.database.NamedLocks;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.TenantKeys;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs exports off the request thread, one at a time per node, their state in {@code tenant_export}:
@@ -41,6 +44,8 @@ public class ExportJobs implements DisposableBean {
   private final ExportProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NamedLocks namedLocks;
+  private final TransactionTemplate transactions;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "tenant-export");
     thread.setDaemon(true);
@@ -49,23 +54,33 @@ public class ExportJobs implements DisposableBean {
   private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
 
   ExportJobs(ExportStore store, ExportWriter writer, TenantKeys keys, ExportProperties properties,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, NamedLocks namedLocks, PlatformTransactionManager transactions) {
     this.store = store;
     this.writer = writer;
     this.keys = keys;
     this.properties = properties;
     this.events = events;
     this.clock = clock;
+    this.namedLocks = namedLocks;
+    this.transactions = new TransactionTemplate(transactions);
   }
 
   Export start(String tenantId, String actor, boolean includeSensitive) {
     beat();
-    if (store.ofTenant(tenantId).stream().anyMatch(export -> "RUNNING".equals(export.status()))) {
+    UUID id = UUID.randomUUID();
+    boolean queued = Boolean.TRUE.equals(transactions.execute(status -> {
+      // two requests at once (a double click, two admins): the second sees the first's export
+      namedLocks.lock("madoguchi.export", tenantId);
+      if (store.ofTenant(tenantId).stream().anyMatch(export -> "RUNNING".equals(export.status()))) {
+        return false;
+      }
+      store.insert(id, tenantId, actor, includeSensitive, clock.instant());
+      return true;
+    }));
+    if (!queued) {
       throw new StaffRequestException(409, "この自治体のエクスポートは実行中です。終わってからもう一度お試しください "
           + "(an export of this municipality is already running)");
     }
-    UUID id = UUID.randomUUID();
-    store.insert(id, tenantId, actor, includeSensitive, clock.instant());
     events.publishEvent(new OperationEvent(tenantId, actor, "export.started", id.toString(),
         Map.of("includeSensitive", String.valueOf(includeSensitive))));
     runningHere.add(id);

@@ -3,10 +3,12 @@ package jp.madoguchi.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,20 @@ class ExportAccessTests extends IntegrationTest {
     assertThat(downloads.start(DEMO, "demo-clerk", DEMO_CLERK_PASSWORD, "{}").statusCode()).isEqualTo(403);
     assertThat(downloads.start(DEMO, "kita-admin", KITA_ADMIN_PASSWORD, "{}").statusCode()).isEqualTo(403);
     assertThat(downloads.start(DEMO, null, null, "{}").statusCode()).isEqualTo(401);
+  }
+
+  /** A double click on 書き出す, or two admins: one export runs. Before, each request started one of its own. */
+  @Test
+  void shouldStartOneExportWhenSeveralAreRequestedAtOnce() throws Exception {
+    ExportDownloads downloads = new ExportDownloads(port);
+    List<HttpResponse<String>> started = AtOnce.send(4,
+        () -> downloads.start(KITA, "kita-admin", KITA_ADMIN_PASSWORD, "{}"));
+
+    assertThat(AtOnce.statuses(started)).as(started.toString()).containsExactly(202, 409, 409, 409);
+    String id = json.readTree(started.stream().filter(answer -> answer.statusCode() == 202).findFirst().orElseThrow()
+        .body()).get("id").asText();
+    assertThat(downloads.awaitFinished(KITA, id, "kita-admin", KITA_ADMIN_PASSWORD).get("status").asText())
+        .isEqualTo("READY");
   }
 
   @Test

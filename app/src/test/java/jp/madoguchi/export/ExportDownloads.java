@@ -77,7 +77,11 @@ public final class ExportDownloads {
   public JsonNode finished(String tenant, String user, String password, String body) throws Exception {
     HttpResponse<String> started = start(tenant, user, password, body);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-    String id = json.readTree(started.body()).get("id").asText();
+    return awaitFinished(tenant, json.readTree(started.body()).get("id").asText(), user, password);
+  }
+
+  /** Waits until the export is no longer running; returns how it ended. */
+  public JsonNode awaitFinished(String tenant, String id, String user, String password) throws Exception {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode state = json.readTree(show(tenant, id, user, password).body());
