@@ -47,9 +47,10 @@ class SupportGrantRepository {
         + "AND ended_at IS NULL", Timestamp.from(at), by, tenantId, id) == 1;
   }
 
-  /** Grants past their end time that nobody ended yet. */
+  /** Grants past their end time that nobody ended yet, by operator (the order their locks are taken in). */
   List<SupportGrant> expired(Instant now) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM support_grant WHERE ended_at IS NULL AND expires_at <= ?",
+    return jdbc.query("SELECT " + COLUMNS + " FROM support_grant WHERE ended_at IS NULL AND expires_at <= ? "
+        + "ORDER BY operator_id, id",
         SupportGrantRepository::map, Timestamp.from(now));
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Support access: a tenant admin lets a named SaaS operator read the tenant's applications (Cockpit,
  * /engine-rest, staff files and documents) for a few hours, with a reason; it ends when the admin ends
  * it or when its time is up (checked every {@code madoguchi.access.support-grant-sweep}). Every start
- * and end is in the tenant's operation log.
+ * and end is in the tenant's operation log. What Camunda holds for the operator is worked out from
+ * all their active grants under the operator's account lock, so grants given or ended at the same
+ * moment (by two municipalities, or by an admin and the sweep) each see the others' result.
  */
 @Service
 public class SupportGrants {
@@ -36,15 +39,17 @@ public class SupportGrants {
   private final ApplicationEventPublisher events;
   private final AccessProperties properties;
   private final Clock clock;
+  private final StaffDirectory staff;
 
   SupportGrants(SupportGrantRepository grants, SupportAccess access, IdentityService identity,
-      ApplicationEventPublisher events, AccessProperties properties, Clock clock) {
+      ApplicationEventPublisher events, AccessProperties properties, Clock clock, StaffDirectory staff) {
     this.grants = grants;
     this.access = access;
     this.identity = identity;
     this.events = events;
     this.properties = properties;
     this.clock = clock;
+    this.staff = staff;
   }
 
   @Transactional
@@ -60,6 +65,7 @@ public class SupportGrants {
       throw new InvalidSupportGrantException(("理由を%d文字以内で書いてください（住民の個人情報は書かないでください）"
           + " (a reason of at most %d characters is required; no resident's personal data)").formatted(MAX_REASON, MAX_REASON));
     }
+    staff.lockAccount(operatorId);
     Instant now = clock.instant();
     var grant = new SupportGrant(UUID.randomUUID(), tenantId, operatorId, reason.strip(), grantedBy, now,
         now.plus(Duration.ofHours(hours)), null, null);
@@ -83,6 +89,7 @@ public class SupportGrants {
     if (grant == null) {
       return false;
     }
+    staff.lockAccount(grant.operatorId());
     if (grants.end(tenantId, id, clock.instant(), endedBy)) {
       ended(grant, endedBy);
     }
@@ -94,6 +101,7 @@ public class SupportGrants {
   @Transactional
   public void endExpired() {
     for (SupportGrant grant : grants.expired(clock.instant())) {
+      staff.lockAccount(grant.operatorId());
       if (grants.end(grant.tenantId(), grant.id(), grant.expiresAt(), SYSTEM)) {
         ended(grant, SYSTEM);
       }

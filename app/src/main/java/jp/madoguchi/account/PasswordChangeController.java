@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.audit.AccessLogContext;
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.database.ConcurrentChange;
 import jp.madoguchi.gate.ClientAddresses;
 import jp.madoguchi.gate.StaffGate;
 import jp.madoguchi.login.LoginLocks;
 import jp.madoguchi.login.SignInNames;
 import jp.madoguchi.staff.PasswordPolicy;
-import jp.madoguchi.staff.StaffAccounts;
+import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffMember;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -41,15 +42,15 @@ class PasswordChangeController {
   private final IdentityService identity;
   private final LoginLocks locks;
   private final StaffGate gate;
-  private final StaffAccounts accounts;
+  private final StaffDirectory staff;
   private final ApplicationEventPublisher events;
 
-  PasswordChangeController(IdentityService identity, LoginLocks locks, StaffGate gate, StaffAccounts accounts,
+  PasswordChangeController(IdentityService identity, LoginLocks locks, StaffGate gate, StaffDirectory staff,
       ApplicationEventPublisher events) {
     this.identity = identity;
     this.locks = locks;
     this.gate = gate;
-    this.accounts = accounts;
+    this.staff = staff;
     this.events = events;
   }
 
@@ -90,9 +91,9 @@ class PasswordChangeController {
     if (problem != null) {
       return ResponseEntity.badRequest().body(Map.of("message", problem));
     }
-    user.setPassword(change.newPassword());
-    identity.saveUser(user);
-    accounts.setMustChangePassword(member.id(), false);
+    if (!staff.changeOwnPassword(member.id(), change.currentPassword(), change.newPassword())) {
+      return ResponseEntity.status(409).body(Map.of("message", ConcurrentChange.MESSAGE));
+    }
     events.publishEvent(new OperationEvent(member.tenants().size() == 1 ? member.tenants().iterator().next() : null,
         member.id(), "staff.password-changed", member.id(), Map.of()));
     AccessLogContext.kind(request, "password.changed");

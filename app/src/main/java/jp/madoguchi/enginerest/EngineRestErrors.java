@@ -10,9 +10,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jp.madoguchi.database.ConcurrentChange;
 import jp.madoguchi.database.DatabaseOutage;
 import jp.madoguchi.system.ConcurrentRequestException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -24,7 +26,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <ul>
  * <li>a database that cannot be reached is a 503 with {@code Retry-After}, never a 500;</li>
  * <li>a request racing another one (e.g. a start with the same {@code Idempotency-Key}) is a 409
- * ({@link ConcurrentRequestException}), and so is a claim of a task someone else claimed first;</li>
+ * ({@link ConcurrentRequestException}), and so is a claim of a task someone else claimed first, and
+ * a change that lost a race with another one ({@link ConcurrentChange}: two clerks claiming or
+ * commenting on one task at once; Camunda answered 500, or 400 blaming the request);</li>
  * <li>an id the caller may not see answers the same 404 whether it is unknown, another tenant's or
  * another department's, whatever went wrong ({@link UniformNotFound}, {@link VisibleIds});</li>
  * <li>the caller's own mistakes (a start refused by the procedure's checks, input the database
@@ -60,6 +64,12 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
     if (find(exception, TaskAlreadyClaimedException.class) != null) {
       return Response.status(Response.Status.CONFLICT)
           .entity(Map.of("type", "TaskAlreadyClaimed", "message", ALREADY_CLAIMED))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    if (find(exception, BadUserRequestException.class) == null && ConcurrentChange.isCause(exception)) {
+      // Camunda's own judgement of a duplicate ("The user already exists") stays a 400
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Map.of("type", "ConcurrentChange", "message", ConcurrentChange.MESSAGE))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +37,10 @@ import org.springframework.web.multipart.MultipartException;
  * Errors of the resident API as a person can act on them: Japanese first, English second. What
  * goes wrong on the server (a procedure whose deployment is broken, the engine) never reaches the
  * resident as the engine's English text: they are told what to do, the log says what happened.
+ * Asked before the deployment-wide floor advice ({@code perimeter.ConcurrentChanges}), which would
+ * otherwise answer some of the same failures in words not meant for residents.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {ResidentApiController.class, AttachmentController.class,
     DocumentController.class})
 class ResidentApiErrors {

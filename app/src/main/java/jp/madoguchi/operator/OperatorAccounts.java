@@ -29,12 +29,15 @@ class OperatorAccounts {
   private final StaffAccounts accounts;
   private final LoginLocks locks;
   private final ApplicationEventPublisher events;
+  private final StaffDirectory staff;
 
-  OperatorAccounts(IdentityService identity, StaffAccounts accounts, LoginLocks locks, ApplicationEventPublisher events) {
+  OperatorAccounts(IdentityService identity, StaffAccounts accounts, LoginLocks locks, ApplicationEventPublisher events,
+      StaffDirectory staff) {
     this.identity = identity;
     this.accounts = accounts;
     this.locks = locks;
     this.events = events;
+    this.staff = staff;
   }
 
   List<Map<String, Object>> list() {
@@ -50,6 +53,7 @@ class OperatorAccounts {
     if (id == null || !ID.matcher(id).matches()) {
       throw new StaffRequestException(400, "ID は英小文字・数字・「.」「_」「-」の 2〜64 文字にしてください (invalid id)");
     }
+    staff.lockAccount(id);
     if (identity.createUserQuery().userId(id).count() > 0) {
       throw new StaffRequestException(409, "この ID はすでに使われています (this id is taken)");
     }
@@ -71,6 +75,7 @@ class OperatorAccounts {
     if (id.equals(actor)) {
       throw new StaffRequestException(409, "自分自身は削除できません (you cannot delete yourself)");
     }
+    staff.lockAccount(id);
     if (identity.createUserQuery().userId(id).memberOfGroup(StaffGroups.OPERATOR).count() == 0) {
       throw new StaffRequestException(404, "その運用者はいません (no such operator)");
     }

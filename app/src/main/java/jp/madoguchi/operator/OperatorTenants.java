@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.database.NamedLocks;
 import jp.madoguchi.gate.AllowLists;
 import jp.madoguchi.gate.TenantDirectory;
+import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffRequestException;
 import jp.madoguchi.tenant.IpRange;
 import jp.madoguchi.tenant.Tenant;
@@ -28,14 +30,18 @@ class OperatorTenants {
   private final TenantDirectory directory;
   private final AllowLists allowLists;
   private final ApplicationEventPublisher events;
+  private final NamedLocks namedLocks;
+  private final StaffDirectory staff;
 
   OperatorTenants(TenantRepository tenants, TenantCreation creation, TenantDirectory directory, AllowLists allowLists,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, NamedLocks namedLocks, StaffDirectory staff) {
     this.tenants = tenants;
     this.creation = creation;
     this.directory = directory;
     this.allowLists = allowLists;
     this.events = events;
+    this.namedLocks = namedLocks;
+    this.staff = staff;
   }
 
   List<Map<String, Object>> list() {
@@ -46,6 +52,11 @@ class OperatorTenants {
   Map<String, Object> create(NewTenant request, String actor) {
     if (request == null) {
       throw new StaffRequestException(400, "slug、name、admin を JSON で送ってください (slug, name, admin are required)");
+    }
+    // the same municipality or first admin sent twice at once: the second finds the first's
+    namedLocks.lock("madoguchi.tenant", String.valueOf(request.slug()));
+    if (request.admin() != null) {
+      staff.lockAccount(request.admin().id());
     }
     List<TenantProblem> problems = creation.problems(request);
     if (!problems.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jp.madoguchi.audit.OperationEvent;
+import jp.madoguchi.database.NamedLocks;
 import jp.madoguchi.login.LoginLocks;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -27,12 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A municipality's staff accounts as its tenant admin manages them: Camunda users that belong to
  * exactly that tenant, their groups (roles), and Madoguchi's flags (disabled, initial password).
- * Every change is one transaction with its {@link OperationEvent}. Callers check who may do it.
+ * Every change is one transaction with its {@link OperationEvent}, holding the account's lock
+ * ({@link #lockAccount}) from before its first read, so that changes to one account sent at the
+ * same moment run one after the other. Callers check who may do it.
  */
 @Component
 public class StaffDirectory {
 
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+  private static final String ACCOUNT_LOCK = "madoguchi.account";
+  private static final String GROUP_LOCK = "madoguchi.staff-group";
   private static final Pattern STAFF_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
   private static final Pattern NAME = Pattern.compile("^[^\\p{Cntrl}]{0,100}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}$");
@@ -42,14 +47,24 @@ public class StaffDirectory {
   private final LoginLocks locks;
   private final ApplicationEventPublisher events;
   private final DepartmentsOfTenant departments;
+  private final NamedLocks namedLocks;
 
   StaffDirectory(IdentityService identity, StaffAccounts accounts, LoginLocks locks, ApplicationEventPublisher events,
-      DepartmentsOfTenant departments) {
+      DepartmentsOfTenant departments, NamedLocks namedLocks) {
     this.identity = identity;
     this.accounts = accounts;
     this.locks = locks;
     this.events = events;
     this.departments = departments;
+    this.namedLocks = namedLocks;
+  }
+
+  /**
+   * Holds the lock of an account id (staff or operator: one namespace) until the transaction ends.
+   * Also taken by whatever else changes an account's memberships, such as a support grant.
+   */
+  public void lockAccount(String id) {
+    namedLocks.lock(ACCOUNT_LOCK, id);
   }
 
   /** The tenant's staff; not an operator, who is a member of the tenant while a support grant lasts. */
@@ -73,6 +88,7 @@ public class StaffDirectory {
       throw new StaffRequestException(400, "ID は英小文字・数字・「.」「_」「-」の 2〜64 文字にしてください "
           + "(id: 2-64 lowercase letters, digits, '.', '_' or '-')");
     }
+    lockAccount(request.id());
     if (identity.createUserQuery().userId(request.id()).count() > 0) {
       throw new StaffRequestException(409, "この ID はすでに使われています (ID 自体は自治体をまたいで一意です) "
           + "(this id is taken; staff ids are unique across the deployment)");
@@ -95,6 +111,7 @@ public class StaffDirectory {
 
   @Transactional
   public StaffView update(String tenantId, String id, StaffChange change, String actor) {
+    lockAccount(id);
     User user = member(tenantId, id).orElseThrow(StaffDirectory::notFound);
     if (change.firstName() != null || change.lastName() != null || change.email() != null) {
       applyNames(user, change.firstName() != null ? change.firstName() : user.getFirstName(),
@@ -119,6 +136,7 @@ public class StaffDirectory {
 
   @Transactional
   public void delete(String tenantId, String id, String actor) {
+    lockAccount(id);
     member(tenantId, id).orElseThrow(StaffDirectory::notFound);
     identity.deleteUser(id);
     accounts.forget(id);
@@ -129,6 +147,7 @@ public class StaffDirectory {
   /** Sets a new initial password (given, or made up and returned once); the person must change it. */
   @Transactional
   public String resetPassword(String tenantId, String id, String password, String actor) {
+    lockAccount(id);
     User user = member(tenantId, id).orElseThrow(StaffDirectory::notFound);
     String initial = password == null || password.isEmpty() ? PasswordPolicy.initialPassword() : password;
     String problem = PasswordPolicy.problem(identity, initial, user);
@@ -143,8 +162,27 @@ public class StaffDirectory {
     return initial;
   }
 
+  /**
+   * A person's own new password, once the policy and the current password were checked: saved under
+   * the account's lock if the current password still holds. False when a change sent at the same
+   * moment (another tab) changed it first: the later one must not overwrite it unseen.
+   */
+  @Transactional
+  public boolean changeOwnPassword(String id, String currentPassword, String newPassword) {
+    lockAccount(id);
+    if (!identity.checkPassword(id, currentPassword)) {
+      return false;
+    }
+    User user = identity.createUserQuery().userId(id).singleResult();
+    user.setPassword(newPassword);
+    identity.saveUser(user);
+    accounts.setMustChangePassword(id, false);
+    return true;
+  }
+
   @Transactional
   public void liftLock(String tenantId, String id, String actor) {
+    lockAccount(id);
     member(tenantId, id).orElseThrow(StaffDirectory::notFound);
     locks.lift(id);
     identity.unlockUser(id);
@@ -197,6 +235,10 @@ public class StaffDirectory {
   }
 
   private void join(String userId, String groupId) {
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      // one lock for every new group: two members joining two new groups in turn cannot deadlock
+      namedLocks.lock(GROUP_LOCK, "");
+    }
     if (identity.createGroupQuery().groupId(groupId).count() == 0) {
       Group group = identity.newGroup(groupId);
       group.setName(groupId);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
 import org.camunda.bpm.engine.IdentityService;
@@ -190,6 +193,65 @@ class StaffAdminApiTests extends IntegrationTest {
         .isTrue();
     assertThat(http.basic("GET", "/engine-rest/task", "wasure-clerk", CHANGED_PASSWORD, null,
         "X-Forwarded-For", "127.0.0.60").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Two admins (or a double click) sending the same change at once: one after the other, each with
+   * the answer it would get alone. Failed before with 500 for all but the first (unique key,
+   * optimistic locking of the account and its groups).
+   */
+  @Test
+  void shouldAnswerTheSameChangeSentSeveralTimesAtOnceAsIfSentInTurn() throws Exception {
+    String create = """
+        {"id": "doji-clerk", "password": "%s", "departments": ["waste-section"], "chiefOf": ["road-section"]}"""
+        .formatted(NEW_PASSWORD);
+    List<HttpResponse<String>> created = AtOnce.send(6, () -> admin("POST", "/api/demo/admin/staff", create));
+    assertThat(AtOnce.statuses(created)).as(created.toString()).containsExactly(201, 409, 409, 409, 409, 409);
+    assertThat(created.stream().filter(answer -> answer.statusCode() == 409))
+        .allSatisfy(answer -> assertThat(answer.body()).contains("この ID はすでに使われています"));
+
+    List<HttpResponse<String>> changed = AtOnce.send(6, () -> admin("PATCH", "/api/demo/admin/staff/doji-clerk",
+        "{\"departments\": [\"waste-section\", \"park-section\"], \"chiefOf\": [\"park-section\"]}"));
+    assertThat(AtOnce.statuses(changed)).as(changed.toString()).containsOnly(200);
+    assertThat(identity.createGroupQuery().groupMember("doji-clerk").list()).extracting("id")
+        .containsExactlyInAnyOrder("waste-section", "park-section", "park-section-chief");
+
+    List<HttpResponse<String>> reset = AtOnce.send(6, () -> admin("POST", "/api/demo/admin/staff/doji-clerk/password-reset",
+        "{\"password\": \"" + NEW_PASSWORD + "\"}"));
+    assertThat(AtOnce.statuses(reset)).as(reset.toString()).containsOnly(200);
+
+    List<HttpResponse<String>> deleted = AtOnce.send(6, () -> admin("DELETE", "/api/demo/admin/staff/doji-clerk", null));
+    assertThat(AtOnce.statuses(deleted)).as(deleted.toString()).containsExactly(204, 404, 404, 404, 404, 404);
+    assertThat(identity.createUserQuery().userId("doji-clerk").count()).isZero();
+  }
+
+  /**
+   * A person changing their password in two tabs at once: one change is saved, the other is told it
+   * came too late, and the password that works is the one whose answer said so. Failed before with
+   * two 200s (the later one overwrote the earlier unseen) and 500s (optimistic locking).
+   */
+  @Test
+  void shouldSaveOneOfTwoPasswordChangesSentAtOnce() throws Exception {
+    assertThat(admin("POST", "/api/demo/admin/staff", """
+        {"id": "futatabi-clerk", "password": "%s", "departments": ["waste-section"]}""".formatted(NEW_PASSWORD))
+        .statusCode()).isEqualTo(201);
+    List<String> wanted = List.of("Tab-Ichi-2026!a", "Tab-Ni-2026!bb", "Tab-San-2026!c", "Tab-Yon-2026!dd");
+    AtomicInteger tab = new AtomicInteger();
+    List<String> saved = new CopyOnWriteArrayList<>();
+    List<HttpResponse<String>> changes = AtOnce.send(wanted.size(), () -> {
+      String password = wanted.get(tab.getAndIncrement());
+      HttpResponse<String> answer = changePassword("futatabi-clerk", NEW_PASSWORD, password);
+      if (answer.statusCode() == 200) {
+        saved.add(password);
+      }
+      return answer;
+    });
+
+    assertThat(AtOnce.statuses(changes)).as(changes.toString()).startsWith(200)
+        .filteredOn(status -> status != 200).hasSize(wanted.size() - 1).isSubsetOf(401, 409);
+    for (String password : wanted) {
+      assertThat(identity.checkPassword("futatabi-clerk", password)).as(password).isEqualTo(saved.contains(password));
+    }
   }
 
   private HttpResponse<String> changePassword(String user, String current, String next) throws Exception {

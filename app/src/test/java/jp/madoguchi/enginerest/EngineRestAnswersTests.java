@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.BulkyWasteApplications;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.StaffHttp;
@@ -228,6 +230,38 @@ class EngineRestAnswersTests extends IntegrationTest {
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
     assertThat(claim.body()).contains("ほかの職員が引き受けています").doesNotContain("Exception");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("demo-chief");
+  }
+
+  /**
+   * A clerk's double click, or two tabs: the same claim or comment sent several times at once. One
+   * change wins; the others lost a race and are told so (409, look again), never blamed for their
+   * request. Before: 400 「送られた検索条件または値を使えません…」 quoting Camunda's optimistic locking.
+   */
+  @Test
+  void shouldAnswerAChangeThatLostARaceWithAnotherWith409() throws Exception {
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(review().getId()).singleResult().getId();
+
+    List<HttpResponse<String>> claims = AtOnce.send(6,
+        () -> http.post(WASTE, "/engine-rest/task/" + task + "/claim", "{\"userId\": \"demo-clerk\"}"));
+    List<HttpResponse<String>> comments = AtOnce.send(6,
+        () -> http.post(WASTE, "/engine-rest/task/" + task + "/comment/create", "{\"message\": \"確認中\"}"));
+
+    SoftAssertions softly = new SoftAssertions();
+    for (HttpResponse<String> answer : concat(claims, comments)) {
+      softly.assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isIn(200, 204, 409);
+      if (answer.statusCode() == 409) {
+        softly.assertThat(answer.body()).contains("同時に変更されました").doesNotContain("ENGINE-");
+      }
+    }
+    softly.assertThat(AtOnce.statuses(claims)).as("claims").contains(204);
+    softly.assertThat(AtOnce.statuses(comments)).as("comments").contains(200);
+    softly.assertThat(engine.getTaskService().getTaskComments(task))
+        .hasSize((int) comments.stream().filter(answer -> answer.statusCode() == 200).count());
+    softly.assertAll();
+  }
+
+  private static List<HttpResponse<String>> concat(List<HttpResponse<String>> first, List<HttpResponse<String>> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 
   /** A bulky-waste application of tenant demo waiting for its review. */

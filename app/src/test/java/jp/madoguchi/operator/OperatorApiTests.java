@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineWebhooks;
 import jp.madoguchi.StaffHttp;
@@ -188,6 +189,27 @@ class OperatorApiTests extends IntegrationTest {
     assertThat(http.basic("GET", "/api/kita/procedures", null, null, null).statusCode()).isEqualTo(200);
     assertThat(operator("PATCH", "/api/operator/tenants/kita", "{\"status\":\"ASLEEP\"}").statusCode()).isEqualTo(400);
     assertThat(operator("PATCH", "/api/operator/tenants/nowhere", "{\"status\":\"ACTIVE\"}").statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * The same municipality or operator sent several times at once (a double click, a retried script):
+   * one is created, the others are told it exists. Failed before with 500 for the others (unique key
+   * of the tenant, "The user already exists").
+   */
+  @Test
+  void shouldCreateATenantOrOperatorSentSeveralTimesAtOnceOnce() throws Exception {
+    List<HttpResponse<String>> tenants = AtOnce.send(6, () -> operator("POST", "/api/operator/tenants", """
+        {"slug": "doji", "name": "同時町", "admin": {"id": "doji-admin", "password": "Doji-Kanri-2026!"}}"""));
+    assertThat(AtOnce.statuses(tenants)).as(tenants.toString()).containsExactly(201, 409, 409, 409, 409, 409);
+    assertThat(tenants.stream().filter(answer -> answer.statusCode() == 409))
+        .allSatisfy(answer -> assertThat(answer.body()).contains("自治体「doji」はすでにあります"));
+    assertThat(identity.createTenantQuery().userMember("doji-admin").singleResult().getId()).isEqualTo("doji");
+
+    List<HttpResponse<String>> operators = AtOnce.send(6, () -> operator("POST", "/api/operator/operators",
+        "{\"id\":\"doji-op\",\"password\":\"Unyou-Doji-2026!\"}"));
+    assertThat(AtOnce.statuses(operators)).as(operators.toString()).containsExactly(201, 409, 409, 409, 409, 409);
+    List<HttpResponse<String>> deleted = AtOnce.send(6, () -> operator("DELETE", "/api/operator/operators/doji-op", null));
+    assertThat(AtOnce.statuses(deleted)).as(deleted.toString()).containsExactly(204, 404, 404, 404, 404, 404);
   }
 
   @Test
