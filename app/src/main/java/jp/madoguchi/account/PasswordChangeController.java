@@ -15,7 +15,7 @@ import jp.madoguchi.gate.StaffGate;
 import jp.madoguchi.login.LoginLocks;
 import jp.madoguchi.login.SignInNames;
 import jp.madoguchi.staff.PasswordPolicy;
-import jp.madoguchi.staff.StaffDirectory;
+import jp.madoguchi.staff.StaffCredentials;
 import jp.madoguchi.staff.StaffMember;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -42,15 +42,15 @@ class PasswordChangeController {
   private final IdentityService identity;
   private final LoginLocks locks;
   private final StaffGate gate;
-  private final StaffDirectory staff;
+  private final StaffCredentials credentials;
   private final ApplicationEventPublisher events;
 
-  PasswordChangeController(IdentityService identity, LoginLocks locks, StaffGate gate, StaffDirectory staff,
+  PasswordChangeController(IdentityService identity, LoginLocks locks, StaffGate gate, StaffCredentials credentials,
       ApplicationEventPublisher events) {
     this.identity = identity;
     this.locks = locks;
     this.gate = gate;
-    this.staff = staff;
+    this.credentials = credentials;
     this.events = events;
   }
 
@@ -91,7 +91,7 @@ class PasswordChangeController {
     if (problem != null) {
       return ResponseEntity.badRequest().body(Map.of("message", problem));
     }
-    if (!staff.changeOwnPassword(member.id(), change.currentPassword(), change.newPassword())) {
+    if (!credentials.changeOwnPassword(member.id(), change.currentPassword(), change.newPassword())) {
       return ResponseEntity.status(409).body(Map.of("message", ConcurrentChange.MESSAGE));
     }
     events.publishEvent(new OperationEvent(member.tenants().size() == 1 ? member.tenants().iterator().next() : null,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.madoguchi.staff.StaffAccess;
+import jp.madoguchi.staff.StaffCredentials;
 import jp.madoguchi.staff.StaffDirectory;
 import jp.madoguchi.staff.StaffDirectory.NewStaff;
 import jp.madoguchi.staff.StaffDirectory.StaffChange;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffAdminController {
 
   private final StaffDirectory staff;
+  private final StaffCredentials credentials;
 
-  StaffAdminController(StaffDirectory staff) {
+  StaffAdminController(StaffDirectory staff, StaffCredentials credentials) {
     this.staff = staff;
+    this.credentials = credentials;
   }
 
   @GetMapping("/staff")
@@ -119,7 +122,7 @@ class StaffAdminController {
   Map<String, Object> resetPassword(@PathVariable String tenant, @PathVariable String id,
       @RequestBody(required = false) PasswordReset request, Authentication authentication) {
     StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
-    String initial = staff.resetPassword(tenant, id, request == null ? null : request.password(), admin.id());
+    String initial = credentials.resetPassword(tenant, id, request == null ? null : request.password(), admin.id());
     return request == null || request.password() == null
         ? Map.of("id", id, "initialPassword", initial, "mustChangePassword", true)
         : Map.of("id", id, "mustChangePassword", true);
@@ -128,7 +131,7 @@ class StaffAdminController {
   @DeleteMapping("/staff/{id}/lock")
   ResponseEntity<Void> liftLock(@PathVariable String tenant, @PathVariable String id, Authentication authentication) {
     StaffMember admin = StaffAccess.requireTenantAdmin(authentication, tenant);
-    staff.liftLock(tenant, id, admin.id());
+    credentials.liftLock(tenant, id, admin.id());
     return ResponseEntity.noContent().build();
   }
 

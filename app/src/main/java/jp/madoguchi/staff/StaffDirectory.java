@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * exactly that tenant, their groups (roles), and Madoguchi's flags (disabled, initial password).
  * Every change is one transaction with its {@link OperationEvent}, holding the account's lock
  * ({@link #lockAccount}) from before its first read, so that changes to one account sent at the
- * same moment run one after the other. Callers check who may do it.
+ * same moment run one after the other. Passwords and sign-in locks: {@link StaffCredentials}. Callers
+ * check who may do it.
  */
 @Component
 public class StaffDirectory {
@@ -144,53 +145,8 @@ public class StaffDirectory {
     publish(tenantId, actor, "staff.deleted", id, Map.of());
   }
 
-  /** Sets a new initial password (given, or made up and returned once); the person must change it. */
-  @Transactional
-  public String resetPassword(String tenantId, String id, String password, String actor) {
-    lockAccount(id);
-    User user = member(tenantId, id).orElseThrow(StaffDirectory::notFound);
-    String initial = password == null || password.isEmpty() ? PasswordPolicy.initialPassword() : password;
-    String problem = PasswordPolicy.problem(identity, initial, user);
-    if (problem != null) {
-      throw new StaffRequestException(400, problem);
-    }
-    user.setPassword(initial);
-    identity.saveUser(user);
-    accounts.setMustChangePassword(id, true);
-    locks.lift(id);
-    publish(tenantId, actor, "staff.password-reset", id, Map.of());
-    return initial;
-  }
-
-  /**
-   * A person's own new password, once the policy and the current password were checked: saved under
-   * the account's lock if the current password still holds. False when a change sent at the same
-   * moment (another tab) changed it first: the later one must not overwrite it unseen.
-   */
-  @Transactional
-  public boolean changeOwnPassword(String id, String currentPassword, String newPassword) {
-    lockAccount(id);
-    if (!identity.checkPassword(id, currentPassword)) {
-      return false;
-    }
-    User user = identity.createUserQuery().userId(id).singleResult();
-    user.setPassword(newPassword);
-    identity.saveUser(user);
-    accounts.setMustChangePassword(id, false);
-    return true;
-  }
-
-  @Transactional
-  public void liftLock(String tenantId, String id, String actor) {
-    lockAccount(id);
-    member(tenantId, id).orElseThrow(StaffDirectory::notFound);
-    locks.lift(id);
-    identity.unlockUser(id);
-    publish(tenantId, actor, "staff.lock-lifted", id, Map.of());
-  }
-
   /** The user, if they belong to this tenant and to no other, and are no operator. */
-  private Optional<User> member(String tenantId, String id) {
+  Optional<User> member(String tenantId, String id) {
     if (id == null || !STAFF_ID.matcher(id).matches()) {
       return Optional.empty();
     }
@@ -298,7 +254,7 @@ public class StaffDirectory {
     events.publishEvent(new OperationEvent(tenantId, actor, kind, target, details));
   }
 
-  private static StaffRequestException notFound() {
+  static StaffRequestException notFound() {
     return new StaffRequestException(404, "この自治体にその職員はいません (no such staff member in this municipality)");
   }
 
