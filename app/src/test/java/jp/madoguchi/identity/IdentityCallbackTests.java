@@ -7,11 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.callback.SignedCallbacks;
@@ -83,6 +87,33 @@ class IdentityCallbackTests extends IntegrationTest {
     assertThat(result(callback(body, sign(body)))).isEqualTo("APPLIED");
     assertThat(result(callback(body, sign(body)))).isEqualTo("DUPLICATE");
     assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("Task_ReviewApplication");
+  }
+
+  /** A redelivery sent before the first delivery was answered, and other confirmations at the same moment. */
+  @Test
+  void shouldApplyOneOfTheConfirmationsAProviderSendsAtTheSameMoment() throws Exception {
+    String redelivered = verified(UUID.randomUUID().toString());
+    List<String> bodies = List.of(redelivered, redelivered, redelivered, verified(UUID.randomUUID().toString()),
+        verified(UUID.randomUUID().toString()));
+    AtomicInteger next = new AtomicInteger();
+
+    List<HttpResponse<String>> answers = AtOnce.send(bodies.size(), () -> {
+      String body = bodies.get(next.getAndIncrement());
+      return callback(body, sign(body));
+    });
+
+    List<String> results = new ArrayList<>();
+    for (HttpResponse<String> answer : answers) {
+      results.add(result(answer));
+    }
+    assertThat(results).as("the two redeliveries").filteredOn("DUPLICATE"::equals).hasSize(2);
+    assertThat(results).as("one assures the identity").filteredOn("APPLIED"::equals).hasSize(1);
+    assertThat(results).as("the others came too late").filteredOn("LATE"::equals).hasSize(2);
+    assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("Task_ReviewApplication");
+    assertThat(jdbc.queryForObject("SELECT status FROM identity_request WHERE id = ?::uuid", String.class, requestId))
+        .isEqualTo("VERIFIED");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM callback_event WHERE reference = ?", Long.class, providerRef))
+        .isEqualTo(3);
   }
 
   @Test

@@ -7,10 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ResidentCertificateApplications;
@@ -100,6 +104,42 @@ class PaymentCallbackTests extends IntegrationTest {
     assertThat(count("SELECT count(*) FROM notification_outbox")).isEqualTo(outbox);
     assertThat(paymentStatus()).isEqualTo("PAID");
     assertThat(waitingAt()).contains("Task_IssueApprovalNotice");
+  }
+
+  /**
+   * A provider that redelivers an event before the first delivery was answered, while another event
+   * (paid, or failed) for the same payment arrives: one of them settles the payment, the rest change nothing.
+   */
+  @Test
+  void shouldApplyOneOfTheCallbacksAProviderSendsAtTheSameMoment() throws Exception {
+    String redelivered = event(UUID.randomUUID().toString(), "PAID");
+    List<String> bodies = List.of(redelivered, redelivered, redelivered,
+        event(UUID.randomUUID().toString(), "FAILED"), event(UUID.randomUUID().toString(), "PAID"));
+    AtomicInteger next = new AtomicInteger();
+
+    List<HttpResponse<String>> answers = AtOnce.send(bodies.size(), () -> {
+      String body = bodies.get(next.getAndIncrement());
+      return callback(DEMO, body, sign(body));
+    });
+
+    assertThat(AtOnce.statuses(answers)).as(answers.toString()).containsOnly(200);
+    List<String> results = new ArrayList<>();
+    for (HttpResponse<String> answer : answers) {
+      results.add(json.readTree(answer.body()).get("result").asText());
+    }
+    assertThat(results).as("the two redeliveries").filteredOn("DUPLICATE"::equals).hasSize(2);
+    assertThat(results).as("one settles the payment").filteredOn("APPLIED"::equals).hasSize(1);
+    assertThat(results).as("the others came too late").filteredOn("LATE"::equals).hasSize(2);
+    assertThat(count("SELECT count(*) FROM callback_event WHERE tenant_id = 'demo' AND reference = '" + providerRef + "'"))
+        .isEqualTo(3);
+    if (paymentStatus().equals("PAID")) {
+      assertThat(waitingAt()).containsExactly("Task_IssueApprovalNotice");
+    } else {
+      assertThat(paymentStatus()).isEqualTo("FAILED");
+      assertThat(count("SELECT count(*) FROM payment WHERE process_instance_id = '" + instance.getId()
+          + "' AND status = 'REQUESTED'")).as("one new payment requested").isEqualTo(1);
+      assertThat(waitingAt()).containsExactly("Gateway_AwaitPayment");
+    }
   }
 
   @Test
