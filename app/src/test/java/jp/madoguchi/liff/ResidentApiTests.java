@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +26,10 @@ import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
 import jp.madoguchi.LineIdTokens;
+import jp.madoguchi.StaffHttp;
 import jp.madoguchi.TestDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -325,6 +328,50 @@ class ResidentApiTests extends IntegrationTest {
       assertThat(statuses).as(number).containsOnlyOnce(200).containsOnly(200, 409);
       runJobs(instanceId);
       assertThat(detail(number).get("status").asText()).isEqualTo("取下げ");
+    }
+    assertThat(log.getOut()).doesNotContain("The engine failed on a resident's request", "A resident's request failed");
+  }
+
+  /**
+   * The resident withdraws while the clerk rejects, at the same moment or a little later: one of the
+   * two is done and the other refused (the clerk's task is gone: 404; it lost the race: 409), never
+   * both, never a 5xx; the resident is told one outcome. Which one wins depends on the machine.
+   */
+  @Test
+  void shouldDoEitherTheWithdrawalOrTheClerksDecisionSentAtTheSameMoment(CapturedOutput log) throws Exception {
+    StaffHttp clerk = new StaffHttp(port);
+    String rejection = "{\"variables\": {\"decision\": {\"value\": \"reject\"}, "
+        + "\"rejectReason\": {\"value\": \"家電リサイクル法の対象品目のため収集できません。\"}}}";
+    for (int withdrawalDelayMs : new int[] {0, 30, 100, 300}) {
+      String number = submit(resident);
+      String instanceId = instanceOf(number);
+      runJobs(instanceId);
+      String taskId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+      AtomicInteger next = new AtomicInteger();
+
+      List<HttpResponse<String>> answers = AtOnce.send(2, () -> {
+        if (next.getAndIncrement() == 0) {
+          Thread.sleep(withdrawalDelayMs);
+          return post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}");
+        }
+        return clerk.basic("POST", "/engine-rest/task/" + taskId + "/submit-form", "demo-clerk", DEMO_CLERK_PASSWORD,
+            rejection);
+      });
+
+      boolean withdrawalFirst = answers.get(0).uri().getPath().endsWith("/withdrawal");
+      HttpResponse<String> withdrawal = answers.get(withdrawalFirst ? 0 : 1);
+      HttpResponse<String> decision = answers.get(withdrawalFirst ? 1 : 0);
+      String round = number + " (withdrawal " + withdrawalDelayMs + " ms later): " + withdrawal.statusCode() + " "
+          + withdrawal.body() + " / " + decision.statusCode() + " " + decision.body();
+      assertThat(withdrawal.statusCode()).as(round).isIn(200, 409);
+      assertThat(decision.statusCode()).as(round).isIn(204, 404, 409);
+      boolean withdrawn = withdrawal.statusCode() == 200;
+      assertThat(withdrawn).as("exactly one is done: " + round).isNotEqualTo(decision.statusCode() == 204);
+      runJobs(instanceId);
+      assertThat(detail(number).get("status").asText()).as(round).isEqualTo(withdrawn ? "取下げ" : "却下");
+      assertThat(jdbc.queryForList("SELECT activity_id FROM notification_outbox WHERE process_instance_id = ? "
+          + "AND activity_id IN ('Task_NotifyWithdrawn', 'Task_NotifyRejected')", String.class, instanceId))
+          .as(round).containsExactly(withdrawn ? "Task_NotifyWithdrawn" : "Task_NotifyRejected");
     }
     assertThat(log.getOut()).doesNotContain("The engine failed on a resident's request", "A resident's request failed");
   }
