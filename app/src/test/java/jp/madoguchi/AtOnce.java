@@ -2,6 +2,7 @@ package jp.madoguchi;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -18,11 +19,16 @@ public final class AtOnce {
 
   /** Each request's answer, in no particular order; every client waits for the others before sending. */
   public static List<HttpResponse<String>> send(int clients, Callable<HttpResponse<String>> request) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(clients);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    return sendEach(Collections.nCopies(clients, request));
+  }
+
+  /** Different requests sent at the same moment, one per client; their answers in the order of the requests. */
+  public static List<HttpResponse<String>> sendEach(List<Callable<HttpResponse<String>>> requests) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(requests.size());
+    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
     try {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
+      for (Callable<HttpResponse<String>> request : requests) {
         sent.add(pool.submit(() -> {
           start.await(10, TimeUnit.SECONDS);
           return request.call();

@@ -37,8 +37,7 @@ public class StaffCredentials {
   /** Sets a new initial password (given, or made up and returned once); the person must change it. */
   @Transactional
   public String resetPassword(String tenantId, String id, String password, String actor) {
-    directory.lockAccount(id);
-    User user = directory.member(tenantId, id).orElseThrow(StaffDirectory::notFound);
+    User user = directory.lockedMember(tenantId, id);
     String initial = password == null || password.isEmpty() ? PasswordPolicy.initialPassword() : password;
     String problem = PasswordPolicy.problem(identity, initial, user);
     if (problem != null) {
@@ -73,8 +72,7 @@ public class StaffCredentials {
   /** Lifts the lock that failed sign-ins put on the account (Madoguchi's and Camunda's). */
   @Transactional
   public void liftLock(String tenantId, String id, String actor) {
-    directory.lockAccount(id);
-    directory.member(tenantId, id).orElseThrow(StaffDirectory::notFound);
+    directory.lockedMember(tenantId, id);
     locks.lift(id);
     identity.unlockUser(id);
     events.publishEvent(new OperationEvent(tenantId, actor, "staff.lock-lifted", id, Map.of()));

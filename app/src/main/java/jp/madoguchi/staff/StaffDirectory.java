@@ -112,8 +112,7 @@ public class StaffDirectory {
 
   @Transactional
   public StaffView update(String tenantId, String id, StaffChange change, String actor) {
-    lockAccount(id);
-    User user = member(tenantId, id).orElseThrow(StaffDirectory::notFound);
+    User user = lockedMember(tenantId, id);
     if (change.firstName() != null || change.lastName() != null || change.email() != null) {
       applyNames(user, change.firstName() != null ? change.firstName() : user.getFirstName(),
           change.lastName() != null ? change.lastName() : user.getLastName(),
@@ -137,16 +136,21 @@ public class StaffDirectory {
 
   @Transactional
   public void delete(String tenantId, String id, String actor) {
-    lockAccount(id);
-    member(tenantId, id).orElseThrow(StaffDirectory::notFound);
+    lockedMember(tenantId, id);
     identity.deleteUser(id);
     accounts.forget(id);
     locks.lift(id);
     publish(tenantId, actor, "staff.deleted", id, Map.of());
   }
 
+  /** Takes the account's lock, then finds it as {@link #member}; 404 when it is none. */
+  User lockedMember(String tenantId, String id) {
+    lockAccount(id);
+    return member(tenantId, id).orElseThrow(StaffDirectory::notFound);
+  }
+
   /** The user, if they belong to this tenant and to no other, and are no operator. */
-  Optional<User> member(String tenantId, String id) {
+  private Optional<User> member(String tenantId, String id) {
     if (id == null || !STAFF_ID.matcher(id).matches()) {
       return Optional.empty();
     }
@@ -254,7 +258,7 @@ public class StaffDirectory {
     events.publishEvent(new OperationEvent(tenantId, actor, kind, target, details));
   }
 
-  static StaffRequestException notFound() {
+  private static StaffRequestException notFound() {
     return new StaffRequestException(404, "この自治体にその職員はいません (no such staff member in this municipality)");
   }
 

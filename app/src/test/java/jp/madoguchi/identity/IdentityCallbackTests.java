@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.AtOnce;
 import jp.madoguchi.IntegrationTest;
+import jp.madoguchi.LineIdTokens;
 import jp.madoguchi.ResidentCertificateApplications;
 import jp.madoguchi.callback.SignedCallbacks;
 import jp.madoguchi.callback.SimulatorCallbacks;
@@ -95,12 +95,9 @@ class IdentityCallbackTests extends IntegrationTest {
     String redelivered = verified(UUID.randomUUID().toString());
     List<String> bodies = List.of(redelivered, redelivered, redelivered, verified(UUID.randomUUID().toString()),
         verified(UUID.randomUUID().toString()));
-    AtomicInteger next = new AtomicInteger();
 
-    List<HttpResponse<String>> answers = AtOnce.send(bodies.size(), () -> {
-      String body = bodies.get(next.getAndIncrement());
-      return callback(body, sign(body));
-    });
+    List<HttpResponse<String>> answers = AtOnce.sendEach(bodies.stream()
+        .<Callable<HttpResponse<String>>>map(body -> () -> callback(body, sign(body))).toList());
 
     List<String> results = new ArrayList<>();
     for (HttpResponse<String> answer : answers) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -347,20 +346,15 @@ class ResidentApiTests extends IntegrationTest {
       String instanceId = instanceOf(number);
       runJobs(instanceId);
       String taskId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-      AtomicInteger next = new AtomicInteger();
 
-      List<HttpResponse<String>> answers = AtOnce.send(2, () -> {
-        if (next.getAndIncrement() == 0) {
-          Thread.sleep(withdrawalDelayMs);
-          return post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}");
-        }
-        return clerk.basic("POST", "/engine-rest/task/" + taskId + "/submit-form", "demo-clerk", DEMO_CLERK_PASSWORD,
-            rejection);
-      });
+      List<HttpResponse<String>> answers = AtOnce.sendEach(List.of(() -> {
+        Thread.sleep(withdrawalDelayMs);
+        return post("/api/demo/applications/" + number + "/withdrawal", token(resident), "{}");
+      }, () -> clerk.basic("POST", "/engine-rest/task/" + taskId + "/submit-form", "demo-clerk", DEMO_CLERK_PASSWORD,
+          rejection)));
 
-      boolean withdrawalFirst = answers.get(0).uri().getPath().endsWith("/withdrawal");
-      HttpResponse<String> withdrawal = answers.get(withdrawalFirst ? 0 : 1);
-      HttpResponse<String> decision = answers.get(withdrawalFirst ? 1 : 0);
+      HttpResponse<String> withdrawal = answers.get(0);
+      HttpResponse<String> decision = answers.get(1);
       String round = number + " (withdrawal " + withdrawalDelayMs + " ms later): " + withdrawal.statusCode() + " "
           + withdrawal.body() + " / " + decision.statusCode() + " " + decision.body();
       assertThat(withdrawal.statusCode()).as(round).isIn(200, 409);

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,12 +115,9 @@ class PaymentCallbackTests extends IntegrationTest {
     String redelivered = event(UUID.randomUUID().toString(), "PAID");
     List<String> bodies = List.of(redelivered, redelivered, redelivered,
         event(UUID.randomUUID().toString(), "FAILED"), event(UUID.randomUUID().toString(), "PAID"));
-    AtomicInteger next = new AtomicInteger();
 
-    List<HttpResponse<String>> answers = AtOnce.send(bodies.size(), () -> {
-      String body = bodies.get(next.getAndIncrement());
-      return callback(DEMO, body, sign(body));
-    });
+    List<HttpResponse<String>> answers = AtOnce.sendEach(bodies.stream()
+        .<Callable<HttpResponse<String>>>map(body -> () -> callback(DEMO, body, sign(body))).toList());
 
     assertThat(AtOnce.statuses(answers)).as(answers.toString()).containsOnly(200);
     List<String> results = new ArrayList<>();
